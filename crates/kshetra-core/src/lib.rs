@@ -1,0 +1,28 @@
+//! # Kshetra core
+//!
+//! The pure, browser-free heart of Kshetra: everything that can be computed without a
+//! browser lives here and is tested natively with `cargo test`.
+//!
+//! - [`model`]: the ward map — [`model::Ward`], [`model::WardMap`].
+//! - [`import`]: bytes/text in, model plus warnings out ([`import::geojson`]).
+//! - [`geometry`]: geodesic area, label points, bounds.
+//! - [`format`]: Indian digit grouping (12,34,567).
+//! - [`i18n`]: the one Hindi/English message catalogue used by the UI (and later the poster).
+//! - [`cities`]: the bundled real ward maps and their attribution.
+//! - [`palette`]: colours shared by the map and (later) the poster.
+//!
+//! **Architecture invariant:** this crate knows nothing about the browser. It never depends on
+//! leptos, wasm-bindgen, web-sys, js-sys, gloo or leaflet (enforced by `tests/architecture.rs`),
+//! never touches files, network or clock, and iterates in a stable order.
+#![forbid(unsafe_code)]
+
+pub mod cities;
+pub mod format;
+pub mod geometry;
+pub mod i18n;
+pub mod import;
+pub mod model;
+pub mod palette;
+
+pub use import::{ImportError, ImportWarning, Imported};
+pub use model::{Ward, WardMap};

@@ -1,0 +1,160 @@
+//! The ward map: Kshetra's own model of a city, independent of any file format or map widget.
+
+use geo::{BoundingRect, MultiPolygon, Rect};
+use std::cmp::Ordering;
+
+/// One municipal ward.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ward {
+    /// Ward number as published (e.g. "37"), unique within a [`WardMap`].
+    pub number: String,
+    /// Ward name as published, if any (may be Devanagari).
+    pub name: Option<String>,
+    /// Zone the source assigns the ward to, if any.
+    pub zone: Option<String>,
+    /// Population from the source or entered by the officer; `None` when not known.
+    pub population: Option<u64>,
+    /// Boundary in WGS84 longitude/latitude.
+    pub geometry: MultiPolygon<f64>,
+}
+
+/// A city's wards, in a stable order (natural order of ward numbers), and its zones.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct WardMap {
+    wards: Vec<Ward>,
+    zones: Vec<String>,
+}
+
+impl WardMap {
+    /// Builds a map, sorting wards by natural ward-number order ("2" before "10") and
+    /// collecting the distinct zones in natural order.
+    pub fn new(mut wards: Vec<Ward>) -> Self {
+        wards.sort_by(|a, b| natural_cmp(&a.number, &b.number));
+        let mut zones: Vec<String> = wards.iter().filter_map(|w| w.zone.clone()).collect();
+        zones.sort_by(|a, b| natural_cmp(a, b));
+        zones.dedup();
+        WardMap { wards, zones }
+    }
+
+    /// The wards, in natural ward-number order.
+    pub fn wards(&self) -> &[Ward] {
+        &self.wards
+    }
+
+    /// Distinct zone names, in natural order.
+    pub fn zones(&self) -> &[String] {
+        &self.zones
+    }
+
+    /// Position of `zone` in [`WardMap::zones`], used to pick its colour.
+    pub fn zone_index(&self, zone: &str) -> Option<usize> {
+        self.zones.iter().position(|z| z == zone)
+    }
+
+    /// Looks a ward up by its number.
+    pub fn ward(&self, number: &str) -> Option<&Ward> {
+        self.wards.iter().find(|w| w.number == number)
+    }
+
+    /// Sum of the known populations and the number of wards whose population is unknown.
+    pub fn population_summary(&self) -> PopulationSummary {
+        let mut summary = PopulationSummary::default();
+        for ward in &self.wards {
+            match ward.population {
+                Some(p) => {
+                    summary.known_total += p;
+                    summary.wards_known += 1;
+                }
+                None => summary.wards_missing += 1,
+            }
+        }
+        summary
+    }
+
+    /// Bounding box of all wards (lon/lat), `None` for an empty map.
+    pub fn bounds(&self) -> Option<Rect<f64>> {
+        self.wards
+            .iter()
+            .filter_map(|w| w.geometry.bounding_rect())
+            .reduce(|a, b| {
+                Rect::new(
+                    (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
+                    (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
+                )
+            })
+    }
+}
+
+/// Population totals of a [`WardMap`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PopulationSummary {
+    /// Sum over wards whose population is known.
+    pub known_total: u64,
+    /// Wards with a known population.
+    pub wards_known: usize,
+    /// Wards whose population is not known.
+    pub wards_missing: usize,
+}
+
+/// Natural ordering for ward numbers and zone names: numeric parts compare as numbers
+/// ("2" < "10" < "10A"), everything else as text.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    fn chunks(s: &str) -> Vec<(bool, &str)> {
+        let mut out = Vec::new();
+        let mut start = 0;
+        let mut prev_digit: Option<bool> = None;
+        for (i, c) in s.char_indices() {
+            let d = c.is_ascii_digit();
+            if let Some(p) = prev_digit {
+                if p != d {
+                    out.push((p, &s[start..i]));
+                    start = i;
+                }
+            }
+            prev_digit = Some(d);
+        }
+        if let Some(p) = prev_digit {
+            out.push((p, &s[start..]));
+        }
+        out
+    }
+    let (ca, cb) = (chunks(a), chunks(b));
+    for (x, y) in ca.iter().zip(cb.iter()) {
+        let ord = match (x, y) {
+            ((true, x), (true, y)) => {
+                let (xt, yt) = (x.trim_start_matches('0'), y.trim_start_matches('0'));
+                xt.len().cmp(&yt.len()).then_with(|| xt.cmp(yt)).then_with(|| x.len().cmp(&y.len()))
+            }
+            ((true, _), (false, _)) => Ordering::Less,
+            ((false, _), (true, _)) => Ordering::Greater,
+            ((false, x), (false, y)) => x.cmp(y),
+        };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+    }
+    ca.len().cmp(&cb.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn natural_order_of_ward_numbers() {
+        let mut v = vec!["10", "2", "1", "10A", "Zone 10", "Zone 9", "02", "110"];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(v, ["1", "2", "02", "10", "10A", "110", "Zone 9", "Zone 10"]);
+    }
+
+    #[test]
+    fn natural_cmp_is_a_total_order_on_samples() {
+        let samples = ["", "0", "00", "1", "a", "a1", "a01", "1a", "10", "9z"];
+        for a in samples {
+            assert_eq!(natural_cmp(a, a), Ordering::Equal);
+            for b in samples {
+                assert_eq!(natural_cmp(a, b), natural_cmp(b, a).reverse(), "{a} vs {b}");
+            }
+        }
+    }
+}
