@@ -1,1 +1,17 @@
+//! Kshetra's browser app: thin Leptos components over the pure `kshetra-core` crate.
+//!
+//! - [`state`]: the one store of app state ([`state::AppState`]), provided as context.
+//! - [`app`]: the page layout and panels.
+//! - [`map`]: the Leaflet map, a *display* of state we own (never the source of truth).
+//! - [`leaflet_ext`]: the few Leaflet calls the `leaflet` crate does not bind.
+//! - [`data`]: loading bundled ward maps over same-origin HTTP.
+//! - [`messages`]: the one place where errors become bilingual user text.
+//! - [`platform`]: browser storage and URL helpers.
 
+pub mod app;
+pub mod data;
+pub mod leaflet_ext;
+pub mod map;
+pub mod messages;
+pub mod platform;
+pub mod state;

@@ -76,6 +76,23 @@ pub fn decimal_indian(x: f64, decimals: usize) -> String {
     }
 }
 
+/// Escapes text for HTML or XML (SVG) output: `& < > " '`. Everything imported (ward names,
+/// zones, organiser names) passes through this before it reaches markup.
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,6 +118,12 @@ mod tests {
         assert_eq!(decimal_indian(257.7, 1), "257.7");
         assert_eq!(decimal_indian(123456.789, 2), "1,23,456.79");
         assert_eq!(decimal_indian(-0.0001, 1), "0.0");
+    }
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(escape_html(r#"<img src=x onerror="a">&'"#), "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;");
+        assert_eq!(escape_html("महात्मा गांधी"), "महात्मा गांधी");
     }
 
     proptest! {

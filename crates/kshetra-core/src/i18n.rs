@@ -84,6 +84,8 @@ catalogue! {
     BaseMapHint => "बंद करने पर यह ऐप किसी बाहरी सर्वर से कुछ नहीं माँगता।", "When off, the app requests nothing from any outside server.";
     /// Label of the tile URL setting.
     TileUrl => "टाइल का पता (URL)", "Tile URL";
+    /// The tile URL setting is not usable.
+    TileUrlInvalid => "टाइल का पता https:// से शुरू होना चाहिए और उसमें {z}, {x}, {y} होने चाहिए।", "The tile URL must start with https:// and contain {z}, {x} and {y}.";
     /// Button: restore the default tile URL.
     TileUrlReset => "मूल पता", "Default";
     /// Settings section heading.

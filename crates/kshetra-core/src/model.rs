@@ -71,6 +71,11 @@ impl WardMap {
         summary
     }
 
+    /// Sum of the wards' geodesic areas, in m².
+    pub fn total_area_m2(&self) -> f64 {
+        self.wards.iter().map(|w| crate::geometry::area_m2(&w.geometry)).sum()
+    }
+
     /// Bounding box of all wards (lon/lat), `None` for an empty map.
     pub fn bounds(&self) -> Option<Rect<f64>> {
         self.wards

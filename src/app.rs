@@ -1,0 +1,323 @@
+//! The page: top bar (name, city picker, language switch), side panels and the map.
+
+use kshetra_core::cities::{BundledCity, BUNDLED_CITIES};
+use kshetra_core::format::{decimal_indian, group_indian_u64};
+use kshetra_core::geometry::area_m2;
+use kshetra_core::i18n::{Lang, Msg};
+use kshetra_core::palette::zone_fill;
+use leptos::prelude::*;
+
+use crate::map::WardMapView;
+use crate::messages;
+use crate::platform;
+use crate::state::{keys, use_app_state, validate_tile_url, AppState, Settings};
+
+/// The application root: creates the store, provides it, and syncs it with the outside world.
+#[component]
+pub fn App() -> impl IntoView {
+    let state = AppState::new();
+    provide_context(state);
+
+    // Language ⇒ <html lang>, title, storage and the address bar (so a reload keeps it).
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        let title = format!("{} · {}", Msg::AppName.text(lang), Msg::AppTagline.text(lang));
+        platform::set_document_language(lang.code(), &title);
+        platform::save(keys::LANG, &lang.code());
+        platform::replace_query_param("lang", lang.code());
+    });
+    // City and settings ⇒ storage.
+    Effect::new(move |_| platform::save(keys::CITY, &state.city.get().id));
+    Effect::new(move |_| platform::save(keys::SETTINGS, &state.settings.get()));
+
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <h1>{state.t(Msg::AppName)}</h1>
+                <p class="tagline">{state.t(Msg::AppTagline)}</p>
+            </div>
+            <div class="topbar-controls">
+                <CityPicker/>
+                <LanguageSwitch/>
+            </div>
+        </header>
+        <main class="workspace">
+            <aside class="sidebar">
+                <LoadStatus/>
+                <CitySummary/>
+                <WardDetails/>
+                <ZoneLegend/>
+                <SettingsPanel/>
+                <DataSource/>
+            </aside>
+            <WardMapView/>
+        </main>
+    }
+}
+
+/// The bundled-city picker.
+#[component]
+fn CityPicker() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <label class="field inline">
+            <span>{state.t(Msg::City)}</span>
+            <select
+                on:change=move |ev| {
+                    if let Some(city) = BundledCity::by_id(&event_target_value(&ev)) {
+                        state.city.set(city);
+                    }
+                }
+                prop:value=move || state.city.get().id
+            >
+                {BUNDLED_CITIES
+                    .iter()
+                    .map(|c| {
+                        view! {
+                            <option value=c.id selected=move || state.city.get().id == c.id>
+                                {move || c.name(state.lang.get())}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </label>
+    }
+}
+
+/// हिन्दी / English switch. Each button is named in its own language, so it can always be found.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || format!("{} / Language", Msg::Language.text(Lang::Hi))>
+            {Lang::ALL
+                .iter()
+                .map(|&l| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=l.code()
+                            aria-pressed=move || (state.lang.get() == l).to_string()
+                            on:click=move |_| state.lang.set(l)
+                        >
+                            {l.native_name()}
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </div>
+    }
+}
+
+/// Loading indicator, load errors (with retry) and import warnings.
+#[component]
+fn LoadStatus() -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let lang = state.lang.get();
+        match state.city_load.get() {
+            None => view! { <p class="status" role="status">{Msg::Loading.text(lang)}</p> }.into_any(),
+            Some(Err(e)) => {
+                let text = messages::load_error(&e, state.city.get().name(lang), lang);
+                view! {
+                    <div class="error" role="alert">
+                        <p>{text}</p>
+                        <button type="button" on:click=move |_| state.city_load.refetch()>{Msg::Retry.text(lang)}</button>
+                    </div>
+                }
+                .into_any()
+            }
+            Some(Ok(loaded)) if !loaded.warnings.is_empty() => view! {
+                <ul class="warnings" role="status">
+                    {loaded.warnings.iter().map(|w| view! { <li>{messages::import_warning(w, lang)}</li> }).collect_view()}
+                </ul>
+            }
+            .into_any(),
+            Some(Ok(_)) => ().into_any(),
+        }
+    }
+}
+
+/// Ward, zone, population and area totals of the loaded city.
+#[component]
+fn CitySummary() -> impl IntoView {
+    let state = use_app_state();
+    let t = move |m: Msg| m.text(state.lang.get());
+    view! {
+        <section class="panel" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{move || t(Msg::CitySummary)}</h2>
+            {move || {
+                state.loaded().map(|loaded| {
+                    let pop = loaded.map.population_summary();
+                    let population = if pop.wards_known == 0 {
+                        t(Msg::NotKnown).to_string()
+                    } else {
+                        group_indian_u64(pop.known_total)
+                    };
+                    let missing = (pop.wards_missing > 0).then(|| {
+                        Msg::PopulationMissing.fill(state.lang.get(), &[("n", &group_indian_u64(pop.wards_missing as u64))])
+                    });
+                    view! {
+                        <dl class="stats">
+                            <dt>{t(Msg::Wards)}</dt>
+                            <dd data-testid="ward-count">{group_indian_u64(loaded.map.wards().len() as u64)}</dd>
+                            <dt>{t(Msg::Zones)}</dt>
+                            <dd data-testid="zone-count">{group_indian_u64(loaded.map.zones().len() as u64)}</dd>
+                            <dt>{t(Msg::Population)}</dt>
+                            <dd data-testid="population">{population}</dd>
+                            <dt>{t(Msg::Area)}</dt>
+                            <dd>{format!("{} {}", decimal_indian(loaded.area_km2, 1), t(Msg::SqKm))}</dd>
+                        </dl>
+                        {missing.map(|m| view! { <p class="note">{m}</p> })}
+                    }
+                })
+            }}
+        </section>
+    }
+}
+
+/// Details of the ward tapped or clicked on the map.
+#[component]
+fn WardDetails() -> impl IntoView {
+    let state = use_app_state();
+    let t = move |m: Msg| m.text(state.lang.get());
+    view! {
+        <section class="panel" aria-labelledby="ward-heading" aria-live="polite">
+            <h2 id="ward-heading">{move || t(Msg::WardDetails)}</h2>
+            {move || {
+                let loaded = state.loaded()?;
+                let number = state.selected_ward.get();
+                let Some(ward) = number.as_deref().and_then(|n| loaded.map.ward(n)) else {
+                    return Some(view! { <p class="hint">{t(Msg::ClickAWard)}</p> }.into_any());
+                };
+                let not_known = t(Msg::NotKnown).to_string();
+                let population = ward.population.map(group_indian_u64).unwrap_or_else(|| not_known.clone());
+                let area = format!("{} {}", decimal_indian(area_m2(&ward.geometry) / 1e6, 2), t(Msg::SqKm));
+                Some(view! {
+                    <dl class="stats" data-testid="ward-details">
+                        <dt>{t(Msg::WardNumber)}</dt>
+                        <dd>{ward.number.clone()}</dd>
+                        <dt>{t(Msg::WardName)}</dt>
+                        <dd>{ward.name.clone().unwrap_or_else(|| not_known.clone())}</dd>
+                        <dt>{t(Msg::Zone)}</dt>
+                        <dd>{ward.zone.clone().unwrap_or_else(|| t(Msg::NoZone).to_string())}</dd>
+                        <dt>{t(Msg::Population)}</dt>
+                        <dd>{population}</dd>
+                        <dt>{t(Msg::Area)}</dt>
+                        <dd>{area}</dd>
+                    </dl>
+                    <button type="button" on:click=move |_| state.selected_ward.set(None)>{t(Msg::Close)}</button>
+                }.into_any())
+            }}
+        </section>
+    }
+}
+
+/// Zone colours with their ward counts.
+#[component]
+fn ZoneLegend() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <section class="panel" aria-labelledby="zones-heading">
+            <h2 id="zones-heading">{state.t(Msg::ZoneLegend)}</h2>
+            {move || {
+                let lang = state.lang.get();
+                state.loaded().map(|loaded| {
+                    let map = &loaded.map;
+                    view! {
+                        <ul class="legend">
+                            {map.zones().iter().enumerate().map(|(i, zone)| {
+                                let n = map.wards().iter().filter(|w| w.zone.as_deref() == Some(zone.as_str())).count();
+                                view! {
+                                    <li>
+                                        <span class="swatch" style=format!("background:{}", zone_fill(Some(i)))></span>
+                                        {format!("{} {} — {} {}", Msg::Zone.text(lang), zone, group_indian_u64(n as u64), Msg::Wards.text(lang))}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }
+                })
+            }}
+        </section>
+    }
+}
+
+/// Base map on/off and tile URL.
+#[component]
+fn SettingsPanel() -> impl IntoView {
+    let state = use_app_state();
+    let draft = RwSignal::new(state.settings.get_untracked().tile_url);
+    let invalid = RwSignal::new(false);
+    let commit = move || {
+        let url = draft.get_untracked().trim().to_string();
+        if validate_tile_url(&url).is_ok() {
+            invalid.set(false);
+            state.settings.update(|s| s.tile_url = url);
+        } else {
+            invalid.set(true);
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="settings-heading">
+            <h2 id="settings-heading">{state.t(Msg::Settings)}</h2>
+            <label class="field check">
+                <input
+                    type="checkbox"
+                    prop:checked=move || state.settings.get().base_map
+                    on:change=move |ev| state.settings.update(|s| s.base_map = event_target_checked(&ev))
+                />
+                <span>{state.t(Msg::BaseMap)}</span>
+            </label>
+            <p class="hint">{state.t(Msg::BaseMapHint)}</p>
+            <label class="field">
+                <span>{state.t(Msg::TileUrl)}</span>
+                <input
+                    type="url"
+                    spellcheck="false"
+                    prop:value=move || draft.get()
+                    aria-invalid=move || invalid.get().to_string()
+                    on:input=move |ev| draft.set(event_target_value(&ev))
+                    on:change=move |_| commit()
+                />
+            </label>
+            <Show when=move || invalid.get()>
+                <p class="error" role="alert">{state.t(Msg::TileUrlInvalid)}</p>
+            </Show>
+            <button
+                type="button"
+                on:click=move |_| {
+                    draft.set(Settings::DEFAULT_TILE_URL.to_string());
+                    commit();
+                }
+            >
+                {state.t(Msg::TileUrlReset)}
+            </button>
+        </section>
+    }
+}
+
+/// Attribution of the bundled map data, as its licence requires.
+#[component]
+fn DataSource() -> impl IntoView {
+    let state = use_app_state();
+    view! {
+        <section class="panel" aria-labelledby="source-heading">
+            <h2 id="source-heading">{state.t(Msg::DataSource)}</h2>
+            {move || {
+                let a = state.city.get().attribution;
+                view! {
+                    <p class="attribution" data-testid="data-attribution">
+                        <a href=a.url target="_blank" rel="noopener">{a.title}</a>
+                        " by "
+                        <a href=a.author_url target="_blank" rel="noopener">{a.author}</a>
+                        " ("
+                        <a href=a.licence_url target="_blank" rel="noopener">{a.licence}</a>
+                        ")"
+                    </p>
+                }
+            }}
+        </section>
+    }
+}

@@ -1,0 +1,263 @@
+//! The Leaflet map: a display of state we own.
+//!
+//! **Invariant:** Leaflet is never the source of truth. Ward layers are built from the core
+//! [`WardMap`]; clicks only write the selected ward number into [`AppState`]; everything the
+//! map shows is re-derived from the store by the effects below.
+
+use std::rc::Rc;
+use std::sync::Arc;
+
+use js_sys::Array;
+use kshetra_core::format::escape_html;
+use kshetra_core::i18n::{Lang, Msg};
+use kshetra_core::model::Ward;
+use kshetra_core::palette::zone_fill;
+use kshetra_core::WardMap;
+use leaflet::{LatLng, LatLngBounds, LayerGroup, Map, MapOptions, PathOptions, Polygon, PolylineOptions, TileLayer, TileLayerOptions};
+use leptos::html::Div;
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+use crate::data::LoadedCity;
+use crate::leaflet_ext::{options, AttributionControl, LayerExt};
+use crate::state::{use_app_state, Settings};
+
+/// Leaflet polygons for every ward of a [`WardMap`], in model order.
+pub struct WardLayer {
+    group: LayerGroup,
+    polygons: Vec<(String, Polygon)>,
+    _on_click: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+impl WardLayer {
+    /// Builds one polygon per ward (class `ward`, filled by zone colour) with a tooltip, and
+    /// calls `on_select(ward_number)` when a ward is clicked or tapped.
+    pub fn new(map: &WardMap, lang: Lang, on_select: Rc<dyn Fn(String)>) -> Self {
+        let group = LayerGroup::new();
+        let mut polygons = Vec::with_capacity(map.wards().len());
+        let mut on_click = Vec::with_capacity(map.wards().len());
+        for ward in map.wards() {
+            let opts = PolylineOptions::new();
+            opts.set_class_name("ward".into());
+            style_ward(&opts, map, ward, false);
+            let polygon = Polygon::new_with_options(&lat_lngs(ward), &opts);
+            polygon.unchecked_ref::<LayerExt>().bind_tooltip(
+                &tooltip_html(ward, lang),
+                &options(&[("sticky", true.into()), ("direction", "top".into())]),
+            );
+            let number = ward.number.clone();
+            let select = on_select.clone();
+            let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| select(number.clone()));
+            polygon.on("click", closure.as_ref());
+            group.add_layer(&polygon);
+            polygons.push((ward.number.clone(), polygon));
+            on_click.push(closure);
+        }
+        WardLayer { group, polygons, _on_click: on_click }
+    }
+
+    /// Number of ward polygons.
+    pub fn len(&self) -> usize {
+        self.polygons.len()
+    }
+
+    /// Whether there are no ward polygons.
+    pub fn is_empty(&self) -> bool {
+        self.polygons.is_empty()
+    }
+
+    /// Adds the layer to a map.
+    pub fn add_to(&self, map: &Map) {
+        map.add_layer(&self.group);
+    }
+
+    /// Removes the layer from whatever map it is on.
+    pub fn remove(&self) {
+        self.group.remove();
+    }
+
+    /// Rewrites every tooltip in `lang`.
+    pub fn set_language(&self, map: &WardMap, lang: Lang) {
+        for ((_, polygon), ward) in self.polygons.iter().zip(map.wards()) {
+            polygon.set_tooltip_content(&JsValue::from_str(&tooltip_html(ward, lang)));
+        }
+    }
+
+    /// Outlines the selected ward (and only it) boldly.
+    pub fn highlight(&self, map: &WardMap, selected: Option<&str>) {
+        for ((number, polygon), ward) in self.polygons.iter().zip(map.wards()) {
+            let opts = PathOptions::new();
+            let is_selected = selected == Some(number.as_str());
+            style_ward(&opts, map, ward, is_selected);
+            polygon.set_style(&opts);
+            if is_selected {
+                polygon.bring_to_front();
+            }
+        }
+    }
+}
+
+fn style_ward(opts: &PathOptions, map: &WardMap, ward: &Ward, selected: bool) {
+    let zone = ward.zone.as_deref().and_then(|z| map.zone_index(z));
+    opts.set_fill_color(zone_fill(zone).into());
+    opts.set_fill_opacity(if selected { 0.85 } else { 0.6 });
+    opts.set_color(if selected { "#111111" } else { "#4a4a4a" }.into());
+    opts.set_weight(if selected { 3.5 } else { 1.0 });
+}
+
+/// Leaflet's nested lat/lng arrays for a ward: polygons → rings → points.
+pub fn lat_lngs(ward: &Ward) -> Array {
+    let polygons = Array::new();
+    for polygon in &ward.geometry {
+        let rings = Array::new();
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            let points = Array::new();
+            for c in ring.coords() {
+                points.push(&LatLng::new(c.y, c.x));
+            }
+            rings.push(&points);
+        }
+        polygons.push(&rings);
+    }
+    polygons
+}
+
+/// The map's bounds as a Leaflet object.
+pub fn bounds(map: &WardMap) -> Option<LatLngBounds> {
+    let r = map.bounds()?;
+    Some(LatLngBounds::new(&LatLng::new(r.min().y, r.min().x), &LatLng::new(r.max().y, r.max().x)))
+}
+
+/// Tooltip HTML for a ward. Imported text (names, zones) is escaped.
+pub fn tooltip_html(ward: &Ward, lang: Lang) -> String {
+    let mut html = format!("<strong>{} {}</strong>", Msg::Ward.text(lang), escape_html(&ward.number));
+    if let Some(name) = &ward.name {
+        html.push_str(&format!(" · {}", escape_html(name)));
+    }
+    if let Some(zone) = &ward.zone {
+        html.push_str(&format!("<br>{} {}", Msg::Zone.text(lang), escape_html(zone)));
+    }
+    html
+}
+
+/// The Leaflet objects owned by one mounted map.
+struct MapHandles {
+    map: Map,
+    tiles: Option<TileLayer>,
+    wards: Option<(WardLayer, Arc<LoadedCity>)>,
+    data_attribution: Option<String>,
+}
+
+/// The ward map. Creates the Leaflet map once its `<div>` exists and keeps it in sync with
+/// the store: tile layer ⇐ settings, ward layer ⇐ loaded city, tooltips ⇐ language,
+/// highlight ⇐ selected ward.
+#[component]
+pub fn WardMapView() -> impl IntoView {
+    let state = use_app_state();
+    let node = NodeRef::<Div>::new();
+    let handles: StoredValue<Option<MapHandles>, LocalStorage> = StoredValue::new_local(None);
+    let ready = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let Some(el) = node.get() else { return };
+        if handles.with_value(Option::is_some) {
+            return;
+        }
+        let opts = MapOptions::new();
+        opts.set_zoom_snap(0.25);
+        let Ok(map) = Map::new_with_element(&el, &opts) else {
+            leptos::logging::error!("Leaflet could not create the map");
+            return;
+        };
+        map.set_view(&LatLng::new(23.0, 80.0), 5.0);
+        handles.set_value(Some(MapHandles { map, tiles: None, wards: None, data_attribution: None }));
+        ready.set(true);
+    });
+
+    // Tile layer ⇐ settings.
+    Effect::new(move |_| {
+        let settings = state.settings.get();
+        if !ready.get() {
+            return;
+        }
+        handles.update_value(|h| {
+            let Some(h) = h else { return };
+            if let Some(old) = h.tiles.take() {
+                old.remove();
+            }
+            if settings.base_map && crate::state::validate_tile_url(&settings.tile_url).is_ok() {
+                let opts = TileLayerOptions::new();
+                opts.set_max_zoom(19.0);
+                opts.set_attribution(Settings::OSM_ATTRIBUTION.into());
+                let layer = TileLayer::new_options(&settings.tile_url, &opts);
+                layer.add_to(&h.map);
+                h.tiles = Some(layer);
+            }
+        });
+    });
+
+    // Ward layer ⇐ loaded city.
+    Effect::new(move |_| {
+        let loaded = state.loaded();
+        if !ready.get() {
+            return;
+        }
+        let Some(loaded) = loaded else { return };
+        let lang = state.lang.get_untracked();
+        handles.update_value(|h| {
+            let Some(h) = h else { return };
+            if let Some((old, _)) = h.wards.take() {
+                old.remove();
+            }
+            let attribution: AttributionControl = crate::leaflet_ext::attribution_control(&h.map);
+            if let Some(old) = h.data_attribution.take() {
+                attribution.remove_attribution(&old);
+            }
+            let selected = state.selected_ward;
+            let layer = WardLayer::new(&loaded.map, lang, Rc::new(move |n| selected.set(Some(n))));
+            layer.add_to(&h.map);
+            // The container may have changed size since the map was created (fonts, CSS).
+            h.map.invalidate_size(false);
+            if let Some(b) = bounds(&loaded.map) {
+                h.map.fit_bounds_with_options(&b, &options(&[("animate", false.into()), ("padding", Array::of2(&8.into(), &8.into()).into())]));
+            }
+            let html = loaded.city.attribution.html();
+            attribution.add_attribution(&html);
+            h.data_attribution = Some(html);
+            h.wards = Some((layer, loaded));
+        });
+        state.selected_ward.set(None);
+    });
+
+    // Tooltips ⇐ language.
+    Effect::new(move |_| {
+        let lang = state.lang.get();
+        handles.with_value(|h| {
+            if let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) {
+                layer.set_language(&loaded.map, lang);
+            }
+        });
+    });
+
+    // Highlight ⇐ selected ward.
+    Effect::new(move |_| {
+        let selected = state.selected_ward.get();
+        handles.with_value(|h| {
+            if let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) {
+                layer.highlight(&loaded.map, selected.as_deref());
+            }
+        });
+    });
+
+    on_cleanup(move || {
+        handles.update_value(|h| {
+            if let Some(h) = h.take() {
+                h.map.remove();
+            }
+        });
+    });
+
+    view! {
+        <div id="map" class="map" node_ref=node role="region" aria-label=state.t(Msg::WardMapLabel)></div>
+    }
+}

@@ -1,0 +1,43 @@
+//! Thin wrappers over browser APIs: local storage, the page URL and the document.
+//! Failures (private mode, storage full, no window in tests) are ignored on purpose: they
+//! must never break the app; the caller falls back to defaults.
+
+use gloo::storage::{LocalStorage, Storage};
+use serde::{de::DeserializeOwned, Serialize};
+
+/// Reads a JSON value stored under `key`.
+pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    LocalStorage::get(key).ok()
+}
+
+/// Stores a value as JSON under `key`.
+pub fn save<T: Serialize>(key: &str, value: &T) {
+    let _ = LocalStorage::set(key, value);
+}
+
+/// A query parameter of the page URL (`?lang=en` → `Some("en")`).
+pub fn query_param(name: &str) -> Option<String> {
+    let search = web_sys::window()?.location().search().ok()?;
+    web_sys::UrlSearchParams::new_with_str(&search).ok()?.get(name)
+}
+
+/// Sets (or replaces) a query parameter in the address bar without reloading or adding a
+/// history entry, so a reload keeps what the user chose.
+pub fn replace_query_param(name: &str, value: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let Ok(href) = window.location().href() else { return };
+    let Ok(url) = web_sys::Url::new(&href) else { return };
+    url.search_params().set(name, value);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// Sets `<html lang>` and the document title.
+pub fn set_document_language(lang_code: &str, title: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    if let Some(root) = document.document_element() {
+        let _ = root.set_attribute("lang", lang_code);
+    }
+    document.set_title(title);
+}
