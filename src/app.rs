@@ -10,7 +10,9 @@ use leptos::prelude::*;
 use crate::map::WardMapView;
 use crate::messages;
 use crate::platform;
-use crate::state::{keys, use_app_state, validate_tile_url, AppState, Settings};
+use kshetra_core::settings::{is_valid_tile_url, Settings};
+
+use crate::state::{keys, use_app_state, AppState};
 
 /// The application root: creates the store, provides it, and syncs it with the outside world.
 #[component]
@@ -252,7 +254,7 @@ fn SettingsPanel() -> impl IntoView {
     let invalid = RwSignal::new(false);
     let commit = move || {
         let url = draft.get_untracked().trim().to_string();
-        if validate_tile_url(&url).is_ok() {
+        if is_valid_tile_url(&url) {
             invalid.set(false);
             state.settings.update(|s| s.tile_url = url);
         } else {

@@ -20,7 +20,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::data::LoadedCity;
 use crate::leaflet_ext::{options, AttributionControl, LayerExt};
-use crate::state::{use_app_state, Settings};
+use crate::state::use_app_state;
+use kshetra_core::settings::{is_valid_tile_url, Settings};
 
 /// Leaflet polygons for every ward of a [`WardMap`], in model order.
 pub struct WardLayer {
@@ -185,7 +186,7 @@ pub fn WardMapView() -> impl IntoView {
             if let Some(old) = h.tiles.take() {
                 old.remove();
             }
-            if settings.base_map && crate::state::validate_tile_url(&settings.tile_url).is_ok() {
+            if settings.base_map && is_valid_tile_url(&settings.tile_url) {
                 let opts = TileLayerOptions::new();
                 opts.set_max_zoom(19.0);
                 opts.set_attribution(Settings::OSM_ATTRIBUTION.into());

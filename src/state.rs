@@ -7,8 +7,8 @@ use std::sync::Arc;
 
 use kshetra_core::cities::{default_city, BundledCity};
 use kshetra_core::i18n::{Lang, Msg};
+pub use kshetra_core::settings::Settings;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::data::{LoadError, LoadedCity};
 use crate::platform;
@@ -21,43 +21,6 @@ pub mod keys {
     pub const CITY: &str = "kshetra.v1.city";
     /// [`super::Settings`] as JSON.
     pub const SETTINGS: &str = "kshetra.v1.settings";
-}
-
-/// User preferences that persist across visits.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Settings {
-    /// Whether the OpenStreetMap (or other) tile layer is shown. When off, the app makes no
-    /// request outside its own origin.
-    pub base_map: bool,
-    /// Tile URL template with `{z}`, `{x}`, `{y}` (and optionally `{s}`).
-    pub tile_url: String,
-}
-
-impl Settings {
-    /// OpenStreetMap's standard tile server.
-    pub const DEFAULT_TILE_URL: &'static str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-    /// Attribution required by OpenStreetMap's tile usage policy.
-    pub const OSM_ATTRIBUTION: &'static str =
-        r#"&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>"#;
-}
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings { base_map: true, tile_url: Self::DEFAULT_TILE_URL.to_string() }
-    }
-}
-
-/// Checks a tile URL template: http(s) or same-origin relative, with `{z}`, `{x}` and `{y}`.
-pub fn validate_tile_url(url: &str) -> Result<(), Msg> {
-    let url = url.trim();
-    let scheme_ok = url.starts_with("https://") || url.starts_with("http://") || url.starts_with('/') || url.starts_with("./");
-    let placeholders_ok = ["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p));
-    if scheme_ok && placeholders_ok && !url.contains(char::is_whitespace) {
-        Ok(())
-    } else {
-        Err(Msg::TileUrlInvalid)
-    }
 }
 
 /// What the map shows: the result of loading the selected city.
@@ -122,19 +85,4 @@ impl Default for AppState {
 /// The app state from context.
 pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tile_urls() {
-        assert!(validate_tile_url(Settings::DEFAULT_TILE_URL).is_ok());
-        assert!(validate_tile_url("https://{s}.tile.example.org/{z}/{x}/{y}.png").is_ok());
-        assert!(validate_tile_url("/tiles/{z}/{x}/{y}.png").is_ok());
-        assert!(validate_tile_url("https://tile.example.org/{z}/{x}.png").is_err());
-        assert!(validate_tile_url("javascript:alert(1)//{z}{x}{y}").is_err());
-        assert!(validate_tile_url("").is_err());
-    }
 }

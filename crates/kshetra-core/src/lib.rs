@@ -10,6 +10,7 @@
 //! - [`i18n`]: the one Hindi/English message catalogue used by the UI (and later the poster).
 //! - [`cities`]: the bundled real ward maps and their attribution.
 //! - [`palette`]: colours shared by the map and (later) the poster.
+//! - [`settings`]: persisted display preferences (base map, tile URL).
 //!
 //! **Architecture invariant:** this crate knows nothing about the browser. It never depends on
 //! leptos, wasm-bindgen, web-sys, js-sys, gloo or leaflet (enforced by `tests/architecture.rs`),
@@ -23,6 +24,7 @@ pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod palette;
+pub mod settings;
 
 pub use import::{ImportError, ImportWarning, Imported};
 pub use model::{Ward, WardMap};

@@ -1,0 +1,192 @@
+// End-to-end tests of the release build in headless Chromium.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, launch, openPage, waitForWards, SUB_PATH } from './harness.mjs';
+
+let server, browser;
+before(async () => { server = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+test('opens on the Lucknow ward map in Hindi with no console errors', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  await waitForWards(page, 110);
+  assert.equal(await page.locator('html').getAttribute('lang'), 'hi');
+  assert.equal(await page.getByRole('heading', { level: 1 }).textContent(), 'क्षेत्र');
+  assert.equal(await page.getByTestId('ward-count').textContent(), '110');
+  assert.equal(await page.getByTestId('zone-count').textContent(), '6');
+  assert.equal(await page.getByTestId('population').textContent(), 'ज्ञात नहीं');
+  // Six zones, six distinct fill colours on the map.
+  const fills = await page.locator('#map path.ward').evaluateAll((ps) => new Set(ps.map((p) => p.getAttribute('fill'))).size);
+  assert.equal(fills, 6);
+  // Data attribution, in the side panel and on the map.
+  assert.match(await page.getByTestId('data-attribution').textContent(), /Lucknow Municipal Spatial Data by DataMeet India community \(CC BY 4\.0\)/);
+  assert.match(await page.locator('.leaflet-control-attribution').textContent(), /DataMeet India community/);
+  assert.match(await page.locator('.leaflet-control-attribution').textContent(), /OpenStreetMap/);
+  // The map is fitted to the city: every ward is inside the visible map area.
+  const fit = await page.evaluate(() => {
+    const m = document.querySelector('#map').getBoundingClientRect();
+    const wards = [...document.querySelectorAll('#map path.ward')].map((p) => p.getBoundingClientRect());
+    const b = wards.reduce((a, r) => ({ l: Math.min(a.l, r.left), t: Math.min(a.t, r.top), r: Math.max(a.r, r.right), b: Math.max(a.b, r.bottom) }), { l: 1e9, t: 1e9, r: -1e9, b: -1e9 });
+    return { inside: b.l >= m.left - 1 && b.t >= m.top - 1 && b.r <= m.right + 1 && b.b <= m.bottom + 1, fill: Math.max((b.r - b.l) / m.width, (b.b - b.t) / m.height) };
+  });
+  assert.ok(fit.inside, 'city inside the map');
+  assert.ok(fit.fill > 0.6, `city fills the map (${fit.fill.toFixed(2)})`);
+  // The Devanagari font is the bundled one.
+  assert.ok(await page.evaluate(() => document.fonts.check('16px "Noto Sans Devanagari"', 'क्षेत्र')));
+  assert.ok(await page.evaluate(async () => { await document.fonts.ready; return [...document.fonts].some((f) => f.family.includes('Noto Sans Devanagari') && f.status === 'loaded'); }));
+  assert.deepEqual(log.errors, []);
+  assert.deepEqual(log.failed, []);
+  await context.close();
+});
+
+test('hover shows the ward number, a tap shows its details', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  await waitForWards(page, 110);
+  const ward = page.locator('#map path.ward').nth(40);
+  await ward.hover({ force: true });
+  await page.locator('.leaflet-tooltip').waitFor();
+  assert.match(await page.locator('.leaflet-tooltip').textContent(), /वार्ड \d+/);
+  await ward.click({ force: true });
+  const details = page.getByTestId('ward-details');
+  await details.waitFor();
+  const text = await details.textContent();
+  assert.match(text, /वार्ड संख्या\d+/);
+  assert.match(text, /ज़ोन[1-6]/);
+  // Exactly one ward is outlined as selected.
+  assert.equal(await page.locator('#map path.ward[stroke-width="3.5"]').count(), 1);
+  await page.getByRole('button', { name: 'बंद करें' }).click();
+  await details.waitFor({ state: 'detached' });
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('language switch changes visible labels, persists, and ?lang= selects it', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  await waitForWards(page, 110);
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { name: 'City summary' }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+  assert.equal(await page.getByTestId('population').textContent(), 'not known');
+  assert.equal(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed'), 'true');
+  assert.match(page.url(), /lang=en/);
+  // Persisted: a new visit without ?lang opens in English.
+  const again = await context.newPage();
+  await again.goto(server.origin + '/');
+  await again.getByRole('heading', { name: 'City summary' }).waitFor();
+  // The URL parameter wins over the stored choice.
+  await again.goto(server.origin + '/?lang=hi');
+  await again.getByRole('heading', { name: 'शहर का सारांश' }).waitFor();
+  assert.equal(await again.locator('html').getAttribute('lang'), 'hi');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('choosing Bhopal shows 85 wards with Indian digit grouping', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en');
+  await waitForWards(page, 110);
+  await page.getByRole('combobox', { name: 'City' }).selectOption('bhopal');
+  await waitForWards(page, 85);
+  assert.equal(await page.getByTestId('ward-count').textContent(), '85');
+  assert.equal(await page.getByTestId('zone-count').textContent(), '19');
+  assert.equal(await page.getByTestId('population').textContent(), '19,02,624');
+  assert.match(await page.locator('.note').textContent(), /Population is not entered for 1 wards/);
+  assert.match(await page.getByTestId('data-attribution').textContent(), /Bhopal Municipal Spatial Data .*CC BY-SA 2\.5 IN/);
+  await page.getByRole('combobox', { name: 'City' }).selectOption('bhubaneswar');
+  await waitForWards(page, 67);
+  assert.equal(await page.getByTestId('population').textContent(), '8,40,834');
+  // The choice of city survives a reload.
+  await page.reload();
+  await waitForWards(page, 67);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('works when served from a sub-path', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, SUB_PATH);
+  await waitForWards(page, 110);
+  const own = log.requests.filter((u) => u.startsWith(server.origin));
+  assert.ok(own.length > 5);
+  for (const u of own) assert.ok(u.startsWith(server.origin + SUB_PATH), `request outside the sub-path: ${u}`);
+  await page.getByRole('combobox', { name: 'शहर' }).selectOption('bhopal');
+  await waitForWards(page, 85);
+  assert.deepEqual(log.failed, []);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('with the base map off, no request leaves the page origin', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/');
+  await waitForWards(page, 110);
+  // With the base map on, tiles are requested from OpenStreetMap (answered locally here).
+  await page.waitForFunction(() => document.querySelectorAll('.leaflet-tile').length > 0);
+  assert.ok(log.requests.some((u) => u.startsWith('https://tile.openstreetmap.org/')), 'tiles requested while on');
+  await page.getByRole('checkbox', { name: 'आधार नक्शा (OpenStreetMap)' }).uncheck();
+  assert.equal(await page.locator('.leaflet-tile').count(), 0);
+  log.requests.length = 0;
+  // Fresh load with the stored setting, then use the app: nothing may leave the origin.
+  await page.reload();
+  await waitForWards(page, 110);
+  await page.getByRole('combobox', { name: 'शहर' }).selectOption('bhubaneswar');
+  await waitForWards(page, 67);
+  await page.locator('.leaflet-control-zoom-in').click();
+  await page.mouse.move(800, 400); await page.mouse.down(); await page.mouse.move(600, 300); await page.mouse.up();
+  await page.waitForTimeout(500);
+  const outside = log.requests.filter((u) => !u.startsWith(server.origin));
+  assert.deepEqual(outside, []);
+  assert.ok(log.requests.length > 3, 'requests were recorded');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('the tile URL is a setting, and a bad one is refused with a message', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en');
+  await waitForWards(page, 110);
+  const input = page.getByRole('textbox', { name: 'Tile URL' });
+  await input.fill('ftp://tiles.example.org/{z}.png');
+  await input.press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'The tile URL must start with https://' }).waitFor();
+  await input.fill('https://tiles.example.org/{z}/{x}/{y}.png');
+  await input.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('.leaflet-tile')].some((t) => t.src.startsWith('https://tiles.example.org/')));
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await page.getByRole('button', { name: 'Default' }).click();
+  await page.waitForFunction(() => [...document.querySelectorAll('.leaflet-tile')].every((t) => t.src.startsWith('https://tile.openstreetmap.org/')));
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('a map that fails to load gives a bilingual message and can be retried', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/?lang=en');
+  await waitForWards(page, 110);
+  let truncate = true;
+  await page.route('**/data/bhopal.geojson', async (route) => {
+    if (!truncate) return route.continue();
+    const response = await route.fetch();
+    const body = (await response.body()).subarray(0, 5000);
+    return route.fulfill({ response, body });
+  });
+  await page.getByRole('combobox', { name: 'City' }).selectOption('bhopal');
+  const alert = page.getByRole('alert');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /data\/bhopal\.geojson.*not valid GeoJSON.*line 1/);
+  await page.getByRole('button', { name: 'हिन्दी' }).click();
+  assert.match(await alert.textContent(), /सही GeoJSON नहीं है/);
+  truncate = false;
+  await page.getByRole('button', { name: 'फिर से कोशिश करें' }).click();
+  await waitForWards(page, 85);
+  assert.equal(await page.getByRole('alert').count(), 0);
+  await context.close();
+});
+
+test('controls have accessible names', async () => {
+  const { page, context } = await openPage(browser, server.origin, '/');
+  await waitForWards(page, 110);
+  await page.getByRole('combobox', { name: 'शहर' }).waitFor();
+  await page.getByRole('group', { name: 'भाषा / Language' }).waitFor();
+  await page.getByRole('button', { name: 'हिन्दी' }).waitFor();
+  await page.getByRole('region', { name: 'वार्डों का नक्शा' }).waitFor();
+  await page.getByRole('checkbox', { name: 'आधार नक्शा (OpenStreetMap)' }).waitFor();
+  await page.getByRole('textbox', { name: 'टाइल का पता (URL)' }).waitFor();
+  await page.getByRole('button', { name: 'Zoom in' }).waitFor();
+  await context.close();
+});

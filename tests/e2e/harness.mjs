@@ -1,0 +1,71 @@
+// Test harness: serves the release build (dist/) on 127.0.0.1, both at "/" and under a
+// sub-path, and drives Debian's Chromium with playwright-core (no browser download).
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const DIST = path.resolve(here, '../../dist');
+export const SUB_PATH = '/nulm/kshetra/';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript',
+  '.wasm': 'application/wasm', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png',
+  '.woff2': 'font/woff2', '.geojson': 'application/geo+json', '.json': 'application/json', '.txt': 'text/plain',
+};
+
+/** Static server for dist/, mounted at "/" and at SUB_PATH, like a state web server would. */
+export async function startServer() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error(`no release build in ${DIST}: run trunk build --release`);
+  const server = http.createServer((req, res) => {
+    let url = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (url === SUB_PATH.slice(0, -1)) { res.writeHead(301, { Location: SUB_PATH }); return res.end(); }
+    if (url.startsWith(SUB_PATH)) url = '/' + url.slice(SUB_PATH.length);
+    if (url.endsWith('/')) url += 'index.html';
+    const file = path.join(DIST, path.normalize(url));
+    if (!file.startsWith(DIST) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404); return res.end('not found');
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  return { origin, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+// A 1×1 transparent PNG, served for every tile request so tests never touch the network.
+const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+/**
+ * Opens a fresh page (own storage). Records every request, console error, page error and
+ * failed response; requests leaving the origin are answered locally with a blank tile.
+ */
+export async function openPage(browser, origin, urlPath = '/', { storage } = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(storage ? { storageState: storage } : {}) });
+  const page = await context.newPage();
+  const log = { requests: [], errors: [], failed: [] };
+  page.on('request', (r) => log.requests.push(r.url()));
+  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('pageerror', (e) => log.errors.push(String(e)));
+  page.on('response', (r) => { if (r.status() >= 400) log.failed.push(`${r.status()} ${r.url()}`); });
+  await context.route((u) => u.origin !== origin, (route) =>
+    route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_PNG }));
+  await page.goto(origin + urlPath);
+  return { page, context, log };
+}
+
+/** Waits until the map shows `n` ward shapes. */
+export async function waitForWards(page, n) {
+  await page.waitForFunction((n) => document.querySelectorAll('#map path.ward').length === n, n, { timeout: 20000 });
+}
