@@ -28,8 +28,15 @@ pub fn App() -> impl IntoView {
         platform::save(keys::LANG, &lang.code());
         platform::replace_query_param("lang", lang.code());
     });
-    // City and settings ⇒ storage.
-    Effect::new(move |_| platform::save(keys::CITY, &state.city.get().id));
+    // City ⇒ storage (and the address bar, when it names a city, so a reload agrees).
+    Effect::new(move |_| {
+        let id = state.city.get().id;
+        platform::save(keys::CITY, &id);
+        if platform::query_param("city").is_some() {
+            platform::replace_query_param("city", id);
+        }
+    });
+    // Settings ⇒ storage.
     Effect::new(move |_| platform::save(keys::SETTINGS, &state.settings.get()));
 
     view! {
