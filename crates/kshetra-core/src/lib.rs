@@ -5,6 +5,8 @@
 //!
 //! - [`model`]: the ward map — [`model::Ward`], [`model::WardMap`].
 //! - [`import`]: bytes/text in, model plus warnings out ([`import::geojson`]).
+//! - [`adjacency`]: the tolerant ward adjacency graph and its components.
+//! - [`projection`]: local metric projection for city-scale geometry.
 //! - [`geometry`]: geodesic area, label points, bounds.
 //! - [`format`]: Indian digit grouping (12,34,567).
 //! - [`i18n`]: the one Hindi/English message catalogue used by the UI (and later the poster).
@@ -17,6 +19,7 @@
 //! never touches files, network or clock, and iterates in a stable order.
 #![forbid(unsafe_code)]
 
+pub mod adjacency;
 pub mod cities;
 pub mod format;
 pub mod geometry;
@@ -24,6 +27,7 @@ pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod palette;
+pub mod projection;
 pub mod settings;
 
 pub use import::{ImportError, ImportWarning, Imported};

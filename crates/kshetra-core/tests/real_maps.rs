@@ -72,3 +72,19 @@ fn every_ward_has_a_label_point_inside_it() {
         }
     }
 }
+
+#[test]
+fn adjacency_components_match_the_data_readme() {
+    use kshetra_core::adjacency::{build, AdjacencyOptions};
+    // (city, strict components, tolerant components, tolerant edges per the peer harness at 5 m)
+    for (id, strict, tolerant, harness_edges) in [("lucknow", 103, 1, 285), ("bhopal", 81, 1, 231), ("bhubaneswar", 1, 1, 166)] {
+        let map = load(id);
+        let s = build(&map, &AdjacencyOptions::strict());
+        let t = build(&map, &AdjacencyOptions::default());
+        eprintln!("{id}: strict {} comps {} edges; tolerant {} comps {} edges", s.components().count(), s.edge_count(), t.components().count(), t.edge_count());
+        assert_eq!(s.components().count(), strict, "{id} strict");
+        assert_eq!(t.components().count(), tolerant, "{id} tolerant");
+        let diff = (t.edge_count() as i64 - harness_edges).abs();
+        assert!(diff <= 1, "{id}: {} tolerant edges vs {harness_edges} in the peer harness", t.edge_count());
+    }
+}
