@@ -1,0 +1,115 @@
+//! # Kshetra allocation engine
+//!
+//! Divides a map of wards among community organisers: every ward goes to exactly one
+//! organiser, every organiser's area is one connected piece, zones are kept together, the
+//! weights (poor households) are as equal as possible relative to each organiser's capacity,
+//! and areas are compact and near the organisers' homes.
+//!
+//! The engine is independent of the ward model: its input is plain data ([`Problem`]), so the
+//! UI and a command-line tool both map into it. It is pure Rust with no browser, file, network
+//! or clock access, and deterministic: the same input and [`Settings::seed`] give the same plan
+//! on every platform (native and `wasm32-unknown-unknown`).
+//!
+//! - [`allocate`]: the search. Returns an [`Outcome`] (plan, [`PlanMetrics`], [`Limit`]s).
+//! - [`score`]: the same [`PlanMetrics`] for any plan (for example one edited by hand).
+//!
+//! # Parameters
+//! - [`Problem`]: per ward a weight, a projected centroid, optionally a zone, area and
+//!   perimeter; undirected adjacency edges, optionally with shared boundary lengths.
+//! - [`Organiser`]s: capacity (target = total × capacity ÷ Σ capacity), optional home (a ward
+//!   or a point), optional zone, locked wards.
+//! - [`Settings`]: tolerance ε (default 5 %), respect zones, seed, effort (a work budget).
+//! - a progress callback receiving [`Progress`] and answering [`Control::Continue`] or
+//!   [`Control::Cancel`] (the best plan so far is returned).
+//!
+//! # Returns
+//! [`Outcome::assignment`] (ward → organiser), its [`PlanMetrics`], the [`Limit`]s found in
+//! the data (why ε cannot be met, with a suggested fix), a lower bound on the reachable
+//! worst deviation, and the apportionment of organisers to pieces/zones ([`PieceSummary`]).
+//!
+//! # Algorithm
+//! 1. **Pieces.** Connected components of the adjacency graph (with zones respected, edges
+//!    between zones are dropped first). Each piece needs at least one organiser.
+//! 2. **Apportionment.** Organisers with locks or (with zones respected) a zone are tied to
+//!    their piece(s); a zone with several pieces, and untied organisers, are apportioned: one
+//!    organiser per piece first, then each to the most overloaded piece, then a local search
+//!    over moves and swaps minimising (worst piece deviation, Σ squared deviation, distance
+//!    from home). Setting [`Organiser::zone`] overrides the apportionment.
+//! 3. **Per piece, repeated from several seeds within the budget:**
+//!    1. *Initial partition* by recursive bisection: split the organisers in two groups
+//!       (ordered along the region's principal axis by their homes/locks), then split the
+//!       region in proportion to the groups' targets. Candidate cuts are priority-first sweeps
+//!       along the principal axis and perturbed directions (straight, compact cuts; the part
+//!       cut off from the rest is absorbed so both sides stay connected) and, on restarts,
+//!       random spanning-tree edge cuts (as in GerryChain's recursive tree partition). The
+//!       most balanced candidate wins, ties (within 1 %) going to fewer cut edges.
+//!    2. *Locks*: stray locked wards are pulled into their organiser's area along shortest
+//!       paths; pieces cut off by that are handed to neighbouring areas.
+//!    3. *Balance repair* on the worst area, until nothing helps or the budget is spent:
+//!       (a) single boundary-ward moves to or from a neighbouring area that lower the pair's
+//!       worst deviation, never moving an articulation ward (the donor area must stay
+//!       connected); (b) merge the worst area with a neighbour and re-split the union along
+//!       sweeps and spanning trees (ReCom); (c) a chain of such re-splits that carries the
+//!       surplus through intermediate areas to the nearest area with the opposite sign.
+//!       It does not stop at ε: it keeps lowering the worst deviation while it can.
+//!    4. *Compactness polish*: boundary moves that cut fewer edges while every touched area
+//!       stays within max(current worst, 0.4 ε); then balance repair again, now preferring
+//!       moves that also cut fewer edges; then a polish that may not worsen the worst.
+//!    5. The best restart wins: lowest worst deviation, deviations within 0.2 percentage
+//!       points counting as equal and then fewer cut edges deciding.
+//! 4. **Homes.** Interchangeable organisers (same capacity, no locks) swap areas while that
+//!    lowers the total weighted distance from home.
+//! 5. **Limits.** Heavy wards (> (1 + ε) × target), pieces whose shares round badly to whole
+//!    organisers, pieces too light for one organiser; each gives a proven lower bound on the
+//!    worst deviation and a fix. If ε is still missed, wards are reported as too coarse.
+//!
+//! Every step keeps the plan valid (each ward in one area, k non-empty one-piece areas,
+//! locks respected), so a cancelled run still returns a valid plan.
+//!
+//! ## Complexity
+//! Linear-ish per pass: a bisection level costs O((n + m) log n) per candidate cut, so the
+//! initial partition is O(c (n + m) log n log k) for c candidates. Repair and polish are
+//! bounded by the work budget: `effort` × max(n + 2m, 20,000) work units (a unit is about
+//! one node or edge visit). Memory is O(n + m).
+//!
+//! # Errors
+//! [`AllocError`] for malformed input (lengths, NaN or negative weights, indices out of
+//! range), zero organisers, more organisers than wards, more separate pieces (or zone pieces)
+//! than organisers, a zone without an organiser, locks that cannot share one area.
+//!
+//! # Examples
+//! ```
+//! use kshetra_alloc::{allocate, Control, Organiser, Problem, Settings};
+//!
+//! // A 4 × 4 grid of wards with equal weights, for 4 organisers.
+//! let (w, h) = (4u32, 4u32);
+//! let mut edges = Vec::new();
+//! for y in 0..h {
+//!     for x in 0..w {
+//!         let v = y * w + x;
+//!         if x + 1 < w { edges.push((v, v + 1)); }
+//!         if y + 1 < h { edges.push((v, v + w)); }
+//!     }
+//! }
+//! let centroids = (0..w * h).map(|v| [(v % w) as f64, (v / w) as f64]).collect();
+//! let problem = Problem::new(vec![10.0; 16], centroids, edges);
+//! let outcome = allocate(&problem, &Organiser::many(4), &Settings::new(1), &mut |_| Control::Continue).unwrap();
+//! assert_eq!(outcome.metrics.max_abs_deviation, 0.0);
+//! assert!(outcome.metrics.is_valid());
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod allocate;
+mod budget;
+mod error;
+mod graph;
+mod metrics;
+mod problem;
+mod rng;
+mod solve;
+
+pub use allocate::{allocate, Limit, Outcome, PieceSummary};
+pub use error::AllocError;
+pub use metrics::{score, AreaMetrics, PlanMetrics};
+pub use problem::{Control, Home, Organiser, Phase, Problem, Progress, Settings};
