@@ -225,7 +225,7 @@ pub struct Settings {
 
 impl Settings {
     /// Default effort: 10,000 wards into 200 areas take a few hundred milliseconds natively.
-    pub const DEFAULT_EFFORT: u32 = 300;
+    pub const DEFAULT_EFFORT: u32 = 1000;
 
     /// Settings with the given seed and the defaults: ε = 5 %, zones respected, default effort.
     pub fn new(seed: u64) -> Settings {

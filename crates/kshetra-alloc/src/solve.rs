@@ -159,16 +159,24 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
             initial_max_dev = init;
         }
         s.balance(&mut plan, budget, false);
-        let band = s.max_dev(&plan).max(0.4 * s.epsilon_hint());
+        // Polish bands never exceed the initial partition's worst deviation, so the search
+        // never ends worse than it started.
+        let band = s.max_dev(&plan).max((0.4 * s.epsilon_hint()).min(init));
         s.polish(&mut plan, band, budget);
         s.balance(&mut plan, budget, true);
-        let band = s.max_dev(&plan);
+        // Deviations below ε/10 count as equally good: compactness decides among them.
+        let indifferent = 0.1 * s.epsilon_hint();
+        let band = s.max_dev(&plan).max(indifferent.min(init));
         s.polish(&mut plan, band, budget);
         let m = s.max_dev(&plan);
         let cut = s.cut_edges(&plan);
+        let me = m.max(indifferent);
         let better = match &best {
             None => true,
-            Some((_, bm, bc)) => m < bm - QUANTUM || (m <= bm + QUANTUM && (cut < *bc || (cut == *bc && m < *bm))),
+            Some((_, bm, bc)) => {
+                let bme = bm.max(indifferent);
+                me < bme - QUANTUM || (me <= bme + QUANTUM && (cut < *bc || (cut == *bc && m < *bm)))
+            }
         };
         if better {
             budget.best = m;
@@ -320,11 +328,17 @@ impl Solver<'_> {
         let mut cands: Vec<Split> = Vec::new();
         let theta0 = self.principal_angle(nodes);
         for i in 0..spec.sweeps {
-            let theta = match i {
+            // Principal axis, its normal, the coordinate axes (straight cuts on grid-like
+            // maps), then random directions; each from both ends.
+            use std::f64::consts::{FRAC_PI_2, PI};
+            let base = match i / 2 {
                 0 => theta0,
-                1 => theta0 + std::f64::consts::PI,
-                _ => theta0 + (self.rng.f64() - 0.5) * std::f64::consts::FRAC_PI_2 + if i % 2 == 1 { std::f64::consts::PI } else { 0.0 },
+                1 => theta0 + FRAC_PI_2,
+                2 => 0.0,
+                3 => FRAC_PI_2,
+                _ => self.rng.f64() * PI,
             };
+            let theta = base + if i % 2 == 1 { PI } else { 0.0 };
             let dir = [theta.cos(), theta.sin()];
             let keys: Vec<f64> = nodes.iter().map(|&v| {
                 let [x, y] = self.p.pos[v as usize];
@@ -543,7 +557,7 @@ impl Solver<'_> {
         let n = self.p.w.len();
         let mut assign = vec![NONE; n];
         let mut stack: Vec<(Vec<u32>, Vec<u32>)> = vec![((0..n as u32).collect(), (0..self.k as u32).collect())];
-        let (sweeps, trees) = if start == 0 { (4, 0) } else { (4, 2) };
+        let (sweeps, trees) = if start == 0 { (8, 0) } else { (10, 2) };
         while let Some((nodes, mut parts)) = stack.pop() {
             if parts.len() == 1 {
                 for &v in &nodes {
