@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use crate::map::WardMapView;
 use crate::messages;
 use crate::platform;
-use kshetra_core::settings::{is_valid_tile_url, Settings};
+use kshetra_core::adjacency::bridge_all;
+use kshetra_core::settings::{is_valid_tile_url, is_valid_tolerance, Settings, MAX_TOLERANCE_M};
 
 use crate::state::{keys, use_app_state, AppState};
 
@@ -36,8 +37,9 @@ pub fn App() -> impl IntoView {
             platform::replace_query_param("city", id);
         }
     });
-    // Settings ⇒ storage.
+    // Settings and links ⇒ storage.
     Effect::new(move |_| platform::save(keys::SETTINGS, &state.settings.get()));
+    Effect::new(move |_| platform::save(keys::LINKS, &state.links.get()));
 
     view! {
         <header class="topbar">
@@ -54,6 +56,7 @@ pub fn App() -> impl IntoView {
             <aside class="sidebar">
                 <LoadStatus/>
                 <CitySummary/>
+                <PiecesPanel/>
                 <WardDetails/>
                 <ZoneLegend/>
                 <SettingsPanel/>
@@ -177,6 +180,10 @@ fn CitySummary() -> impl IntoView {
                             <dd data-testid="population">{population}</dd>
                             <dt>{t(Msg::Area)}</dt>
                             <dd>{format!("{} {}", decimal_indian(loaded.area_km2, 1), t(Msg::SqKm))}</dd>
+                            <dt>{t(Msg::Pieces)}</dt>
+                            <dd data-testid="piece-count">
+                                {move || state.connectivity.get().map(|c| group_indian_u64(c.components.count() as u64))}
+                            </dd>
                         </dl>
                         {missing.map(|m| view! { <p class="note">{m}</p> })}
                     }
@@ -203,6 +210,16 @@ fn WardDetails() -> impl IntoView {
                 let not_known = t(Msg::NotKnown).to_string();
                 let population = ward.population.map(group_indian_u64).unwrap_or_else(|| not_known.clone());
                 let area = format!("{} {}", decimal_indian(area_m2(&ward.geometry) / 1e6, 2), t(Msg::SqKm));
+                let index = loaded.map.wards().iter().position(|w| w.number == ward.number);
+                let neighbours = state
+                    .connectivity
+                    .get()
+                    .zip(index)
+                    .map(|(c, i)| {
+                        let numbers: Vec<&str> = c.graph.neighbours(i).iter().map(|n| loaded.map.wards()[n.ward].number.as_str()).collect();
+                        if numbers.is_empty() { t(Msg::NoNeighbours).to_string() } else { numbers.join(", ") }
+                    })
+                    .unwrap_or_default();
                 Some(view! {
                     <dl class="stats" data-testid="ward-details">
                         <dt>{t(Msg::WardNumber)}</dt>
@@ -215,6 +232,8 @@ fn WardDetails() -> impl IntoView {
                         <dd>{population}</dd>
                         <dt>{t(Msg::Area)}</dt>
                         <dd>{area}</dd>
+                        <dt>{t(Msg::Neighbours)}</dt>
+                        <dd data-testid="neighbours">{neighbours}</dd>
                     </dl>
                     <button type="button" on:click=move |_| state.selected_ward.set(None)>{t(Msg::Close)}</button>
                 }.into_any())
@@ -303,7 +322,112 @@ fn SettingsPanel() -> impl IntoView {
             >
                 {state.t(Msg::TileUrlReset)}
             </button>
+            <ToleranceSetting/>
         </section>
+    }
+}
+
+/// The adjacency tolerance (metres), validated before it is applied.
+#[component]
+fn ToleranceSetting() -> impl IntoView {
+    let state = use_app_state();
+    let invalid = RwSignal::new(false);
+    view! {
+        <label class="field">
+            <span>{state.t(Msg::Tolerance)}</span>
+            <input
+                type="number"
+                min="0"
+                max=MAX_TOLERANCE_M.to_string()
+                step="0.5"
+                prop:value=move || state.settings.get().tolerance_m.to_string()
+                aria-invalid=move || invalid.get().to_string()
+                on:change=move |ev| {
+                    match event_target_value(&ev).trim().parse::<f64>() {
+                        Ok(m) if is_valid_tolerance(m) => {
+                            invalid.set(false);
+                            state.settings.update(|s| s.tolerance_m = m);
+                        }
+                        _ => invalid.set(true),
+                    }
+                }
+            />
+        </label>
+        <p class="hint">{state.t(Msg::ToleranceHint)}</p>
+        <Show when=move || invalid.get()>
+            <p class="error" role="alert">{state.t(Msg::ToleranceInvalid)}</p>
+        </Show>
+    }
+}
+
+/// Separate pieces of the ward graph, with links to join them, and the officer's links.
+#[component]
+fn PiecesPanel() -> impl IntoView {
+    const LISTED: usize = 8;
+    let state = use_app_state();
+    move || {
+        let lang = state.lang.get();
+        let loaded = state.loaded()?;
+        let conn = state.connectivity.get()?;
+        let city_id = loaded.city.id;
+        let links = state.links.with(|l| l.get(city_id).cloned().unwrap_or_default());
+        let pieces = conn.components.count();
+        if pieces <= 1 && links.is_empty() {
+            return None;
+        }
+        let number = |i: usize| loaded.map.wards()[i].number.clone();
+        let lines = conn.suggested.iter().take(LISTED).map(|b| {
+            let members = &conn.components.members[conn.components.of_ward[b.from]];
+            let mut wards: Vec<String> = members.iter().take(6).map(|&i| number(i)).collect();
+            if members.len() > 6 {
+                wards.push("…".into());
+            }
+            let text = Msg::PieceLine.fill(lang, &[("wards", &wards.join(", ")), ("to", &number(b.to)), ("gap", &group_indian_u64(b.gap_m.round() as u64))]);
+            let link = (number(b.from), number(b.to));
+            view! {
+                <li>
+                    {text} " "
+                    <button type="button" on:click=move |_| state.add_links(city_id, [link.clone()])>{Msg::LinkWards.text(lang)}</button>
+                </li>
+            }
+        }).collect_view();
+        let more = (conn.suggested.len() > LISTED).then(|| Msg::MorePieces.fill(lang, &[("n", &group_indian_u64((conn.suggested.len() - LISTED) as u64))]));
+        let join_all = {
+            let loaded = loaded.clone();
+            move |_| {
+                let Some(conn) = state.connectivity.get_untracked() else { return };
+                let mut graph = conn.graph.clone();
+                let added = bridge_all(&loaded.map, &mut graph);
+                let wards = loaded.map.wards();
+                state.add_links(city_id, added.iter().map(|b| (wards[b.from].number.clone(), wards[b.to].number.clone())));
+            }
+        };
+        let link_items = links.iter().map(|(a, b)| {
+            let pair = (a.clone(), b.clone());
+            view! {
+                <li>
+                    {format!("{} {a} — {} {b} ", Msg::Ward.text(lang), Msg::Ward.text(lang))}
+                    <button type="button" on:click=move |_| state.links.update(|l| if let Some(v) = l.get_mut(city_id) { v.retain(|x| *x != pair) })>
+                        {Msg::RemoveLink.text(lang)}
+                    </button>
+                </li>
+            }
+        }).collect_view();
+        Some(view! {
+            <section class="panel pieces" aria-labelledby="pieces-heading">
+                <h2 id="pieces-heading">{Msg::Pieces.text(lang)}</h2>
+                {(pieces > 1).then(|| view! {
+                    <p class="error" role="alert">{Msg::PiecesWarning.fill(lang, &[("n", &group_indian_u64(pieces as u64))])}</p>
+                    <ul class="piece-list">{lines}</ul>
+                    {more.map(|m| view! { <p class="hint">{m}</p> })}
+                    <button type="button" on:click=join_all>{Msg::JoinAll.text(lang)}</button>
+                })}
+                {(!links.is_empty()).then(|| view! {
+                    <h3>{Msg::Links.text(lang)}</h3>
+                    <ul class="link-list">{link_items}</ul>
+                })}
+            </section>
+        })
     }
 }
 

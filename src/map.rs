@@ -40,7 +40,7 @@ impl WardLayer {
         for ward in map.wards() {
             let opts = PolylineOptions::new();
             opts.set_class_name("ward".into());
-            style_ward(&opts, map, ward, false);
+            style_ward(&opts, map, ward, WardLook::default());
             let polygon = Polygon::new_with_options(&lat_lngs(ward), &opts);
             polygon.unchecked_ref::<LayerExt>().bind_tooltip(
                 &tooltip_html(ward, lang),
@@ -84,26 +84,44 @@ impl WardLayer {
         }
     }
 
-    /// Outlines the selected ward (and only it) boldly.
-    pub fn highlight(&self, map: &WardMap, selected: Option<&str>) {
-        for ((number, polygon), ward) in self.polygons.iter().zip(map.wards()) {
+    /// Restyles every ward: the selected one outlined boldly, wards in a separate piece of the
+    /// map (`island(i)`) outlined in dashed red.
+    pub fn restyle(&self, map: &WardMap, selected: Option<&str>, island: &dyn Fn(usize) -> bool) {
+        let mut selected_polygon = None;
+        for (i, ((number, polygon), ward)) in self.polygons.iter().zip(map.wards()).enumerate() {
             let opts = PathOptions::new();
             let is_selected = selected == Some(number.as_str());
-            style_ward(&opts, map, ward, is_selected);
+            style_ward(&opts, map, ward, WardLook { selected: is_selected, island: island(i) });
             polygon.set_style(&opts);
             if is_selected {
-                polygon.bring_to_front();
+                selected_polygon = Some(polygon);
             }
+        }
+        if let Some(p) = selected_polygon {
+            p.bring_to_front();
         }
     }
 }
 
-fn style_ward(opts: &PathOptions, map: &WardMap, ward: &Ward, selected: bool) {
+/// How a ward is drawn besides its zone colour.
+#[derive(Clone, Copy, Default)]
+struct WardLook {
+    selected: bool,
+    island: bool,
+}
+
+fn style_ward(opts: &PathOptions, map: &WardMap, ward: &Ward, look: WardLook) {
     let zone = ward.zone.as_deref().and_then(|z| map.zone_index(z));
     opts.set_fill_color(zone_fill(zone).into());
-    opts.set_fill_opacity(if selected { 0.85 } else { 0.6 });
-    opts.set_color(if selected { "#111111" } else { "#4a4a4a" }.into());
-    opts.set_weight(if selected { 3.5 } else { 1.0 });
+    opts.set_fill_opacity(if look.selected { 0.85 } else { 0.6 });
+    let (color, weight) = match (look.selected, look.island) {
+        (true, _) => ("#111111", 3.5),
+        (false, true) => ("#c62828", 2.5),
+        (false, false) => ("#4a4a4a", 1.0),
+    };
+    opts.set_color(color.into());
+    opts.set_weight(weight);
+    opts.set_dash_array(if look.island && !look.selected { "6 4" } else { "" }.into());
 }
 
 /// Leaflet's nested lat/lng arrays for a ward: polygons → rings → points.
@@ -158,6 +176,8 @@ pub fn WardMapView() -> impl IntoView {
     let node = NodeRef::<Div>::new();
     let handles: StoredValue<Option<MapHandles>, LocalStorage> = StoredValue::new_local(None);
     let ready = RwSignal::new(false);
+    // Bumped whenever the ward layer is rebuilt, so restyling follows it.
+    let layer_version = RwSignal::new(0u32);
 
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
@@ -228,6 +248,7 @@ pub fn WardMapView() -> impl IntoView {
             h.wards = Some((layer, loaded));
         });
         state.selected_ward.set(None);
+        layer_version.update(|v| *v += 1);
     });
 
     // Tooltips ⇐ language.
@@ -240,12 +261,15 @@ pub fn WardMapView() -> impl IntoView {
         });
     });
 
-    // Highlight ⇐ selected ward.
+    // Outlines ⇐ selected ward and separate pieces of the map.
     Effect::new(move |_| {
         let selected = state.selected_ward.get();
+        let conn = state.connectivity.get();
+        layer_version.track();
         handles.with_value(|h| {
             if let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) {
-                layer.highlight(&loaded.map, selected.as_deref());
+                let island = |i: usize| conn.as_ref().is_some_and(|c| c.components.of_ward.get(i).is_some_and(|&p| p > 0));
+                layer.restyle(&loaded.map, selected.as_deref(), &island);
             }
         });
     });

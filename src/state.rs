@@ -3,7 +3,10 @@
 //! Components read signals from here and write only through them; effects that sync with
 //! the outside world (storage, URL, Leaflet) read from here too.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use kshetra_core::adjacency::{connectivity, AdjacencyOptions, Connectivity};
 
 use kshetra_core::cities::{default_city, BundledCity};
 use kshetra_core::i18n::{Lang, Msg};
@@ -21,6 +24,8 @@ pub mod keys {
     pub const CITY: &str = "kshetra.v1.city";
     /// [`super::Settings`] as JSON.
     pub const SETTINGS: &str = "kshetra.v1.settings";
+    /// The officer's extra ward links, per city id.
+    pub const LINKS: &str = "kshetra.v1.links";
 }
 
 /// What the map shows: the result of loading the selected city.
@@ -39,6 +44,11 @@ pub struct AppState {
     pub selected_ward: RwSignal<Option<String>>,
     /// The loaded ward map of [`AppState::city`] (`None` while loading).
     pub city_load: LocalResource<CityLoad>,
+    /// Links the officer added between wards (by ward number), per city id: e.g. across a
+    /// river, or to join an island.
+    pub links: RwSignal<BTreeMap<String, Vec<(String, String)>>>,
+    /// Adjacency graph of the loaded city with the links, its pieces and suggested bridges.
+    pub connectivity: Memo<Option<Arc<Connectivity>>>,
 }
 
 impl AppState {
@@ -55,18 +65,41 @@ impl AppState {
         let settings = platform::load::<Settings>(keys::SETTINGS).unwrap_or_default();
         let city = RwSignal::new(city);
         let city_load = LocalResource::new(move || crate::data::load_bundled(city.get()));
+        let settings = RwSignal::new(settings);
+        let links = RwSignal::new(platform::load::<BTreeMap<String, Vec<(String, String)>>>(keys::LINKS).unwrap_or_default());
+        let connectivity = Memo::new(move |_| {
+            let loaded = city_load.get().and_then(Result::ok)?;
+            let options = AdjacencyOptions::tolerant(settings.with(|s| s.tolerance_m));
+            let city_links = links.with(|l| l.get(loaded.city.id).cloned().unwrap_or_default());
+            Some(Arc::new(connectivity(&loaded.map, &options, &city_links)))
+        });
         AppState {
             lang: RwSignal::new(lang),
             city,
-            settings: RwSignal::new(settings),
+            settings,
             selected_ward: RwSignal::new(None),
             city_load,
+            links,
+            connectivity,
         }
     }
 
     /// The loaded city, if loading finished successfully.
     pub fn loaded(&self) -> Option<Arc<LoadedCity>> {
         self.city_load.get().and_then(Result::ok)
+    }
+
+    /// Adds links (ward numbers) for the loaded city.
+    pub fn add_links(&self, city_id: &str, new: impl IntoIterator<Item = (String, String)>) {
+        self.links.update(|l| {
+            let list = l.entry(city_id.to_string()).or_default();
+            for (a, b) in new {
+                let key = if a <= b { (a, b) } else { (b, a) };
+                if !list.contains(&key) {
+                    list.push(key);
+                }
+            }
+        });
     }
 
     /// A reactive closure giving `msg` in the current language, for use in `view!`.

@@ -66,8 +66,8 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     dispatch(&first, "click");
     assert_eq!(*clicked.borrow(), vec!["1".to_string()]);
 
-    // Highlighting changes only the selected ward's outline.
-    layer.highlight(&loaded.map, Some("1"));
+    // Restyling outlines only the selected ward boldly, and separate pieces dashed.
+    layer.restyle(&loaded.map, Some("1"), &|i| i == 5);
     let wide = (0..paths.length())
         .filter(|&i| {
             let p: web_sys::Element = paths.item(i).unwrap().unchecked_into();
@@ -75,6 +75,13 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
         })
         .count();
     assert_eq!(wide, 1);
+    let dashed = (0..paths.length())
+        .filter(|&i| {
+            let p: web_sys::Element = paths.item(i).unwrap().unchecked_into();
+            p.get_attribute("stroke-dasharray").as_deref() == Some("6 4")
+        })
+        .count();
+    assert_eq!(dashed, 1);
 
     layer.remove();
     assert_eq!(div.query_selector_all("path.ward").unwrap().length(), 0);
@@ -112,7 +119,7 @@ fn tooltips_show_the_ward_number_and_escape_imported_text() {
 fn storage_round_trips_settings() {
     use kshetra_core::settings::Settings;
     let key = "kshetra.test.settings";
-    let s = Settings { base_map: false, tile_url: "/tiles/{z}/{x}/{y}.png".into() };
+    let s = Settings { base_map: false, tile_url: "/tiles/{z}/{x}/{y}.png".into(), tolerance_m: 0.0 };
     kshetra::platform::save(key, &s);
     assert_eq!(kshetra::platform::load::<Settings>(key), Some(s));
     web_sys::window().unwrap().local_storage().unwrap().unwrap().set_item(key, "{broken").unwrap();

@@ -190,3 +190,36 @@ test('controls have accessible names', async () => {
   await page.getByRole('button', { name: 'Zoom in' }).waitFor();
   await context.close();
 });
+
+test('neighbours and map pieces follow the tolerance; pieces can be joined and links persist', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en');
+  await waitForWards(page, 110);
+  assert.equal(await page.getByTestId('piece-count').textContent(), '1');
+  await page.locator('#map path.ward').nth(40).click({ force: true });
+  assert.match(await page.getByTestId('neighbours').textContent(), /^\d+(, \d+)+$/);
+  // Exactly shared borders only: Lucknow's hand-digitised wards fall into 103 pieces.
+  const tolerance = page.getByRole('spinbutton', { name: 'Neighbour tolerance (metres)' });
+  await tolerance.fill('0');
+  await tolerance.press('Enter');
+  await page.getByTestId('piece-count').filter({ hasText: '103' }).waitFor();
+  await page.getByRole('alert').filter({ hasText: 'The map is in 103 separate pieces' }).waitFor();
+  assert.ok(await page.locator('#map path.ward[stroke-dasharray="6 4"]').count() > 90, 'separate pieces outlined');
+  await page.getByRole('button', { name: 'Join every piece to its nearest ward' }).click();
+  await page.getByTestId('piece-count').filter({ hasText: /^1$/ }).waitFor();
+  assert.equal(await page.locator('#map path.ward[stroke-dasharray="6 4"]').count(), 0);
+  const links = await page.locator('.link-list li').count();
+  assert.ok(links >= 102, `links added: ${links}`);
+  // Links and tolerance survive a reload; removing one link splits the map again.
+  await page.reload();
+  await waitForWards(page, 110);
+  await page.getByTestId('piece-count').filter({ hasText: /^1$/ }).waitFor();
+  await page.locator('.link-list li').first().getByRole('button', { name: 'Remove' }).click();
+  await page.getByTestId('piece-count').filter({ hasText: '2' }).waitFor();
+  // A bad tolerance is refused with a message and changes nothing.
+  await tolerance.fill('-3');
+  await tolerance.press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'The tolerance must be a number from 0 to 100 metres.' }).waitFor();
+  assert.equal(await page.getByTestId('piece-count').textContent(), '2');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -252,6 +252,31 @@ pub fn suggest_bridges(map: &WardMap, graph: &WardGraph) -> Vec<Bridge> {
     out
 }
 
+/// The graph of a map with the officer's extra links, its pieces and the suggested bridges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Connectivity {
+    /// Adjacency plus links.
+    pub graph: WardGraph,
+    /// Connected pieces, largest first.
+    pub components: Components,
+    /// For each piece but the largest, the nearest ward to link it to.
+    pub suggested: Vec<Bridge>,
+}
+
+/// Builds the graph, adds `links` (ward numbers; unknown numbers are ignored) and analyses it.
+pub fn connectivity(map: &WardMap, options: &AdjacencyOptions, links: &[(String, String)]) -> Connectivity {
+    let mut graph = build(map, options);
+    let index = |n: &str| map.wards().iter().position(|w| w.number == n);
+    for (a, b) in links {
+        if let (Some(a), Some(b)) = (index(a), index(b)) {
+            graph.link(a, b, 0.0);
+        }
+    }
+    let components = graph.components();
+    let suggested = suggest_bridges(map, &graph);
+    Connectivity { graph, components, suggested }
+}
+
 /// Links the graph into one piece with nearest-neighbour bridges; returns the links added.
 pub fn bridge_all(map: &WardMap, graph: &mut WardGraph) -> Vec<Bridge> {
     let mut added = Vec::new();

@@ -88,6 +88,32 @@ catalogue! {
     TileUrlInvalid => "टाइल का पता https:// से शुरू होना चाहिए और उसमें {z}, {x}, {y} होने चाहिए।", "The tile URL must start with https:// and contain {z}, {x} and {y}.";
     /// Button: restore the default tile URL.
     TileUrlReset => "मूल पता", "Default";
+    /// Label of the adjacency tolerance setting.
+    Tolerance => "पड़ोसी मानने की दूरी (मीटर)", "Neighbour tolerance (metres)";
+    /// Explains the adjacency tolerance.
+    ToleranceHint => "जिन वार्डों की सीमाएँ इतनी दूरी के भीतर साथ-साथ चलती हैं, वे पड़ोसी माने जाते हैं। 0 = केवल बिल्कुल साझा सीमा।", "Wards whose borders run within this distance of each other are neighbours. 0 = exactly shared borders only.";
+    /// The tolerance setting is not usable.
+    ToleranceInvalid => "दूरी 0 से 100 मीटर के बीच की संख्या होनी चाहिए।", "The tolerance must be a number from 0 to 100 metres.";
+    /// Count label: pieces of the ward graph.
+    Pieces => "नक्शे के टुकड़े", "Map pieces";
+    /// The ward graph is in several pieces. {n}
+    PiecesWarning => "नक्शा {n} अलग टुकड़ों में है। हर संगठक का क्षेत्र एक ही टुकड़े में होना चाहिए, इसलिए टुकड़ों को जोड़ें।", "The map is in {n} separate pieces. Each organiser's area must be in one piece, so join them.";
+    /// One separate piece and its nearest ward. {wards} {to} {gap}
+    PieceLine => "वार्ड {wards} — सबसे पास वार्ड {to} ({gap} मी)", "Wards {wards} — nearest ward {to} ({gap} m)";
+    /// More pieces not listed. {n}
+    MorePieces => "… और {n} टुकड़े", "… and {n} more pieces";
+    /// Button: link a piece to its nearest ward.
+    LinkWards => "जोड़ें", "Link";
+    /// Button: join every piece to its nearest ward.
+    JoinAll => "सभी टुकड़ों को सबसे पास के वार्ड से जोड़ें", "Join every piece to its nearest ward";
+    /// Heading of the officer's links.
+    Links => "आपके जोड़े गए संबंध", "Links you added";
+    /// Button: remove a link.
+    RemoveLink => "हटाएँ", "Remove";
+    /// Neighbouring wards.
+    Neighbours => "पड़ोसी वार्ड", "Neighbouring wards";
+    /// No neighbours.
+    NoNeighbours => "कोई नहीं", "none";
     /// Settings section heading.
     Settings => "सेटिंग्स", "Settings";
     /// Heading of the city summary.

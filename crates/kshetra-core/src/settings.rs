@@ -11,6 +11,9 @@ pub struct Settings {
     pub base_map: bool,
     /// Tile URL template with `{z}`, `{x}`, `{y}` (and optionally `{s}`).
     pub tile_url: String,
+    /// Wards whose boundaries run within this many metres of each other are neighbours
+    /// (see [`crate::adjacency`]); 0 = exactly shared boundaries only.
+    pub tolerance_m: f64,
 }
 
 impl Settings {
@@ -23,8 +26,21 @@ impl Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { base_map: true, tile_url: Self::DEFAULT_TILE_URL.to_string() }
+        Settings {
+            base_map: true,
+            tile_url: Self::DEFAULT_TILE_URL.to_string(),
+            tolerance_m: crate::adjacency::AdjacencyOptions::DEFAULT_TOLERANCE_M,
+        }
     }
+}
+
+/// The largest adjacency tolerance accepted (metres): beyond this, wards across a road or a
+/// park would become "neighbours".
+pub const MAX_TOLERANCE_M: f64 = 100.0;
+
+/// Whether an adjacency tolerance (metres) is usable: a number from 0 to [`MAX_TOLERANCE_M`].
+pub fn is_valid_tolerance(m: f64) -> bool {
+    m.is_finite() && (0.0..=MAX_TOLERANCE_M).contains(&m)
 }
 
 /// Whether a tile URL template is usable: http(s) or same-origin path, with `{z}`, `{x}` and

@@ -138,6 +138,19 @@ fn two_islands_that_pick_each_other_still_end_up_joined() {
 }
 
 #[test]
+fn connectivity_applies_links_by_ward_number() {
+    let map = WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 500.0, 0.0, 600.0, 100.0)]);
+    let c = connectivity(&map, &AdjacencyOptions::default(), &[]);
+    assert_eq!(c.components.count(), 2);
+    assert_eq!(c.suggested.len(), 1);
+    let links = vec![("2".to_string(), "1".to_string()), ("9".to_string(), "1".to_string())];
+    let c = connectivity(&map, &AdjacencyOptions::default(), &links);
+    assert_eq!(c.components.count(), 1);
+    assert!(c.suggested.is_empty());
+    assert_eq!(c.graph.edge_count(), 1);
+}
+
+#[test]
 fn interval_helpers() {
     // Segment along x from 0 to 10; capsule of radius 1 around a segment from (4, 0.5) to (6, 0.5).
     let iv = capsule_interval([0.0, 0.0], [10.0, 0.0], [4.0, 0.5], [6.0, 0.5], 1.0).unwrap();
