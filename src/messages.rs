@@ -1,7 +1,8 @@
 //! The one place where errors and warnings become bilingual user text.
 
 use kshetra_core::i18n::{Lang, Msg};
-use kshetra_core::import::{ImportError, ImportWarning};
+use kshetra_core::format::{decimal_indian, group_indian_u64};
+use kshetra_core::import::{Field, ImportError, ImportWarning, WardProblem};
 
 use crate::data::LoadError;
 
@@ -22,6 +23,25 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
         }
         ImportError::NoWards { file, skipped } => {
             Msg::ErrNoWards.fill(lang, &[("file", file), ("skipped", &skipped.to_string())])
+        }
+        ImportError::UnknownFormat { file, found } => Msg::ErrUnknownFormat.fill(lang, &[("file", file), ("found", found)]),
+        ImportError::TableNotMap { file } => Msg::ErrTableNotMap.fill(lang, &[("file", file)]),
+        ImportError::ShapefileNotZipped { file } => Msg::ErrShapefileNotZipped.fill(lang, &[("file", file)]),
+        ImportError::InvalidXml { file, line, detail } => {
+            Msg::ErrInvalidXml.fill(lang, &[("file", file), ("line", &line.to_string()), ("detail", detail)])
+        }
+        ImportError::InvalidZip { file, detail } => Msg::ErrInvalidZip.fill(lang, &[("file", file), ("detail", detail)]),
+        ImportError::ZipWithoutMap { file } => Msg::ErrZipWithoutMap.fill(lang, &[("file", file)]),
+        ImportError::ShapefilePartMissing { file, shp, missing } => {
+            Msg::ErrShapefilePartMissing.fill(lang, &[("file", file), ("shp", shp), ("missing", missing)])
+        }
+        ImportError::InvalidShapefile { file, part, detail } => {
+            Msg::ErrInvalidShapefile.fill(lang, &[("file", file), ("part", part), ("detail", detail)])
+        }
+        ImportError::UnsupportedCrs { file, crs } => Msg::ErrUnsupportedCrs.fill(lang, &[("file", file), ("crs", crs)]),
+        ImportError::NoWardNumberColumn { file } => Msg::ErrNoWardNumberColumn.fill(lang, &[("file", file)]),
+        ImportError::UnknownColumn { file, column } => {
+            Msg::ErrUnknownColumn.fill(lang, &[("file", file), ("column", column)])
         }
     }
 }
@@ -46,6 +66,60 @@ pub fn import_warning(w: &ImportWarning, lang: Lang) -> String {
         ImportWarning::BadPopulation { ward, value } => {
             Msg::WarnBadPopulation.fill(lang, &[("ward", ward), ("value", value)])
         }
+        ImportWarning::DuplicateWardMerged { ward, feature, first } => Msg::WarnDuplicateWardMerged.fill(
+            lang,
+            &[("ward", ward), ("feature", &feature.to_string()), ("first", &first.to_string())],
+        ),
+        ImportWarning::NotAWard { feature, name } => {
+            Msg::WarnNotAWard.fill(lang, &[("feature", &feature.to_string()), ("name", name)])
+        }
+        ImportWarning::GeometryRepaired { ward, feature } => {
+            Msg::WarnGeometryRepaired.fill(lang, &[("ward", ward), ("feature", &feature.to_string())])
+        }
+        ImportWarning::GeometryInvalid { ward, feature } => {
+            Msg::WarnGeometryInvalid.fill(lang, &[("ward", ward), ("feature", &feature.to_string())])
+        }
+        ImportWarning::BadCount { ward, field, value } => {
+            Msg::WarnBadCount.fill(lang, &[("ward", ward), ("field", field_name(*field, lang)), ("value", value)])
+        }
+        ImportWarning::Reprojected { from } => Msg::WarnReprojected.fill(lang, &[("from", from)]),
+        ImportWarning::TextEncodingAssumed { part, encoding } => {
+            Msg::WarnTextEncodingAssumed.fill(lang, &[("part", part), ("encoding", encoding)])
+        }
+        ImportWarning::ShxMissing { shp } => Msg::WarnShxMissing.fill(lang, &[("shp", shp)]),
+        ImportWarning::PrjMissing { shp } => Msg::WarnPrjMissing.fill(lang, &[("shp", shp)]),
+        ImportWarning::RecordCountMismatch { shapes, rows } => Msg::WarnRecordCountMismatch
+            .fill(lang, &[("shapes", &shapes.to_string()), ("rows", &rows.to_string())]),
+        ImportWarning::OtherLayersIgnored { used, ignored } => {
+            Msg::WarnOtherLayersIgnored.fill(lang, &[("used", used), ("ignored", &ignored.join(", "))])
+        }
+    }
+}
+
+/// The name of a ward attribute (for mapping forms and messages).
+pub fn field_name(field: Field, lang: Lang) -> &'static str {
+    match field {
+        Field::WardNumber => Msg::WardNumber.text(lang),
+        Field::Name => Msg::WardName.text(lang),
+        Field::Population => Msg::Population.text(lang),
+        Field::Households => Msg::Households.text(lang),
+        Field::PoorHouseholds => Msg::PoorHouseholds.text(lang),
+        Field::Zone => Msg::Zone.text(lang),
+    }
+}
+
+/// User text for a data problem of an imported map.
+pub fn ward_problem(p: &WardProblem, lang: Lang) -> String {
+    match p {
+        WardProblem::MissingPopulation { wards } => Msg::ProblemMissingPopulation
+            .fill(lang, &[("n", &group_indian_u64(wards.len() as u64)), ("wards", &wards.join(", "))]),
+        WardProblem::ZeroPopulation { ward } => Msg::ProblemZeroPopulation.fill(lang, &[("ward", ward)]),
+        WardProblem::NumberGaps { missing } => {
+            let list: Vec<String> = missing.iter().map(u64::to_string).collect();
+            Msg::ProblemNumberGaps.fill(lang, &[("missing", &list.join(", "))])
+        }
+        WardProblem::ImplausibleArea { ward, area_m2 } => Msg::ProblemImplausibleArea
+            .fill(lang, &[("ward", ward), ("area", &decimal_indian(*area_m2 as f64 / 1e6, 3))]),
     }
 }
 

@@ -188,6 +188,62 @@ catalogue! {
     WarnDuplicateWard => "वार्ड {ward} दो बार है (फ़ीचर {first} और {feature}) — दूसरा छोड़ा गया।", "Ward {ward} appears twice (features {first} and {feature}) — the second was skipped.";
     /// Warning: bad population. {ward} {value}
     WarnBadPopulation => "वार्ड {ward} की जनसंख्या \"{value}\" सही संख्या नहीं है — खाली छोड़ी गई।", "Ward {ward}: population \"{value}\" is not a valid count — left empty.";
+    /// Households count.
+    Households => "परिवार (घर)", "Households";
+    /// Poor households count.
+    PoorHouseholds => "गरीब परिवार", "Poor households";
+    /// Import error: not a map file. {file} {found}
+    ErrUnknownFormat => "फ़ाइल \"{file}\" वार्ड नक्शा नहीं है ({found})। GeoJSON, TopoJSON, KML, KMZ या ज़िप की हुई Shapefile चुनें।", "The file \"{file}\" is not a ward map ({found}). Choose a GeoJSON, TopoJSON, KML, KMZ or zipped Shapefile.";
+    /// Import error: a table given as map. {file}
+    ErrTableNotMap => "फ़ाइल \"{file}\" एक तालिका है, नक्शा नहीं। इसे \"वार्ड तालिका\" में जोड़ें।", "The file \"{file}\" is a table, not a map. Add it as the ward table.";
+    /// Import error: bare shapefile part. {file}
+    ErrShapefileNotZipped => "\"{file}\" Shapefile का केवल एक हिस्सा है। .shp, .shx, .dbf और .prj को एक साथ ज़िप करके चुनें।", "\"{file}\" is only one part of a Shapefile. Zip the .shp, .shx, .dbf and .prj together and choose the zip.";
+    /// Import error: broken KML. {file} {line} {detail}
+    ErrInvalidXml => "फ़ाइल \"{file}\" सही KML नहीं है: पंक्ति {line} पर गड़बड़ी ({detail})। फ़ाइल अधूरी या टूटी हो सकती है; फिर से निर्यात करें।", "The file \"{file}\" is not valid KML: error at line {line} ({detail}). The file may be cut off or damaged; export it again.";
+    /// Import error: broken zip. {file} {detail}
+    ErrInvalidZip => "ज़िप फ़ाइल \"{file}\" टूटी या अधूरी है ({detail})। फ़ाइल फिर से डाउनलोड करें या ज़िप करें।", "The zip file \"{file}\" is damaged or incomplete ({detail}). Download or zip it again.";
+    /// Import error: zip without a map. {file}
+    ErrZipWithoutMap => "ज़िप \"{file}\" में कोई .shp या .kml नहीं है।", "The zip \"{file}\" holds no .shp or .kml file.";
+    /// Import error: shapefile part missing. {file} {shp} {missing}
+    ErrShapefilePartMissing => "ज़िप \"{file}\" में {shp} के साथ {missing} फ़ाइल नहीं है। सभी हिस्से (.shp, .shx, .dbf, .prj) एक साथ ज़िप करें।", "In the zip \"{file}\", {shp} has no {missing} file beside it. Zip all parts (.shp, .shx, .dbf, .prj) together.";
+    /// Import error: shapefile part unreadable. {file} {part} {detail}
+    ErrInvalidShapefile => "ज़िप \"{file}\" का हिस्सा {part} पढ़ा नहीं जा सका ({detail})। फ़ाइल फिर से निर्यात करें।", "In the zip \"{file}\", {part} cannot be read ({detail}). Export the file again.";
+    /// Import error: unsupported CRS. {file} {crs}
+    ErrUnsupportedCrs => "फ़ाइल \"{file}\" की निर्देशांक प्रणाली \"{crs}\" बदली नहीं जा सकती। WGS84 (EPSG:4326) या UTM में निर्यात करें।", "The coordinate system \"{crs}\" of \"{file}\" cannot be converted. Export in WGS84 (EPSG:4326) or UTM.";
+    /// Import error: no ward number column chosen. {file}
+    ErrNoWardNumberColumn => "फ़ाइल \"{file}\" में वार्ड संख्या का कॉलम नहीं पहचाना गया। सूची से वार्ड संख्या वाला कॉलम चुनें।", "No ward-number column was recognised in \"{file}\". Choose the column that holds the ward number.";
+    /// Import error: mapping names a missing column. {file} {column}
+    ErrUnknownColumn => "फ़ाइल \"{file}\" में \"{column}\" नाम का कॉलम नहीं है।", "The file \"{file}\" has no column named \"{column}\".";
+    /// Warning: duplicate ward joined. {ward} {feature} {first}
+    WarnDuplicateWardMerged => "वार्ड {ward} दो टुकड़ों में बना है (फ़ीचर {first} और {feature}) — दोनों को एक वार्ड में जोड़ा गया।", "Ward {ward} is drawn in two pieces (features {first} and {feature}) — joined into one ward.";
+    /// Warning: ward number 0. {feature} {name}
+    WarnNotAWard => "फ़ीचर {feature} ({name}) की वार्ड संख्या 0 है, यह वार्ड नहीं है — छोड़ा गया।", "Feature {feature} ({name}) has ward number 0 and is not a ward — skipped.";
+    /// Warning: geometry repaired. {ward} {feature}
+    WarnGeometryRepaired => "वार्ड {ward} (फ़ीचर {feature}) की सीमा खुद को काटती थी — सुधार दी गई।", "The boundary of ward {ward} (feature {feature}) crossed itself — repaired.";
+    /// Warning: geometry invalid, not repaired. {ward} {feature}
+    WarnGeometryInvalid => "वार्ड {ward} (फ़ीचर {feature}) की सीमा गलत है और सुधारी नहीं जा सकी — नक्शे में जाँचें।", "The boundary of ward {ward} (feature {feature}) is invalid and could not be repaired — check it on the map.";
+    /// Warning: bad count. {ward} {field} {value}
+    WarnBadCount => "वार्ड {ward}: {field} \"{value}\" सही संख्या नहीं है — खाली छोड़ा गया।", "Ward {ward}: {field} \"{value}\" is not a valid count — left empty.";
+    /// Warning: reprojected. {from}
+    WarnReprojected => "निर्देशांक \"{from}\" से अक्षांश/देशांतर (WGS84) में बदले गए।", "Coordinates were converted from \"{from}\" to longitude/latitude (WGS84).";
+    /// Warning: text encoding assumed. {part} {encoding}
+    WarnTextEncodingAssumed => "{part} का टेक्स्ट UTF-8 नहीं है और .cpg फ़ाइल नहीं है; {encoding} मानकर पढ़ा गया। नाम गलत दिखें तो .cpg जोड़ें।", "The text in {part} is not UTF-8 and there is no .cpg file; read as {encoding}. If names look wrong, add a .cpg file.";
+    /// Warning: no .shx. {shp}
+    WarnShxMissing => "{shp} की .shx फ़ाइल नहीं है; आकृतियाँ क्रम से पढ़ी गईं।", "{shp} has no .shx file; shapes were read in sequence.";
+    /// Warning: no .prj. {shp}
+    WarnPrjMissing => "{shp} की .prj फ़ाइल नहीं है; निर्देशांक अक्षांश/देशांतर माने गए।", "{shp} has no .prj file; coordinates taken as longitude/latitude.";
+    /// Warning: record counts differ. {shapes} {rows}
+    WarnRecordCountMismatch => ".shp में {shapes} आकृतियाँ और .dbf में {rows} पंक्तियाँ हैं; अतिरिक्त छोड़ी गईं।", "The .shp has {shapes} shapes and the .dbf {rows} rows; the extra ones were skipped.";
+    /// Warning: other layers ignored. {used} {ignored}
+    WarnOtherLayersIgnored => "ज़िप में कई परतें हैं; केवल {used} पढ़ी गई ({ignored} नहीं)।", "The zip holds several layers; only {used} was read (not {ignored}).";
+    /// Data problem: wards without population. {n} {wards}
+    ProblemMissingPopulation => "{n} वार्डों की जनसंख्या नहीं है: {wards}। वार्ड तालिका से भरें।", "{n} wards have no population: {wards}. Fill it from the ward table.";
+    /// Data problem: zero population. {ward}
+    ProblemZeroPopulation => "वार्ड {ward} की जनसंख्या 0 है।", "Ward {ward} has population 0.";
+    /// Data problem: numbering gaps. {missing}
+    ProblemNumberGaps => "ये वार्ड संख्याएँ नक्शे में नहीं हैं: {missing}।", "These ward numbers are not on the map: {missing}.";
+    /// Data problem: implausible area. {ward} {area}
+    ProblemImplausibleArea => "वार्ड {ward} का क्षेत्रफल {area} वर्ग किमी है — आकृति या इकाई गलत लगती है।", "Ward {ward} measures {area} km² — the shape or the unit looks wrong.";
     /// Made-with line.
     MadeWith => "क्षेत्र से बनाया गया", "Made with Kshetra";
 }

@@ -2,6 +2,7 @@
 
 use geo::{BoundingRect, MultiPolygon, Rect};
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 /// One municipal ward.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,6 +17,28 @@ pub struct Ward {
     pub population: Option<u64>,
     /// Boundary in WGS84 longitude/latitude.
     pub geometry: MultiPolygon<f64>,
+    /// Number of households, when the source or the ward table gives it.
+    pub households: Option<u64>,
+    /// Number of poor households as entered (not estimated); see [`crate::estimate`].
+    pub poor_households: Option<u64>,
+    /// Further counts from the ward table (e.g. worker groups), by column name.
+    pub extra: BTreeMap<String, f64>,
+}
+
+impl Ward {
+    /// A ward with a number and a boundary and nothing else known.
+    pub fn new(number: impl Into<String>, geometry: MultiPolygon<f64>) -> Ward {
+        Ward {
+            number: number.into(),
+            name: None,
+            zone: None,
+            population: None,
+            geometry,
+            households: None,
+            poor_households: None,
+            extra: BTreeMap::new(),
+        }
+    }
 }
 
 /// A city's wards, in a stable order (natural order of ward numbers), and its zones.
@@ -49,6 +72,11 @@ impl WardMap {
     /// Position of `zone` in [`WardMap::zones`], used to pick its colour.
     pub fn zone_index(&self, zone: &str) -> Option<usize> {
         self.zones.iter().position(|z| z == zone)
+    }
+
+    /// The wards, by value (e.g. to change some and build a new map).
+    pub fn into_wards(self) -> Vec<Ward> {
+        self.wards
     }
 
     /// Looks a ward up by its number.

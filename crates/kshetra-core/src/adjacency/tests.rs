@@ -12,6 +12,9 @@ fn ward(number: &str, pts: &[(f64, f64)]) -> Ward {
         zone: None,
         population: None,
         geometry: MultiPolygon::new(vec![geo::Polygon::new(ring.into(), vec![])]),
+        households: None,
+        poor_households: None,
+        extra: Default::default(),
     }
 }
 
@@ -75,7 +78,7 @@ fn enclave_in_a_hole_is_adjacent() {
         vec![pt(0.0, 0.0), pt(300.0, 0.0), pt(300.0, 300.0), pt(0.0, 300.0), pt(0.0, 0.0)].into(),
         vec![vec![pt(100.0, 100.0), pt(200.0, 100.0), pt(200.0, 200.0), pt(100.0, 200.0), pt(100.0, 100.0)].into()],
     );
-    let ring = Ward { number: "1".into(), name: None, zone: None, population: None, geometry: MultiPolygon::new(vec![outer]) };
+    let ring = Ward { number: "1".into(), name: None, zone: None, population: None, geometry: MultiPolygon::new(vec![outer]), households: None, poor_households: None, extra: Default::default() };
     let map = WardMap::new(vec![ring, rect("2", 100.0, 100.0, 200.0, 200.0)]);
     assert_eq!(pairs(&build(&map, &AdjacencyOptions::strict())), vec![(0, 1)]);
     assert_eq!(pairs(&build(&map, &AdjacencyOptions::default())), vec![(0, 1)]);

@@ -1,16 +1,19 @@
-//! GeoJSON ward maps in Kshetra's normalised schema: a FeatureCollection of (Multi)Polygons
-//! with properties `ward_no`, `ward_name`, `population`, `zone` (as in the bundled maps).
+//! GeoJSON ward maps: a FeatureCollection of (Multi)Polygons with any properties. The bundled
+//! maps use Kshetra's normalised schema (`ward_no`, `ward_name`, `population`, `zone`), which
+//! the automatic field mapping recognises.
+//!
+//! A `crs` member (old GeoJSON 2008) naming a covered projected system (UTM, Web Mercator) is
+//! honoured and the coordinates converted; projected coordinates without one are an error.
 
-use std::collections::BTreeMap;
+use geo::{MultiPolygon, Polygon};
+use geojson::{FeatureCollection, GeometryValue, JsonValue};
 
-use geo::{Area, MultiPolygon, Polygon};
-use geojson::{FeatureCollection, GeometryValue, JsonObject, JsonValue};
-
+use super::crs::Crs;
+use super::raw::{Format, RawGeometry, RawLayer, TableBuilder, Value};
 use super::{ImportError, ImportWarning, Imported};
-use crate::geometry::is_lon_lat;
-use crate::model::{Ward, WardMap};
 
-/// Parses a ward map from GeoJSON bytes. `file` names the file in messages.
+/// Parses a ward map from GeoJSON bytes with the automatic field mapping. `file` names the
+/// file in messages.
 ///
 /// ```
 /// let text = br#"{"type":"FeatureCollection","features":[{"type":"Feature",
@@ -21,6 +24,13 @@ use crate::model::{Ward, WardMap};
 /// assert!(imported.warnings.is_empty());
 /// ```
 pub fn parse(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
+    let raw = read(file, bytes)?;
+    let mapping = super::FieldMapping::detect(&raw);
+    super::apply(&raw, &mapping)
+}
+
+/// Parses JSON text, reporting the position of a syntax error.
+pub(crate) fn json_value(file: &str, bytes: &[u8]) -> Result<JsonValue, ImportError> {
     let file_name = || file.to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { file: file_name() });
@@ -28,12 +38,18 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     // A UTF-8 byte-order mark is common in files saved by Windows tools.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 { file: file_name() })?;
-    let value: JsonValue = serde_json::from_str(text).map_err(|e| ImportError::InvalidJson {
+    serde_json::from_str(text).map_err(|e| ImportError::InvalidJson {
         file: file_name(),
         line: e.line(),
         column: e.column(),
         detail: e.to_string(),
-    })?;
+    })
+}
+
+/// Reads a GeoJSON FeatureCollection into a raw layer.
+pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
+    let file_name = || file.to_string();
+    let value = json_value(file, bytes)?;
     let found = value
         .get("type")
         .and_then(JsonValue::as_str)
@@ -42,114 +58,85 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     if found != "FeatureCollection" {
         return Err(ImportError::NotFeatureCollection { file: file_name(), found });
     }
+    let crs_name = value
+        .get("crs")
+        .and_then(|c| c.get("properties"))
+        .and_then(|p| p.get("name").or_else(|| p.get("code")))
+        .map(|n| match n {
+            JsonValue::String(s) => s.clone(),
+            other => format!("EPSG:{other}"),
+        });
+    let crs = match &crs_name {
+        None => Crs::LonLat,
+        Some(name) => Crs::from_name(name).ok_or_else(|| ImportError::UnsupportedCrs { file: file_name(), crs: name.clone() })?,
+    };
     let collection: FeatureCollection = serde_json::from_value(value).map_err(|e| {
         // Structurally wrong GeoJSON (e.g. a polygon ring of bare numbers): no position known.
         ImportError::InvalidJson { file: file_name(), line: 0, column: 0, detail: e.to_string() }
     })?;
 
-    let mut wards = Vec::new();
-    let mut warnings = Vec::new();
-    let mut first_seen: BTreeMap<String, usize> = BTreeMap::new();
-    let n_features = collection.features.len();
+    let mut table = TableBuilder::default();
     for (idx, feature) in collection.features.into_iter().enumerate() {
-        let feature_no = idx + 1;
-        let Some(geometry) = feature.geometry else {
-            warnings.push(ImportWarning::NoGeometry { feature: feature_no });
-            continue;
+        let pairs = feature
+            .properties
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(k, v)| (k, json_to_value(&v)))
+            .collect();
+        let mut geometry = match feature.geometry {
+            None => RawGeometry::Missing,
+            Some(g) => geometry_of(&g.value),
         };
-        let multi: MultiPolygon<f64> = match &geometry.value {
-            GeometryValue::Polygon { .. } => match Polygon::try_from(&geometry.value) {
-                Ok(p) => MultiPolygon::new(vec![p]),
-                Err(_) => {
-                    warnings.push(ImportWarning::EmptyGeometry { feature: feature_no });
-                    continue;
-                }
-            },
-            GeometryValue::MultiPolygon { .. } => match MultiPolygon::try_from(&geometry.value) {
-                Ok(m) => m,
-                Err(_) => {
-                    warnings.push(ImportWarning::EmptyGeometry { feature: feature_no });
-                    continue;
-                }
-            },
-            other => {
-                warnings.push(ImportWarning::NotPolygon {
-                    feature: feature_no,
-                    kind: other.type_name().to_string(),
-                });
-                continue;
-            }
-        };
-        if multi.0.is_empty() || multi.unsigned_area() == 0.0 {
-            warnings.push(ImportWarning::EmptyGeometry { feature: feature_no });
-            continue;
+        if let RawGeometry::Polygons(m) = &mut geometry {
+            crs.transform(m);
         }
-        if !is_lon_lat(&multi) {
-            return Err(ImportError::NotLonLat { file: file_name(), feature: feature_no });
-        }
-        let props = feature.properties.unwrap_or_default();
-        let Some(number) = text_property(&props, "ward_no") else {
-            warnings.push(ImportWarning::NoWardNumber { feature: feature_no });
-            continue;
-        };
-        if let Some(&first) = first_seen.get(&number) {
-            warnings.push(ImportWarning::DuplicateWard { ward: number, feature: feature_no, first });
-            continue;
-        }
-        first_seen.insert(number.clone(), feature_no);
-        let population = match props.get("population") {
-            None | Some(JsonValue::Null) => None,
-            Some(v) => match count_value(v) {
-                Some(p) => Some(p),
-                None => {
-                    let value = match v {
-                        JsonValue::String(s) => s.clone(),
-                        other => other.to_string(),
-                    };
-                    // An empty string is simply "not entered", not a bad value.
-                    if !value.trim().is_empty() {
-                        warnings.push(ImportWarning::BadPopulation { ward: number.clone(), value });
-                    }
-                    None
-                }
-            },
-        };
-        wards.push(Ward {
-            number,
-            name: text_property(&props, "ward_name"),
-            zone: text_property(&props, "zone"),
-            population,
-            geometry: multi,
-        });
+        table.push(idx + 1, pairs, geometry);
     }
-    if wards.is_empty() {
-        return Err(ImportError::NoWards { file: file_name(), skipped: n_features });
+    let mut raw = table.finish(file, Format::GeoJson);
+    if crs != Crs::LonLat {
+        let name = crs_name.unwrap_or_default();
+        raw.warnings.push(ImportWarning::Reprojected { from: name.clone() });
+        raw.reprojected_from = Some(name);
     }
-    Ok(Imported { map: WardMap::new(wards), warnings })
+    Ok(raw)
 }
 
-/// A property as trimmed text: strings as they are, numbers printed; empty → `None`.
-fn text_property(props: &JsonObject, key: &str) -> Option<String> {
-    let s = match props.get(key)? {
-        JsonValue::String(s) => s.trim().to_string(),
-        JsonValue::Number(n) => n.to_string(),
-        _ => return None,
-    };
-    (!s.is_empty()).then_some(s)
-}
-
-/// A non-negative whole count from a JSON number or a numeric string ("25,889" allowed).
-fn count_value(v: &JsonValue) -> Option<u64> {
+/// A JSON property as a raw value: strings trimmed (empty → none), numbers as numbers,
+/// booleans as text, null/arrays/objects as none/text.
+pub(crate) fn json_to_value(v: &JsonValue) -> Option<Value> {
     match v {
-        JsonValue::Number(n) => n.as_u64().or_else(|| {
-            let f = n.as_f64()?;
-            (f >= 0.0 && f.fract() == 0.0 && f < 9.0e15).then_some(f as u64)
-        }),
-        JsonValue::String(s) => {
-            let cleaned: String = s.trim().chars().filter(|c| *c != ',').collect();
-            cleaned.parse::<u64>().ok()
+        JsonValue::Null => None,
+        JsonValue::String(s) => Value::text(s),
+        JsonValue::Number(n) => n.as_f64().map(Value::Number),
+        JsonValue::Bool(b) => Some(Value::Text(b.to_string())),
+        other => Value::text(&other.to_string()),
+    }
+}
+
+/// The polygons of a GeoJSON geometry (a collection's polygons; other parts ignored).
+pub(crate) fn geometry_of(value: &GeometryValue) -> RawGeometry {
+    match value {
+        GeometryValue::Polygon { .. } => match Polygon::try_from(value) {
+            Ok(p) => RawGeometry::Polygons(MultiPolygon::new(vec![p])),
+            Err(_) => RawGeometry::Polygons(MultiPolygon::new(vec![])),
+        },
+        GeometryValue::MultiPolygon { .. } => {
+            RawGeometry::Polygons(MultiPolygon::try_from(value).unwrap_or_else(|_| MultiPolygon::new(vec![])))
         }
-        _ => None,
+        GeometryValue::GeometryCollection { geometries } => {
+            let mut polys = Vec::new();
+            for g in geometries {
+                if let RawGeometry::Polygons(m) = geometry_of(&g.value) {
+                    polys.extend(m.0);
+                }
+            }
+            if polys.is_empty() {
+                RawGeometry::Other("GeometryCollection".into())
+            } else {
+                RawGeometry::Polygons(MultiPolygon::new(polys))
+            }
+        }
+        other => RawGeometry::Other(other.type_name().to_string()),
     }
 }
 

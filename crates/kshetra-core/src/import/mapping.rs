@@ -1,0 +1,357 @@
+//! Field mapping: which column is the ward number, name, population, … — proposed from the
+//! column names, confirmed or changed by the officer — and building the ward map from it.
+
+use std::collections::BTreeMap;
+
+use geo::orient::{Direction, Orient};
+use geo::{Area, BooleanOps, MakeValid, MultiPolygon, Validation};
+
+use super::raw::{RawGeometry, RawLayer, Value};
+use super::wardno::{count_from_f64, normalise_ward_number, parse_count};
+use super::{ImportError, ImportWarning, Imported};
+use crate::geometry::is_lon_lat;
+use crate::model::{Ward, WardMap};
+
+/// A ward attribute a column can be mapped to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    /// Ward number (the join key; required).
+    WardNumber,
+    /// Ward name.
+    Name,
+    /// Population.
+    Population,
+    /// Number of households.
+    Households,
+    /// Number of poor households (entered counts).
+    PoorHouseholds,
+    /// Zone.
+    Zone,
+}
+
+impl Field {
+    /// Every field, in the order a mapping form lists them.
+    pub const ALL: [Field; 6] =
+        [Field::WardNumber, Field::Name, Field::Population, Field::Households, Field::PoorHouseholds, Field::Zone];
+}
+
+/// Which column (by name) holds each ward attribute. `None`: not in the file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FieldMapping {
+    /// Ward number column (required for [`apply`]).
+    pub ward_number: Option<String>,
+    /// Ward name column.
+    pub name: Option<String>,
+    /// Population column.
+    pub population: Option<String>,
+    /// Households column.
+    pub households: Option<String>,
+    /// Poor households column.
+    pub poor_households: Option<String>,
+    /// Zone column.
+    pub zone: Option<String>,
+}
+
+impl FieldMapping {
+    /// The column mapped to `field`.
+    pub fn get(&self, field: Field) -> Option<&str> {
+        match field {
+            Field::WardNumber => self.ward_number.as_deref(),
+            Field::Name => self.name.as_deref(),
+            Field::Population => self.population.as_deref(),
+            Field::Households => self.households.as_deref(),
+            Field::PoorHouseholds => self.poor_households.as_deref(),
+            Field::Zone => self.zone.as_deref(),
+        }
+    }
+
+    /// Maps `field` to `column` (or to nothing).
+    pub fn set(&mut self, field: Field, column: Option<String>) {
+        let slot = match field {
+            Field::WardNumber => &mut self.ward_number,
+            Field::Name => &mut self.name,
+            Field::Population => &mut self.population,
+            Field::Households => &mut self.households,
+            Field::PoorHouseholds => &mut self.poor_households,
+            Field::Zone => &mut self.zone,
+        };
+        *slot = column;
+    }
+
+    /// Proposes a mapping for a map layer from its column names (see [`detect_columns`]);
+    /// when no column name says "ward number", a `name` column whose values read as ward
+    /// numbers ("Ward 7", "W7", "७") is taken as the ward number instead.
+    pub fn detect(raw: &RawLayer) -> FieldMapping {
+        let mut m = detect_columns(&raw.columns);
+        if m.ward_number.is_none() {
+            let numeric_names = |col: usize| {
+                let (mut n, mut numeric) = (0, 0);
+                for f in &raw.features {
+                    if let Some(v) = f.value(col) {
+                        n += 1;
+                        let t = normalise_ward_number(&v.to_text()).unwrap_or_default();
+                        if t.starts_with(|c: char| c.is_ascii_digit()) {
+                            numeric += 1;
+                        }
+                    }
+                }
+                n > 0 && numeric * 10 >= n * 9
+            };
+            let candidate = m.name.clone().and_then(|c| raw.column(&c)).or_else(|| raw.column("name"));
+            if let Some(col) = candidate.filter(|&c| numeric_names(c)) {
+                m.ward_number = Some(raw.columns[col].clone());
+                if m.name.as_deref() == Some(raw.columns[col].as_str()) {
+                    m.name = None;
+                }
+            }
+        }
+        m
+    }
+}
+
+/// Lower-cases a column name and drops separators and the nukta ("Ward_No" → "wardno",
+/// "ज़ोन" → "जोन"); Devanagari vowel signs are kept.
+fn squash_keep_marks(name: &str) -> String {
+    name.chars()
+        .filter(|c| (c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(c)) && *c != '\u{093C}')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Whether `name` can be cut into `words` only, and contains one of `must`.
+fn made_of(name: &str, words: &[&str], must: &[&str]) -> bool {
+    if name.is_empty() || !must.iter().any(|m| name.contains(m)) {
+        return false;
+    }
+    let mut sorted: Vec<&str> = words.to_vec();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    // Greedy cutting with backtracking over the (short) name.
+    fn cut(rest: &str, words: &[&str]) -> bool {
+        rest.is_empty() || words.iter().any(|w| rest.strip_prefix(w).is_some_and(|r| cut(r, words)))
+    }
+    cut(name, &sorted)
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "ward", "wd", "no", "num", "number", "nos", "code", "id", "n", "वार्ड", "संख्या", "क्रमांक", "क्र", "नं", "नंबर", "कोड",
+];
+const NAME_WORDS: &[&str] = &["ward", "name", "nam", "of", "the", "वार्ड", "का", "नाम"];
+const POPULATION_WORDS: &[&str] = &[
+    "total", "tot", "ward", "population", "pop", "persons", "census", "2011", "2001", "जनसंख्या", "कुल", "आबादी", "वार्ड", "की",
+];
+const HOUSEHOLD_WORDS: &[&str] = &[
+    "number", "no", "num", "of", "households", "household", "hh", "hhs", "total", "tot", "ward", "परिवार", "कुल", "संख्या",
+];
+const POOR_WORDS: &[&str] = &[
+    "number", "no", "num", "of", "poor", "bpl", "households", "household", "hh", "hhs", "families", "total", "tot", "ward",
+    "गरीब", "परिवार", "बीपीएल", "संख्या", "कुल",
+];
+const ZONE_WORDS: &[&str] = &["zone", "zonal", "name", "no", "number", "num", "id", "municipal", "जोन", "क्षेत्र", "नाम", "संख्या"];
+
+/// Proposes a mapping from column names alone. The first column (in file order) whose name
+/// is made only of the field's words wins; more specific names ("ward name" over "name")
+/// are preferred.
+///
+/// ```
+/// use kshetra_core::import::detect_columns;
+/// let cols: Vec<String> = ["id", "Zone", "Ward Num", "Ward Name"].map(String::from).to_vec();
+/// let m = detect_columns(&cols);
+/// assert_eq!(m.ward_number.as_deref(), Some("Ward Num"));
+/// assert_eq!(m.name.as_deref(), Some("Ward Name"));
+/// assert_eq!(m.zone.as_deref(), Some("Zone"));
+/// assert_eq!(m.population, None);
+/// ```
+pub fn detect_columns(columns: &[String]) -> FieldMapping {
+    let squashed: Vec<String> = columns.iter().map(|c| squash_keep_marks(c)).collect();
+    let pick = |pred: &dyn Fn(&str) -> bool, prefer: &dyn Fn(&str) -> bool| -> Option<String> {
+        let hits: Vec<usize> = (0..columns.len()).filter(|&i| pred(&squashed[i])).collect();
+        hits.iter().find(|&&i| prefer(&squashed[i])).or(hits.first()).map(|&i| columns[i].clone())
+    };
+    let ward_number = pick(
+        &|s| made_of(s, NUMBER_WORDS, &["ward", "wd", "वार्ड"]) || s == "wno",
+        &|s| s != "ward" && s != "वार्ड",
+    );
+    let name = pick(&|s| made_of(s, NAME_WORDS, &["name", "nam", "नाम"]), &|s| s.contains("ward") || s.contains("वार्ड"));
+    let population = pick(
+        &|s| made_of(s, POPULATION_WORDS, &["pop", "जनसंख्या", "आबादी"]),
+        &|s| s.contains("total") || s.contains("tot"),
+    );
+    let households = pick(&|s| made_of(s, HOUSEHOLD_WORDS, &["household", "hh", "परिवार"]) && !s.contains("poor"), &|_| true);
+    let poor_households = pick(&|s| made_of(s, POOR_WORDS, &["poor", "bpl", "गरीब", "बीपीएल"]), &|_| true);
+    let zone = pick(&|s| made_of(s, ZONE_WORDS, &["zone", "zonal", "जोन"]), &|_| true);
+    FieldMapping { ward_number, name, population, households, poor_households, zone }
+}
+
+/// Largest plausible ward: 1,000 km² (the largest Indian municipal wards are a few hundred).
+pub const MAX_WARD_AREA_M2: f64 = 1.0e9;
+
+/// Builds the ward map from a raw layer with a confirmed mapping.
+///
+/// Features are skipped (with a warning) when they have no usable polygon, no ward number,
+/// ward number 0 (areas like "Airport" drawn with the wards), or repeat an earlier ward number
+/// with a different name; a repeated number with the same name is one ward drawn in pieces and
+/// is joined. Invalid (e.g. self-intersecting) shapes are repaired. Fails only when nothing is
+/// usable, coordinates are not longitude/latitude, or the mapping is unusable.
+pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportError> {
+    let file = || raw.file.clone();
+    if raw.features.is_empty() {
+        return Err(ImportError::NoWards { file: file(), skipped: 0 });
+    }
+    let col = |field: Field| -> Result<Option<usize>, ImportError> {
+        match mapping.get(field) {
+            None => Ok(None),
+            Some(name) => {
+                raw.column(name).map(Some).ok_or_else(|| ImportError::UnknownColumn { file: file(), column: name.to_string() })
+            }
+        }
+    };
+    let number_col = col(Field::WardNumber)?.ok_or_else(|| ImportError::NoWardNumberColumn { file: file() })?;
+    let (name_col, pop_col, hh_col, poor_col, zone_col) =
+        (col(Field::Name)?, col(Field::Population)?, col(Field::Households)?, col(Field::PoorHouseholds)?, col(Field::Zone)?);
+
+    let mut warnings = raw.warnings.clone();
+    let mut wards: Vec<Ward> = Vec::new();
+    // Ward number → (index in `wards`, first feature number).
+    let mut seen: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for feature in &raw.features {
+        let feature_no = feature.number;
+        let multi = match &feature.geometry {
+            RawGeometry::Missing => {
+                warnings.push(ImportWarning::NoGeometry { feature: feature_no });
+                continue;
+            }
+            RawGeometry::Other(kind) => {
+                warnings.push(ImportWarning::NotPolygon { feature: feature_no, kind: kind.clone() });
+                continue;
+            }
+            RawGeometry::Polygons(m) => m,
+        };
+        let finite = multi.0.iter().all(|p| {
+            p.exterior().0.iter().chain(p.interiors().iter().flat_map(|r| r.0.iter())).all(|c| c.x.is_finite() && c.y.is_finite())
+        });
+        if multi.0.is_empty() || !finite || multi.unsigned_area() == 0.0 {
+            warnings.push(ImportWarning::EmptyGeometry { feature: feature_no });
+            continue;
+        }
+        if !is_lon_lat(multi) {
+            return Err(ImportError::NotLonLat { file: file(), feature: feature_no });
+        }
+        let text = |c: Option<usize>| c.and_then(|c| feature.value(c)).map(Value::to_text);
+        let Some(number) = text(Some(number_col)).and_then(|t| normalise_ward_number(&t)) else {
+            warnings.push(ImportWarning::NoWardNumber { feature: feature_no });
+            continue;
+        };
+        let name = text(name_col);
+        if number == "0" {
+            warnings.push(ImportWarning::NotAWard { feature: feature_no, name: name.unwrap_or_default() });
+            continue;
+        }
+        if let Some(&(idx, first)) = seen.get(&number) {
+            if name.is_some() && wards[idx].name == name {
+                let joined = join_pieces(&wards[idx].geometry, multi);
+                wards[idx].geometry = joined.orient(Direction::Default);
+                warnings.push(ImportWarning::DuplicateWardMerged { ward: number, feature: feature_no, first });
+            } else {
+                warnings.push(ImportWarning::DuplicateWard { ward: number, feature: feature_no, first });
+            }
+            continue;
+        }
+        let mut geometry = multi.clone();
+        if !geometry.is_valid() {
+            match geometry.make_valid() {
+                Ok(fixed) if fixed.unsigned_area() > 0.0 => {
+                    geometry = fixed;
+                    warnings.push(ImportWarning::GeometryRepaired { ward: number.clone(), feature: feature_no });
+                }
+                _ => warnings.push(ImportWarning::GeometryInvalid { ward: number.clone(), feature: feature_no }),
+            }
+        }
+        // Exterior rings counter-clockwise, holes clockwise (RFC 7946): files drawn the other
+        // way round would otherwise measure as "the whole Earth minus the ward".
+        let geometry = geometry.orient(Direction::Default);
+        let mut count = |c: Option<usize>, field: Field| -> Option<u64> {
+            let v = c.and_then(|c| feature.value(c))?;
+            let parsed = match v {
+                Value::Number(n) => count_from_f64(*n),
+                Value::Text(t) => parse_count(t),
+            };
+            if parsed.is_none() {
+                let value = v.to_text();
+                warnings.push(match field {
+                    Field::Population => ImportWarning::BadPopulation { ward: number.clone(), value },
+                    _ => ImportWarning::BadCount { ward: number.clone(), field, value },
+                });
+            }
+            parsed
+        };
+        let population = count(pop_col, Field::Population);
+        let households = count(hh_col, Field::Households);
+        let poor_households = count(poor_col, Field::PoorHouseholds);
+        let zone = text(zone_col).map(|z| normalise_zone(&z));
+        seen.insert(number.clone(), (wards.len(), feature_no));
+        wards.push(Ward {
+            number,
+            name,
+            zone,
+            population,
+            geometry,
+            households,
+            poor_households,
+            extra: BTreeMap::new(),
+        });
+    }
+    if wards.is_empty() {
+        return Err(ImportError::NoWards { file: file(), skipped: raw.features.len() });
+    }
+    Ok(Imported { map: WardMap::new(wards), warnings })
+}
+
+/// Zone labels as written, with Indian digits in ASCII and "9.0" read as "9".
+fn normalise_zone(z: &str) -> String {
+    let t = super::wardno::ascii_digits(z.trim());
+    match t.strip_suffix(".0") {
+        Some(whole) if !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()) => whole.to_string(),
+        _ => t,
+    }
+}
+
+/// Two pieces of one ward as one shape: their union when it can be computed, else both.
+fn join_pieces(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygon<f64> {
+    let valid = |m: &MultiPolygon<f64>| if m.is_valid() { Some(m.clone()) } else { m.make_valid().ok() };
+    match (valid(a), valid(b)) {
+        (Some(a), Some(b)) => a.union(&b),
+        _ => MultiPolygon::new(a.0.iter().chain(b.0.iter()).cloned().collect()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cols(names: &[&str]) -> FieldMapping {
+        detect_columns(&names.iter().map(|s| s.to_string()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn detects_common_spellings() {
+        for n in ["Ward_No", "WARD_NO", "wardno", "Ward Num", "wardcode", "Ward Number", "ward", "वार्ड", "वार्ड संख्या", "Ward_ID"] {
+            assert_eq!(cols(&["id", n]).ward_number.as_deref(), Some(n), "{n}");
+        }
+        for n in ["POPULATION", "POP_TOTAL", "totalwardpopulation", "Total Population", "जनसंख्या", "pop2011"] {
+            assert_eq!(cols(&["totalmalepopulation", "totalscpopulation", n]).population.as_deref(), Some(n), "{n}");
+        }
+        for n in ["Zone", "zone_name", "municipalzone", "ज़ोन", "ZONE_NO"] {
+            assert_eq!(cols(&["zone_officer", "zone_color", n]).zone.as_deref(), Some(n), "{n}");
+        }
+        assert_eq!(cols(&["numberofhouseholds", "poor_households"]).households.as_deref(), Some("numberofhouseholds"));
+        assert_eq!(cols(&["numberofhouseholds", "poor_households"]).poor_households.as_deref(), Some("poor_households"));
+        assert_eq!(cols(&["BPL HH"]).poor_households.as_deref(), Some("BPL HH"));
+        // The ward name wins over a plain name; a corporator's name is not the ward's.
+        assert_eq!(cols(&["name", "nameofthecorporator", "Ward Name"]).name.as_deref(), Some("Ward Name"));
+        assert_eq!(cols(&["nameofthecorporator", "name"]).name.as_deref(), Some("name"));
+        // "Ward No" beats a bare "ward" column wherever it stands.
+        assert_eq!(cols(&["ward", "ward_no"]).ward_number.as_deref(), Some("ward_no"));
+        let none = cols(&["id", "objectid", "shape_area", "corporator"]);
+        assert_eq!(none, FieldMapping::default());
+    }
+}
