@@ -94,6 +94,16 @@ pub enum Limit {
         /// The deviation its organiser cannot avoid.
         lower_bound: f64,
     },
+    /// All wards of a piece weigh the same and its organisers have equal capacity, so areas
+    /// hold whole numbers of wards: some hold ⌊n/k⌋ and some ⌈n/k⌉.
+    WholeWards {
+        /// Index into [`Outcome::pieces`].
+        piece: usize,
+        /// Wards per organiser in the piece (n/k, not a whole number).
+        wards_per_organiser: f64,
+        /// The deviation the rounding forces.
+        lower_bound: f64,
+    },
     /// Nothing above explains it, but wards are coarse compared with a share.
     Granularity {
         /// Mean ward weight in organisers' shares.
@@ -109,7 +119,8 @@ impl Limit {
         match self {
             Limit::HeavyWard { lower_bound, .. }
             | Limit::Apportionment { lower_bound, .. }
-            | Limit::LightPiece { lower_bound, .. } => *lower_bound,
+            | Limit::LightPiece { lower_bound, .. }
+            | Limit::WholeWards { lower_bound, .. } => *lower_bound,
             Limit::Granularity { .. } => 0.0,
         }
     }
@@ -133,6 +144,11 @@ impl fmt::Display for Limit {
                 f,
                 "{} holds only {share:.2} of an organiser's share ({:.1} % under); join it to a neighbour",
                 zone.map_or("a separate piece of the map".to_string(), |z| format!("zone {z}")),
+                lower_bound * 100.0
+            ),
+            Limit::WholeWards { wards_per_organiser, lower_bound, .. } => write!(
+                f,
+                "all wards weigh the same and {wards_per_organiser:.2} wards per organiser is not a whole number: some areas are at least {:.1} % off; use smaller units or a wider tolerance",
                 lower_bound * 100.0
             ),
             Limit::Granularity { mean_ward_share, achieved } => write!(
@@ -263,6 +279,22 @@ pub fn allocate(
                 limits.push(Limit::LightPiece { piece: p, zone: piece_zone[p], share, lower_bound: deviation.abs() });
             } else {
                 limits.push(Limit::Apportionment { piece: p, zone: piece_zone[p], share, capacity, lower_bound: deviation.abs() });
+            }
+        }
+        // Equal ward weights and equal capacities: areas hold ⌊n/k⌋ or ⌈n/k⌉ wards.
+        let nodes = &piece_nodes[p];
+        let w0 = problem.weights[nodes[0] as usize];
+        let c0 = organisers[orgs[0] as usize].capacity;
+        if w0 > 0.0
+            && nodes.iter().all(|&v| problem.weights[v as usize] == w0)
+            && orgs.iter().all(|&j| organisers[j as usize].capacity == c0)
+            && nodes.len() % orgs.len() != 0
+        {
+            let t = targets[orgs[0] as usize];
+            let per = nodes.len() / orgs.len();
+            let lower_bound = (1.0 - per as f64 * w0 / t).max((per + 1) as f64 * w0 / t - 1.0);
+            if lower_bound > settings.epsilon {
+                limits.push(Limit::WholeWards { piece: p, wards_per_organiser: nodes.len() as f64 / orgs.len() as f64, lower_bound });
             }
         }
         let t_max = orgs.iter().map(|&j| targets[j as usize]).fold(0.0, f64::max);

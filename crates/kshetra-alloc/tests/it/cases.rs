@@ -197,3 +197,15 @@ fn grid_100_by_100_into_200_areas_is_within_2_percent() {
     assert_hard_constraints(&p, &orgs, &s, &out);
     assert!(out.metrics.max_abs_deviation <= 0.02, "max deviation {}", out.metrics.max_abs_deviation);
 }
+
+#[test]
+fn equal_wards_that_do_not_divide_evenly_are_explained_and_the_bound_is_reached() {
+    // Lucknow-like: 110 wards of weight 1 into 14 areas → 7 or 8 wards, at best 10.91 % off.
+    let p = gen::grid(10, 11, 1, 0.0);
+    assert!(p.weights.iter().all(|&w| w == p.weights[0]));
+    let out = run(&p, &Organiser::many(14), &Settings::new(1)).unwrap();
+    let bound = 1.0 - 7.0 * 14.0 / 110.0;
+    assert!((out.lower_bound - bound).abs() < 1e-9, "{}", out.lower_bound);
+    assert!(matches!(out.limits[0], Limit::WholeWards { .. }), "{:?}", out.limits);
+    assert!((out.metrics.max_abs_deviation - bound).abs() < 1e-9, "{}", out.metrics.max_abs_deviation);
+}
