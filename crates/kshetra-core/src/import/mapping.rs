@@ -229,11 +229,24 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
         let finite = multi.0.iter().all(|p| {
             p.exterior().0.iter().chain(p.interiors().iter().flat_map(|r| r.0.iter())).all(|c| c.x.is_finite() && c.y.is_finite())
         });
-        if multi.0.is_empty() || !finite || multi.unsigned_area() == 0.0 {
+        if multi.0.is_empty() || !finite {
             warnings.push(ImportWarning::EmptyGeometry { feature: feature_no });
             continue;
         }
-        if !is_lon_lat(multi) {
+        // Repair before measuring: a self-intersecting "bow tie" has a signed area of 0.
+        let (geometry, repair) = if multi.is_valid() {
+            (multi.clone(), None)
+        } else {
+            match multi.make_valid() {
+                Ok(fixed) if fixed.unsigned_area() > 0.0 => (fixed, Some(true)),
+                _ => (multi.clone(), Some(false)),
+            }
+        };
+        if geometry.unsigned_area() == 0.0 {
+            warnings.push(ImportWarning::EmptyGeometry { feature: feature_no });
+            continue;
+        }
+        if !is_lon_lat(&geometry) {
             return Err(ImportError::NotLonLat { file: file(), feature: feature_no });
         }
         let text = |c: Option<usize>| c.and_then(|c| feature.value(c)).map(Value::to_text);
@@ -256,15 +269,10 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
             }
             continue;
         }
-        let mut geometry = multi.clone();
-        if !geometry.is_valid() {
-            match geometry.make_valid() {
-                Ok(fixed) if fixed.unsigned_area() > 0.0 => {
-                    geometry = fixed;
-                    warnings.push(ImportWarning::GeometryRepaired { ward: number.clone(), feature: feature_no });
-                }
-                _ => warnings.push(ImportWarning::GeometryInvalid { ward: number.clone(), feature: feature_no }),
-            }
+        match repair {
+            Some(true) => warnings.push(ImportWarning::GeometryRepaired { ward: number.clone(), feature: feature_no }),
+            Some(false) => warnings.push(ImportWarning::GeometryInvalid { ward: number.clone(), feature: feature_no }),
+            None => {}
         }
         // Exterior rings counter-clockwise, holes clockwise (RFC 7946): files drawn the other
         // way round would otherwise measure as "the whole Earth minus the ward".

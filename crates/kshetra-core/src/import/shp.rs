@@ -22,7 +22,8 @@ use super::{extension, ImportError, ImportWarning, ZipFiles};
 pub(crate) fn read_zip(file: &str, mut zip: ZipFiles<'_>) -> Result<RawLayer, ImportError> {
     let f = || file.to_string();
     let shps: Vec<String> = zip.names.iter().filter(|n| extension(n) == "shp").cloned().collect();
-    let shp_name = shps.iter().find(|n| n.to_lowercase().contains("ward")).or(shps.first()).cloned().unwrap_or_default();
+    let base = |n: &String| n.rsplit('/').next().unwrap_or("").to_lowercase();
+    let shp_name = shps.iter().find(|n| base(n).contains("ward")).or(shps.first()).cloned().unwrap_or_default();
     let stem = &shp_name[..shp_name.len().saturating_sub(4)];
     let part = |ext: &str| zip.names.iter().find(|n| n.len() == stem.len() + 4 && n.starts_with(stem) && extension(n) == ext).cloned();
     let (shx_name, dbf_name, prj_name_, cpg_name) = (part("shx"), part("dbf"), part("prj"), part("cpg"));
