@@ -3,6 +3,7 @@
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::format::{decimal_indian, group_indian_u64};
 use kshetra_core::import::{Field, ImportError, ImportWarning, WardProblem};
+use kshetra_core::table::TableError;
 
 use crate::data::LoadError;
 
@@ -131,4 +132,20 @@ pub fn load_error(e: &LoadError, city: &str, lang: Lang) -> String {
         LoadError::Import(e) => return import_error(e, lang),
     };
     Msg::CityLoadFailed.fill(lang, &[("city", city), ("detail", &detail)])
+}
+
+/// User text for a ward-table error.
+pub fn table_error(e: &TableError, lang: Lang) -> String {
+    match e {
+        TableError::Empty { file } => Msg::TableErrEmpty.fill(lang, &[("file", file)]),
+        TableError::NotATable { file } => Msg::TableErrNotATable.fill(lang, &[("file", file)]),
+        TableError::InvalidCsv { file, row, detail } => {
+            Msg::TableErrInvalidCsv.fill(lang, &[("file", file), ("row", &row.to_string()), ("detail", detail)])
+        }
+        TableError::InvalidSpreadsheet { file, detail } => {
+            Msg::TableErrInvalidSpreadsheet.fill(lang, &[("file", file), ("detail", detail)])
+        }
+        TableError::NoRows { file } => Msg::TableErrNoRows.fill(lang, &[("file", file)]),
+        TableError::NoKeyColumn { file, column } => Msg::TableErrNoKeyColumn.fill(lang, &[("file", file), ("column", column)]),
+    }
 }

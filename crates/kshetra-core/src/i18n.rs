@@ -244,6 +244,18 @@ catalogue! {
     ProblemNumberGaps => "ये वार्ड संख्याएँ नक्शे में नहीं हैं: {missing}।", "These ward numbers are not on the map: {missing}.";
     /// Data problem: implausible area. {ward} {area}
     ProblemImplausibleArea => "वार्ड {ward} का क्षेत्रफल {area} वर्ग किमी है — आकृति या इकाई गलत लगती है।", "Ward {ward} measures {area} km² — the shape or the unit looks wrong.";
+    /// Table error: empty. {file}
+    TableErrEmpty => "तालिका \"{file}\" खाली है।", "The table \"{file}\" is empty.";
+    /// Table error: not a table. {file}
+    TableErrNotATable => "\"{file}\" तालिका नहीं है। CSV, .xlsx, .xls या .ods चुनें।", "\"{file}\" is not a table. Choose a CSV, .xlsx, .xls or .ods file.";
+    /// Table error: broken CSV. {file} {row} {detail}
+    TableErrInvalidCsv => "CSV \"{file}\" की पंक्ति {row} पढ़ी नहीं जा सकी ({detail})।", "Row {row} of the CSV \"{file}\" cannot be read ({detail}).";
+    /// Table error: broken spreadsheet. {file} {detail}
+    TableErrInvalidSpreadsheet => "स्प्रेडशीट \"{file}\" पढ़ी नहीं जा सकी ({detail})। फिर से सहेजें (पासवर्ड हटाकर)।", "The spreadsheet \"{file}\" cannot be read ({detail}). Save it again (without a password).";
+    /// Table error: no rows. {file}
+    TableErrNoRows => "तालिका \"{file}\" में शीर्षक के नीचे कोई पंक्ति नहीं है।", "The table \"{file}\" has no rows below its heading.";
+    /// Table error: no key column. {file} {column}
+    TableErrNoKeyColumn => "तालिका \"{file}\" में वार्ड संख्या का कॉलम \"{column}\" नहीं मिला। वार्ड संख्या वाला कॉलम चुनें।", "The ward-number column \"{column}\" was not found in the table \"{file}\". Choose the column that holds the ward number.";
     /// Made-with line.
     MadeWith => "क्षेत्र से बनाया गया", "Made with Kshetra";
 }

@@ -21,6 +21,7 @@
 
 pub mod adjacency;
 pub mod cities;
+pub mod estimate;
 pub mod format;
 pub mod geometry;
 pub mod i18n;
@@ -29,6 +30,7 @@ pub mod model;
 pub mod palette;
 pub mod projection;
 pub mod settings;
+pub mod table;
 
 pub use import::{ImportError, ImportWarning, Imported};
 pub use model::{Ward, WardMap};

@@ -39,6 +39,21 @@ pub use mapping::{apply, detect_columns, Field, FieldMapping, MAX_WARD_AREA_M2};
 pub use raw::{Format, RawFeature, RawGeometry, RawLayer, Value};
 pub use wardno::{normalise_ward_number, parse_count};
 
+/// Lower-case extension of a file name, without the dot ("" when none).
+pub fn extension_of(name: &str) -> String {
+    extension(name)
+}
+
+/// A whole non-negative number as a count.
+pub fn count_of_f64(x: f64) -> Option<u64> {
+    wardno::count_from_f64(x)
+}
+
+/// A number as people write it (whole numbers without ".0").
+pub fn number_to_text(x: f64) -> String {
+    raw::number_text(x)
+}
+
 use crate::model::WardMap;
 
 /// A successful import: the map and what was skipped or repaired on the way.
