@@ -10,8 +10,8 @@ step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 step "vendored assets are the npm packages' files"
 bash scripts/vendor-assets.sh --check
 
-step "native tests of the pure crates (never compiles the UI)"
-cargo test --locked -p kshetra-core
+step "native tests of the pure crates and the CLI (never compiles the UI)"
+cargo test --locked --workspace --exclude kshetra
 
 step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked -p kshetra --target wasm32-unknown-unknown

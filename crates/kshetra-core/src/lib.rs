@@ -4,7 +4,10 @@
 //! browser lives here and is tested natively with `cargo test`.
 //!
 //! - [`model`]: the ward map — [`model::Ward`], [`model::WardMap`].
-//! - [`import`]: bytes/text in, model plus warnings out ([`import::geojson`]).
+//! - [`import`]: any ward map file (GeoJSON, KML/KMZ, zipped Shapefile) → raw layer → field
+//!   mapping → model plus warnings; [`table`]: ward tables (CSV/Excel) joined by ward number;
+//!   [`estimate`]: poor households and organisers needed.
+//! - [`allocation`]: the ward model as the allocation engine's problem.
 //! - [`adjacency`]: the tolerant ward adjacency graph and its components.
 //! - [`projection`]: local metric projection for city-scale geometry.
 //! - [`geometry`]: geodesic area, label points, bounds.
@@ -12,7 +15,7 @@
 //! - [`i18n`]: the one Hindi/English message catalogue used by the UI (and later the poster).
 //! - [`cities`]: the bundled real ward maps and their attribution.
 //! - [`palette`]: colours shared by the map and (later) the poster.
-//! - [`settings`]: persisted display preferences (base map, tile URL).
+//! - [`settings`]: persisted display preferences (base map, tile URL, adjacency tolerance).
 //!
 //! **Architecture invariant:** this crate knows nothing about the browser. It never depends on
 //! leptos, wasm-bindgen, web-sys, js-sys, gloo or leaflet (enforced by `tests/architecture.rs`),
@@ -20,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 pub mod adjacency;
+pub mod allocation;
 pub mod cities;
 pub mod estimate;
 pub mod format;

@@ -1,7 +1,6 @@
 //! Integration tests of the allocation engine (one test binary, see the style guide).
 
 mod cases;
-mod cities;
 mod gen;
 mod measure;
 mod props;

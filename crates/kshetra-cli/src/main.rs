@@ -1,0 +1,253 @@
+//! `kshetra-cli`: Kshetra's allocation on the command line.
+//!
+//! ```text
+//! kshetra-cli allocate MAP.geojson --k 14 [--eps 0.05] [--tolerance 5] [--weight population]
+//!             [--zones] [--seed 1] [--effort 1000] [--plan plan.csv] [--geojson out.geojson]
+//!             [--metrics metrics.json]
+//! kshetra-cli score MAP.geojson PLAN.csv [--tolerance 5] [--weight population]
+//! ```
+//! Plans are CSV rows `unit_index,part` (0-based feature index in the map file, 0-based
+//! organiser), the format the peer benchmark's `check_plan.py` reads. Metrics are JSON.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Parser, Subcommand};
+use kshetra_alloc::{Control, Organiser, PlanMetrics, Settings};
+use kshetra_core::adjacency::{bridge_all, build, AdjacencyOptions};
+use kshetra_core::allocation::{problem_for, weights, Weight};
+use kshetra_core::import::{self, FieldMapping};
+use kshetra_core::WardMap;
+use serde_json::{json, Value};
+
+#[derive(Parser)]
+#[command(name = "kshetra-cli", version, about = "Divide a city's wards among organisers: balanced, one-piece, compact areas")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(clap::Args)]
+struct MapArgs {
+    /// Ward map: GeoJSON, KML/KMZ or zipped Shapefile (ward number, population, zone detected).
+    map: PathBuf,
+    /// Adjacency tolerance in metres (0 = exactly shared borders).
+    #[arg(long, default_value_t = AdjacencyOptions::DEFAULT_TOLERANCE_M)]
+    tolerance: f64,
+    /// Ward weight: `population` or `__count__` (every ward 1).
+    #[arg(long, default_value = "population")]
+    weight: String,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Allocate the wards among K organisers.
+    Allocate {
+        #[command(flatten)]
+        map: MapArgs,
+        /// Number of organisers.
+        #[arg(long)]
+        k: usize,
+        /// Tolerance on each area's deviation from its target (0.05 = ±5 %).
+        #[arg(long, default_value_t = 0.05)]
+        eps: f64,
+        /// Keep zones together (each area inside one zone).
+        #[arg(long)]
+        zones: bool,
+        /// Random seed (same seed, same plan).
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Work budget (higher = longer search).
+        #[arg(long, default_value_t = Settings::DEFAULT_EFFORT)]
+        effort: u32,
+        /// Write the plan as CSV `unit_index,part`.
+        #[arg(long)]
+        plan: Option<PathBuf>,
+        /// Write the wards with their organiser as GeoJSON (GeoJSON input only).
+        #[arg(long)]
+        geojson: Option<PathBuf>,
+        /// Write the metrics as JSON (also printed).
+        #[arg(long)]
+        metrics: Option<PathBuf>,
+    },
+    /// Score an existing plan (CSV `unit_index,part`).
+    Score {
+        #[command(flatten)]
+        map: MapArgs,
+        /// The plan.
+        plan: PathBuf,
+    },
+}
+
+/// A loaded map with its source feature order.
+struct Loaded {
+    map: WardMap,
+    /// For each ward (model order), its feature index in the file.
+    feature_of_ward: Vec<usize>,
+    n_features: usize,
+    /// The input as JSON when it is GeoJSON (for `--geojson` output), else null.
+    raw: Value,
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("kshetra-cli: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), String> {
+    match cli.command {
+        Command::Allocate { map, k, eps, zones, seed, effort, plan, geojson, metrics } => {
+            let t0 = Instant::now();
+            let loaded = load(&map.map)?;
+            let (problem, bridges) = problem(&loaded.map, &map)?;
+            let t_load = t0.elapsed().as_secs_f64();
+            let organisers = Organiser::many(k);
+            let settings = Settings::new(seed).epsilon(eps).respect_zones(zones).effort(effort);
+            let t1 = Instant::now();
+            let outcome = kshetra_alloc::allocate(&problem, &organisers, &settings, &mut |_| Control::Continue)
+                .map_err(|e| e.to_string())?;
+            let t_alloc = t1.elapsed().as_secs_f64();
+            let by_feature = by_feature(&loaded, &outcome.assignment);
+            if let Some(path) = plan {
+                let mut csv = String::from("unit_index,part\n");
+                for (i, part) in by_feature.iter().enumerate() {
+                    if let Some(p) = part {
+                        csv.push_str(&format!("{i},{p}\n"));
+                    }
+                }
+                write(&path, &csv)?;
+            }
+            if let Some(path) = geojson {
+                let mut raw = loaded.raw.clone();
+                if let Some(features) = raw.get_mut("features").and_then(Value::as_array_mut) {
+                    for (i, f) in features.iter_mut().enumerate() {
+                        if let (Some(props), Some(Some(p))) = (f.get_mut("properties").and_then(Value::as_object_mut), by_feature.get(i)) {
+                            props.insert("organiser".into(), json!(p + 1));
+                        }
+                    }
+                }
+                write(&path, &raw.to_string())?;
+            }
+            let limits: Vec<String> = outcome.limits.iter().map(|l| l.to_string()).collect();
+            let out = json!({
+                "wards": loaded.map.wards().len(),
+                "features": loaded.n_features,
+                "k": k,
+                "eps": eps,
+                "seed": seed,
+                "effort": effort,
+                "bridges_added": bridges,
+                "load_and_adjacency_s": t_load,
+                "allocate_s": t_alloc,
+                "starts": outcome.starts,
+                "initial_max_deviation": outcome.initial_max_deviation,
+                "lower_bound": outcome.lower_bound,
+                "limits": limits,
+                "metrics": metrics_json(&outcome.metrics),
+            });
+            let text = serde_json::to_string_pretty(&out).map_err(|e| e.to_string())?;
+            if let Some(path) = metrics {
+                write(&path, &text)?;
+            }
+            println!("{text}");
+            Ok(())
+        }
+        Command::Score { map, plan } => {
+            let loaded = load(&map.map)?;
+            let (problem, _) = problem(&loaded.map, &map)?;
+            let text = std::fs::read_to_string(&plan).map_err(|e| format!("{}: {e}", plan.display()))?;
+            let mut part_of_feature = vec![None; loaded.n_features];
+            for (line_no, line) in text.lines().enumerate() {
+                let mut cols = line.split(',');
+                let (Some(a), Some(b)) = (cols.next(), cols.next()) else { continue };
+                match (a.trim().parse::<usize>(), b.trim().parse::<u32>()) {
+                    (Ok(i), Ok(p)) if i < loaded.n_features => part_of_feature[i] = Some(p),
+                    _ if line_no == 0 => {} // header
+                    _ => return Err(format!("{}: line {}: expected `unit_index,part`", plan.display(), line_no + 1)),
+                }
+            }
+            let mut assignment = Vec::with_capacity(loaded.map.wards().len());
+            for (w, &f) in loaded.feature_of_ward.iter().enumerate() {
+                let p = part_of_feature[f].ok_or_else(|| format!("{}: ward {} (feature {f}) has no part", plan.display(), loaded.map.wards()[w].number))?;
+                assignment.push(p);
+            }
+            let k = assignment.iter().max().map_or(0, |m| *m as usize + 1);
+            let metrics = kshetra_alloc::score(&problem, &Organiser::many(k), &assignment).map_err(|e| e.to_string())?;
+            println!("{}", serde_json::to_string_pretty(&metrics_json(&metrics)).map_err(|e| e.to_string())?);
+            Ok(())
+        }
+    }
+}
+
+fn load(path: &Path) -> Result<Loaded, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    // Any format the app reads (GeoJSON, KML/KMZ, zipped Shapefile), with the proposed mapping.
+    let raw = import::read_any(&name, &bytes).map_err(|e| e.to_string())?;
+    let mapping = FieldMapping::detect(&raw);
+    let imported = import::apply(&raw, &mapping).map_err(|e| e.to_string())?;
+    for w in raw.warnings.iter().chain(&imported.warnings) {
+        eprintln!("warning: {w:?}");
+    }
+    // Each ward's feature in the file (the peer harness numbers units by feature order).
+    let ward_col = mapping.ward_number.as_deref().and_then(|c| raw.column(c));
+    let number_of = |f: &import::RawFeature| -> Option<String> {
+        import::normalise_ward_number(&f.value(ward_col?)?.to_text())
+    };
+    let mut feature_of_ward = Vec::with_capacity(imported.map.wards().len());
+    for ward in imported.map.wards() {
+        let f = raw
+            .features
+            .iter()
+            .position(|f| number_of(f).as_deref() == Some(ward.number.as_str()))
+            .ok_or_else(|| format!("ward {} not found among the file's features", ward.number))?;
+        feature_of_ward.push(f);
+    }
+    let geojson = serde_json::from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).unwrap_or(Value::Null);
+    Ok(Loaded { map: imported.map, feature_of_ward, n_features: raw.features.len(), raw: geojson })
+}
+
+fn problem(map: &WardMap, args: &MapArgs) -> Result<(kshetra_alloc::Problem, usize), String> {
+    let weight = match args.weight.as_str() {
+        "population" => Weight::Population,
+        "__count__" => Weight::Count,
+        other => return Err(format!("unknown --weight {other}: use population or __count__")),
+    };
+    let mut graph = build(map, &AdjacencyOptions::tolerant(args.tolerance));
+    // Islands are joined to their nearest ward, as the peer harness does.
+    let bridges = bridge_all(map, &mut graph).len();
+    Ok((problem_for(map, &graph, weights(map, &weight)), bridges))
+}
+
+fn by_feature(loaded: &Loaded, assignment: &[u32]) -> Vec<Option<u32>> {
+    let mut out = vec![None; loaded.n_features];
+    for (w, &f) in loaded.feature_of_ward.iter().enumerate() {
+        out[f] = Some(assignment[w]);
+    }
+    out
+}
+
+fn metrics_json(m: &PlanMetrics) -> Value {
+    json!({
+        "max_abs_deviation": m.max_abs_deviation,
+        "cut_edges": m.cut_edges,
+        "cut_length_m": m.cut_length,
+        "mean_polsby_popper": m.mean_polsby_popper,
+        "empty_areas": m.empty_areas,
+        "split_areas": m.split_areas,
+        "areas": m.areas.iter().map(|a| json!({
+            "wards": a.wards, "weight": a.weight, "target": a.target, "deviation": a.deviation,
+            "pieces": a.pieces, "cut_edges": a.cut_edges, "polsby_popper": a.polsby_popper,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
