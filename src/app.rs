@@ -7,13 +7,14 @@ use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::palette::zone_fill;
 use leptos::prelude::*;
 
+use crate::import_panel::{ImportMapPanel, JoinTablePanel};
 use crate::map::WardMapView;
 use crate::messages;
 use crate::platform;
 use kshetra_core::adjacency::bridge_all;
 use kshetra_core::settings::{is_valid_tile_url, is_valid_tolerance, Settings, MAX_TOLERANCE_M};
 
-use crate::state::{keys, use_app_state, AppState};
+use crate::state::{keys, use_app_state, AppState, LoadStatus};
 
 /// The application root: creates the store, provides it, and syncs it with the outside world.
 #[component]
@@ -59,6 +60,8 @@ pub fn App() -> impl IntoView {
                 <PiecesPanel/>
                 <WardDetails/>
                 <ZoneLegend/>
+                <ImportMapPanel/>
+                <JoinTablePanel/>
                 <SettingsPanel/>
                 <DataSource/>
             </aside>
@@ -77,7 +80,7 @@ fn CityPicker() -> impl IntoView {
             <select
                 on:change=move |ev| {
                     if let Some(city) = BundledCity::by_id(&event_target_value(&ev)) {
-                        state.city.set(city);
+                        state.load_bundled(city);
                     }
                 }
                 prop:value=move || state.city.get().id
@@ -128,26 +131,27 @@ fn LoadStatus() -> impl IntoView {
     let state = use_app_state();
     move || {
         let lang = state.lang.get();
-        match state.city_load.get() {
-            None => view! { <p class="status" role="status">{Msg::Loading.text(lang)}</p> }.into_any(),
-            Some(Err(e)) => {
-                let text = messages::load_error(&e, state.city.get().name(lang), lang);
-                view! {
+        let failed = match state.load.get() {
+            LoadStatus::Loading => Some(view! { <p class="status" role="status">{Msg::Loading.text(lang)}</p> }.into_any()),
+            LoadStatus::Failed(e) => {
+                let city = state.city.get_untracked();
+                let text = messages::load_error(&e, city.name(lang), lang);
+                Some(view! {
                     <div class="error" role="alert">
                         <p>{text}</p>
-                        <button type="button" on:click=move |_| state.city_load.refetch()>{Msg::Retry.text(lang)}</button>
+                        <button type="button" on:click=move |_| state.load_bundled(city)>{Msg::Retry.text(lang)}</button>
                     </div>
                 }
-                .into_any()
+                .into_any())
             }
-            Some(Ok(loaded)) if !loaded.warnings.is_empty() => view! {
-                <ul class="warnings" role="status">
-                    {loaded.warnings.iter().map(|w| view! { <li>{messages::import_warning(w, lang)}</li> }).collect_view()}
-                </ul>
-            }
-            .into_any(),
-            Some(Ok(_)) => ().into_any(),
-        }
+            LoadStatus::Idle => None,
+        };
+        let warnings = state.current.get().filter(|c| !c.warnings.is_empty()).map(|c| view! {
+            <ul class="warnings" role="status">
+                {c.warnings.iter().map(|w| view! { <li>{messages::import_warning(w, lang)}</li> }).collect_view()}
+            </ul>
+        });
+        view! { {failed} {warnings} }
     }
 }
 
@@ -369,8 +373,8 @@ fn PiecesPanel() -> impl IntoView {
         let lang = state.lang.get();
         let loaded = state.loaded()?;
         let conn = state.connectivity.get()?;
-        let city_id = loaded.city.id;
-        let links = state.links.with(|l| l.get(city_id).cloned().unwrap_or_default());
+        let map_key = loaded.key();
+        let links = state.links.with(|l| l.get(&map_key).cloned().unwrap_or_default());
         let pieces = conn.components.count();
         if pieces <= 1 && links.is_empty() {
             return None;
@@ -384,30 +388,33 @@ fn PiecesPanel() -> impl IntoView {
             }
             let text = Msg::PieceLine.fill(lang, &[("wards", &wards.join(", ")), ("to", &number(b.to)), ("gap", &group_indian_u64(b.gap_m.round() as u64))]);
             let link = (number(b.from), number(b.to));
+            let key = map_key.clone();
             view! {
                 <li>
                     {text} " "
-                    <button type="button" on:click=move |_| state.add_links(city_id, [link.clone()])>{Msg::LinkWards.text(lang)}</button>
+                    <button type="button" on:click=move |_| state.add_links(&key, [link.clone()])>{Msg::LinkWards.text(lang)}</button>
                 </li>
             }
         }).collect_view();
         let more = (conn.suggested.len() > LISTED).then(|| Msg::MorePieces.fill(lang, &[("n", &group_indian_u64((conn.suggested.len() - LISTED) as u64))]));
         let join_all = {
             let loaded = loaded.clone();
+            let key = map_key.clone();
             move |_| {
                 let Some(conn) = state.connectivity.get_untracked() else { return };
                 let mut graph = conn.graph.clone();
                 let added = bridge_all(&loaded.map, &mut graph);
                 let wards = loaded.map.wards();
-                state.add_links(city_id, added.iter().map(|b| (wards[b.from].number.clone(), wards[b.to].number.clone())));
+                state.add_links(&key, added.iter().map(|b| (wards[b.from].number.clone(), wards[b.to].number.clone())));
             }
         };
         let link_items = links.iter().map(|(a, b)| {
             let pair = (a.clone(), b.clone());
+            let key = map_key.clone();
             view! {
                 <li>
                     {format!("{} {a} — {} {b} ", Msg::Ward.text(lang), Msg::Ward.text(lang))}
-                    <button type="button" on:click=move |_| state.links.update(|l| if let Some(v) = l.get_mut(city_id) { v.retain(|x| *x != pair) })>
+                    <button type="button" on:click=move |_| state.links.update(|l| if let Some(v) = l.get_mut(&key) { v.retain(|x| *x != pair) })>
                         {Msg::RemoveLink.text(lang)}
                     </button>
                 </li>
@@ -439,17 +446,24 @@ fn DataSource() -> impl IntoView {
         <section class="panel" aria-labelledby="source-heading">
             <h2 id="source-heading">{state.t(Msg::DataSource)}</h2>
             {move || {
-                let a = state.city.get().attribution;
-                view! {
-                    <p class="attribution" data-testid="data-attribution">
-                        <a href=a.url target="_blank" rel="noopener">{a.title}</a>
-                        " by "
-                        <a href=a.author_url target="_blank" rel="noopener">{a.author}</a>
-                        " ("
-                        <a href=a.licence_url target="_blank" rel="noopener">{a.licence}</a>
-                        ")"
-                    </p>
-                }
+                let current = state.current.get()?;
+                Some(match current.attribution() {
+                    Some(a) => view! {
+                        <p class="attribution" data-testid="data-attribution">
+                            <a href=a.url target="_blank" rel="noopener">{a.title}</a>
+                            " by "
+                            <a href=a.author_url target="_blank" rel="noopener">{a.author}</a>
+                            " ("
+                            <a href=a.licence_url target="_blank" rel="noopener">{a.licence}</a>
+                            ")"
+                        </p>
+                    }.into_any(),
+                    None => view! {
+                        <p class="attribution" data-testid="data-attribution">
+                            {move || Msg::ImportedFrom.fill(state.lang.get(), &[("file", &current.name(Lang::En))])}
+                        </p>
+                    }.into_any(),
+                })
             }}
         </section>
     }

@@ -4,12 +4,14 @@
 //! - [`app`]: the page layout and panels.
 //! - [`map`]: the Leaflet map, a *display* of state we own (never the source of truth).
 //! - [`leaflet_ext`]: the few Leaflet calls the `leaflet` crate does not bind.
-//! - [`data`]: loading bundled ward maps over same-origin HTTP.
+//! - [`data`]: the current city map and loading bundled ward maps over same-origin HTTP.
+//! - [`import_panel`]: importing a city's own ward map and ward table, with a preview.
 //! - [`messages`]: the one place where errors become bilingual user text.
 //! - [`platform`]: browser storage and URL helpers.
 
 pub mod app;
 pub mod data;
+pub mod import_panel;
 pub mod leaflet_ext;
 pub mod map;
 pub mod messages;

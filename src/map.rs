@@ -18,7 +18,7 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
-use crate::data::LoadedCity;
+use crate::data::CityMap;
 use crate::leaflet_ext::{options, AttributionControl, LayerExt};
 use crate::state::use_app_state;
 use kshetra_core::settings::{is_valid_tile_url, Settings};
@@ -163,8 +163,10 @@ pub fn tooltip_html(ward: &Ward, lang: Lang) -> String {
 struct MapHandles {
     map: Map,
     tiles: Option<TileLayer>,
-    wards: Option<(WardLayer, Arc<LoadedCity>)>,
+    wards: Option<(WardLayer, Arc<CityMap>)>,
     data_attribution: Option<String>,
+    /// Id of the map the view was last fitted to.
+    fitted_map: Option<u64>,
 }
 
 /// The ward map. Creates the Leaflet map once its `<div>` exists and keeps it in sync with
@@ -191,7 +193,7 @@ pub fn WardMapView() -> impl IntoView {
             return;
         };
         map.set_view(&LatLng::new(23.0, 80.0), 5.0);
-        handles.set_value(Some(MapHandles { map, tiles: None, wards: None, data_attribution: None }));
+        handles.set_value(Some(MapHandles { map, tiles: None, wards: None, data_attribution: None, fitted_map: None }));
         ready.set(true);
     });
 
@@ -237,17 +239,22 @@ pub fn WardMapView() -> impl IntoView {
             let selected = state.selected_ward;
             let layer = WardLayer::new(&loaded.map, lang, Rc::new(move |n| selected.set(Some(n))));
             layer.add_to(&h.map);
-            // The container may have changed size since the map was created (fonts, CSS).
-            h.map.invalidate_size(false);
-            if let Some(b) = bounds(&loaded.map) {
-                h.map.fit_bounds_with_options(&b, &options(&[("animate", false.into()), ("padding", Array::of2(&8.into(), &8.into()).into())]));
+            // Refit only when a different map arrived, not after an edit of its figures.
+            if h.fitted_map != Some(loaded.id) {
+                // The container may have changed size since the map was created (fonts, CSS).
+                h.map.invalidate_size(false);
+                if let Some(b) = bounds(&loaded.map) {
+                    h.map.fit_bounds_with_options(&b, &options(&[("animate", false.into()), ("padding", Array::of2(&8.into(), &8.into()).into())]));
+                }
+                h.fitted_map = Some(loaded.id);
             }
-            let html = loaded.city.attribution.html();
-            attribution.add_attribution(&html);
-            h.data_attribution = Some(html);
+            if let Some(a) = loaded.attribution() {
+                let html = a.html();
+                attribution.add_attribution(&html);
+                h.data_attribution = Some(html);
+            }
             h.wards = Some((layer, loaded));
         });
-        state.selected_ward.set(None);
         layer_version.update(|v| *v += 1);
     });
 

@@ -41,3 +41,16 @@ pub fn set_document_language(lang_code: &str, title: &str) {
     }
     document.set_title(title);
 }
+
+/// Offers `bytes` to the user as a downloaded file (a Blob URL; nothing leaves the browser).
+pub fn download(file_name: &str, mime: &str, bytes: &[u8]) {
+    use wasm_bindgen::JsCast;
+    let blob = gloo::file::Blob::new_with_options(bytes, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Ok(a) = document.create_element("a") else { return };
+    let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+}

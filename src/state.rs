@@ -1,19 +1,22 @@
 //! The one store of app state, provided as context by [`crate::app::App`].
 //!
-//! Components read signals from here and write only through them; effects that sync with
-//! the outside world (storage, URL, Leaflet) read from here too.
+//! Components read signals from here and change state only through them or through the
+//! actions below; effects that sync with the outside world (storage, URL, Leaflet) read from
+//! here too.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use kshetra_core::adjacency::{connectivity, AdjacencyOptions, Connectivity};
-
 use kshetra_core::cities::{default_city, BundledCity};
+use kshetra_core::estimate::{estimate, CityEstimate, PoorParams};
 use kshetra_core::i18n::{Lang, Msg};
+use kshetra_core::model::WardEdit;
 pub use kshetra_core::settings::Settings;
 use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
 
-use crate::data::{LoadError, LoadedCity};
+use crate::data::{CityMap, LoadError};
 use crate::platform;
 
 /// Storage keys (local storage). Versioned so later formats can migrate.
@@ -24,12 +27,42 @@ pub mod keys {
     pub const CITY: &str = "kshetra.v1.city";
     /// [`super::Settings`] as JSON.
     pub const SETTINGS: &str = "kshetra.v1.settings";
-    /// The officer's extra ward links, per city id.
+    /// The officer's extra ward links, per map key.
     pub const LINKS: &str = "kshetra.v1.links";
+    /// [`super::CityParams`] as JSON.
+    pub const PARAMS: &str = "kshetra.v1.params";
 }
 
-/// What the map shows: the result of loading the selected city.
-pub type CityLoad = Result<Arc<LoadedCity>, LoadError>;
+/// The city's figures for the mission: how poor households are estimated, and how many
+/// organisers the city has.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CityParams {
+    /// Poor share, household size, norm.
+    pub poor: PoorParams,
+    /// Organisers the city actually has (`None` = not entered yet).
+    pub organisers_available: Option<u64>,
+}
+
+/// State of loading a bundled map.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadStatus {
+    /// Nothing in flight.
+    Idle,
+    /// A bundled map is being fetched.
+    Loading,
+    /// The last load failed; what was shown before is kept.
+    Failed(LoadError),
+}
+
+/// Which view fills the main area.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MainView {
+    /// The map.
+    Map,
+    /// The ward table.
+    Table,
+}
 
 /// The app's state. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
@@ -42,17 +75,28 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// Ward number of the ward whose details are shown.
     pub selected_ward: RwSignal<Option<String>>,
-    /// The loaded ward map of [`AppState::city`] (`None` while loading).
-    pub city_load: LocalResource<CityLoad>,
-    /// Links the officer added between wards (by ward number), per city id: e.g. across a
+    /// The map being worked on (`None` until the first load finishes).
+    pub current: RwSignal<Option<Arc<CityMap>>>,
+    /// Loading of bundled maps.
+    pub load: RwSignal<LoadStatus>,
+    /// Sequence number of the latest bundled load; older answers are ignored.
+    load_seq: StoredValue<u64>,
+    /// Links the officer added between wards (by ward number), per map key: e.g. across a
     /// river, or to join an island.
     pub links: RwSignal<BTreeMap<String, Vec<(String, String)>>>,
-    /// Adjacency graph of the loaded city with the links, its pieces and suggested bridges.
+    /// Estimation settings and organisers available.
+    pub params: RwSignal<CityParams>,
+    /// Map or ward table.
+    pub view: RwSignal<MainView>,
+    /// Adjacency graph of the current map with the links, its pieces and suggested bridges.
     pub connectivity: Memo<Option<Arc<Connectivity>>>,
+    /// Poor households per ward and organisers needed, for the current map.
+    pub estimate: Memo<Option<Arc<CityEstimate>>>,
 }
 
 impl AppState {
-    /// Creates the state from the URL (`?lang=`), then storage, then defaults.
+    /// Creates the state from the URL (`?lang=`, `?city=`), then storage, then defaults, and
+    /// starts loading the city's map.
     pub fn new() -> Self {
         let lang = platform::query_param("lang")
             .and_then(|c| Lang::from_code(&c))
@@ -62,37 +106,84 @@ impl AppState {
             .or_else(|| platform::load::<String>(keys::CITY))
             .and_then(|id| BundledCity::by_id(&id))
             .unwrap_or_else(default_city);
-        let settings = platform::load::<Settings>(keys::SETTINGS).unwrap_or_default();
-        let city = RwSignal::new(city);
-        let city_load = LocalResource::new(move || crate::data::load_bundled(city.get()));
-        let settings = RwSignal::new(settings);
+        let settings = RwSignal::new(platform::load::<Settings>(keys::SETTINGS).unwrap_or_default());
+        let current: RwSignal<Option<Arc<CityMap>>> = RwSignal::new(None);
         let links = RwSignal::new(platform::load::<BTreeMap<String, Vec<(String, String)>>>(keys::LINKS).unwrap_or_default());
+        let params = RwSignal::new(platform::load::<CityParams>(keys::PARAMS).unwrap_or_default());
         let connectivity = Memo::new(move |_| {
-            let loaded = city_load.get().and_then(Result::ok)?;
+            let current = current.get()?;
             let options = AdjacencyOptions::tolerant(settings.with(|s| s.tolerance_m));
-            let city_links = links.with(|l| l.get(loaded.city.id).cloned().unwrap_or_default());
-            Some(Arc::new(connectivity(&loaded.map, &options, &city_links)))
+            let map_links = links.with(|l| l.get(&current.key()).cloned().unwrap_or_default());
+            Some(Arc::new(connectivity(&current.map, &options, &map_links)))
         });
-        AppState {
+        let estimate = Memo::new(move |_| {
+            let current = current.get()?;
+            Some(Arc::new(estimate(&current.map, &params.with(|p| p.poor))))
+        });
+        let state = AppState {
             lang: RwSignal::new(lang),
-            city,
+            city: RwSignal::new(city),
             settings,
             selected_ward: RwSignal::new(None),
-            city_load,
+            current,
+            load: RwSignal::new(LoadStatus::Idle),
+            load_seq: StoredValue::new(0),
             links,
+            params,
+            view: RwSignal::new(MainView::Map),
             connectivity,
-        }
+            estimate,
+        };
+        state.load_bundled(city);
+        state
     }
 
-    /// The loaded city, if loading finished successfully.
-    pub fn loaded(&self) -> Option<Arc<LoadedCity>> {
-        self.city_load.get().and_then(Result::ok)
+    /// Loads a bundled city's map; the current map stays until it has arrived.
+    pub fn load_bundled(&self, city: &'static BundledCity) {
+        self.city.set(city);
+        self.load.set(LoadStatus::Loading);
+        let seq = self.load_seq.get_value() + 1;
+        self.load_seq.set_value(seq);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            let result = crate::data::load_bundled(city).await;
+            if this.load_seq.get_value() != seq {
+                return; // A newer request superseded this one.
+            }
+            match result {
+                Ok(map) => {
+                    this.replace_map(map);
+                    this.load.set(LoadStatus::Idle);
+                }
+                Err(e) => this.load.set(LoadStatus::Failed(e)),
+            }
+        });
     }
 
-    /// Adds links (ward numbers) for the loaded city.
-    pub fn add_links(&self, city_id: &str, new: impl IntoIterator<Item = (String, String)>) {
+    /// Makes `map` the current map.
+    pub fn replace_map(&self, map: Arc<CityMap>) {
+        self.selected_ward.set(None);
+        self.current.set(Some(map));
+    }
+
+    /// The current map, if any.
+    pub fn loaded(&self) -> Option<Arc<CityMap>> {
+        self.current.get()
+    }
+
+    /// Changes one ward's figures in the current map.
+    pub fn edit_ward(&self, index: usize, edit: WardEdit) {
+        self.current.update(|c| {
+            if let Some(c) = c {
+                Arc::make_mut(c).map.edit(index, edit);
+            }
+        });
+    }
+
+    /// Adds links (ward numbers) for the map with this key.
+    pub fn add_links(&self, map_key: &str, new: impl IntoIterator<Item = (String, String)>) {
         self.links.update(|l| {
-            let list = l.entry(city_id.to_string()).or_default();
+            let list = l.entry(map_key.to_string()).or_default();
             for (a, b) in new {
                 let key = if a <= b { (a, b) } else { (b, a) };
                 if !list.contains(&key) {

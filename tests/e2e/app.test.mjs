@@ -223,3 +223,63 @@ test('neighbours and map pieces follow the tolerance; pieces can be joined and l
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+const RAW = new URL('../../crates/kshetra-core/tests/fixtures/raw/', import.meta.url).pathname;
+const FIX = new URL('./fixtures/', import.meta.url).pathname;
+
+test('imports a KML with Devanagari names after a preview; a broken file changes nothing', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en');
+  await waitForWards(page, 110);
+  // A 0-byte file: a clear message, the current map untouched.
+  await page.getByLabel('Map file').setInputFiles({ name: 'wards.kml', mimeType: 'application/vnd.google-earth.kml+xml', buffer: Buffer.alloc(0) });
+  await page.getByRole('alert').filter({ hasText: 'wards.kml' }).waitFor();
+  assert.equal(await page.locator('#map path.ward').count(), 110);
+  // The real Bhopal KML: preview with the detected mapping, nothing replaced yet.
+  await page.getByLabel('Map file').setInputFiles(RAW + 'bhopal/Ward Map of Bhopal.kml');
+  const preview = page.getByRole('group', { name: /Check the import: Ward Map of Bhopal\.kml/ });
+  await preview.waitFor();
+  assert.match(await preview.textContent(), /Format Kml: 86 features/);
+  assert.match(await page.getByTestId('import-result').textContent(), /85 wards, 19 zones; population known for 84 wards/);
+  assert.match(await preview.textContent(), /Ward 76 /, 'the duplicate ward 76 is reported');
+  assert.equal(await page.locator('#map path.ward').count(), 110, 'nothing replaced before accepting');
+  await preview.getByRole('button', { name: 'Use this map' }).click();
+  await waitForWards(page, 85);
+  assert.equal(await page.getByTestId('population').textContent(), '19,02,624');
+  assert.match(await page.getByTestId('data-attribution').textContent(), /Map imported from your file "Ward Map of Bhopal\.kml"/);
+  // Devanagari names survive into the ward details.
+  await page.locator('#map path.ward').first().click({ force: true });
+  assert.match(await page.getByTestId('ward-details').textContent(), /[\u0900-\u097F]/);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('imports a zipped Shapefile, and joins an Excel ward table with a report both ways', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en');
+  await waitForWards(page, 110);
+  await page.getByLabel('Map file').setInputFiles(RAW + 'lucknow/Lucknow_ward_boundary-SHP.zip');
+  const preview = page.getByRole('group', { name: /Check the import/ });
+  await preview.waitFor();
+  assert.match(await page.getByTestId('import-result').textContent(), /110 wards, 6 zones; population known for 0 wards/);
+  await preview.getByRole('button', { name: 'Use this map' }).click();
+  await page.getByRole('group', { name: /Check the import/ }).waitFor({ state: 'detached' });
+  await waitForWards(page, 110);
+  assert.equal(await page.getByTestId('population').textContent(), 'not known');
+  // Join the (synthetic) Excel table: ward numbers like "W-7" and "०९" still match.
+  await page.getByLabel('Table file').setInputFiles(FIX + 'lucknow-wards-synthetic.xlsx');
+  const check = page.getByRole('group', { name: /Check the table: lucknow-wards-synthetic\.xlsx/ });
+  await check.waitFor();
+  // Keep the map's ward names: map the table's name column to nothing.
+  await check.getByLabel('Ward name').selectOption('');
+  const report = await page.getByTestId('join-report').textContent();
+  assert.match(report, /108 wards matched/);
+  assert.match(report, /In the map but not in the table \(2\): 109, 110/);
+  assert.match(report, /In the table but not in the map \(1\): row \d+ \(ward 999\)/);
+  assert.match(report, /Not numbers \(1\): row \d+ \(ward 50\) — Households: "about 5000"/);
+  await check.getByRole('button', { name: 'Apply to the map' }).click();
+  // Population = Σ (20,000 + 37 n) for n = 1..108 = 23,77,782.
+  await page.getByTestId('population').filter({ hasText: '23,77,782' }).waitFor();
+  await page.locator('#map path.ward').first().click({ force: true });
+  assert.doesNotMatch(await page.getByTestId('ward-details').textContent(), /Ward 1\b/, 'names kept');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -22,7 +22,8 @@ pub const DEFAULT_HOUSEHOLD_SIZE: f64 = 4.8;
 pub const DEFAULT_NORM: u64 = 3_000;
 
 /// The city's estimation settings.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
 pub struct PoorParams {
     /// Share of households that are poor, 0–1.
     pub poor_share: f64,

@@ -256,6 +256,62 @@ catalogue! {
     TableErrNoRows => "तालिका \"{file}\" में शीर्षक के नीचे कोई पंक्ति नहीं है।", "The table \"{file}\" has no rows below its heading.";
     /// Table error: no key column. {file} {column}
     TableErrNoKeyColumn => "तालिका \"{file}\" में वार्ड संख्या का कॉलम \"{column}\" नहीं मिला। वार्ड संख्या वाला कॉलम चुनें।", "The ward-number column \"{column}\" was not found in the table \"{file}\". Choose the column that holds the ward number.";
+    /// Source line for an imported map. {file}
+    ImportedFrom => "आपकी फ़ाइल \"{file}\" से आयात किया गया नक्शा", "Map imported from your file \"{file}\"";
+    /// Heading: import a ward map.
+    ImportMap => "वार्ड नक्शा आयात करें", "Import a ward map";
+    /// Explains the map import.
+    ImportHint => "GeoJSON, KML/KMZ (Google Earth, My Maps) या ज़िप की हुई Shapefile चुनें, या फ़ाइल यहाँ खींचकर छोड़ें।", "Choose a GeoJSON, KML/KMZ (Google Earth, My Maps) or zipped Shapefile, or drop the file here.";
+    /// Label of the map file picker.
+    MapFile => "नक्शे की फ़ाइल", "Map file";
+    /// A file is being read.
+    Reading => "फ़ाइल पढ़ी जा रही है…", "Reading the file…";
+    /// Heading of the import preview. {file}
+    CheckImport => "आयात जाँचें: {file}", "Check the import: {file}";
+    /// Facts about an imported file. {format} {features} {columns}
+    FileFacts => "प्रारूप {format}: {features} फ़ीचर, {columns} कॉलम।", "Format {format}: {features} features, {columns} columns.";
+    /// Coordinates were reprojected. {crs}
+    Reprojected => "निर्देशांक {crs} से WGS84 (अक्षांश/देशांतर) में बदले गए।", "Coordinates converted from {crs} to WGS84 (longitude/latitude).";
+    /// Heading of the mapping table: which column holds what.
+    WhichColumn => "कौन-सा कॉलम क्या है", "Which column holds what";
+    /// No column chosen.
+    NoColumn => "(कोई नहीं)", "(none)";
+    /// Sample values.
+    Examples => "उदाहरण", "Examples";
+    /// Result of the mapping. {wards} {zones} {pop}
+    ImportResult => "{wards} वार्ड, {zones} ज़ोन; {pop} वार्डों की जनसंख्या ज्ञात।", "{wards} wards, {zones} zones; population known for {pop} wards.";
+    /// Button: accept the imported map.
+    UseThisMap => "यह नक्शा अपनाएँ", "Use this map";
+    /// Button: cancel.
+    Cancel => "रद्द करें", "Cancel";
+    /// The current map is kept until the import is accepted.
+    ReplaceNote => "अपनाने पर यह अभी के नक्शे की जगह लेगा। तब तक अभी का नक्शा जैसा है वैसा रहेगा।", "Using it replaces the current map; until then the current map stays as it is.";
+    /// Heading: join a ward table.
+    JoinTable => "वार्ड तालिका जोड़ें (CSV / Excel)", "Join a ward table (CSV / Excel)";
+    /// Explains the table join.
+    JoinHint => "वार्ड संख्या से मिलाकर जनसंख्या, परिवार, गरीब परिवार और ज़ोन भरें।", "Fill in population, households, poor households and zones by matching ward numbers.";
+    /// Label of the table file picker.
+    TableFile => "तालिका की फ़ाइल", "Table file";
+    /// Button: download the template.
+    DownloadTemplate => "खाली तालिका (टेम्पलेट) डाउनलोड करें", "Download a blank table (template)";
+    /// Heading of the join preview. {file}
+    CheckJoin => "तालिका जाँचें: {file}", "Check the table: {file}";
+    /// Join: matched wards. {n}
+    JoinMatched => "{n} वार्ड मिले।", "{n} wards matched.";
+    /// Join: wards missing from the table. {n} {wards}
+    JoinMapOnly => "नक्शे में हैं पर तालिका में नहीं ({n}): {wards}", "In the map but not in the table ({n}): {wards}";
+    /// Join: rows not on the map. {n} {rows}
+    JoinTableOnly => "तालिका में हैं पर नक्शे में नहीं ({n}): {rows}", "In the table but not in the map ({n}): {rows}";
+    /// Join: rows without ward number. {rows}
+    JoinNoKey => "बिना वार्ड संख्या की पंक्तियाँ: {rows}", "Rows without a ward number: {rows}";
+    /// Join: repeated rows. {rows}
+    JoinDuplicates => "दोहराई गई पंक्तियाँ (छोड़ी गईं): {rows}", "Repeated rows (ignored): {rows}";
+    /// Join: bad values. {n} {list}
+    JoinBadValues => "संख्या नहीं हैं ({n}): {list}", "Not numbers ({n}): {list}";
+    /// A table row and its ward. {row} {ward}
+    RowWard => "पंक्ति {row} (वार्ड {ward})", "row {row} (ward {ward})";
+    /// Button: apply the table.
+    ApplyTable => "नक्शे पर लागू करें", "Apply to the map";
     /// Made-with line.
     MadeWith => "क्षेत्र से बनाया गया", "Made with Kshetra";
 }

@@ -79,6 +79,29 @@ impl WardMap {
         self.wards
     }
 
+    /// Index of the ward with this number in [`WardMap::wards`].
+    pub fn index_of(&self, number: &str) -> Option<usize> {
+        self.wards.iter().position(|w| w.number == number)
+    }
+
+    /// Applies an edit to the ward at `index` (ignored when out of range). Zone changes keep
+    /// [`WardMap::zones`] up to date; numbers and shapes are not editable here.
+    pub fn edit(&mut self, index: usize, edit: WardEdit) {
+        let Some(ward) = self.wards.get_mut(index) else { return };
+        match edit {
+            WardEdit::Population(v) => ward.population = v,
+            WardEdit::Households(v) => ward.households = v,
+            WardEdit::PoorHouseholds(v) => ward.poor_households = v,
+            WardEdit::Zone(z) => {
+                ward.zone = z.map(|z| z.trim().to_string()).filter(|z| !z.is_empty());
+                let mut zones: Vec<String> = self.wards.iter().filter_map(|w| w.zone.clone()).collect();
+                zones.sort_by(|a, b| natural_cmp(a, b));
+                zones.dedup();
+                self.zones = zones;
+            }
+        }
+    }
+
     /// Looks a ward up by its number.
     pub fn ward(&self, number: &str) -> Option<&Ward> {
         self.wards.iter().find(|w| w.number == number)
@@ -116,6 +139,19 @@ impl WardMap {
                 )
             })
     }
+}
+
+/// A change to one ward's figures, made by the officer (see [`WardMap::edit`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WardEdit {
+    /// Population (`None` = not known).
+    Population(Option<u64>),
+    /// Households.
+    Households(Option<u64>),
+    /// Poor households entered for the ward (`None` = estimate it).
+    PoorHouseholds(Option<u64>),
+    /// Zone (`None` or blank = no zone).
+    Zone(Option<String>),
 }
 
 /// Population totals of a [`WardMap`].
@@ -172,6 +208,29 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn edits_change_one_ward_and_keep_zones_current() {
+        use geo::{polygon, MultiPolygon};
+        let shape = MultiPolygon::new(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 0.0)]]);
+        let mut a = Ward::new("1", shape.clone());
+        a.zone = Some("2".into());
+        let mut b = Ward::new("2", shape);
+        b.zone = Some("10".into());
+        let mut map = WardMap::new(vec![b, a]);
+        assert_eq!(map.zones(), ["2", "10"]);
+        map.edit(0, WardEdit::Population(Some(12_345)));
+        map.edit(0, WardEdit::PoorHouseholds(Some(700)));
+        assert_eq!(map.wards()[0].population, Some(12_345));
+        assert_eq!(map.wards()[0].poor_households, Some(700));
+        map.edit(1, WardEdit::Zone(Some(" 3 ".into())));
+        assert_eq!(map.zones(), ["2", "3"]);
+        map.edit(0, WardEdit::Zone(Some("".into())));
+        assert_eq!(map.wards()[0].zone, None);
+        assert_eq!(map.zones(), ["3"]);
+        map.edit(9, WardEdit::Population(None));
+        assert_eq!(map.index_of("2"), Some(1));
+    }
 
     #[test]
     fn natural_order_of_ward_numbers() {
