@@ -50,9 +50,23 @@ fn outline(parts: &[&MultiPolygon<f64>]) -> MultiPolygon<f64> {
     }
     // Closing (grow, then shrink) merges the wards and seals slivers between them.
     let grown = MultiPolygon::new(all).buffer(CLOSE_M);
-    let closed = grown.buffer(-CLOSE_M);
-    finite(&closed)
+    let closed = finite(&grown.buffer(-CLOSE_M));
+    // Crumbs left by the closing (and holes of sliver size) would print as dots.
+    let keep = |r: &geo::LineString<f64>| geo::Area::unsigned_area(&Polygon::new(r.clone(), vec![])) >= MIN_PART_M2;
+    MultiPolygon::new(
+        closed
+            .into_iter()
+            .filter(|p| keep(p.exterior()))
+            .map(|p| {
+                let (ext, holes) = p.into_inner();
+                Polygon::new(ext, holes.into_iter().filter(|h| keep(h)).collect())
+            })
+            .collect(),
+    )
 }
+
+/// Outline parts and holes smaller than this (m²) are dropped.
+const MIN_PART_M2: f64 = 2500.0;
 
 impl<'a> Prepared<'a> {
     /// Projects the wards, builds the ward adjacency graph, area and zone outlines, and

@@ -117,7 +117,7 @@ pub fn draw(prep: &Prepared, frame: &Frame, map_box: LabelBox, style: MapStyle, 
         }
         let [mx, my] = prep.projection.project(cp.lon, cp.lat);
         let (x, y) = frame.page(mx, my);
-        if !x.is_finite() || !y.is_finite() || !map_box.within(&LabelBox::centred(x, y, 0.0, 0.0)) {
+        if !x.is_finite() || !y.is_finite() || !LabelBox::centred(x, y, 0.0, 0.0).within(&map_box) {
             continue;
         }
         let r = 1.3 * s.sqrt();

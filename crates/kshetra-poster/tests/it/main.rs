@@ -4,3 +4,4 @@ mod fixture;
 mod golden;
 mod prop;
 mod structure;
+mod xml;
