@@ -325,8 +325,8 @@ catalogue! {
     TileHowTo => "कोनों के निशानों पर काटें; दाईं/नीचे की शीट को धूसर पट्टी पर मिलाकर चिपकाएँ।", "Trim at the corner marks; paste the sheet to the right/below over the grey strip, matching the picture.";
     /// Glue strip label.
     GlueHere => "यहाँ चिपकाएँ", "Glue here";
-    /// Organiser sheet title. {n} {name}
-    OrganiserSheetTitle => "कार्य-क्षेत्र {n}: {name}", "Working area {n}: {name}";
+    /// Organiser sheet title: "working area" (before its number).
+    WorkingArea => "कार्य-क्षेत्र", "Working area";
     /// Organiser sheet: neighbouring areas greyed.
     NeighboursGreyed => "पड़ोसी कार्य-क्षेत्र धूसर रंग में", "Neighbouring areas in grey";
     /// Organiser sheet: ward list heading.
@@ -365,8 +365,8 @@ catalogue! {
     CmmSheetTitle => "सिटी मिशन मैनेजरों के बीच कार्य-विभाजन", "Division of work among City Mission Managers";
     /// CMM sheet: basis.
     CmmBasis => "राज्य के आदेश के अनुसार, {n} सिटी मिशन मैनेजर", "As per the state order, {n} City Mission Manager(s)";
-    /// CMM heading. {n}
-    CmmNumber => "सिटी मिशन मैनेजर {n}", "City Mission Manager {n}";
+    /// CMM heading (before the manager's number).
+    CityMissionManager => "सिटी मिशन मैनेजर", "City Mission Manager";
     /// CMM column: name.
     CmmName => "नाम", "Name";
     /// CMM column: responsibilities.

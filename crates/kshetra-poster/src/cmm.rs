@@ -133,7 +133,7 @@ pub fn render_cmm_sheet(cmm: &CmmInput, title: &TitleBlock, options: &PosterOpti
     let mut attrs = Vec::new();
     for (i, (group, comps)) in groups.iter().enumerate() {
         let name = cmm.names.get(i).map(|x| x.trim()).filter(|x| !x.is_empty());
-        let mut who = vec![Line::bold(lang.fill(Msg::CmmNumber, &[("n", &(i + 1).to_string())]))];
+        let mut who = vec![Line::bold(format!("{} {}", lang.text(Msg::CityMissionManager), i + 1))];
         who.push(Line::plain(name.unwrap_or("______________________")));
         let mut what = Vec::new();
         if let Some(g) = group {

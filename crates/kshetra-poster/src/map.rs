@@ -180,8 +180,12 @@ pub fn draw(prep: &Prepared, frame: &Frame, map_box: LabelBox, style: MapStyle, 
     }
 
     // Ward numbers, most constrained (thinnest) wards first.
-    let min_fs = 1.3 + 0.35 * (s - 1.0).max(0.0);
-    let max_fs = 2.3 * s.powf(0.85);
+    // The organiser's own sheet shows fewer wards, larger.
+    let (min_fs, max_fs) = if style.focus.is_some() {
+        (2.0 * s.sqrt(), 3.6 * s.powf(0.85))
+    } else {
+        (1.3 + 0.35 * (s - 1.0).max(0.0), 2.3 * s.powf(0.85))
+    };
     let mut order: Vec<(usize, Point<f64>, f64)> = wards_page
         .iter()
         .enumerate()

@@ -192,25 +192,30 @@ fn legend_table(prep: &Prepared, lang: PrintLang, bw: bool, narrow: bool) -> Tab
 fn summary_table(prep: &Prepared, lang: PrintLang) -> Table {
     let sm = &prep.input.summary;
     let not_known = lang.text(Msg::NotKnown);
-    let mut rows: Vec<(String, String)> = vec![
+    let rows: Vec<(String, String)> = vec![
         (lang.text(Msg::Population), sm.population.map(group_indian_u64).unwrap_or(not_known)),
         (lang.text(Msg::PoorShareUsed), format!("{} %", decimal_indian(sm.poor_share * 100.0, 1))),
         (lang.text(Msg::HouseholdSizeUsed), decimal_indian(sm.household_size, 1)),
         (lang.text(Msg::ColPoorHouseholds), group_indian_u64(sm.poor_households)),
     ];
-    let mut needed = lang.text(Msg::OrganisersNeeded);
+    let mut cells: Vec<Vec<Cell>> = rows.into_iter().map(|(k, v)| vec![Cell::of(vec![Line::plain(k)]), Cell::of(vec![Line::bold(v)])]).collect();
+    let mut needed = vec![Line::plain(lang.text(Msg::OrganisersNeeded))];
     if let Some(n) = sm.households_per_organiser {
-        needed = format!("{needed} ({})", lang.fill(Msg::NormPerOrganiser, &[("n", &group_indian_u64(n))]));
+        needed.push(Line::small(lang.fill(Msg::NormPerOrganiser, &[("n", &group_indian_u64(n))])));
     }
-    rows.push((needed, group_indian_u64(sm.organisers_needed)));
-    rows.push((lang.text(Msg::OrganisersAvailable), group_indian_u64(sm.organisers_available)));
-    rows.push((lang.text(Msg::Wards), group_indian_u64(prep.input.wards.wards().len() as u64)));
-    rows.push((lang.text(Msg::WorkingAreas), group_indian_u64(prep.input.areas.len() as u64)));
+    cells.push(vec![Cell::of(needed), Cell::of(vec![Line::bold(group_indian_u64(sm.organisers_needed))])]);
+    for (k, v) in [
+        (Msg::OrganisersAvailable, sm.organisers_available),
+        (Msg::Wards, prep.input.wards.wards().len() as u64),
+        (Msg::WorkingAreas, prep.input.areas.len() as u64),
+    ] {
+        cells.push(vec![Cell::of(vec![Line::plain(lang.text(k))]), Cell::of(vec![Line::bold(group_indian_u64(v))])]);
+    }
     Table {
         headers: vec![lang.text(Msg::SummaryTitle), String::new()],
-        widths: vec![0.72, 0.28],
+        widths: vec![0.74, 0.26],
         aligns: vec![Align::Left, Align::Right],
-        rows: rows.into_iter().map(|(k, v)| vec![Cell::of(vec![Line::plain(k)]), Cell::of(vec![Line::bold(v)])]).collect(),
+        rows: cells,
         min_row: 0.0,
         row_attr: None,
         row_attr_values: Vec::new(),
@@ -359,10 +364,19 @@ fn draw_oriented(prep: &Prepared, opts: &PosterOptions, orientation: Orientation
     let side_w = if landscape { cw * 0.37 } else { cw * 0.3 };
     let sx = cx + cw - side_w;
     let heading = 3.4 * s;
-    let sum_h = summary.height(side_w, fs_small);
-    let (_, key_h) = key_block(prep, lang, bw, 0.0, 0.0, side_w, fs_small * 0.95, s);
-    let sig_h = 24.0 * s;
-    let side_h = sum_h + key_h + sig_h + 2.0 * gap;
+    let sig_h = signature_block(prep, lang, 0.0, 0.0, side_w, 2.6 * s).1;
+    // Portrait: summary, key and signature stacked beside the map. Landscape: the legend on
+    // top of the side column, then the summary beside the key and signature.
+    let (sum_w, key_x, key_w) = if landscape {
+        let sum_w = side_w * 0.56;
+        (sum_w, sx + sum_w + gap, side_w - sum_w - gap)
+    } else {
+        (side_w, sx, side_w)
+    };
+    let fs_sum = if landscape { fs_small * 0.9 } else { fs_small };
+    let sum_h = summary.height(sum_w, fs_sum);
+    let (_, key_h) = key_block(prep, lang, bw, 0.0, 0.0, key_w, fs_sum * 0.95, s);
+    let side_h = if landscape { sum_h.max(key_h + sig_h + gap) } else { sum_h + key_h + sig_h + 2.0 * gap };
     let map_box;
     let side_top;
     if landscape {
@@ -385,11 +399,13 @@ fn draw_oriented(prep: &Prepared, opts: &PosterOptions, orientation: Orientation
         let _ = write!(body, r#"<g class="legend">{leg_svg}</g>"#);
         side_top = top + (map_h - side_h).max(0.0);
     }
-    let (sum_svg, _) = summary.draw(sx, side_top, side_w, fs_small);
+    let (sum_svg, _) = summary.draw(sx, side_top, sum_w, fs_sum);
     let _ = write!(body, r#"<g class="summary">{sum_svg}</g>"#);
-    let (key_svg, _) = key_block(prep, lang, bw, sx, side_top + sum_h + gap, side_w, fs_small * 0.95, s);
+    let key_y = if landscape { side_top } else { side_top + sum_h + gap };
+    let (key_svg, _) = key_block(prep, lang, bw, key_x, key_y, key_w, fs_sum * 0.95, s);
     body.push_str(&key_svg);
-    let (sig_svg, _) = signature_block(prep, lang, cx + cw, side_top + sum_h + key_h + 2.0 * gap, side_w * 0.8, 2.6 * s);
+    let sig_y = if landscape { side_top + side_h - sig_h } else { side_top + sum_h + key_h + 2.0 * gap };
+    let (sig_svg, _) = signature_block(prep, lang, cx + cw, sig_y, key_w.min(side_w * 0.8), 2.6 * s);
     body.push_str(&sig_svg);
 
     let inner = 3.0 * s;

@@ -9,7 +9,7 @@ use kshetra_core::i18n::Msg;
 
 use crate::geom::{Frame, Prepared};
 use crate::labels::LabelBox;
-use crate::map::{self, MapStyle};
+use crate::map;
 use crate::options::{Orientation, PosterOptions};
 use crate::poster::{scale_of, Page};
 use crate::style::{fill_ref, hatch_defs, unassigned_def};
@@ -41,7 +41,7 @@ pub fn draw(prep: &Prepared, area: usize, opts: &PosterOptions) -> Option<Page> 
         svg::text(&mut body, cx, y, size, if i == 0 { 700 } else { 400 }, "start", INK_BLUE, ms);
     });
     let name = if info.organiser_name.trim().is_empty() { lang.text(Msg::Vacant) } else { info.organiser_name.trim().to_string() };
-    let title = lang.fill(Msg::OrganiserSheetTitle, &[("n", info.number.trim()), ("name", &name)]);
+    let title = format!("{} {}: {name}", lang.text(Msg::WorkingArea), info.number.trim());
     let size = fit_size(&title, 6.0 * s, true, cw);
     y += size * 1.25;
     let _ = write!(body, r#"<g class="sheet-title" data-organiser="{}">"#, svg::esc(&name));
@@ -147,14 +147,14 @@ pub fn draw(prep: &Prepared, area: usize, opts: &PosterOptions) -> Option<Page> 
         svg::rect(&mut body, map_box.x + map_box.w - nw - 3.0 * s, map_box.y + map_box.h - nfs * 1.9, nw + 2.0 * s, nfs * 1.5, r##"fill="#fff" fill-opacity="0.85""##);
         svg::text(&mut body, map_box.x + map_box.w - 2.0 * s, map_box.y + map_box.h - nfs * 0.8, nfs, 400, "end", "#444", &note);
     }
-    let _ = MapStyle { s, bw, focus: None, lang, id: "" };
 
     // Wards and contact point.
     svg::text(&mut body, cx, mid_top + heading * 1.1, heading, 700, "start", INK_BLUE, &lang.text(Msg::WardList));
     let (wt, _) = ward_table.draw(cx, mid_top + heading * 1.8, left_w, fw);
     let _ = write!(body, r#"<g class="ward-list">{wt}</g>"#);
     let rx = cx + left_w + 4.0 * s;
-    svg::text(&mut body, rx, mid_top + heading * 1.1, heading, 700, "start", INK_BLUE, &lang.text(Msg::ContactPointTitle));
+    let cp_title = lang.text(Msg::ContactPointTitle);
+    svg::text(&mut body, rx, mid_top + heading * 1.1, fit_size(&cp_title, heading, true, right_w), 700, "start", INK_BLUE, &cp_title);
     let mut cp_lines = vec![];
     if let Some(cp) = &info.contact_point {
         cp_lines.push(Line::bold(cp.name.trim()));

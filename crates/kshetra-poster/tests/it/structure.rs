@@ -201,3 +201,60 @@ fn paper_sizes_are_exact() {
     assert_eq!(Paper::A0.size_mm(), (841.0, 1189.0));
     assert_eq!(Paper::A3.oriented(Orientation::Landscape), (420.0, 297.0));
 }
+
+#[test]
+fn empty_map_and_empty_plan_render_without_panic() {
+    let map = kshetra_core::WardMap::default();
+    let input = kshetra_poster::PosterInput {
+        wards: &map,
+        assignment: vec![Some(3), None],
+        areas: vec![Default::default()],
+        ward_poor_households: vec![],
+        summary: Default::default(),
+        title: Default::default(),
+        attribution: vec![],
+    };
+    let prep = Prepared::new(&input);
+    for paper in Paper::ALL {
+        for orientation in [Orientation::Auto, Orientation::Portrait, Orientation::Landscape] {
+            let opts = PosterOptions::new(paper).orientation(orientation).margin_mm(f64::NAN);
+            xml::parse(&render_poster_prepared(&prep, &opts)).unwrap();
+            xml::parse(&render_organiser_sheet_prepared(&prep, 0, &opts).unwrap()).unwrap();
+        }
+    }
+    let tiles = render_tiles_prepared(&prep, &PosterOptions::new(Paper::A0), &TileOptions { overlap_mm: f64::INFINITY, margin_mm: -5.0, ..TileOptions::new(Paper::A4) });
+    assert!(!tiles.is_empty());
+}
+
+#[test]
+fn every_printed_message_has_both_texts_with_the_same_placeholders() {
+    // The same rule as kshetra-core's catalogue test, so entries added for print stay green.
+    fn placeholders(s: &str) -> BTreeSet<&str> {
+        s.split('{').skip(1).filter_map(|p| p.split_once('}').map(|(n, _)| n)).collect()
+    }
+    for m in Msg::ALL {
+        let (hi, en) = (m.text(Lang::Hi), m.text(Lang::En));
+        assert!(!hi.trim().is_empty() && !en.trim().is_empty(), "{m:?}");
+        assert_eq!(placeholders(hi), placeholders(en), "{m:?}");
+        assert!(hi.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "{m:?}: {hi}");
+    }
+}
+
+#[test]
+#[allow(clippy::print_stdout)]
+fn timing_report() {
+    // Not a benchmark: prints sizes and times for the record (`-- --nocapture`).
+    let map = fixture::city("lucknow");
+    let input = fixture::input(&map, "lucknow", 14);
+    let t = std::time::Instant::now();
+    let prep = Prepared::new(&input);
+    let t_prep = t.elapsed();
+    for paper in [Paper::A4, Paper::A1] {
+        let t = std::time::Instant::now();
+        let svg = render_poster_prepared(&prep, &PosterOptions::new(paper));
+        println!("lucknow {paper:?}: prepare {t_prep:?}, render {:?}, {} bytes", t.elapsed(), svg.len());
+    }
+    let t = std::time::Instant::now();
+    let tiles = render_tiles_prepared(&prep, &PosterOptions::new(Paper::A1), &TileOptions::new(Paper::A4));
+    println!("A1 on A4: {} sheets in {:?}, {} bytes in all", tiles.len(), t.elapsed(), tiles.iter().map(String::len).sum::<usize>());
+}
