@@ -94,7 +94,8 @@ fn title_lines(prep: &Prepared, lang: PrintLang, s: f64) -> Vec<(String, f64, bo
         parts.push(lang.labelled(Msg::DateLabel, t.date.trim()));
     }
     if !parts.is_empty() {
-        lines.push((parts.join("      "), 3.0 * s, false, "#333"));
+        // Em spaces: SVG collapses ordinary runs of spaces.
+        lines.push((parts.join("\u{2003}\u{2003}"), 3.0 * s, false, "#333"));
     }
     lines
 }

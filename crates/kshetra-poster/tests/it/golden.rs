@@ -70,3 +70,10 @@ fn golden_posters_sheets_and_tiles() {
     check("cmm-sheet-3.svg", &render_cmm_sheet(&cmm, &input.title, &a4));
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
+
+#[test]
+fn a_golden_mismatch_names_the_first_differing_element() {
+    let msg = first_difference("x.svg", "<svg><g><text>12</text></g></svg>", "<svg><g><text>13</text></g></svg>");
+    assert!(msg.contains("at element 2"), "{msg}");
+    assert!(msg.contains("12</text>") && msg.contains("13</text>") && msg.contains("UPDATE_GOLDEN=1"), "{msg}");
+}
