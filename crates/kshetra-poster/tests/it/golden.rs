@@ -74,6 +74,6 @@ fn golden_posters_sheets_and_tiles() {
 #[test]
 fn a_golden_mismatch_names_the_first_differing_element() {
     let msg = first_difference("x.svg", "<svg><g><text>12</text></g></svg>", "<svg><g><text>13</text></g></svg>");
-    assert!(msg.contains("at element 2"), "{msg}");
+    assert!(msg.contains("at element 3"), "{msg}");
     assert!(msg.contains("12</text>") && msg.contains("13</text>") && msg.contains("UPDATE_GOLDEN=1"), "{msg}");
 }
