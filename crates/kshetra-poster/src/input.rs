@@ -124,7 +124,8 @@ pub struct PosterInput<'a> {
     pub assignment: Vec<Option<usize>>,
     /// The working areas, in legend order.
     pub areas: Vec<AreaInfo>,
-    /// Poor households per ward (index as in `wards`), for the organiser sheets; may be empty.
+    /// Poor households per ward (index as in `wards`), for the organiser sheets; may be empty
+    /// (then each ward's own `poor_households` is used).
     pub ward_poor_households: Vec<Option<u64>>,
     /// The summary block.
     pub summary: Summary,

@@ -91,7 +91,7 @@ pub fn draw(prep: &Prepared, area: usize, opts: &PosterOptions) -> Option<Page> 
     let mut any_poor = false;
     let mut rows: Vec<Vec<Cell>> = wards.iter().map(|&wi| {
         let ward = &input.wards.wards()[wi];
-        let poor = input.ward_poor_households.get(wi).copied().flatten();
+        let poor = input.ward_poor_households.get(wi).copied().flatten().or(ward.poor_households);
         if let Some(p) = poor { total_poor += p; any_poor = true; }
         vec![
             Cell::of(vec![Line::bold(ward.number.as_str())]),

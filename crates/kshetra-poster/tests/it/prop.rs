@@ -15,13 +15,14 @@ fn grid_map() -> WardMap {
     for r in 0..4 {
         for c in 0..5 {
             let (x, y, d) = (80.9 + c as f64 * 0.01, 26.8 + r as f64 * 0.01, 0.01);
-            wards.push(Ward {
-                number: (r * 5 + c + 1).to_string(),
-                name: Some(format!("Ward <{r},{c}>")),
-                zone: Some(format!("Zone {}", c / 2)),
-                population: if (r + c) % 3 == 0 { None } else { Some(10_000 + r * 100) },
-                geometry: MultiPolygon::new(vec![polygon![(x: x, y: y), (x: x + d, y: y), (x: x + d, y: y + d), (x: x, y: y + d), (x: x, y: y)]]),
-            });
+            let mut ward = Ward::new(
+                (r * 5 + c + 1).to_string(),
+                MultiPolygon::new(vec![polygon![(x: x, y: y), (x: x + d, y: y), (x: x + d, y: y + d), (x: x, y: y + d), (x: x, y: y)]]),
+            );
+            ward.name = Some(format!("Ward <{r},{c}>"));
+            ward.zone = Some(format!("Zone {}", c / 2));
+            ward.population = if (r + c) % 3 == 0 { None } else { Some(10_000 + r * 100) };
+            wards.push(ward);
         }
     }
     WardMap::new(wards)

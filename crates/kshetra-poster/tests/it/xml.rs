@@ -44,7 +44,7 @@ pub fn parse(svg: &str) -> Result<Vec<Element>, String> {
                 let mut attrs = Vec::new();
                 for a in e.attributes() {
                     let a = a.map_err(|e| e.to_string())?;
-                    let v = a.unescape_value().map_err(|e| e.to_string())?.to_string();
+                    let v = a.decode_and_unescape_value(reader.decoder()).map_err(|e| e.to_string())?.to_string();
                     attrs.push((String::from_utf8_lossy(a.key.as_ref()).to_string(), v));
                 }
                 let ancestors = stack.iter().map(|(_, c)| c.clone()).filter(|c| !c.is_empty()).collect();
