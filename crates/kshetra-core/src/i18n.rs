@@ -314,6 +314,137 @@ catalogue! {
     ApplyTable => "नक्शे पर लागू करें", "Apply to the map";
     /// Made-with line.
     MadeWith => "क्षेत्र से बनाया गया", "Made with Kshetra";
+    // ── Printed output (kshetra-poster) ──
+    /// Poster subtitle (default).
+    PosterSubtitle => "सामुदायिक संगठकों को कार्य-क्षेत्रों का आवंटन", "Allocation of working areas to Community Organisers";
+    /// Label of the order or letter reference.
+    OrderReference => "आदेश/पत्र संख्या", "Order/letter no.";
+    /// Label of the date.
+    DateLabel => "दिनांक", "Date";
+    /// Legend table heading.
+    LegendTitle => "संगठक एवं उनके कार्य-क्षेत्र", "Organisers and their working areas";
+    /// Legend column: serial number.
+    ColNumber => "क्र.", "No.";
+    /// Legend column: organiser.
+    ColOrganiser => "सामुदायिक संगठक", "Community organiser";
+    /// Legend column: mobile.
+    ColMobile => "मोबाइल", "Mobile";
+    /// Legend column: poor households.
+    ColPoorHouseholds => "गरीब परिवार", "Poor households";
+    /// Legend column: contact point and meeting time.
+    ColContactPoint => "संपर्क स्थल एवं बैठक", "Contact point and meeting";
+    /// Vacant organiser post.
+    Vacant => "पद रिक्त", "post vacant";
+    /// Label of the meeting time.
+    Meeting => "बैठक", "Meeting";
+    /// Summary block heading.
+    SummaryTitle => "सारांश", "Summary";
+    /// Summary: poor share used.
+    PoorShareUsed => "गरीब आबादी का अनुपात (माना गया)", "Share of poor (used)";
+    /// Summary: household size used.
+    HouseholdSizeUsed => "परिवार का औसत आकार (माना गया)", "Household size (used)";
+    /// Summary: organisers needed by the norm.
+    OrganisersNeeded => "मानक के अनुसार आवश्यक संगठक", "Organisers needed by the norm";
+    /// Summary: the norm. {n}
+    NormPerOrganiser => "मानक: प्रति संगठक {n} गरीब परिवार", "Norm: {n} poor households per organiser";
+    /// Summary: organisers available.
+    OrganisersAvailable => "उपलब्ध संगठक", "Organisers available";
+    /// Summary: working areas.
+    WorkingAreas => "कार्य-क्षेत्र", "Working areas";
+    /// Map key heading.
+    MapKey => "संकेत", "Key";
+    /// Map key: area border.
+    KeyAreaBorder => "कार्य-क्षेत्र की सीमा", "Working area border";
+    /// Map key: ward border.
+    KeyWardBorder => "वार्ड की सीमा (संख्या सहित)", "Ward border (with number)";
+    /// Map key: zone border.
+    KeyZoneBorder => "ज़ोन की सीमा", "Zone border";
+    /// Map key: contact point.
+    KeyContactPoint => "संपर्क स्थल", "Contact point";
+    /// Map key and legend: unassigned wards.
+    Unassigned => "किसी को आवंटित नहीं", "Not assigned";
+    /// North arrow letter.
+    NorthLetter => "उ", "N";
+    /// Kilometre unit.
+    Km => "किमी", "km";
+    /// Metre unit.
+    Metre => "मी", "m";
+    /// Signature line.
+    Signature => "हस्ताक्षर", "Signature";
+    /// Label of the data attribution.
+    MapData => "नक्शे का आधार", "Map data";
+    /// Privacy note on the poster.
+    PrivacyNote => "संगठकों के घर का पता इस पोस्टर पर नहीं छापा जाता।", "Organisers' home addresses are not printed on this poster.";
+    /// Tiled sheet index. {n} {total} {row} {col}
+    SheetIndex => "शीट {n}/{total} — पंक्ति {row}, स्तंभ {col}", "Sheet {n} of {total} — row {row}, column {col}";
+    /// How to assemble tiled sheets.
+    TileHowTo => "कोनों के निशानों पर काटें; दाईं/नीचे की शीट को धूसर पट्टी पर मिलाकर चिपकाएँ।", "Trim at the corner marks; paste the sheet to the right/below over the grey strip, matching the picture.";
+    /// Glue strip label.
+    GlueHere => "यहाँ चिपकाएँ", "Glue here";
+    /// Organiser sheet title: "working area" (before its number).
+    WorkingArea => "कार्य-क्षेत्र", "Working area";
+    /// Organiser sheet: neighbouring areas greyed.
+    NeighboursGreyed => "पड़ोसी कार्य-क्षेत्र धूसर रंग में", "Neighbouring areas in grey";
+    /// Organiser sheet: ward list heading.
+    WardList => "वार्ड सूची", "Wards";
+    /// Total row.
+    Total => "योग", "Total";
+    /// Organiser sheet: contact point heading.
+    ContactPointTitle => "संपर्क स्थल एवं बैठक का समय", "Contact point and meeting time";
+    /// Weekly work plan heading.
+    WorkPlan => "साप्ताहिक कार्य-योजना", "Weekly work plan";
+    /// Work plan: week of.
+    WeekOf => "सप्ताह: ____________ से ____________ तक", "Week: from ____________ to ____________";
+    /// Work plan column: day.
+    ColDay => "दिन", "Day";
+    /// Work plan column: planned activity.
+    ColActivity => "नियोजित गतिविधि", "Planned activity";
+    /// Work plan column: place.
+    ColPlace => "स्थान", "Place";
+    /// Work plan column: community group.
+    ColGroup => "सामुदायिक समूह", "Community group";
+    /// Work plan column: remarks.
+    ColRemarks => "टिप्पणी", "Remarks";
+    /// Monday.
+    Monday => "सोमवार", "Monday";
+    /// Tuesday.
+    Tuesday => "मंगलवार", "Tuesday";
+    /// Wednesday.
+    Wednesday => "बुधवार", "Wednesday";
+    /// Thursday.
+    Thursday => "गुरुवार", "Thursday";
+    /// Friday.
+    Friday => "शुक्रवार", "Friday";
+    /// Saturday.
+    Saturday => "शनिवार", "Saturday";
+    /// CMM sheet title.
+    CmmSheetTitle => "सिटी मिशन मैनेजरों के बीच कार्य-विभाजन", "Division of work among City Mission Managers";
+    /// CMM sheet: basis.
+    CmmBasis => "राज्य के आदेश के अनुसार, {n} सिटी मिशन मैनेजर", "As per the state order, {n} City Mission Manager(s)";
+    /// CMM heading (before the manager's number).
+    CityMissionManager => "सिटी मिशन मैनेजर", "City Mission Manager";
+    /// CMM column: name.
+    CmmName => "नाम", "Name";
+    /// CMM column: responsibilities.
+    CmmComponents => "ज़िम्मेदारी के घटक", "Components responsible for";
+    /// Group: social development and infrastructure.
+    GroupSocialInfra => "सामाजिक विकास एवं अवसंरचना", "Social Development & Infrastructure";
+    /// Group: financial inclusion and micro enterprises.
+    GroupFinancial => "वित्तीय समावेशन एवं सूक्ष्म उद्यम", "Financial Inclusion & Micro Enterprises";
+    /// DAY-NULM component: SM&ID.
+    CompSmid => "सामाजिक गतिशीलता एवं संस्था विकास", "Social Mobilisation & Institution Development";
+    /// DAY-NULM component: SUH.
+    CompSuh => "शहरी बेघरों के लिए आश्रय", "Shelter for Urban Homeless";
+    /// DAY-NULM component: SUSV.
+    CompSusv => "शहरी पथ विक्रेताओं को सहायता", "Support to Urban Street Vendors";
+    /// DAY-NULM component: EST&P.
+    CompEstp => "कौशल प्रशिक्षण एवं नियोजन द्वारा रोज़गार", "Employment through Skill Training & Placement";
+    /// DAY-NULM component: SEP.
+    CompSep => "स्वरोज़गार कार्यक्रम", "Self-Employment Programme";
+    /// DAY-NULM component: I&SP.
+    CompIsp => "नवाचारी एवं विशेष परियोजनाएँ", "Innovative & Special Projects";
+    /// DAY-NULM component: MIS & M&E.
+    CompMisMe => "एमआईएस एवं अनुश्रवण-मूल्यांकन", "MIS & Monitoring-Evaluation";
 }
 
 impl Msg {

@@ -1,0 +1,93 @@
+//! # Kshetra poster
+//!
+//! Printed output of an allocation as deterministic SVG (same input, same bytes), drawn
+//! without a browser:
+//!
+//! - [`render_poster`]: the wall poster on A4–A0 — title block, the map (areas filled per
+//!   organiser, thick area borders, thin ward borders, dashed zone borders, every ward number,
+//!   area labels, contact points), legend table, summary, key, north arrow, scale bar,
+//!   attribution, signature.
+//! - [`render_tiles`]: the same poster split onto A4/A3 sheets with overlap, crop marks, glue
+//!   strips and a sheet index.
+//! - [`render_organiser_sheet`]: one A4 sheet per organiser with a weekly work plan to fill in.
+//! - [`render_cmm_sheet`]: the City Mission Managers' division of the mission's components.
+//!
+//! Input: [`PosterInput`] (which carries no organiser homes, by design) and
+//! [`PosterOptions`]. Every printed string comes from [`kshetra_core::i18n::Msg`]; imported text
+//! is escaped; numbers use Indian digit grouping. Sizes are exact in mm (`width="210mm"`,
+//! `viewBox` in mm). Labels are placed so that no two overlap (each carries its box in a
+//! `data-box` attribute, which the tests check).
+//!
+//! **Architecture invariant:** like `kshetra-core`, this crate knows nothing about the browser
+//! and never touches files, network or clock; fonts to embed are passed in as bytes.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod cmm;
+pub mod geom;
+pub mod input;
+pub mod labels;
+mod map;
+pub mod options;
+mod poster;
+mod sheet;
+pub mod style;
+pub mod svg;
+mod table;
+pub mod text;
+mod tiles;
+
+pub use cmm::{render_cmm_sheet, CmmInput, Component};
+pub use geom::Prepared;
+pub use input::{AreaInfo, Bilingual, ContactPoint, PosterInput, Summary, TitleBlock};
+pub use options::{FontFace, Orientation, Paper, PosterOptions, PrintLang, TileOptions};
+pub use tiles::grid as tile_grid;
+
+/// Renders the wall poster as one SVG document.
+pub fn render_poster(input: &PosterInput, options: &PosterOptions) -> String {
+    let prep = Prepared::new(input);
+    render_poster_prepared(&prep, options)
+}
+
+/// [`render_poster`] from an already prepared allocation (reuse it for several outputs).
+pub fn render_poster_prepared(prep: &Prepared, options: &PosterOptions) -> String {
+    let page = poster::draw(prep, options);
+    poster::document(page.w, page.h, options.lang, &options.embed_fonts, &page.body)
+}
+
+/// Renders the poster split onto sheets for an office printer: one SVG document per sheet,
+/// row by row (left to right, top to bottom).
+pub fn render_tiles(input: &PosterInput, options: &PosterOptions, tiles: &TileOptions) -> Vec<String> {
+    let prep = Prepared::new(input);
+    render_tiles_prepared(&prep, options, tiles)
+}
+
+/// [`render_tiles`] from an already prepared allocation.
+pub fn render_tiles_prepared(prep: &Prepared, options: &PosterOptions, tiles: &TileOptions) -> Vec<String> {
+    let page = poster::draw(prep, options);
+    tiles::tile(&page, tiles, options.lang, &options.embed_fonts)
+}
+
+/// Renders the A4 sheet of working area `area` (index in `input.areas`); `None` when there is
+/// no such area. `options.paper`/`orientation` are honoured (A4 portrait is the intended use).
+pub fn render_organiser_sheet(input: &PosterInput, area: usize, options: &PosterOptions) -> Option<String> {
+    let prep = Prepared::new(input);
+    render_organiser_sheet_prepared(&prep, area, options)
+}
+
+/// [`render_organiser_sheet`] from an already prepared allocation.
+pub fn render_organiser_sheet_prepared(prep: &Prepared, area: usize, options: &PosterOptions) -> Option<String> {
+    let page = sheet::draw(prep, area, options)?;
+    Some(poster::document(page.w, page.h, options.lang, &options.embed_fonts, &page.body))
+}
+
+/// Renders the sheets of every working area, in legend order.
+pub fn render_organiser_sheets(input: &PosterInput, options: &PosterOptions) -> Vec<String> {
+    let prep = Prepared::new(input);
+    (0..input.areas.len()).filter_map(|a| render_organiser_sheet_prepared(&prep, a, options)).collect()
+}
+
+/// Boxes (x, y, w, h in mm) of the labels placed on the poster's map, for checks and tests.
+pub fn poster_label_boxes(prep: &Prepared, options: &PosterOptions) -> Vec<labels::LabelBox> {
+    poster::draw(prep, options).labels
+}
