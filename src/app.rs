@@ -7,14 +7,16 @@ use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::palette::zone_fill;
 use leptos::prelude::*;
 
+use crate::estimates::EstimatesPanel;
 use crate::import_panel::{ImportMapPanel, JoinTablePanel};
+use crate::ward_table::WardTable;
 use crate::map::WardMapView;
 use crate::messages;
 use crate::platform;
 use kshetra_core::adjacency::bridge_all;
 use kshetra_core::settings::{is_valid_tile_url, is_valid_tolerance, Settings, MAX_TOLERANCE_M};
 
-use crate::state::{keys, use_app_state, AppState, LoadStatus};
+use crate::state::{keys, use_app_state, AppState, LoadStatus, MainView};
 
 /// The application root: creates the store, provides it, and syncs it with the outside world.
 #[component]
@@ -41,6 +43,7 @@ pub fn App() -> impl IntoView {
     // Settings and links ⇒ storage.
     Effect::new(move |_| platform::save(keys::SETTINGS, &state.settings.get()));
     Effect::new(move |_| platform::save(keys::LINKS, &state.links.get()));
+    Effect::new(move |_| platform::save(keys::PARAMS, &state.params.get()));
 
     view! {
         <header class="topbar">
@@ -57,6 +60,7 @@ pub fn App() -> impl IntoView {
             <aside class="sidebar">
                 <LoadStatus/>
                 <CitySummary/>
+                <EstimatesPanel/>
                 <PiecesPanel/>
                 <WardDetails/>
                 <ZoneLegend/>
@@ -65,8 +69,33 @@ pub fn App() -> impl IntoView {
                 <SettingsPanel/>
                 <DataSource/>
             </aside>
-            <WardMapView/>
+            <div class="main-view">
+                <ViewTabs/>
+                <div class="view-body" class:hidden=move || state.view.get() != MainView::Map>
+                    <WardMapView/>
+                </div>
+                <Show when=move || state.view.get() == MainView::Table>
+                    <WardTable/>
+                </Show>
+            </div>
         </main>
+    }
+}
+
+/// Map / ward table switch.
+#[component]
+fn ViewTabs() -> impl IntoView {
+    let state = use_app_state();
+    let tab = move |view: MainView, label: Msg| view! {
+        <button type="button" role="tab" aria-selected=move || (state.view.get() == view).to_string() on:click=move |_| state.view.set(view)>
+            {state.t(label)}
+        </button>
+    };
+    view! {
+        <div class="tabs" role="tablist" aria-label=state.t(Msg::Views)>
+            {tab(MainView::Map, Msg::ViewMap)}
+            {tab(MainView::Table, Msg::ViewTable)}
+        </div>
     }
 }
 

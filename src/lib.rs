@@ -5,15 +5,19 @@
 //! - [`map`]: the Leaflet map, a *display* of state we own (never the source of truth).
 //! - [`leaflet_ext`]: the few Leaflet calls the `leaflet` crate does not bind.
 //! - [`data`]: the current city map and loading bundled ward maps over same-origin HTTP.
+//! - [`estimates`]: poor-household settings, organisers needed and the shortfall.
+//! - [`ward_table`]: the sortable, searchable, editable ward table.
 //! - [`import_panel`]: importing a city's own ward map and ward table, with a preview.
 //! - [`messages`]: the one place where errors become bilingual user text.
 //! - [`platform`]: browser storage and URL helpers.
 
 pub mod app;
 pub mod data;
+pub mod estimates;
 pub mod import_panel;
 pub mod leaflet_ext;
 pub mod map;
 pub mod messages;
 pub mod platform;
 pub mod state;
+pub mod ward_table;

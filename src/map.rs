@@ -20,7 +20,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::data::CityMap;
 use crate::leaflet_ext::{options, AttributionControl, LayerExt};
-use crate::state::use_app_state;
+use crate::state::{use_app_state, MainView};
 use kshetra_core::settings::{is_valid_tile_url, Settings};
 
 /// Leaflet polygons for every ward of a [`WardMap`], in model order.
@@ -279,6 +279,15 @@ pub fn WardMapView() -> impl IntoView {
                 layer.restyle(&loaded.map, selected.as_deref(), &island);
             }
         });
+    });
+
+    // The map was hidden behind the ward table: let Leaflet measure its container again.
+    Effect::new(move |prev: Option<MainView>| {
+        let view = state.view.get();
+        if view == MainView::Map && prev == Some(MainView::Table) {
+            handles.with_value(|h| if let Some(h) = h { h.map.invalidate_size(false); });
+        }
+        view
     });
 
     on_cleanup(move || {

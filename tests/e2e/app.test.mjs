@@ -89,7 +89,8 @@ test('choosing Bhopal shows 85 wards with Indian digit grouping', async () => {
   assert.equal(await page.getByTestId('ward-count').textContent(), '85');
   assert.equal(await page.getByTestId('zone-count').textContent(), '19');
   assert.equal(await page.getByTestId('population').textContent(), '19,02,624');
-  assert.match(await page.locator('.note').textContent(), /Population is not entered for 1 wards/);
+  await page.locator('.note').filter({ hasText: 'Population is not entered for 1 wards' }).waitFor();
+  await page.locator('.note').filter({ hasText: '1 wards have no estimate' }).waitFor();
   assert.match(await page.getByTestId('data-attribution').textContent(), /Bhopal Municipal Spatial Data .*CC BY-SA 2\.5 IN/);
   await page.getByRole('combobox', { name: 'City' }).selectOption('bhubaneswar');
   await waitForWards(page, 67);
@@ -280,6 +281,74 @@ test('imports a zipped Shapefile, and joins an Excel ward table with a report bo
   await page.getByTestId('population').filter({ hasText: '23,77,782' }).waitFor();
   await page.locator('#map path.ward').first().click({ force: true });
   assert.doesNotMatch(await page.getByTestId('ward-details').textContent(), /Ward 1\b/, 'names kept');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('estimates poor households and organisers needed; settings are validated and persist', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en&city=bhubaneswar');
+  await waitForWards(page, 67);
+  // Expected from the file: Σ round(population × 0.27 ÷ 4.8); organisers needed = ⌈total ÷ 3,000⌉.
+  const fs = await import('node:fs');
+  const gj = JSON.parse(fs.readFileSync(new URL('../../public/data/bhubaneswar.geojson', import.meta.url)));
+  const total = (share) => gj.features.reduce((s, f) => s + Math.round(f.properties.population * share / 4.8), 0);
+  const indian = (n) => n.toLocaleString('en-IN');
+  await page.getByTestId('poor-total').filter({ hasText: indian(total(0.27)) }).waitFor();
+  assert.equal(await page.getByTestId('organisers-needed').textContent(), indian(Math.ceil(total(0.27) / 3000)));
+  await page.getByTestId('organisers-available').fill('10');
+  await page.getByTestId('organisers-available').press('Enter');
+  await page.getByTestId('shortfall').filter({ hasText: String(Math.ceil(total(0.27) / 3000) - 10) }).waitFor();
+  await page.getByTestId('poor-share').fill('30');
+  await page.getByTestId('poor-share').press('Enter');
+  await page.getByTestId('poor-total').filter({ hasText: indian(total(0.30)) }).waitFor();
+  await page.getByTestId('poor-share').fill('150');
+  await page.getByTestId('poor-share').press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'Poor share of households (%): "150" is not valid' }).waitFor();
+  assert.equal(await page.getByTestId('poor-total').textContent(), indian(total(0.30)));
+  await page.reload();
+  await waitForWards(page, 67);
+  await page.getByTestId('poor-total').filter({ hasText: indian(total(0.30)) }).waitFor();
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test('the ward table sorts, searches and edits; the map and totals follow at once', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en&city=lucknow');
+  await waitForWards(page, 110);
+  await page.getByRole('tab', { name: 'Ward table' }).click();
+  const table = page.getByRole('region', { name: 'Ward table' });
+  assert.equal(await table.locator('tbody tr').count(), 110);
+  await table.getByLabel('Search (ward number or name)').fill('12');
+  const row = table.locator('tr[data-ward="12"]');
+  await row.waitFor();
+  assert.ok(await table.locator('tbody tr').count() < 110);
+  // A bad value is refused with a message naming the ward; nothing changes.
+  await row.getByLabel('Ward 12 — Population').fill('abc');
+  await row.getByLabel('Ward 12 — Population').press('Enter');
+  await page.getByRole('alert').filter({ hasText: 'Ward 12, Population: "abc" is not a whole number — not changed.' }).waitFor();
+  assert.equal(await page.getByTestId('population').textContent(), 'not known');
+  await row.getByLabel('Ward 12 — Population').fill('25,000');
+  await row.getByLabel('Ward 12 — Population').press('Enter');
+  await page.getByTestId('population').filter({ hasText: '25,000' }).waitFor();
+  // Poor households: 25,000 × 0.27 ÷ 4.8 = 1,406.25 → 1,406, shown as an estimate.
+  await page.getByTestId('poor-total').filter({ hasText: '1,406' }).waitFor();
+  await table.locator('tr[data-ward="12"] .estimate').filter({ hasText: 'estimate 1,406' }).waitFor();
+  await table.locator('tr[data-ward="12"]').getByLabel('Ward 12 — Poor households').fill('2000');
+  await table.locator('tr[data-ward="12"]').getByLabel('Ward 12 — Poor households').press('Enter');
+  await page.getByTestId('poor-total').filter({ hasText: '2,000' }).waitFor();
+  await table.locator('tr[data-ward="12"]').getByLabel('Ward 12 — Zone').fill('9');
+  await table.locator('tr[data-ward="12"]').getByLabel('Ward 12 — Zone').press('Enter');
+  await page.getByTestId('zone-count').filter({ hasText: '7' }).waitFor();
+  // Sorting: population descending puts ward 12 first.
+  await table.getByLabel('Search (ward number or name)').fill('');
+  await table.getByRole('button', { name: 'Population' }).click();
+  await table.getByRole('button', { name: 'Population' }).click();
+  assert.equal(await table.locator('thead th').nth(3).getAttribute('aria-sort'), 'descending');
+  assert.equal(await table.locator('tbody tr').first().getAttribute('data-ward'), '12');
+  // Back on the map: the ward shows its new figures, and the map still has every ward.
+  await page.getByRole('tab', { name: 'Map' }).click();
+  assert.equal(await page.locator('#map path.ward').count(), 110);
+  assert.equal(await page.locator('#map path.ward').evaluateAll((ps) => new Set(ps.map((p) => p.getAttribute('fill'))).size), 7);
   assert.deepEqual(log.errors, []);
   await context.close();
 });

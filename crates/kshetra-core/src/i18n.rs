@@ -312,6 +312,40 @@ catalogue! {
     RowWard => "पंक्ति {row} (वार्ड {ward})", "row {row} (ward {ward})";
     /// Button: apply the table.
     ApplyTable => "नक्शे पर लागू करें", "Apply to the map";
+    /// Heading of the estimates panel.
+    Estimates => "गरीब परिवार और संगठक", "Poor households and organisers";
+    /// Poor share setting (percent).
+    PoorSharePct => "गरीब परिवारों का हिस्सा (%)", "Poor share of households (%)";
+    /// Basis of the poor share.
+    PoorShareHint => "मिशन का आधार: जनसंख्या के 25–30 % शहरी गरीब। वार्ड के गरीब परिवार दर्ज हों तो वही लिए जाते हैं।", "Mission basis: 25–30 % of the population is urban poor. Where a ward's poor households are entered, those are used.";
+    /// Household size setting.
+    HouseholdSize => "परिवार का औसत आकार (व्यक्ति)", "Average household size (persons)";
+    /// Default household size.
+    HouseholdSizeHint => "मूल मान 4.8: जनगणना 2011, शहरी भारत (जनसंख्या ÷ परिवार)।", "Default 4.8: Census 2011, urban India (population ÷ households).";
+    /// Norm setting.
+    Norm => "एक संगठक पर गरीब परिवार (मानक)", "Poor households per organiser (norm)";
+    /// Total poor households.
+    PoorTotal => "गरीब परिवार (कुल)", "Poor households (total)";
+    /// Shortfall of organisers.
+    Shortfall => "कमी", "Shortfall";
+    /// Wards without an estimate. {n}
+    WardsNoEstimate => "{n} वार्डों का अनुमान नहीं बना — उनकी जनसंख्या या परिवार दर्ज करें।", "{n} wards have no estimate — enter their population or households.";
+    /// A setting value was refused. {field} {value}
+    InvalidSetting => "{field}: \"{value}\" मान्य नहीं है — पुराना मान रखा गया।", "{field}: \"{value}\" is not valid — the previous value is kept.";
+    /// Tab: the map.
+    ViewMap => "नक्शा", "Map";
+    /// Tab: the ward table.
+    ViewTable => "वार्ड तालिका", "Ward table";
+    /// Label of the views' tab list.
+    Views => "दृश्य", "Views";
+    /// Search box of the ward table.
+    SearchWards => "खोजें (वार्ड संख्या या नाम)", "Search (ward number or name)";
+    /// Marks an estimated figure.
+    Estimated => "अनुमान", "estimate";
+    /// Rows shown. {shown} {total}
+    ShowingRows => "{total} में से {shown} वार्ड दिखाए गए — खोज से छाँटें।", "Showing {shown} of {total} wards — search to narrow.";
+    /// A ward table cell was refused. {ward} {field} {value}
+    BadCell => "वार्ड {ward}, {field}: \"{value}\" पूर्ण संख्या नहीं है — बदला नहीं गया।", "Ward {ward}, {field}: \"{value}\" is not a whole number — not changed.";
     /// Made-with line.
     MadeWith => "क्षेत्र से बनाया गया", "Made with Kshetra";
     // ── Printed output (kshetra-poster) ──
