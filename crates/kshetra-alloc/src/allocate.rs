@@ -199,7 +199,7 @@ pub fn allocate(
     let piece_w: Vec<f64> = piece_nodes.iter().map(|ns| ns.iter().map(|&v| problem.weights[v as usize]).sum()).collect();
     let piece_zone: Vec<Option<u32>> = piece_nodes.iter().map(|ns| if zones_on { problem.zone(ns[0] as usize) } else { None }).collect();
 
-    let mut budget_total = u64::from(settings.effort) * ((n + g.adj.len()) as u64).max(20_000) * WORK_PER_EFFORT;
+    let mut budget_total = u64::from(settings.effort) * ((n + g.adj.len()) as u64).max(MIN_GRAPH_SIZE) / EFFORT_DIVISOR;
     if budget_total == 0 {
         budget_total = 1;
     }
@@ -332,8 +332,11 @@ pub fn allocate(
     })
 }
 
-/// Work units per effort unit per (node + directed edge).
-const WORK_PER_EFFORT: u64 = 1;
+/// The budget is `effort` × max(n + 2m, this) ÷ [`EFFORT_DIVISOR`] work units: small maps
+/// get a few milliseconds' worth of restarts.
+const MIN_GRAPH_SIZE: u64 = 10_000;
+/// Effort units per pass over the graph (default effort 1000 = 125 passes).
+const EFFORT_DIVISOR: u64 = 8;
 
 /// Assigns each organiser to a piece: locks and zones first, then one per empty piece, then
 /// greedily to the most overloaded piece, then local search on (worst deviation, sum of

@@ -36,7 +36,7 @@ impl<'p> Budget<'p> {
         if self.cancelled {
             return;
         }
-        let p = Progress { phase, work_done: self.used, work_budget: self.total, best_max_deviation: self.best };
+        let p = Progress { phase, work_done: self.used, work_budget: self.total.max(self.used), best_max_deviation: self.best };
         if (self.progress)(p) == Control::Cancel {
             self.cancelled = true;
         }

@@ -45,18 +45,31 @@
 //!       most balanced candidate wins, ties (within 1 %) going to fewer cut edges.
 //!    2. *Locks*: stray locked wards are pulled into their organiser's area along shortest
 //!       paths; pieces cut off by that are handed to neighbouring areas.
-//!    3. *Balance repair* on the worst area, until nothing helps or the budget is spent:
-//!       (a) single boundary-ward moves to or from a neighbouring area that lower the pair's
-//!       worst deviation, never moving an articulation ward (the donor area must stay
-//!       connected); (b) merge the worst area with a neighbour and re-split the union along
-//!       sweeps and spanning trees (ReCom); (c) a chain of such re-splits that carries the
-//!       surplus through intermediate areas to the nearest area with the opposite sign.
-//!       It does not stop at ε: it keeps lowering the worst deviation while it can.
-//!    4. *Compactness polish*: boundary moves that cut fewer edges while every touched area
-//!       stays within max(current worst, 0.4 ε); then balance repair again, now preferring
-//!       moves that also cut fewer edges; then a polish that may not worsen the worst.
-//!    5. The best restart wins: lowest worst deviation, deviations within 0.2 percentage
-//!       points counting as equal and then fewer cut edges deciding.
+//!    3. *Coarse balance repair* while the worst area is off by more than 0.4 ε: (a) single
+//!       boundary-ward moves to or from a neighbouring area that lower the pair's worst
+//!       deviation, never moving an articulation ward (the donor area must stay connected);
+//!       (b) merge the worst area with a neighbour and re-split the union along sweeps and
+//!       spanning trees (ReCom); (c) a chain of such re-splits that carries the surplus
+//!       through intermediate areas to the nearest area with the opposite sign.
+//!    4. *Compactness polish* within a band of max(current worst, 0.4 ε) (never above the
+//!       initial worst): boundary moves that cut fewer edges; at equal cut, moves that bring a
+//!       ward nearer its new area's centre (moment of inertia, first passes only); and swaps
+//!       of two nearby boundary wards (within two steps) between neighbouring areas that cut
+//!       fewer edges when a single move would leave the band. Then coarse repair again,
+//!       preferring moves that also cut fewer edges.
+//!    5. *Fine balancing*: the worst area keeps improving by single boundary moves and swaps
+//!       of two boundary wards with a neighbouring area (the partner chosen by weight, so
+//!       the net flow lands the pair below the current worst), cheapest in cut edges first,
+//!       until the worst deviation reaches the *fine target* τ, the worst area cannot improve,
+//!       or the cut has grown by 2.5 % (+2 edges). τ = a tenth of an average ward's share of
+//!       a target, clamped to [0.01 %, ε/4]: below it wards are too coarse for balance to be
+//!       worth more cut edges.
+//!    6. A last polish within max(worst, τ), so compactness never costs balance above τ.
+//!    7. *Restarts and stopping*: the best start wins by (max(worst, τ), cut edges, worst).
+//!       The first start always runs to the end; another start runs only while its expected
+//!       cost (that of the last one) fits in the remaining budget, and the search stops after
+//!       6 starts in a row without a better plan (at most 64). Large maps therefore stop after
+//!       one or two starts, small ones after a few milliseconds.
 //! 4. **Homes.** Interchangeable organisers (same capacity, no locks) swap areas while that
 //!    lowers the total weighted distance from home.
 //! 5. **Limits.** Heavy wards (> (1 + ε) × target), pieces whose shares round badly to whole
@@ -68,9 +81,11 @@
 //!
 //! ## Complexity
 //! Linear-ish per pass: a bisection level costs O((n + m) log n) per candidate cut, so the
-//! initial partition is O(c (n + m) log n log k) for c candidates. Repair and polish are
-//! bounded by the work budget: `effort` × max(n + 2m, 20,000) work units (a unit is about
-//! one node or edge visit). Memory is O(n + m).
+//! initial partition is O(c (n + m) log n log k) for c candidates; it dominates one start.
+//! Restarts are bounded by the work budget: `effort` × max(n + 2m, 10,000) ÷ 8 work units (a
+//! unit is about one node or edge visit; the first start may exceed it). Fine balancing sorts
+//! each boundary by weight, so a swap search is O(b log b) per step for b boundary wards.
+//! Memory is O(n + m).
 //!
 //! # Errors
 //! [`AllocError`] for malformed input (lengths, NaN or negative weights, indices out of

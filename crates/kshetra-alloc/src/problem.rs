@@ -218,13 +218,15 @@ pub struct Settings {
     pub respect_zones: bool,
     /// Seed of the pseudo-random choices; same input + same seed = same plan.
     pub seed: u64,
-    /// Work budget, in passes over the graph (see [`Settings::DEFAULT_EFFORT`]). More effort
+    /// Work budget, in eighths of a pass over the graph (at least 10,000 nodes + directed edges
+    /// are assumed; see [`Settings::DEFAULT_EFFORT`]). More effort
     /// means more restarts and longer local search; the result is deterministic either way.
     pub effort: u32,
 }
 
 impl Settings {
-    /// Default effort: 10,000 wards into 200 areas take a few hundred milliseconds natively.
+    /// Default effort (125 passes): 10,000 wards into 200 areas take well under 0.1 s natively;
+    /// the first start always completes, restarts stop early when they stop helping.
     pub const DEFAULT_EFFORT: u32 = 1000;
 
     /// Settings with the given seed and the defaults: ε = 5 %, zones respected, default effort.

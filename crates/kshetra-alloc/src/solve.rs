@@ -140,6 +140,7 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
     let mut best: Option<(Plan, f64, u32)> = None;
     let mut initial_max_dev = f64::NAN;
     let mut starts = 0u32;
+    let mut since_best = 0u32;
     let start_used = budget.used;
     loop {
         let mut s = Solver {
@@ -152,41 +153,53 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
             local: vec![NONE; n],
         };
         let before = budget.used;
+        // The first start always runs to the end (only cancellation stops it): the budget
+        // decides how many restarts follow.
+        let limit = budget.limit;
+        if starts == 0 {
+            budget.limit = u64::MAX;
+        }
         let mut plan = s.initial(starts, budget);
         s.enforce_locks(&mut plan, budget)?;
         let init = s.max_dev(&plan);
         if starts == 0 {
             initial_max_dev = init;
         }
-        s.balance(&mut plan, budget, false);
+        let tau = s.fine_target();
+        // Coarse repair only while far from balance: resplits and chains reshape areas.
+        s.balance(&mut plan, budget, false, COARSE * s.epsilon_hint());
         // Polish bands never exceed the initial partition's worst deviation, so the search
         // never ends worse than it started.
-        let band = s.max_dev(&plan).max((0.4 * s.epsilon_hint()).min(init));
-        s.polish(&mut plan, band, budget);
-        s.balance(&mut plan, budget, true);
-        // Deviations below ε/10 count as equally good: compactness decides among them.
-        let indifferent = 0.1 * s.epsilon_hint();
-        let band = s.max_dev(&plan).max(indifferent.min(init));
-        s.polish(&mut plan, band, budget);
+        let band = s.max_dev(&plan).max((COARSE * s.epsilon_hint()).min(init));
+        s.polish(&mut plan, band, 12, budget);
+        s.balance(&mut plan, budget, true, COARSE * s.epsilon_hint());
+        let allowance = (s.cut_edges(&plan) as f64 * ALLOWANCE).ceil() as i32 + 2;
+        s.fine_balance(&mut plan, tau, allowance, budget);
+        let band = s.max_dev(&plan).max(tau.min(init));
+        s.polish(&mut plan, band, 12, budget);
+        budget.limit = limit;
         let m = s.max_dev(&plan);
         let cut = s.cut_edges(&plan);
-        let me = m.max(indifferent);
+        let me = m.max(tau);
         let better = match &best {
             None => true,
             Some((_, bm, bc)) => {
-                let bme = bm.max(indifferent);
-                me < bme - QUANTUM || (me <= bme + QUANTUM && (cut < *bc || (cut == *bc && m < *bm)))
+                let bme = bm.max(tau);
+                me < bme * (1.0 - 1e-9) || (me <= bme * (1.0 + 1e-9) && (cut < *bc || (cut == *bc && m < *bm)))
             }
         };
         if better {
             budget.best = m;
             best = Some((plan, m, cut));
+            since_best = 0;
+        } else {
+            since_best += 1;
         }
         starts += 1;
         let cost = budget.used - before;
         let spent = budget.used - start_used;
         // Another start only if it is expected to fit in what is left.
-        if budget.cancelled || budget.used + cost > budget.limit || spent == 0 || starts >= MAX_STARTS {
+        if budget.cancelled || budget.used + cost > budget.limit || spent == 0 || starts >= MAX_STARTS || since_best >= PATIENCE {
             break;
         }
     }
@@ -197,14 +210,28 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
     Ok(PieceResult { assign: plan.assign, initial_max_dev, starts })
 }
 
-/// Deviations closer than this are treated as equal when comparing restarts, so compactness
-/// decides between them.
-const QUANTUM: f64 = 0.002;
+/// At most this many starts per piece.
 const MAX_STARTS: u32 = 64;
+/// Restarts without a better plan before the search stops.
+const PATIENCE: u32 = 6;
+/// Resplits and chains run only while the worst area is off by more than this share of ε.
+const COARSE: f64 = 0.4;
+/// Fine balancing may add at most this share of the cut edges (plus one).
+const ALLOWANCE: f64 = 0.025;
 
 impl Solver<'_> {
     fn epsilon_hint(&self) -> f64 {
         self.p.epsilon
+    }
+
+    /// The deviation below which balance counts as reached and compactness decides: a tenth
+    /// of an average ward's share of a target, at most ε/10, at least 0.01 %.
+    fn fine_target(&self) -> f64 {
+        let n = self.p.w.len() as f64;
+        let total: f64 = self.p.w.iter().sum();
+        let mean_t: f64 = self.p.targets.iter().sum::<f64>() / self.k as f64;
+        let ward_share = if mean_t > 0.0 { total / n / mean_t } else { 1.0 };
+        (0.1 * ward_share).min(0.25 * self.p.epsilon).max(1e-4)
     }
 
     fn dev(&self, plan: &Plan, a: u32) -> f64 {
@@ -821,10 +848,10 @@ impl Solver<'_> {
 
     /// Lowers the worst deviation until nothing local helps or the budget is spent.
     /// `compact_first`: among improving moves prefer those that cut fewer edges.
-    fn balance(&mut self, plan: &mut Plan, budget: &mut Budget, compact_first: bool) {
+    fn balance(&mut self, plan: &mut Plan, budget: &mut Budget, compact_first: bool, stop_at: f64) {
         let mut stuck = vec![false; self.k];
         loop {
-            if budget.exhausted() {
+            if budget.exhausted() || self.max_dev(plan) <= stop_at {
                 return;
             }
             // Worst part not known to be stuck.
@@ -1048,70 +1075,6 @@ impl Solver<'_> {
 
     // ---------------------------------------------------------------- compactness
 
-    /// Boundary moves that cut fewer edges while every touched part stays within `band`.
-    fn polish(&mut self, plan: &mut Plan, band: f64, budget: &mut Budget) {
-        let n = self.p.w.len();
-        let t = self.p.targets.clone();
-        let mut order: Vec<u32> = (0..n as u32).collect();
-        for _pass in 0..20 {
-            self.rng.shuffle(&mut order);
-            let mut moved = 0;
-            for &v in &order {
-                if budget.exhausted() {
-                    return;
-                }
-                if self.p.locked[v as usize] != NONE {
-                    continue;
-                }
-                let a = plan.assign[v as usize];
-                let nbrs = self.p.g.nbrs(v);
-                budget.spend(nbrs.len() as u64);
-                let mut in_a = 0i32;
-                let mut best: Option<(i32, f64, u32)> = None;
-                for &u in nbrs {
-                    if plan.assign[u as usize] == a {
-                        in_a += 1;
-                    }
-                }
-                for &u in nbrs {
-                    let b = plan.assign[u as usize];
-                    if b == a || best.is_some_and(|x| x.2 == b) {
-                        continue;
-                    }
-                    let in_b = nbrs.iter().filter(|&&y| plan.assign[y as usize] == b).count() as i32;
-                    let gain = in_b - in_a;
-                    if gain < 0 {
-                        continue;
-                    }
-                    let wv = self.p.w[v as usize];
-                    let na = (plan.weight[a as usize] - wv) / t[a as usize] - 1.0;
-                    let nb = (plan.weight[b as usize] + wv) / t[b as usize] - 1.0;
-                    if na.abs() > band || nb.abs() > band {
-                        continue;
-                    }
-                    let oa = self.dev(plan, a);
-                    let ob = self.dev(plan, b);
-                    let dsq = na * na + nb * nb - oa * oa - ob * ob;
-                    if gain == 0 && dsq >= -1e-12 {
-                        continue;
-                    }
-                    if best.is_none_or(|x| gain > x.0 || (gain == x.0 && dsq < x.1)) {
-                        best = Some((gain, dsq, b));
-                    }
-                }
-                if let Some((_, _, b)) = best {
-                    if self.can_remove(plan, v, budget) {
-                        plan.move_node(v, b, &self.p.w);
-                        moved += 1;
-                    }
-                }
-            }
-            if moved == 0 {
-                break;
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- homes
 
     /// Swaps areas between interchangeable organisers (same capacity, no locks) while that
@@ -1169,5 +1132,277 @@ impl Solver<'_> {
         }
         let assign: Vec<u32> = plan.assign.iter().map(|&a| relabel[a as usize]).collect();
         *plan = Plan::new(assign, k, &self.p.w);
+    }
+}
+
+// ---------------------------------------------------------------- refinement: swaps, fine balance
+
+/// One candidate change between two parts: move `x` from `a` to `b` and, if `y != NONE`, `y`
+/// from `b` to `a`.
+#[derive(Clone, Copy)]
+struct Exchange {
+    dcut: i32,
+    pair: f64,
+    x: u32,
+    y: u32,
+    a: u32,
+    b: u32,
+}
+
+impl Solver<'_> {
+    /// Number of neighbours of `v` in part `a`.
+    fn nbrs_in(&self, plan: &Plan, v: u32, a: u32) -> i32 {
+        self.p.g.nbrs(v).iter().filter(|&&u| plan.assign[u as usize] == a).count() as i32
+    }
+
+    /// Applies an exchange if both parts stay connected; otherwise leaves the plan unchanged.
+    fn apply_exchange(&mut self, plan: &mut Plan, e: Exchange, budget: &mut Budget) -> bool {
+        if !self.can_remove(plan, e.x, budget) {
+            return false;
+        }
+        plan.move_node(e.x, e.b, &self.p.w);
+        if e.y == NONE {
+            return true;
+        }
+        if self.nbrs_in(plan, e.y, e.a) > 0 && self.can_remove(plan, e.y, budget) {
+            plan.move_node(e.y, e.a, &self.p.w);
+            return true;
+        }
+        plan.move_node(e.x, e.a, &self.p.w);
+        false
+    }
+
+    /// Unlocked nodes of part `a` with a neighbour in part `b`.
+    fn boundary(&self, plan: &Plan, a: u32, b: u32, budget: &mut Budget) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut work = 0u64;
+        for &v in &plan.members[a as usize] {
+            let nb = self.p.g.nbrs(v);
+            work += nb.len() as u64;
+            if self.p.locked[v as usize] == NONE && nb.iter().any(|&u| plan.assign[u as usize] == b) {
+                out.push(v);
+            }
+        }
+        budget.spend(work);
+        out
+    }
+
+    /// Lowers the worst deviation with single boundary moves and swaps of two boundary wards
+    /// between neighbouring parts, preferring the changes that cut fewest extra edges; stops at
+    /// `tau`, when the worst part cannot improve, or when the cut edges have grown by `allowance`.
+    fn fine_balance(&mut self, plan: &mut Plan, tau: f64, allowance: i32, budget: &mut Budget) {
+        let t = self.p.targets.clone();
+        let w = &self.p.w;
+        let mut grown = 0i32;
+        loop {
+            if budget.exhausted() {
+                return;
+            }
+            let (mut a, mut worst) = (NONE, -1.0);
+            for x in 0..self.k as u32 {
+                let d = self.dev(plan, x).abs();
+                if d > worst {
+                    worst = d;
+                    a = x;
+                }
+            }
+            if worst <= tau {
+                return;
+            }
+            let da = self.dev(plan, a);
+            let mut cands: Vec<Exchange> = Vec::new();
+            for b in self.neighbour_parts(plan, a) {
+                // Orient so that weight flows from `from` to `to` (from = the heavier side).
+                let (from, to) = if da > 0.0 { (a, b) } else { (b, a) };
+                let xs = self.boundary(plan, from, to, budget);
+                let mut ys = self.boundary(plan, to, from, budget);
+                let (wf, wt) = (plan.weight[from as usize], plan.weight[to as usize]);
+                let (tf, tt) = (t[from as usize], t[to as usize]);
+                let pair = |d: f64| ((wf - d) / tf - 1.0).abs().max(((wt + d) / tt - 1.0).abs());
+                let gain = |s: &Self, v: u32, src: u32, dst: u32| s.nbrs_in(plan, v, dst) - s.nbrs_in(plan, v, src);
+                let gx: Vec<i32> = xs.iter().map(|&x| gain(self, x, from, to)).collect();
+                ys.sort_by(|&p, &q| w[p as usize].total_cmp(&w[q as usize]).then(p.cmp(&q)));
+                let gy: Vec<i32> = ys.iter().map(|&y| gain(self, y, to, from)).collect();
+                budget.spend(((xs.len() + ys.len()) * 8) as u64);
+                for (i, &x) in xs.iter().enumerate() {
+                    let wx = w[x as usize];
+                    let p1 = pair(wx);
+                    if p1 < worst - 1e-12 {
+                        cands.push(Exchange { dcut: -gx[i], pair: p1, x, y: NONE, a: from, b: to });
+                    }
+                    // Swaps: net flow d = wx - wy must lie in (0, 2 * surplus) roughly; scan the
+                    // ys whose weight puts the pair below the current worst.
+                    let lo = ys.partition_point(|&y| wx - w[y as usize] > (wf - tf * (1.0 - worst)).min(tt * (1.0 + worst) - wt));
+                    let mut scanned = 0;
+                    for (j, &y) in ys.iter().enumerate().skip(lo) {
+                        let d = wx - w[y as usize];
+                        if d <= 0.0 || scanned > 256 {
+                            break;
+                        }
+                        scanned += 1;
+                        let p2 = pair(d);
+                        if p2 < worst - 1e-12 {
+                            let adj = i32::from(self.p.g.nbrs(x).binary_search(&y).is_ok());
+                            cands.push(Exchange { dcut: -gx[i] - gy[j] + 2 * adj, pair: p2, x, y, a: from, b: to });
+                        }
+                    }
+                    budget.spend(scanned as u64 + 4);
+                }
+                // Single moves the other way round are covered when `to` is the worst part.
+                let _ = &gy;
+            }
+            cands.sort_by(|p, q| p.dcut.cmp(&q.dcut).then(p.pair.total_cmp(&q.pair)).then(p.x.cmp(&q.x)).then(p.y.cmp(&q.y)));
+            let mut done = false;
+            for e in cands.iter().take(48) {
+                if grown + e.dcut > allowance {
+                    break;
+                }
+                if self.apply_exchange(plan, *e, budget) {
+                    grown += e.dcut;
+                    done = true;
+                    break;
+                }
+            }
+            if !done {
+                return;
+            }
+        }
+    }
+
+    /// Compactness polish: boundary moves that cut fewer edges (or, at equal cut, bring a ward
+    /// nearer its new area's centre), and swaps of two nearby boundary wards that cut fewer
+    /// edges, while every touched part stays within `band`.
+    fn polish(&mut self, plan: &mut Plan, band: f64, passes: usize, budget: &mut Budget) {
+        let n = self.p.w.len();
+        let k = self.k;
+        let t = self.p.targets.clone();
+        let (mut sx, mut sy, mut cnt) = (vec![0.0; k], vec![0.0; k], vec![0.0; k]);
+        for v in 0..n {
+            let a = plan.assign[v] as usize;
+            sx[a] += self.p.pos[v][0];
+            sy[a] += self.p.pos[v][1];
+            cnt[a] += 1.0;
+        }
+        let d2 = |sx: &[f64], sy: &[f64], cnt: &[f64], v: usize, a: usize, pos: &[[f64; 2]]| {
+            let (cx, cy) = (sx[a] / cnt[a], sy[a] / cnt[a]);
+            (pos[v][0] - cx).powi(2) + (pos[v][1] - cy).powi(2)
+        };
+        let within = |plan: &Plan, a: u32, da: f64| ((plan.weight[a as usize] + da) / t[a as usize] - 1.0).abs() <= band;
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        let mut near: Vec<u32> = Vec::new();
+        for pass in 0..passes {
+            self.rng.shuffle(&mut order);
+            let mut moved = 0;
+            for &v in &order {
+                if budget.exhausted() {
+                    return;
+                }
+                if self.p.locked[v as usize] != NONE {
+                    continue;
+                }
+                let a = plan.assign[v as usize];
+                let nbrs = self.p.g.nbrs(v);
+                budget.spend(nbrs.len() as u64);
+                if nbrs.iter().all(|&u| plan.assign[u as usize] == a) {
+                    continue;
+                }
+                let in_a = self.nbrs_in(plan, v, a);
+                let wv = self.p.w[v as usize];
+                // Best plain move: (gain, inertia change, part).
+                let mut best: Option<(i32, f64, u32)> = None;
+                let mut swap_parts: Vec<(i32, u32)> = Vec::new();
+                for &u in nbrs {
+                    let b = plan.assign[u as usize];
+                    if b == a || best.is_some_and(|x| x.2 == b) || swap_parts.iter().any(|x| x.1 == b) {
+                        continue;
+                    }
+                    let gain = self.nbrs_in(plan, v, b) - in_a;
+                    if gain < 0 {
+                        continue;
+                    }
+                    let fits = within(plan, a, -wv) && within(plan, b, wv);
+                    if !fits {
+                        if gain > 0 {
+                            swap_parts.push((gain, b));
+                        }
+                        continue;
+                    }
+                    let di = d2(&sx, &sy, &cnt, v as usize, b as usize, &self.p.pos) - d2(&sx, &sy, &cnt, v as usize, a as usize, &self.p.pos);
+                    // Zero-gain moves only towards the new area's centre (and only early on).
+                    if gain == 0 && (pass >= 3 || di >= -1e-9 * (1.0 + di.abs())) {
+                        continue;
+                    }
+                    if best.is_none_or(|x| gain > x.0 || (gain == x.0 && di < x.1)) {
+                        best = Some((gain, di, b));
+                    }
+                }
+                if let Some((_, _, b)) = best {
+                    if self.can_remove(plan, v, budget) {
+                        let p = self.p.pos[v as usize];
+                        sx[a as usize] -= p[0];
+                        sy[a as usize] -= p[1];
+                        cnt[a as usize] -= 1.0;
+                        sx[b as usize] += p[0];
+                        sy[b as usize] += p[1];
+                        cnt[b as usize] += 1.0;
+                        plan.move_node(v, b, &self.p.w);
+                        moved += 1;
+                    }
+                    continue;
+                }
+                // Swaps: v to b (gain > 0) and a nearby ward y of b (within two steps of v) to a.
+                for &(gv, b) in &swap_parts {
+                    near.clear();
+                    for &u in nbrs {
+                        if plan.assign[u as usize] == b {
+                            near.push(u);
+                        }
+                        for &z in self.p.g.nbrs(u) {
+                            if z != v && plan.assign[z as usize] == b {
+                                near.push(z);
+                            }
+                        }
+                    }
+                    budget.spend(near.len() as u64 * 4);
+                    near.sort_unstable();
+                    near.dedup();
+                    let mut pick: Option<(i32, u32)> = None;
+                    for &y in &near {
+                        if self.p.locked[y as usize] != NONE {
+                            continue;
+                        }
+                        let wy = self.p.w[y as usize];
+                        if !(within(plan, a, wy - wv) && within(plan, b, wv - wy)) {
+                            continue;
+                        }
+                        let adj = i32::from(nbrs.binary_search(&y).is_ok());
+                        let gy = self.nbrs_in(plan, y, a) - self.nbrs_in(plan, y, b);
+                        let dcut = -gv - gy + 2 * adj;
+                        if dcut < 0 && pick.is_none_or(|p| dcut < p.0) {
+                            pick = Some((dcut, y));
+                        }
+                    }
+                    if let Some((_, y)) = pick {
+                        let e = Exchange { dcut: 0, pair: 0.0, x: v, y, a, b };
+                        if self.apply_exchange(plan, e, budget) {
+                            for (node, from, to) in [(v, a, b), (y, b, a)] {
+                                let p = self.p.pos[node as usize];
+                                sx[from as usize] -= p[0];
+                                sy[from as usize] -= p[1];
+                                cnt[from as usize] -= 1.0;
+                                sx[to as usize] += p[0];
+                                sy[to as usize] += p[1];
+                                cnt[to as usize] += 1.0;
+                            }
+                            moved += 1;
+                            break;
+                        }
+                    }
+                }
+            }
+            if moved == 0 {
+                break;
+            }
+        }
     }
 }
