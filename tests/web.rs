@@ -125,3 +125,45 @@ fn storage_round_trips_settings() {
     web_sys::window().unwrap().local_storage().unwrap().unwrap().set_item(key, "{broken").unwrap();
     assert_eq!(kshetra::platform::load::<Settings>(key), None, "corrupt storage falls back, never panics");
 }
+
+/// The app calls the same engine as the CLI, in the browser: a 100 × 100 grid of wards with
+/// deterministic lognormal-like weights into 200 areas. Valid plan, ±2 %; the time is printed
+/// (a measurement, not an assertion: run with `--release -- --nocapture` to read it).
+#[wasm_bindgen_test]
+fn the_engine_runs_in_the_browser_at_10000_wards_200_areas() {
+    use kshetra_alloc::{allocate, Control, Organiser, Problem, Settings};
+    let side = 100usize;
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = state;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        ((z ^ (z >> 31)) >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let mut weights = Vec::new();
+    let mut centroids = Vec::new();
+    let mut edges = Vec::new();
+    for r in 0..side {
+        for c in 0..side {
+            // exp(N(0, 0.5)) via Box–Muller, times 30,000.
+            let (u, v) = (next().max(1e-12), next());
+            let z = (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos();
+            weights.push((30_000.0 * (0.5 * z).exp()).round());
+            centroids.push([c as f64 * 100.0, r as f64 * 100.0]);
+            let i = (r * side + c) as u32;
+            if c + 1 < side { edges.push((i, i + 1)); }
+            if r + 1 < side { edges.push((i, i + side as u32)); }
+        }
+    }
+    let problem = Problem::new(weights, centroids, edges);
+    let organisers = Organiser::many(200);
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let t0 = perf.now();
+    let out = allocate(&problem, &organisers, &Settings::new(1).respect_zones(false), &mut |_| Control::Continue).unwrap();
+    let ms = perf.now() - t0;
+    web_sys::console::log_1(&format!("engine in the browser: 10,000 wards / 200 areas in {ms:.0} ms, max deviation {:.2} %", out.metrics.max_abs_deviation * 100.0).into());
+    assert!(out.metrics.is_valid(), "valid plan");
+    assert_eq!((out.metrics.empty_areas, out.metrics.split_areas), (0, 0));
+    assert!(out.metrics.max_abs_deviation <= 0.02, "{}", out.metrics.max_abs_deviation);
+}
