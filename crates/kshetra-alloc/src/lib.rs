@@ -51,8 +51,11 @@
 //!       (b) merge the worst area with a neighbour and re-split the union along sweeps and
 //!       spanning trees (ReCom); (c) a chain of such re-splits that carries the surplus
 //!       through intermediate areas to the nearest area with the opposite sign.
-//!    4. *Compactness polish* within a band of max(current worst, 0.4 ε) (never above the
-//!       initial worst): boundary moves that cut fewer edges; at equal cut, moves that bring a
+//!    4. *Compactness polish* within a band of max(current worst, ε) on even starts (compact
+//!       shapes are decided here; fine balancing restores balance afterwards) and of
+//!       max(current worst, 0.4 ε), never above the initial worst, on odd starts (so a start
+//!       that balances finely competes with the compact one): boundary moves that cut fewer
+//!       edges; at equal cut, moves that bring a
 //!       ward nearer its new area's centre (moment of inertia, first passes only); and swaps
 //!       of two nearby boundary wards (within two steps) between neighbouring areas that cut
 //!       fewer edges when a single move would leave the band. Then coarse repair again,
