@@ -7,6 +7,7 @@ use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::palette::zone_fill;
 use leptos::prelude::*;
 
+use crate::data::MapSource;
 use crate::estimates::EstimatesPanel;
 use crate::import_panel::{ImportMapPanel, JoinTablePanel};
 use crate::ward_table::WardTable;
@@ -476,7 +477,16 @@ fn DataSource() -> impl IntoView {
             <h2 id="source-heading">{state.t(Msg::DataSource)}</h2>
             {move || {
                 let current = state.current.get()?;
-                Some(match current.attribution() {
+                let saved = current.changed.then(|| {
+                    let restore = match current.source {
+                        MapSource::Bundled(c) => Some(view! {
+                            <button type="button" on:click=move |_| state.restore_original(c)>{state.t(Msg::RestoreOriginal)}</button>
+                        }),
+                        MapSource::Imported { .. } => None,
+                    };
+                    view! { <p class="note" data-testid="saved-note">{state.t(Msg::SavedInBrowser)}</p> {restore} }
+                });
+                Some(view! { {saved} {match current.attribution() {
                     Some(a) => view! {
                         <p class="attribution" data-testid="data-attribution">
                             <a href=a.url target="_blank" rel="noopener">{a.title}</a>
@@ -492,7 +502,7 @@ fn DataSource() -> impl IntoView {
                             {move || Msg::ImportedFrom.fill(state.lang.get(), &[("file", &current.name(Lang::En))])}
                         </p>
                     }.into_any(),
-                })
+                }} })
             }}
         </section>
     }

@@ -36,6 +36,9 @@ pub struct CityMap {
     pub area_km2: f64,
     /// Recoverable problems met while importing.
     pub warnings: Vec<ImportWarning>,
+    /// Imported, or figures edited: kept in the browser's storage (a pristine bundled map is
+    /// not, so a newer bundled file is always picked up).
+    pub changed: bool,
 }
 
 impl CityMap {
@@ -43,7 +46,8 @@ impl CityMap {
     pub fn new(source: MapSource, map: WardMap, warnings: Vec<ImportWarning>) -> Self {
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let area_km2 = map.total_area_m2() / 1e6;
-        CityMap { id: NEXT_ID.fetch_add(1, Ordering::Relaxed), source, map, area_km2, warnings }
+        let changed = matches!(source, MapSource::Imported { .. });
+        CityMap { id: NEXT_ID.fetch_add(1, Ordering::Relaxed), source, map, area_km2, warnings, changed }
     }
 
     /// A stable key for things kept per map (the officer's links): `bundled:<id>` or

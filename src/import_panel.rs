@@ -260,11 +260,7 @@ pub fn JoinTablePanel() -> impl IntoView {
     };
     let apply = move |_| {
         let Some(Ok((map, _))) = join_result() else { return };
-        state.current.update(|c| {
-            if let Some(c) = c {
-                Arc::make_mut(c).map = map;
-            }
-        });
+        state.update_map(|c| c.map = map);
         pending.set(None);
     };
     let download_template = move |_| {

@@ -9,6 +9,7 @@
 //! - [`ward_table`]: the sortable, searchable, editable ward table.
 //! - [`import_panel`]: importing a city's own ward map and ward table, with a preview.
 //! - [`messages`]: the one place where errors become bilingual user text.
+//! - [`persist`]: imported and edited maps kept in IndexedDB across reloads.
 //! - [`platform`]: browser storage and URL helpers.
 
 pub mod app;
@@ -18,6 +19,7 @@ pub mod import_panel;
 pub mod leaflet_ext;
 pub mod map;
 pub mod messages;
+pub mod persist;
 pub mod platform;
 pub mod state;
 pub mod ward_table;

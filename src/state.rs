@@ -16,7 +16,7 @@ pub use kshetra_core::settings::Settings;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::data::{CityMap, LoadError};
+use crate::data::{CityMap, LoadError, MapSource};
 use crate::platform;
 
 /// Storage keys (local storage). Versioned so later formats can migrate.
@@ -81,6 +81,8 @@ pub struct AppState {
     pub load: RwSignal<LoadStatus>,
     /// Sequence number of the latest bundled load; older answers are ignored.
     load_seq: StoredValue<u64>,
+    /// The pending debounced save (dropping it cancels it).
+    save_timer: StoredValue<Option<gloo::timers::callback::Timeout>, LocalStorage>,
     /// Links the officer added between wards (by ward number), per map key: e.g. across a
     /// river, or to join an island.
     pub links: RwSignal<BTreeMap<String, Vec<(String, String)>>>,
@@ -128,30 +130,66 @@ impl AppState {
             current,
             load: RwSignal::new(LoadStatus::Idle),
             load_seq: StoredValue::new(0),
+            save_timer: StoredValue::new_local(None),
             links,
             params,
             view: RwSignal::new(MainView::Map),
             connectivity,
             estimate,
         };
-        state.load_bundled(city);
+        // Start with the map last worked on (kept in the browser), unless the address names
+        // a city; otherwise the chosen bundled city.
+        let explicit_city = platform::query_param("city").is_some();
+        state.load.set(LoadStatus::Loading);
+        let seq = state.next_load();
+        leptos::task::spawn_local(async move {
+            if !explicit_city {
+                if let Some(key) = crate::persist::current_key().await {
+                    if let Some(map) = crate::persist::load(&key).await {
+                        if state.load_seq.get_value() == seq {
+                            if let MapSource::Bundled(c) = map.source {
+                                state.city.set(c);
+                            }
+                            state.replace_map(Arc::new(map));
+                            state.load.set(LoadStatus::Idle);
+                        }
+                        return;
+                    }
+                    if let Some(c) = BundledCity::by_id(&key) {
+                        return state.load_bundled(c);
+                    }
+                }
+            }
+            state.load_bundled(city);
+        });
         state
     }
 
-    /// Loads a bundled city's map; the current map stays until it has arrived.
+    fn next_load(&self) -> u64 {
+        let seq = self.load_seq.get_value() + 1;
+        self.load_seq.set_value(seq);
+        seq
+    }
+
+    /// Loads a bundled city's map — the officer's saved copy if they edited it, else the
+    /// bundled file; the current map stays until it has arrived.
     pub fn load_bundled(&self, city: &'static BundledCity) {
         self.city.set(city);
         self.load.set(LoadStatus::Loading);
-        let seq = self.load_seq.get_value() + 1;
-        self.load_seq.set_value(seq);
+        let seq = self.next_load();
         let this = *self;
         leptos::task::spawn_local(async move {
-            let result = crate::data::load_bundled(city).await;
+            let saved = crate::persist::load(city.id).await.map(Arc::new);
+            let result = match saved {
+                Some(map) => Ok(map),
+                None => crate::data::load_bundled(city).await,
+            };
             if this.load_seq.get_value() != seq {
                 return; // A newer request superseded this one.
             }
             match result {
                 Ok(map) => {
+                    crate::persist::set_current(&map.key()).await;
                     this.replace_map(map);
                     this.load.set(LoadStatus::Idle);
                 }
@@ -160,9 +198,24 @@ impl AppState {
         });
     }
 
-    /// Makes `map` the current map.
+    /// Drops the officer's saved copy of a bundled city and loads the original file again.
+    pub fn restore_original(&self, city: &'static BundledCity) {
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            crate::persist::forget(city.id).await;
+            this.load_bundled(city);
+        });
+    }
+
+    /// Makes `map` the current map (an import is saved in the browser at once).
     pub fn replace_map(&self, map: Arc<CityMap>) {
         self.selected_ward.set(None);
+        // A newer load must not overwrite this choice.
+        self.next_load();
+        if map.changed {
+            let saved = map.clone();
+            leptos::task::spawn_local(async move { crate::persist::save(&saved).await });
+        }
         self.current.set(Some(map));
     }
 
@@ -171,13 +224,34 @@ impl AppState {
         self.current.get()
     }
 
-    /// Changes one ward's figures in the current map.
+    /// Changes one ward's figures in the current map (saved in the browser shortly after).
     pub fn edit_ward(&self, index: usize, edit: WardEdit) {
+        self.update_map(|m| m.map.edit(index, edit));
+    }
+
+    /// Changes the current map's figures (not its shapes) and schedules saving it.
+    pub fn update_map(&self, change: impl FnOnce(&mut CityMap)) {
         self.current.update(|c| {
             if let Some(c) = c {
-                Arc::make_mut(c).map.edit(index, edit);
+                let m = Arc::make_mut(c);
+                change(m);
+                m.area_km2 = m.map.total_area_m2() / 1e6;
+                m.changed = true;
             }
         });
+        self.schedule_save();
+    }
+
+    /// Saves the current map about a second after the last change (typing in the ward
+    /// table does not write on every key).
+    fn schedule_save(&self) {
+        let current = self.current;
+        let timer = gloo::timers::callback::Timeout::new(800, move || {
+            if let Some(map) = current.get_untracked() {
+                leptos::task::spawn_local(async move { crate::persist::save(&map).await });
+            }
+        });
+        self.save_timer.update_value(|t| *t = Some(timer));
     }
 
     /// Adds links (ward numbers) for the map with this key.

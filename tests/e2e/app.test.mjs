@@ -352,3 +352,37 @@ test('the ward table sorts, searches and edits; the map and totals follow at onc
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('edits and imported maps are kept in the browser across reloads; the original can be restored', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en');
+  await waitForWards(page, 110);
+  await page.getByRole('tab', { name: 'Ward table' }).click();
+  const cell = page.locator('tr[data-ward="5"]').getByLabel('Ward 5 — Population');
+  await cell.fill('31000');
+  await cell.press('Enter');
+  await page.getByTestId('population').filter({ hasText: '31,000' }).waitFor();
+  await page.getByTestId('saved-note').waitFor();
+  await page.waitForTimeout(1500); // the save is debounced
+  await page.reload();
+  await waitForWards(page, 110);
+  await page.getByTestId('population').filter({ hasText: '31,000' }).waitFor();
+  // An imported map comes back after a reload too.
+  await page.getByLabel('Map file').setInputFiles(new URL('../../crates/kshetra-core/tests/fixtures/raw/bhubaneswar/Wards.kml', import.meta.url).pathname);
+  await page.getByRole('button', { name: 'Use this map' }).click();
+  await waitForWards(page, 67);
+  await page.waitForTimeout(500);
+  await page.reload();
+  await waitForWards(page, 67);
+  assert.match(await page.getByTestId('data-attribution').textContent(), /Map imported from your file "Wards\.kml"/);
+  // Back to Lucknow: the edited copy; then restore the original.
+  await page.getByRole('combobox', { name: 'City' }).selectOption('lucknow');
+  await waitForWards(page, 110);
+  await page.getByTestId('population').filter({ hasText: '31,000' }).waitFor();
+  await page.getByRole('button', { name: 'Restore the original map (discard my changes)' }).click();
+  await page.getByTestId('population').filter({ hasText: 'not known' }).waitFor();
+  await page.reload();
+  await waitForWards(page, 110);
+  assert.equal(await page.getByTestId('population').textContent(), 'not known');
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -346,6 +346,10 @@ catalogue! {
     ShowingRows => "{total} में से {shown} वार्ड दिखाए गए — खोज से छाँटें।", "Showing {shown} of {total} wards — search to narrow.";
     /// A ward table cell was refused. {ward} {field} {value}
     BadCell => "वार्ड {ward}, {field}: \"{value}\" पूर्ण संख्या नहीं है — बदला नहीं गया।", "Ward {ward}, {field}: \"{value}\" is not a whole number — not changed.";
+    /// The current map has changes kept in this browser.
+    SavedInBrowser => "आपके बदलाव इस ब्राउज़र में सहेजे गए हैं (दोबारा खोलने पर भी रहेंगे)।", "Your changes are kept in this browser (also after reopening it).";
+    /// Button: discard the officer's copy of a bundled map.
+    RestoreOriginal => "मूल नक्शा वापस लाएँ (मेरे बदलाव हटाएँ)", "Restore the original map (discard my changes)";
     /// Made-with line.
     MadeWith => "क्षेत्र से बनाया गया", "Made with Kshetra";
     // ── Printed output (kshetra-poster) ──

@@ -7,6 +7,7 @@
 //! - [`import`]: any ward map file (GeoJSON, KML/KMZ, zipped Shapefile) → raw layer → field
 //!   mapping → model plus warnings; [`table`]: ward tables (CSV/Excel) joined by ward number;
 //!   [`estimate`]: poor households and organisers needed.
+//! - [`export`]: the ward model as GeoJSON (storage, downloads).
 //! - [`allocation`]: the ward model as the allocation engine's problem.
 //! - [`adjacency`]: the tolerant ward adjacency graph and its components.
 //! - [`projection`]: local metric projection for city-scale geometry.
@@ -26,6 +27,7 @@ pub mod adjacency;
 pub mod allocation;
 pub mod cities;
 pub mod estimate;
+pub mod export;
 pub mod format;
 pub mod geometry;
 pub mod i18n;

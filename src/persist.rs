@@ -1,0 +1,128 @@
+//! The officer's maps kept in the browser (IndexedDB, via `rexie`): an imported map, or a
+//! bundled map with edited figures, survives a reload. Nothing leaves the browser.
+//!
+//! Records (object store `maps`): `map:<key>` → a versioned JSON object with the source and
+//! the wards as GeoJSON ([`kshetra_core::export::wards_geojson`]); `current` → the key of the
+//! map last worked on. Storage failures (private mode, quota) are reported to the console and
+//! never break the app.
+
+use kshetra_core::cities::BundledCity;
+use kshetra_core::export::wards_geojson;
+use kshetra_core::import::geojson;
+use rexie::{ObjectStore, Rexie, TransactionMode};
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use crate::data::{CityMap, MapSource};
+
+const DB: &str = "kshetra";
+const STORE: &str = "maps";
+const CURRENT: &str = "current";
+/// Format version of a saved map record.
+const VERSION: u32 = 1;
+
+/// A saved map.
+#[derive(Serialize, Deserialize)]
+struct Record {
+    version: u32,
+    /// `bundled` or `file`.
+    kind: String,
+    /// Bundled city id, or the file name.
+    name: String,
+    /// The wards as GeoJSON.
+    wards: String,
+}
+
+async fn open() -> Result<Rexie, String> {
+    Rexie::builder(DB)
+        .version(1)
+        .add_object_store(ObjectStore::new(STORE))
+        .build()
+        .await
+        .map_err(|e| e.to_string())
+}
+
+async fn put(key: &str, value: &str) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
+    let store = tx.store(STORE).map_err(|e| e.to_string())?;
+    store.put(&JsValue::from_str(value), Some(&JsValue::from_str(key))).await.map_err(|e| e.to_string())?;
+    tx.done().await.map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+async fn get(key: &str) -> Result<Option<String>, String> {
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadOnly).map_err(|e| e.to_string())?;
+    let store = tx.store(STORE).map_err(|e| e.to_string())?;
+    Ok(store.get(JsValue::from_str(key)).await.map_err(|e| e.to_string())?.and_then(|v| v.as_string()))
+}
+
+async fn delete(key: &str) -> Result<(), String> {
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
+    let store = tx.store(STORE).map_err(|e| e.to_string())?;
+    store.delete(JsValue::from_str(key)).await.map_err(|e| e.to_string())?;
+    tx.done().await.map_err(|e| e.to_string())?;
+    Ok(())
+}
+
+fn warn(what: &str, e: &str) {
+    gloo::console::warn!(format!("Kshetra storage: {what}: {e}"));
+}
+
+/// Saves `map` (only imported or edited maps are worth saving) and marks it current.
+pub async fn save(map: &CityMap) {
+    let (kind, name) = match &map.source {
+        MapSource::Bundled(c) => ("bundled", c.id.to_string()),
+        MapSource::Imported { file } => ("file", file.clone()),
+    };
+    let record = Record { version: VERSION, kind: kind.into(), name, wards: wards_geojson(&map.map) };
+    let Ok(text) = serde_json::to_string(&record) else { return };
+    let key = map.key();
+    if let Err(e) = put(&format!("map:{key}"), &text).await {
+        return warn("could not save the map", &e);
+    }
+    if let Err(e) = put(CURRENT, &key).await {
+        warn("could not save the current map", &e);
+    }
+}
+
+/// Marks a map (by key) as the one being worked on.
+pub async fn set_current(key: &str) {
+    if let Err(e) = put(CURRENT, key).await {
+        warn("could not save the current map", &e);
+    }
+}
+
+/// The key of the map last worked on.
+pub async fn current_key() -> Option<String> {
+    get(CURRENT).await.unwrap_or_else(|e| {
+        warn("could not read", &e);
+        None
+    })
+}
+
+/// The saved map under `key`, if any and readable. Saved maps are marked as changed.
+pub async fn load(key: &str) -> Option<CityMap> {
+    let text = get(&format!("map:{key}")).await.unwrap_or_else(|e| {
+        warn("could not read", &e);
+        None
+    })?;
+    let record: Record = serde_json::from_str(&text).ok().filter(|r: &Record| r.version == VERSION)?;
+    let source = match record.kind.as_str() {
+        "bundled" => MapSource::Bundled(BundledCity::by_id(&record.name)?),
+        _ => MapSource::Imported { file: record.name.clone() },
+    };
+    let imported = geojson::parse(&record.name, record.wards.as_bytes()).ok()?;
+    let mut map = CityMap::new(source, imported.map, Vec::new());
+    map.changed = true;
+    Some(map)
+}
+
+/// Forgets the saved copy of a map (e.g. to go back to the original bundled map).
+pub async fn forget(key: &str) {
+    if let Err(e) = delete(&format!("map:{key}")).await {
+        warn("could not delete", &e);
+    }
+}
