@@ -4,11 +4,14 @@
 //! The panels only read files and show what the core says: `import::read_any`,
 //! `FieldMapping::detect` / `apply`, `import::problems`, `table::read_table` / `join`.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
 use kshetra_core::format::group_indian_u64;
 use kshetra_core::i18n::{Lang, Msg};
-use kshetra_core::import::{self, Field, FieldMapping, ImportError, Imported, RawLayer};
+use kshetra_core::import::{Field, FieldMapping, ImportError};
 use kshetra_core::table::{self, JoinReport, Table, TableError, TableMapping};
 use kshetra_core::WardMap;
 use leptos::prelude::*;
@@ -17,17 +20,58 @@ use wasm_bindgen::JsCast;
 use crate::data::{CityMap, MapSource};
 use crate::messages;
 use crate::state::use_app_state;
+use crate::worker::{ImportPreview, ImportSession, ImportStep, RawSummary};
 
-/// A map file read but not yet accepted.
+/// A map file read but not yet accepted. The file's data stay in its [`ImportSession`] (in a
+/// Web Worker when one runs), kept in [`SESSION`]; the panel holds only what it shows.
 #[derive(Clone)]
 struct PendingMap {
-    raw: Arc<RawLayer>,
+    /// Which import session (see [`SESSION`]).
+    session: u64,
+    /// What the file holds.
+    summary: Arc<RawSummary>,
+    /// The mapping shown.
     mapping: FieldMapping,
+    /// What the mapping gives; `None` while it is being worked out.
+    preview: Option<Result<ImportPreview, ImportError>>,
 }
 
-impl PendingMap {
-    fn result(&self) -> Result<Imported, ImportError> {
-        import::apply(&self.raw, &self.mapping)
+thread_local! {
+    /// The import being previewed, with its number. Not in a signal: it holds JS objects
+    /// (the file, the worker). Replacing or clearing it stops its worker.
+    static SESSION: RefCell<Option<(u64, Rc<ImportSession>)>> = const { RefCell::new(None) };
+}
+
+static NEXT_SESSION: AtomicU64 = AtomicU64::new(1);
+
+fn session(id: u64) -> Option<Rc<ImportSession>> {
+    SESSION.with_borrow(|s| s.as_ref().filter(|(n, _)| *n == id).map(|(_, s)| s.clone()))
+}
+
+fn set_session(session: Option<(u64, Rc<ImportSession>)>) {
+    let old = SESSION.replace(session);
+    drop(old);
+}
+
+/// What the import is doing, for the status line.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Status {
+    /// Starting to read.
+    Starting,
+    /// A step reported by the reader.
+    Step(ImportStep),
+    /// The accepted map is being handed over.
+    Preparing,
+}
+
+fn status_text(status: Status, lang: Lang) -> String {
+    let mb = |bytes: u64| format!("{:.1}", bytes as f64 / 1e6);
+    match status {
+        Status::Starting => Msg::Reading.text(lang).to_string(),
+        Status::Step(ImportStep::Loading { bytes }) => Msg::ReadingSize.fill(lang, &[("mb", &mb(bytes))]),
+        Status::Step(ImportStep::Reading { bytes }) => Msg::ReadingMap.fill(lang, &[("mb", &mb(bytes))]),
+        Status::Step(ImportStep::Checking { features }) => Msg::CheckingShapes.fill(lang, &[("features", &group_indian_u64(features))]),
+        Status::Preparing => Msg::PreparingMap.text(lang).to_string(),
     }
 }
 
@@ -66,37 +110,89 @@ fn drop_files(ev: &web_sys::DragEvent) -> Option<web_sys::FileList> {
     ev.data_transfer()?.files()
 }
 
-/// Import of a ward map file.
+/// Import of a ward map file. Reading and checking run in a Web Worker when one can start
+/// ([`crate::worker`]), so the page stays responsive with a 50 MB file, else in the page.
 #[component]
 pub fn ImportMapPanel() -> impl IntoView {
     let state = use_app_state();
-    let busy = RwSignal::new(false);
+    let status: RwSignal<Option<Status>> = RwSignal::new(None);
     let error: RwSignal<Option<ImportError>> = RwSignal::new(None);
     let pending: RwSignal<Option<PendingMap>> = RwSignal::new(None);
+    let latest = RwSignal::new(0u64);
     let dragging = RwSignal::new(false);
     let on_file = move |file: Option<web_sys::File>| {
         let Some(file) = file else { return };
-        read_file(file, busy, move |name, bytes| match import::read_any(&name, &bytes) {
-            Ok(raw) => {
-                error.set(None);
-                let mapping = FieldMapping::detect(&raw);
-                pending.set(Some(PendingMap { raw: Arc::new(raw), mapping }));
+        let id = NEXT_SESSION.fetch_add(1, Ordering::Relaxed);
+        latest.set(id);
+        set_session(None);
+        pending.set(None);
+        status.set(Some(Status::Starting));
+        leptos::task::spawn_local(async move {
+            let (session, result) = ImportSession::open(file, move |step| status.set(Some(Status::Step(step)))).await;
+            if latest.get_untracked() != id {
+                return; // another file was chosen meanwhile
             }
-            Err(e) => {
-                pending.set(None);
-                error.set(Some(e));
+            status.set(None);
+            match result {
+                Ok((summary, preview)) => {
+                    set_session(Some((id, session)));
+                    error.set(None);
+                    let mapping = summary.mapping.clone();
+                    pending.set(Some(PendingMap { session: id, summary: Arc::new(summary), mapping, preview: Some(preview) }));
+                }
+                Err(e) => {
+                    pending.set(None);
+                    error.set(Some(e));
+                }
             }
+        });
+    };
+    let on_mapping = move |field: Field, column: Option<String>| {
+        let Some(mut p) = pending.get_untracked() else { return };
+        p.mapping.set(field, column);
+        p.preview = None;
+        let (id, mapping) = (p.session, p.mapping.clone());
+        pending.set(Some(p));
+        let Some(session) = session(id) else { return };
+        leptos::task::spawn_local(async move {
+            let result = session.preview(mapping.clone(), move |step| status.set(Some(Status::Step(step)))).await;
+            status.set(None);
+            pending.update(|p| {
+                if let Some(p) = p.as_mut().filter(|p| p.session == id && p.mapping == mapping) {
+                    p.preview = Some(result);
+                }
+            });
         });
     };
     let accept = move |_| {
         let Some(p) = pending.get_untracked() else { return };
-        if let Ok(imported) = p.result() {
-            let source = MapSource::Imported { file: p.raw.file.clone() };
-            let mut warnings = p.raw.warnings.clone();
-            warnings.extend(imported.warnings);
-            state.replace_map(Arc::new(CityMap::new(source, imported.map, warnings)));
-            pending.set(None);
+        if !matches!(p.preview, Some(Ok(_))) {
+            return;
         }
+        let Some(session) = session(p.session) else { return };
+        status.set(Some(Status::Preparing));
+        leptos::task::spawn_local(async move {
+            let result = session.take(p.mapping.clone()).await;
+            status.set(None);
+            if pending.get_untracked().map(|q| q.session) != Some(p.session) {
+                return; // cancelled or replaced meanwhile
+            }
+            match result {
+                Ok(imported) => {
+                    let source = MapSource::Imported { file: p.summary.file.clone() };
+                    let mut warnings = p.summary.warnings.clone();
+                    warnings.extend(imported.warnings);
+                    state.replace_map(Arc::new(CityMap::new(source, imported.map, warnings)));
+                    pending.set(None);
+                    set_session(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let cancel = move |_| {
+        pending.set(None);
+        set_session(None);
     };
     view! {
         <section class="panel" aria-labelledby="import-heading">
@@ -114,34 +210,31 @@ pub fn ImportMapPanel() -> impl IntoView {
                     <input type="file" accept=".geojson,.json,.kml,.kmz,.zip,.topojson" on:change=move |ev| on_file(first_file(input_files(&ev)))/>
                 </label>
             </div>
-            <Show when=move || busy.get()>
-                <p class="status" role="status">{state.t(Msg::Reading)}</p>
-            </Show>
+            {move || status.get().map(|s| view! { <p class="status" role="status" data-testid="import-status">{status_text(s, state.lang.get())}</p> })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">{messages::import_error(&e, state.lang.get())}</p> })}
             {move || pending.get().map(|p| {
                 let lang = state.lang.get();
-                let raw = p.raw.clone();
+                let raw = p.summary.clone();
                 let sample_raw = raw.clone();
                 let facts = Msg::FileFacts.fill(lang, &[
                     ("format", &format!("{:?}", raw.format)),
-                    ("features", &group_indian_u64(raw.features.len() as u64)),
+                    ("features", &group_indian_u64(raw.features as u64)),
                     ("columns", &group_indian_u64(raw.columns.len() as u64)),
                 ]);
                 let reprojected = raw.reprojected_from.clone().map(|crs| view! { <p class="note">{Msg::Reprojected.fill(lang, &[("crs", &crs)])}</p> });
-                let result = p.result();
-                let ok = result.is_ok();
+                let ok = matches!(p.preview, Some(Ok(_)));
                 view! {
                     <div class="preview" role="group" aria-label=Msg::CheckImport.fill(lang, &[("file", &raw.file)])>
                         <h3>{Msg::CheckImport.fill(lang, &[("file", &raw.file)])}</h3>
                         <p>{facts}</p>
                         {reprojected}
-                        <MappingForm columns=raw.columns.clone() samples=move |col| sample_raw.samples(col, 3) mapping=Signal::derive(move || pending.get().map(|p| p.mapping).unwrap_or_default())
-                            on_change=move |field, column| pending.update(|p| if let Some(p) = p { p.mapping.set(field, column) })/>
-                        {import_outcome(&result, lang)}
+                        <MappingForm columns=raw.columns.clone() samples=move |col| sample_raw.samples.get(col).cloned().unwrap_or_default() mapping=Signal::derive(move || pending.get().map(|p| p.mapping).unwrap_or_default())
+                            on_change=on_mapping/>
+                        {import_outcome(p.preview.as_ref(), lang)}
                         <p class="hint">{Msg::ReplaceNote.text(lang)}</p>
                         <div class="buttons">
                             <button type="button" class="primary" disabled=!ok on:click=accept>{Msg::UseThisMap.text(lang)}</button>
-                            <button type="button" on:click=move |_| pending.set(None)>{Msg::Cancel.text(lang)}</button>
+                            <button type="button" on:click=cancel>{Msg::Cancel.text(lang)}</button>
                         </div>
                     </div>
                 }
@@ -150,22 +243,22 @@ pub fn ImportMapPanel() -> impl IntoView {
     }
 }
 
-/// What applying the mapping gives: counts, warnings and data problems, or the error.
-fn import_outcome(result: &Result<Imported, ImportError>, lang: Lang) -> AnyView {
+/// What applying the mapping gives: counts, warnings and data problems, or the error
+/// (nothing while it is being worked out: the status line says so).
+fn import_outcome(result: Option<&Result<ImportPreview, ImportError>>, lang: Lang) -> AnyView {
     match result {
-        Ok(imported) => {
-            let map = &imported.map;
-            let pop = map.population_summary();
+        None => ().into_any(),
+        Some(Ok(preview)) => {
             let summary = Msg::ImportResult.fill(lang, &[
-                ("wards", &group_indian_u64(map.wards().len() as u64)),
-                ("zones", &group_indian_u64(map.zones().len() as u64)),
-                ("pop", &group_indian_u64(pop.wards_known as u64)),
+                ("wards", &group_indian_u64(preview.wards as u64)),
+                ("zones", &group_indian_u64(preview.zones as u64)),
+                ("pop", &group_indian_u64(preview.population_known as u64)),
             ]);
-            let notes: Vec<String> = imported
+            let notes: Vec<String> = preview
                 .warnings
                 .iter()
                 .map(|w| messages::import_warning(w, lang))
-                .chain(import::problems(map).iter().map(|p| messages::ward_problem(p, lang)))
+                .chain(preview.problems.iter().map(|p| messages::ward_problem(p, lang)))
                 .collect();
             view! {
                 <p data-testid="import-result"><strong>{summary}</strong></p>
@@ -173,7 +266,7 @@ fn import_outcome(result: &Result<Imported, ImportError>, lang: Lang) -> AnyView
             }
             .into_any()
         }
-        Err(e) => view! { <p class="error" role="alert">{messages::import_error(e, lang)}</p> }.into_any(),
+        Some(Err(e)) => view! { <p class="error" role="alert">{messages::import_error(e, lang)}</p> }.into_any(),
     }
 }
 

@@ -11,6 +11,7 @@
 //! - [`messages`]: the one place where errors become bilingual user text.
 //! - [`persist`]: imported and edited maps kept in IndexedDB across reloads.
 //! - [`platform`]: browser storage and URL helpers.
+//! - [`worker`]: the Web Worker that reads map files and runs the engine off the main thread.
 
 pub mod app;
 pub mod data;
@@ -23,3 +24,4 @@ pub mod persist;
 pub mod platform;
 pub mod state;
 pub mod ward_table;
+pub mod worker;

@@ -14,6 +14,7 @@ const NONE: u32 = u32::MAX;
 
 /// A plan and everything needed to judge it.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Outcome {
     /// `assignment[ward]` = organiser index.
     pub assignment: Vec<u32>,
@@ -38,6 +39,7 @@ pub struct Outcome {
 /// One piece of the map that is solved on its own: a connected component of the graph (of one
 /// zone, when zones are respected).
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PieceSummary {
     /// Zone of the piece's wards (when zones are respected).
     pub zone: Option<u32>,
@@ -59,6 +61,7 @@ pub struct PieceSummary {
 
 /// A reason, found in the data, why some area cannot be within the tolerance.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Limit {
     /// One ward alone is heavier than (1 + ε) × the largest target of its piece.
     HeavyWard {

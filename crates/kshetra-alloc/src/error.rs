@@ -6,6 +6,7 @@
 
 /// Why [`crate::allocate`] or [`crate::score`] produced nothing.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum AllocError {
     /// The problem has no wards.
     #[error("the map has no wards")]
@@ -25,7 +26,8 @@ pub enum AllocError {
     #[error("`{field}` has {actual} entries, expected {expected}")]
     LengthMismatch {
         /// The offending field.
-        field: &'static str,
+        #[cfg_attr(feature = "serde", serde(deserialize_with = "static_str"))]
+        field: StaticText,
         /// Its length.
         actual: usize,
         /// The length it must have.
@@ -35,7 +37,8 @@ pub enum AllocError {
     #[error("`{field}` of item {index} is {value}, expected a finite number >= 0")]
     InvalidNumber {
         /// The offending field.
-        field: &'static str,
+        #[cfg_attr(feature = "serde", serde(deserialize_with = "static_str"))]
+        field: StaticText,
         /// Index of the ward, edge or organiser.
         index: usize,
         /// The value found.
@@ -53,7 +56,8 @@ pub enum AllocError {
     #[error("{context} refers to ward {ward}, but there are only {wards} wards")]
     WardOutOfRange {
         /// Where the index was found.
-        context: &'static str,
+        #[cfg_attr(feature = "serde", serde(deserialize_with = "static_str"))]
+        context: StaticText,
         /// The index.
         ward: u32,
         /// Number of wards.
@@ -91,7 +95,8 @@ pub enum AllocError {
         /// Number of organisers.
         organisers: usize,
         /// `" or split by zones"` when zones are respected, else empty.
-        zones: &'static str,
+        #[cfg_attr(feature = "serde", serde(deserialize_with = "static_str"))]
+        zones: StaticText,
     },
     /// With zones respected, a zone cannot get an organiser (all are tied to other zones).
     #[error("zone {zone} has no organiser: every organiser is tied to another zone")]
@@ -133,4 +138,16 @@ pub enum AllocError {
         /// Organiser index.
         organiser: usize,
     },
+}
+
+/// `&'static str`, spelled so that serde's derive does not borrow it from the input (it would
+/// demand `'de: 'static`); [`static_str`] reads it.
+type StaticText = &'static str;
+
+/// Reads a `&'static str` field of [`AllocError`] (the texts are a few fixed words; an error
+/// that crossed a serialisation boundary, e.g. from a Web Worker, keeps its own copy).
+#[cfg(feature = "serde")]
+fn static_str<'de, D: serde::Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
+    let s: String = serde::Deserialize::deserialize(d)?;
+    Ok(Box::leak(s.into_boxed_str()))
 }

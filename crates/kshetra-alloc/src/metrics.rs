@@ -7,6 +7,7 @@ use crate::{AllocError, Home, Organiser, Problem};
 
 /// Numbers for one organiser's area.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct AreaMetrics {
     /// Number of wards in the area.
     pub wards: u32,
@@ -30,6 +31,7 @@ pub struct AreaMetrics {
 
 /// Numbers for a whole plan.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct PlanMetrics {
     /// One entry per organiser, in organiser order.
     pub areas: Vec<AreaMetrics>,

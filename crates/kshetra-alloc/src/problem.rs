@@ -7,6 +7,7 @@ use crate::AllocError;
 ///
 /// Build it with [`Problem::new`] and add the optional lists with the `with_*` methods.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Problem {
     /// Weight of each ward (poor households); finite and >= 0.
     pub weights: Vec<f64>,
@@ -108,6 +109,7 @@ impl Problem {
 
 /// Where an organiser lives.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Home {
     /// In this ward.
     Ward(u32),
@@ -117,6 +119,7 @@ pub enum Home {
 
 /// One community organiser.
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Organiser {
     /// Relative workload (1 = a normal share). Target = total × capacity ÷ Σ capacity.
     pub capacity: f64,
@@ -210,6 +213,7 @@ pub(crate) fn validate_organisers(problem: &Problem, organisers: &[Organiser]) -
 
 /// The knobs of [`crate::allocate`].
 #[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Settings {
     /// Tolerance: every area should be within ±`epsilon` of its target (default 0.05). The
     /// engine keeps improving below it when it cheaply can; above it, it explains why.
@@ -255,6 +259,7 @@ impl Settings {
 
 /// What the engine is doing, reported to the progress callback.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Phase {
     /// Apportioning organisers to zones and pieces.
     Apportion,
@@ -266,6 +271,7 @@ pub enum Phase {
 
 /// A progress report.
 #[derive(Debug, Clone, Copy, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Progress {
     /// Current phase.
     pub phase: Phase,
@@ -279,6 +285,7 @@ pub struct Progress {
 
 /// The progress callback's answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub enum Control {
     /// Keep going.
     Continue,

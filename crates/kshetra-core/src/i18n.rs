@@ -266,6 +266,14 @@ catalogue! {
     MapFile => "नक्शे की फ़ाइल", "Map file";
     /// A file is being read.
     Reading => "फ़ाइल पढ़ी जा रही है…", "Reading the file…";
+    /// Import progress, in the background: the file is being loaded. {mb}
+    ReadingSize => "फ़ाइल पढ़ी जा रही है ({mb} MB)…", "Reading the file ({mb} MB)…";
+    /// Import progress: the map inside the file is being read. {mb}
+    ReadingMap => "नक्शा पढ़ा जा रहा है ({mb} MB)…", "Reading the map ({mb} MB)…";
+    /// Import progress: shapes and ward numbers are being checked. {features}
+    CheckingShapes => "{features} फ़ीचर पढ़े; आकार और वार्ड संख्याएँ जाँची जा रही हैं…", "{features} features read; checking shapes and ward numbers…";
+    /// The accepted map is being taken over from the background reader.
+    PreparingMap => "नक्शा तैयार किया जा रहा है…", "Preparing the map…";
     /// Heading of the import preview. {file}
     CheckImport => "आयात जाँचें: {file}", "Check the import: {file}";
     /// Facts about an imported file. {format} {features} {columns}

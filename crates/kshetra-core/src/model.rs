@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 use std::collections::BTreeMap;
 
 /// One municipal ward.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Ward {
     /// Ward number as published (e.g. "37"), unique within a [`WardMap`].
     pub number: String,
@@ -42,7 +42,7 @@ impl Ward {
 }
 
 /// A city's wards, in a stable order (natural order of ward numbers), and its zones.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct WardMap {
     wards: Vec<Ward>,
     zones: Vec<String>,

@@ -6,7 +6,7 @@ use crate::geometry::area_m2;
 use crate::model::WardMap;
 
 /// A problem with the wards' data.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum WardProblem {
     /// Wards without a population, in ward order.
     MissingPopulation {

@@ -13,7 +13,7 @@ use crate::geometry::is_lon_lat;
 use crate::model::{Ward, WardMap};
 
 /// A ward attribute a column can be mapped to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Field {
     /// Ward number (the join key; required).
     WardNumber,
@@ -36,7 +36,7 @@ impl Field {
 }
 
 /// Which column (by name) holds each ward attribute. `None`: not in the file.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct FieldMapping {
     /// Ward number column (required for [`apply`]).
     pub ward_number: Option<String>,

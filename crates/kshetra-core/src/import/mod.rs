@@ -57,7 +57,7 @@ pub fn number_to_text(x: f64) -> String {
 use crate::model::WardMap;
 
 /// A successful import: the map and what was skipped or repaired on the way.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Imported {
     /// The wards read.
     pub map: WardMap,
@@ -66,7 +66,7 @@ pub struct Imported {
 }
 
 /// Why a file could not be imported at all. Every variant names the file.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 pub enum ImportError {
     /// The file has no bytes.
     #[error("{file}: the file is empty")]
@@ -209,7 +209,7 @@ pub enum ImportError {
 pub use mapping::Field as CountField;
 
 /// A recoverable problem met while importing. Feature numbers are 1-based, in file order.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ImportWarning {
     /// A feature has no geometry; skipped.
     NoGeometry {

@@ -3,7 +3,7 @@
 use geo::MultiPolygon;
 
 /// A map file format Kshetra reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     /// GeoJSON FeatureCollection.
     GeoJson,
@@ -31,7 +31,7 @@ impl Format {
 }
 
 /// One property value as found in the file.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// Text (trimmed; never empty: empty text is no value).
     Text(String),
@@ -65,7 +65,7 @@ pub(crate) fn number_text(n: f64) -> String {
 }
 
 /// A feature's shape, already in WGS84 longitude/latitude when the file said how to get there.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum RawGeometry {
     /// No shape at all (null geometry, null shape, placemark without geometry).
     Missing,
@@ -76,7 +76,7 @@ pub enum RawGeometry {
 }
 
 /// One feature: values aligned with [`RawLayer::columns`], and a shape.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RawFeature {
     /// 1-based position in the file (feature, placemark or record number).
     pub number: usize,
@@ -94,7 +94,7 @@ impl RawFeature {
 }
 
 /// A map file as read: its features, their property table and what reading it noticed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RawLayer {
     /// The file name, for messages.
     pub file: String,
