@@ -68,20 +68,16 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
 
     // Restyling outlines only the selected ward boldly, and separate pieces dashed.
     layer.restyle(&loaded.map, Some("1"), &|i| i == 5);
-    let wide = (0..paths.length())
-        .filter(|&i| {
-            let p: web_sys::Element = paths.item(i).unwrap().unchecked_into();
-            p.get_attribute("stroke-width").as_deref() == Some("3.5")
-        })
-        .count();
-    assert_eq!(wide, 1);
-    let dashed = (0..paths.length())
-        .filter(|&i| {
-            let p: web_sys::Element = paths.item(i).unwrap().unchecked_into();
-            p.get_attribute("stroke-dasharray").as_deref() == Some("6 4")
-        })
-        .count();
-    assert_eq!(dashed, 1);
+    let count_with = |attr: &str, value: &str| {
+        (0..paths.length())
+            .filter(|&i| {
+                let p: web_sys::Element = paths.item(i).unwrap().unchecked_into();
+                p.get_attribute(attr).as_deref() == Some(value)
+            })
+            .count()
+    };
+    assert_eq!(count_with("stroke-width", "3.5"), 1);
+    assert_eq!(count_with("stroke-dasharray", "6 4"), 1);
 
     layer.remove();
     assert_eq!(div.query_selector_all("path.ward").unwrap().length(), 0);

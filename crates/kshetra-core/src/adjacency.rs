@@ -17,8 +17,10 @@
 //!    intervals (the segment ∩ a capsule around each of B's segments, which is convex). The
 //!    remaining gaps of `s` do not cross B's boundary, so each is wholly inside or outside B:
 //!    one ray-cast point-in-polygon test (also through the R-tree) decides.
-//! 3. For pairs in contact, segments of A lying deep inside B (farther than the tolerance from
-//!    B's boundary: overlaps wider than the tolerance) are added too.
+//! 3. For pairs in contact but still short of the threshold, segments of A lying deep inside B
+//!    (farther than the tolerance from B's boundary: overlaps wider than the tolerance) are
+//!    added too. (So a pair's shared length counts deep overlaps only where they decide
+//!    adjacency.)
 //!
 //! ## Complexity
 //! O(S log S) for S boundary segments, plus work proportional to the number of segment pairs
@@ -218,17 +220,7 @@ pub fn suggest_bridges(map: &WardMap, graph: &WardGraph) -> Vec<Bridge> {
             w.geometry.iter().flat_map(|p| p.exterior().coords()).map(move |c| GeomWithData::new(proj.project(c.x, c.y), i as u32))
         })
         .collect();
-    let ranges = {
-        let mut r = vec![0..0; map.wards().len()];
-        let mut start = 0;
-        while start < points.len() {
-            let w = points[start].data;
-            let end = start + points[start..].iter().take_while(|p| p.data == w).count();
-            r[w as usize] = start..end;
-            start = end;
-        }
-        r
-    };
+    let ranges = ward_ranges(map.wards().len(), &points);
     let tree = RTree::bulk_load(points.clone());
     let mut out = Vec::new();
     for members in &comps.members[1..] {
@@ -356,10 +348,16 @@ pub fn build(map: &WardMap, options: &AdjacencyOptions) -> WardGraph {
     }
 
     // Segments of a lying deep inside b (farther than tol from b's boundary, so not seen
-    // above) for every pair in contact: overlaps wider than the tolerance.
+    // above): overlaps wider than the tolerance. Only for pairs still short of the threshold —
+    // the only ones whose decision it can change (it costs a point-in-polygon test per segment,
+    // which dominated the run time on a 10,000-ward map).
     if !strict {
         let ranges = ward_ranges(n, &segs);
-        let contacts: Vec<(u32, u32)> = shared.keys().copied().collect();
+        let contacts: Vec<(u32, u32)> = shared
+            .iter()
+            .filter(|(&(a, b), &l)| l.max(*shared.get(&(b, a)).unwrap_or(&0.0)) <= threshold)
+            .map(|(&k, _)| k)
+            .collect();
         for (a, b) in contacts {
             let mut extra = 0.0;
             for s in &segs[ranges[a as usize].clone()] {
@@ -410,13 +408,14 @@ fn segments(map: &WardMap, proj: &LocalProjection) -> Vec<Seg> {
     segs
 }
 
-/// The range of `segs` belonging to each ward (segments are generated ward by ward).
-fn ward_ranges(n: usize, segs: &[Seg]) -> Vec<std::ops::Range<usize>> {
+/// The range of `items` belonging to each ward, for items generated ward by ward (segments,
+/// vertices) and tagged with their ward's index.
+fn ward_ranges<G: RTreeObject>(n: usize, items: &[GeomWithData<G, u32>]) -> Vec<std::ops::Range<usize>> {
     let mut ranges = vec![0..0; n];
     let mut start = 0;
-    while start < segs.len() {
-        let w = segs[start].data;
-        let end = start + segs[start..].iter().take_while(|s| s.data == w).count();
+    while start < items.len() {
+        let w = items[start].data;
+        let end = start + items[start..].iter().take_while(|s| s.data == w).count();
         ranges[w as usize] = start..end;
         start = end;
     }
