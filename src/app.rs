@@ -269,10 +269,47 @@ fn WardDetails() -> impl IntoView {
                         <dt>{t(Msg::Neighbours)}</dt>
                         <dd data-testid="neighbours">{neighbours}</dd>
                     </dl>
+                    <LinkWard ward=ward.number.clone()/>
                     <button type="button" on:click=move |_| state.selected_ward.set(None)>{t(Msg::Close)}</button>
                 }.into_any())
             }}
         </section>
+    }
+}
+
+/// Lets the officer link the selected ward to any other ward (e.g. across a river or a
+/// railway that the map shows as a gap), beyond the suggested bridges.
+#[component]
+fn LinkWard(
+    /// The selected ward's number.
+    ward: String,
+) -> impl IntoView {
+    let state = use_app_state();
+    let other = RwSignal::new(String::new());
+    let refused: RwSignal<Option<String>> = RwSignal::new(None);
+    let ward_for_link = ward.clone();
+    let link = move |_| {
+        let Some(current) = state.current.get_untracked() else { return };
+        let typed = other.get_untracked();
+        let lang = state.lang.get_untracked();
+        let number = kshetra_core::import::normalise_ward_number(&typed).unwrap_or_default();
+        if current.map.ward(&number).is_none() || number == ward_for_link {
+            refused.set(Some(Msg::NoSuchWard.fill(lang, &[("ward", typed.trim())])));
+            return;
+        }
+        refused.set(None);
+        state.add_links(&current.key(), [(ward_for_link.clone(), number)]);
+        other.set(String::new());
+    };
+    view! {
+        <div class="link-ward">
+            <label class="field inline">
+                <span>{move || Msg::LinkTo.fill(state.lang.get(), &[("ward", &ward)])}</span>
+                <input type="text" inputmode="numeric" size="5" prop:value=move || other.get() on:input=move |ev| other.set(event_target_value(&ev))/>
+            </label>
+            <button type="button" on:click=link>{state.t(Msg::LinkWards)}</button>
+            {move || refused.get().map(|m| view! { <p class="error" role="alert">{m}</p> })}
+        </div>
     }
 }
 

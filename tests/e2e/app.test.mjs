@@ -386,3 +386,24 @@ test('edits and imported maps are kept in the browser across reloads; the origin
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+test('the officer links two wards of their choice; a wrong ward number is refused', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en&city=lucknow');
+  await waitForWards(page, 110);
+  await page.locator('#map path.ward').nth(40).click({ force: true });
+  const details = page.getByTestId('ward-details');
+  await details.waitFor();
+  const own = (await details.locator('dd').first().textContent()).trim();
+  const before = (await page.getByTestId('neighbours').textContent()).split(', ');
+  const far = Array.from({ length: 110 }, (_, i) => String(i + 1)).find((n) => n !== own && !before.includes(n));
+  const input = page.getByLabel(`Link ward ${own} to ward:`);
+  await input.fill('999');
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await page.getByRole('alert').filter({ hasText: 'There is no ward "999" on this map.' }).waitFor();
+  await input.fill(far);
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await page.getByTestId('neighbours').filter({ hasText: new RegExp(`(^|, )${far}(,|$)`) }).waitFor();
+  assert.equal(await page.locator('.link-list li').count(), 1);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});

@@ -358,6 +358,10 @@ catalogue! {
     SavedInBrowser => "आपके बदलाव इस ब्राउज़र में सहेजे गए हैं (दोबारा खोलने पर भी रहेंगे)।", "Your changes are kept in this browser (also after reopening it).";
     /// Button: discard the officer's copy of a bundled map.
     RestoreOriginal => "मूल नक्शा वापस लाएँ (मेरे बदलाव हटाएँ)", "Restore the original map (discard my changes)";
+    /// Label: link the selected ward to another. {ward}
+    LinkTo => "वार्ड {ward} को इस वार्ड से जोड़ें:", "Link ward {ward} to ward:";
+    /// A typed ward number does not exist. {ward}
+    NoSuchWard => "इस नक्शे में वार्ड \"{ward}\" नहीं है।", "There is no ward \"{ward}\" on this map.";
     /// Made-with line.
     MadeWith => "क्षेत्र से बनाया गया", "Made with Kshetra";
     // ── Printed output (kshetra-poster) ──
