@@ -61,13 +61,16 @@ pub fn EstimatesPanel() -> impl IntoView {
             <h2 id="estimates-heading">{state.t(Msg::Estimates)}</h2>
             {move || state.estimate.get().map(|e| {
                 let available = state.params.with(|p| p.organisers_available);
-                let shortfall = available.map(|a| e.shortfall(a));
+                // With no figure for any ward there is nothing to count yet: say so, not "0".
+                let nothing_known = e.wards_unknown > 0 && e.wards_unknown == e.wards.len();
+                let shortfall = available.filter(|_| !nothing_known).map(|a| e.shortfall(a));
+                let known = move |n: u64| if nothing_known { t(Msg::NotKnown).to_string() } else { group_indian_u64(n) };
                 view! {
                     <dl class="stats">
                         <dt>{t(Msg::PoorTotal)}</dt>
-                        <dd data-testid="poor-total">{group_indian_u64(e.total_poor)}</dd>
+                        <dd data-testid="poor-total">{known(e.total_poor)}</dd>
                         <dt>{t(Msg::OrganisersNeeded)}</dt>
-                        <dd data-testid="organisers-needed">{group_indian_u64(e.organisers_needed)}</dd>
+                        <dd data-testid="organisers-needed">{known(e.organisers_needed)}</dd>
                         <dt>{t(Msg::OrganisersAvailable)}</dt>
                         <dd>{available.map(group_indian_u64).unwrap_or_else(|| t(Msg::NotKnown).to_string())}</dd>
                         <dt>{t(Msg::Shortfall)}</dt>

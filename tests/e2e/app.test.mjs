@@ -323,6 +323,7 @@ test('the ward table sorts, searches and edits; the map and totals follow at onc
   await row.waitFor();
   assert.ok(await table.locator('tbody tr').count() < 110);
   // A bad value is refused with a message naming the ward; nothing changes.
+  assert.equal(await page.getByTestId('poor-total').textContent(), 'not known');
   await row.getByLabel('Ward 12 — Population').fill('abc');
   await row.getByLabel('Ward 12 — Population').press('Enter');
   await page.getByRole('alert').filter({ hasText: 'Ward 12, Population: "abc" is not a whole number — not changed.' }).waitFor();
