@@ -68,7 +68,11 @@
 //!       a target, clamped to [0.01 %, ε/4]: below it wards are too coarse for balance to be
 //!       worth more cut edges.
 //!    6. A last polish within max(worst, τ), so compactness never costs balance above τ.
-//!    7. *Restarts and stopping*: the best start wins by (max(worst, τ), cut edges, worst).
+//!       A start that still ends less balanced than its own initial partition (the wide band
+//!       with a short budget can do that) keeps its initial partition instead.
+//!    7. *Restarts and stopping*: the best start wins by (max(worst, τ), cut edges, worst),
+//!       among plans no worse than the first start's initial partition — the guarantee the
+//!       property tests check.
 //!       The first start always runs to the end; another start runs only while its expected
 //!       cost (that of the last one) fits in the remaining budget, and the search stops after
 //!       6 starts in a row without a better plan (at most 64). Large maps therefore stop after

@@ -165,6 +165,9 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
         if starts == 0 {
             initial_max_dev = init;
         }
+        // The wide polish band and a short budget can leave a start less balanced than where it
+        // began; the initial partition is then kept, so no start ends worse than its start.
+        let initial_plan = plan.clone();
         let tau = s.fine_target();
         // Coarse repair only while far from balance: resplits and chains reshape areas.
         s.balance(&mut plan, budget, false, COARSE * s.epsilon_hint());
@@ -180,10 +183,16 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
         let band = s.max_dev(&plan).max(tau.min(init));
         s.polish(&mut plan, band, 12, budget);
         budget.limit = limit;
+        if s.max_dev(&plan) > init {
+            plan = initial_plan;
+        }
         let m = s.max_dev(&plan);
         let cut = s.cut_edges(&plan);
         let me = m.max(tau);
         let better = match &best {
+            // Never worse than the first start's initial partition (the documented guarantee),
+            // even where compactness decides below τ.
+            _ if m > initial_max_dev => false,
             None => true,
             Some((_, bm, bc)) => {
                 let bme = bm.max(tau);

@@ -24,7 +24,7 @@ fn instance(tri: bool, rows: u32, cols: u32, seed: u64, zero_some: bool) -> Prob
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(48), ..ProptestConfig::default() })]
 
     #[test]
     fn plans_are_valid_deterministic_and_never_worse_than_the_initial_partition(
