@@ -30,10 +30,8 @@ impl TestRng {
     }
 }
 
-/// `rows × cols` square cells of 1 km with rook adjacency and lognormal weights.
-pub fn grid(rows: u32, cols: u32, seed: u64, sigma: f64) -> Problem {
-    let mut rng = TestRng::new(seed);
-    let n = rows * cols;
+/// The rook edges of a `rows × cols` grid (cell `v = r × cols + c`).
+pub fn rook_edges(rows: u32, cols: u32) -> Vec<(u32, u32)> {
     let mut edges = Vec::new();
     for r in 0..rows {
         for c in 0..cols {
@@ -46,6 +44,14 @@ pub fn grid(rows: u32, cols: u32, seed: u64, sigma: f64) -> Problem {
             }
         }
     }
+    edges
+}
+
+/// `rows × cols` square cells of 1 km with rook adjacency and lognormal weights.
+pub fn grid(rows: u32, cols: u32, seed: u64, sigma: f64) -> Problem {
+    let mut rng = TestRng::new(seed);
+    let n = rows * cols;
+    let edges = rook_edges(rows, cols);
     let centroids = (0..n).map(|v| [(v % cols) as f64 * 1000.0 + 500.0, (v / cols) as f64 * 1000.0 + 500.0]).collect();
     let weights = (0..n).map(|_| rng.lognormal_weight(sigma)).collect();
     let areas = vec![1e6; n as usize];
@@ -65,22 +71,14 @@ pub fn triangulated(rows: u32, cols: u32, seed: u64, sigma: f64) -> Problem {
             [(x + 0.6 * (rng.f64() - 0.5)) * 1000.0, (y + 0.6 * (rng.f64() - 0.5)) * 1000.0]
         })
         .collect();
-    let mut edges = Vec::new();
-    for r in 0..rows {
-        for c in 0..cols {
+    let mut edges = rook_edges(rows, cols);
+    for r in 0..rows.saturating_sub(1) {
+        for c in 0..cols.saturating_sub(1) {
             let v = r * cols + c;
-            if c + 1 < cols {
-                edges.push((v, v + 1));
-            }
-            if r + 1 < rows {
-                edges.push((v, v + cols));
-            }
-            if c + 1 < cols && r + 1 < rows {
-                if rng.next_u64() % 2 == 0 {
-                    edges.push((v, v + cols + 1));
-                } else {
-                    edges.push((v + 1, v + cols));
-                }
+            if rng.next_u64() % 2 == 0 {
+                edges.push((v, v + cols + 1));
+            } else {
+                edges.push((v + 1, v + cols));
             }
         }
     }
