@@ -200,12 +200,18 @@ fn load(path: &Path) -> Result<Loaded, String> {
     let number_of = |f: &import::RawFeature| -> Option<String> {
         import::normalise_ward_number(&f.value(ward_col?)?.to_text())
     };
+    // First feature of each ward number (a ward drawn in pieces is one ward).
+    let mut first_feature: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    for (i, f) in raw.features.iter().enumerate() {
+        if let Some(n) = number_of(f) {
+            first_feature.entry(n).or_insert(i);
+        }
+    }
     let mut feature_of_ward = Vec::with_capacity(imported.map.wards().len());
     for ward in imported.map.wards() {
-        let f = raw
-            .features
-            .iter()
-            .position(|f| number_of(f).as_deref() == Some(ward.number.as_str()))
+        let f = first_feature
+            .get(&ward.number)
+            .copied()
             .ok_or_else(|| format!("ward {} not found among the file's features", ward.number))?;
         feature_of_ward.push(f);
     }
