@@ -1,23 +1,22 @@
 //! The page: top bar (name, city picker, language switch), side panels and the map.
 
+use kshetra_core::adjacency::bridge_all;
 use kshetra_core::cities::{BundledCity, BUNDLED_CITIES};
 use kshetra_core::format::{decimal_indian, group_indian_u64};
 use kshetra_core::geometry::area_m2;
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::palette::zone_fill;
+use kshetra_core::settings::{is_valid_tile_url, is_valid_tolerance, Settings, MAX_TOLERANCE_M};
 use leptos::prelude::*;
 
 use crate::data::MapSource;
 use crate::estimates::EstimatesPanel;
 use crate::import_panel::{ImportMapPanel, JoinTablePanel};
-use crate::ward_table::WardTable;
 use crate::map::WardMapView;
 use crate::messages;
 use crate::platform;
-use kshetra_core::adjacency::bridge_all;
-use kshetra_core::settings::{is_valid_tile_url, is_valid_tolerance, Settings, MAX_TOLERANCE_M};
-
 use crate::state::{keys, use_app_state, AppState, LoadStatus, MainView};
+use crate::ward_table::WardTable;
 
 /// The application root: creates the store, provides it, and syncs it with the outside world.
 #[component]
@@ -238,19 +237,18 @@ fn WardDetails() -> impl IntoView {
             {move || {
                 let loaded = state.loaded()?;
                 let number = state.selected_ward.get();
-                let Some(ward) = number.as_deref().and_then(|n| loaded.map.ward(n)) else {
+                let Some(index) = number.as_deref().and_then(|n| loaded.map.index_of(n)) else {
                     return Some(view! { <p class="hint">{t(Msg::ClickAWard)}</p> }.into_any());
                 };
+                let ward = &loaded.map.wards()[index];
                 let not_known = t(Msg::NotKnown).to_string();
                 let population = ward.population.map(group_indian_u64).unwrap_or_else(|| not_known.clone());
                 let area = format!("{} {}", decimal_indian(area_m2(&ward.geometry) / 1e6, 2), t(Msg::SqKm));
-                let index = loaded.map.wards().iter().position(|w| w.number == ward.number);
                 let neighbours = state
                     .connectivity
                     .get()
-                    .zip(index)
-                    .map(|(c, i)| {
-                        let numbers: Vec<&str> = c.graph.neighbours(i).iter().map(|n| loaded.map.wards()[n.ward].number.as_str()).collect();
+                    .map(|c| {
+                        let numbers: Vec<&str> = c.graph.neighbours(index).iter().map(|n| loaded.map.wards()[n.ward].number.as_str()).collect();
                         if numbers.is_empty() { t(Msg::NoNeighbours).to_string() } else { numbers.join(", ") }
                     })
                     .unwrap_or_default();

@@ -228,7 +228,7 @@ pub fn ImportMapPanel() -> impl IntoView {
                         <h3>{Msg::CheckImport.fill(lang, &[("file", &raw.file)])}</h3>
                         <p>{facts}</p>
                         {reprojected}
-                        <MappingForm columns=raw.columns.clone() samples=move |col| sample_raw.samples.get(col).cloned().unwrap_or_default() mapping=Signal::derive(move || pending.get().map(|p| p.mapping).unwrap_or_default())
+                        <MappingForm id_prefix="import-map" columns=raw.columns.clone() samples=move |col| sample_raw.samples.get(col).cloned().unwrap_or_default() mapping=Signal::derive(move || pending.get().map(|p| p.mapping).unwrap_or_default())
                             on_change=on_mapping/>
                         {import_outcome(p.preview.as_ref(), lang)}
                         <p class="hint">{Msg::ReplaceNote.text(lang)}</p>
@@ -273,6 +273,8 @@ fn import_outcome(result: Option<&Result<ImportPreview, ImportError>>, lang: Lan
 /// One select per ward attribute, listing the file's columns, with sample values.
 #[component]
 fn MappingForm(
+    /// Prefix of the element ids (two forms can be open at once).
+    id_prefix: &'static str,
     /// The file's columns.
     columns: Vec<String>,
     /// Sample values of a column.
@@ -296,9 +298,9 @@ fn MappingForm(
                     let label = move || messages::field_name(field, state.lang.get());
                     view! {
                         <tr>
-                            <th scope="row"><label for=format!("map-{field:?}")>{label}</label></th>
+                            <th scope="row"><label for=format!("{id_prefix}-{field:?}")>{label}</label></th>
                             <td>
-                                <select id=format!("map-{field:?}") on:change=move |ev| {
+                                <select id=format!("{id_prefix}-{field:?}") on:change=move |ev| {
                                     let v = event_target_value(&ev);
                                     on_change(field, (!v.is_empty()).then_some(v));
                                 }>
@@ -386,7 +388,7 @@ pub fn JoinTablePanel() -> impl IntoView {
                 view! {
                     <div class="preview" role="group" aria-label=Msg::CheckJoin.fill(lang, &[("file", &table.file)])>
                         <h3>{Msg::CheckJoin.fill(lang, &[("file", &table.file)])}</h3>
-                        <MappingForm columns=table.columns.clone() samples=samples mapping=Signal::derive(move || pending.get().map(|p| p.mapping.fields).unwrap_or_default())
+                        <MappingForm id_prefix="join-table" columns=table.columns.clone() samples=samples mapping=Signal::derive(move || pending.get().map(|p| p.mapping.fields).unwrap_or_default())
                             on_change=move |field, column| pending.update(|p| if let Some(p) = p { p.mapping.fields.set(field, column) })/>
                         {match outcome {
                             Some(Ok((_, report))) => join_report(&report, lang),

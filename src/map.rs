@@ -170,8 +170,9 @@ struct MapHandles {
 }
 
 /// The ward map. Creates the Leaflet map once its `<div>` exists and keeps it in sync with
-/// the store: tile layer ⇐ settings, ward layer ⇐ loaded city, tooltips ⇐ language,
-/// highlight ⇐ selected ward.
+/// the store: tile layer ⇐ settings, ward layer ⇐ current map (rebuilt only when a different
+/// map arrives; edited figures only restyle), tooltips ⇐ language, outlines ⇐ selected ward
+/// and separate pieces.
 #[component]
 pub fn WardMapView() -> impl IntoView {
     let state = use_app_state();
@@ -229,6 +230,13 @@ pub fn WardMapView() -> impl IntoView {
         let lang = state.lang.get_untracked();
         handles.update_value(|h| {
             let Some(h) = h else { return };
+            // The same map with edited figures (same id, so the same wards in the same order):
+            // keep the polygons, refresh tooltips; the restyle below recolours zones.
+            if let Some((layer, shown)) = h.wards.as_mut().filter(|(_, shown)| shown.id == loaded.id) {
+                layer.set_language(&loaded.map, lang);
+                *shown = loaded;
+                return;
+            }
             if let Some((old, _)) = h.wards.take() {
                 old.remove();
             }

@@ -16,7 +16,7 @@ pub use kshetra_core::settings::Settings;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::data::{CityMap, LoadError, MapSource};
+use crate::data::{CityMap, LoadError};
 use crate::platform;
 
 /// Storage keys (local storage). Versioned so later formats can migrate.
@@ -143,21 +143,18 @@ impl AppState {
         state.load.set(LoadStatus::Loading);
         let seq = state.next_load();
         leptos::task::spawn_local(async move {
-            if !explicit_city {
-                if let Some(key) = crate::persist::current_key().await {
-                    if let Some(map) = crate::persist::load(&key).await {
-                        if state.load_seq.get_value() == seq {
-                            if let MapSource::Bundled(c) = map.source {
-                                state.city.set(c);
-                            }
-                            state.replace_map(Arc::new(map));
-                            state.load.set(LoadStatus::Idle);
-                        }
-                        return;
+            let last = if explicit_city { None } else { crate::persist::current_key().await };
+            if let Some(key) = last {
+                // A bundled city: load_bundled prefers the officer's saved copy.
+                if let Some(c) = BundledCity::by_id(&key) {
+                    return state.load_bundled(c);
+                }
+                if let Some(map) = crate::persist::load(&key).await {
+                    if state.load_seq.get_value() == seq {
+                        state.replace_map(Arc::new(map));
+                        state.load.set(LoadStatus::Idle);
                     }
-                    if let Some(c) = BundledCity::by_id(&key) {
-                        return state.load_bundled(c);
-                    }
+                    return;
                 }
             }
             state.load_bundled(city);
@@ -235,7 +232,6 @@ impl AppState {
             if let Some(c) = c {
                 let m = Arc::make_mut(c);
                 change(m);
-                m.area_km2 = m.map.total_area_m2() / 1e6;
                 m.changed = true;
             }
         });

@@ -258,9 +258,8 @@ pub struct Connectivity {
 /// Builds the graph, adds `links` (ward numbers; unknown numbers are ignored) and analyses it.
 pub fn connectivity(map: &WardMap, options: &AdjacencyOptions, links: &[(String, String)]) -> Connectivity {
     let mut graph = build(map, options);
-    let index = |n: &str| map.wards().iter().position(|w| w.number == n);
     for (a, b) in links {
-        if let (Some(a), Some(b)) = (index(a), index(b)) {
+        if let (Some(a), Some(b)) = (map.index_of(a), map.index_of(b)) {
             graph.link(a, b, 0.0);
         }
     }
