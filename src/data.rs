@@ -22,6 +22,13 @@ pub enum MapSource {
     },
 }
 
+impl MapSource {
+    /// The key ([`CityMap::key`]) of an imported file's map.
+    pub fn imported_key(file: &str) -> String {
+        format!("file:{file}")
+    }
+}
+
 /// The ward map the app is working on, with what the import had to say.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CityMap {
@@ -44,8 +51,13 @@ pub struct CityMap {
 impl CityMap {
     /// A freshly loaded map with a new id.
     pub fn new(source: MapSource, map: WardMap, warnings: Vec<ImportWarning>) -> Self {
-        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let area_km2 = map.total_area_m2() / 1e6;
+        Self::with_area(source, map, warnings, area_km2)
+    }
+
+    /// [`CityMap::new`] with the total area already computed (by the import worker).
+    pub fn with_area(source: MapSource, map: WardMap, warnings: Vec<ImportWarning>, area_km2: f64) -> Self {
+        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let changed = matches!(source, MapSource::Imported { .. });
         CityMap { id: NEXT_ID.fetch_add(1, Ordering::Relaxed), source, map, area_km2, warnings, changed }
     }
@@ -55,7 +67,7 @@ impl CityMap {
     pub fn key(&self) -> String {
         match &self.source {
             MapSource::Bundled(c) => c.id.to_string(),
-            MapSource::Imported { file } => format!("file:{file}"),
+            MapSource::Imported { file } => MapSource::imported_key(file),
         }
     }
 

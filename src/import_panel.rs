@@ -9,6 +9,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+use kshetra_core::adjacency::AdjacencyOptions;
 use kshetra_core::format::group_indian_u64;
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::import::{Field, FieldMapping, ImportError};
@@ -71,6 +72,8 @@ fn status_text(status: Status, lang: Lang) -> String {
         Status::Step(ImportStep::Loading { bytes }) => Msg::ReadingSize.fill(lang, &[("mb", &mb(bytes))]),
         Status::Step(ImportStep::Reading { bytes }) => Msg::ReadingMap.fill(lang, &[("mb", &mb(bytes))]),
         Status::Step(ImportStep::Checking { features }) => Msg::CheckingShapes.fill(lang, &[("features", &group_indian_u64(features))]),
+        Status::Step(ImportStep::Neighbours { wards }) => Msg::FindingNeighbours.fill(lang, &[("wards", &group_indian_u64(wards))]),
+        Status::Step(ImportStep::Saving) => Msg::PreparingSave.text(lang).to_string(),
         Status::Preparing => Msg::PreparingMap.text(lang).to_string(),
     }
 }
@@ -171,18 +174,26 @@ pub fn ImportMapPanel() -> impl IntoView {
         }
         let Some(session) = session(p.session) else { return };
         status.set(Some(Status::Preparing));
+        let file = p.summary.file.clone();
+        let tolerance = state.settings.with_untracked(|s| s.tolerance_m);
+        let links = state.links.with_untracked(|l| l.get(&MapSource::imported_key(&file)).cloned().unwrap_or_default());
         leptos::task::spawn_local(async move {
-            let result = session.take(p.mapping.clone()).await;
+            let result = session
+                .take(p.mapping.clone(), AdjacencyOptions::tolerant(tolerance), links.clone(), move |step| status.set(Some(Status::Step(step))))
+                .await;
             status.set(None);
             if pending.get_untracked().map(|q| q.session) != Some(p.session) {
                 return; // cancelled or replaced meanwhile
             }
             match result {
-                Ok(imported) => {
-                    let source = MapSource::Imported { file: p.summary.file.clone() };
+                Ok(taken) => {
+                    let source = MapSource::Imported { file };
                     let mut warnings = p.summary.warnings.clone();
-                    warnings.extend(imported.warnings);
-                    state.replace_map(Arc::new(CityMap::new(source, imported.map, warnings)));
+                    warnings.extend(taken.imported.warnings);
+                    let map = Arc::new(CityMap::with_area(source, taken.imported.map, warnings, taken.area_km2));
+                    // Let the page breathe between taking the map over and drawing it.
+                    crate::platform::next_task().await;
+                    state.take_import(map, tolerance, links, taken.connectivity, taken.record);
                     pending.set(None);
                     set_session(None);
                 }

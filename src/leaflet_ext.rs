@@ -40,3 +40,64 @@ pub fn options(pairs: &[(&str, JsValue)]) -> JsValue {
     }
     obj.into()
 }
+
+#[wasm_bindgen(inline_js = r#"
+export function kshetra_polygon(coords, counts, options) {
+  // counts: [polygons, then per polygon: rings, then per ring: points]; coords: lon, lat, …
+  let c = 0, k = 0;
+  const polygons = [];
+  const np = counts[k++];
+  for (let p = 0; p < np; p++) {
+    const rings = [];
+    const nr = counts[k++];
+    for (let r = 0; r < nr; r++) {
+      const n = counts[k++];
+      const ring = new Array(n);
+      for (let i = 0; i < n; i++, c += 2) ring[i] = [coords[c + 1], coords[c]];
+      rings.push(ring);
+    }
+    polygons.push(rings);
+  }
+  return L.polygon(polygons, options);
+}
+export function kshetra_canvas() { return L.canvas({ padding: 0.5, tolerance: 2 }); }
+"#)]
+extern "C" {
+    /// `L.polygon` from flat coordinates, built on the JS side: one call per ward instead of
+    /// one per point (a 10,000-ward map has about two million points).
+    fn kshetra_polygon(coords: &[f64], counts: &[u32], options: &JsValue) -> leaflet::Polygon;
+
+    /// `L.canvas()`: one canvas for many paths, for big maps (SVG slows down above a few
+    /// thousand polygons).
+    fn kshetra_canvas() -> JsValue;
+}
+
+/// Vertices closer than this to the line through their neighbours (degrees, ≈ 0.1 m) are
+/// left out of the drawn outline: invisible even at the closest zoom, and digitised maps
+/// often carry many (a densified grid ten times more points than corners).
+pub const DRAW_SIMPLIFY_DEG: f64 = 1e-6;
+
+/// A Leaflet polygon for a (multi)polygon geometry in lon/lat, simplified for drawing by
+/// [`DRAW_SIMPLIFY_DEG`] (the model keeps every vertex).
+pub fn polygon(geometry: &geo::MultiPolygon<f64>, options: &JsValue) -> leaflet::Polygon {
+    use geo::Simplify;
+    let geometry = &geometry.simplify(DRAW_SIMPLIFY_DEG);
+    let mut coords = Vec::new();
+    let mut counts = vec![geometry.0.len() as u32];
+    for polygon in geometry {
+        counts.push(1 + polygon.interiors().len() as u32);
+        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
+            counts.push(ring.0.len() as u32);
+            for c in ring.coords() {
+                coords.push(c.x);
+                coords.push(c.y);
+            }
+        }
+    }
+    kshetra_polygon(&coords, &counts, options)
+}
+
+/// A canvas renderer (see [`kshetra_canvas`]).
+pub fn canvas_renderer() -> JsValue {
+    kshetra_canvas()
+}

@@ -32,8 +32,9 @@ pub struct WardLayer {
 
 impl WardLayer {
     /// Builds one polygon per ward (class `ward`, filled by zone colour) with a tooltip, and
-    /// calls `on_select(ward_number)` when a ward is clicked or tapped.
-    pub fn new(map: &WardMap, lang: Lang, on_select: Rc<dyn Fn(String)>) -> Self {
+    /// calls `on_select(ward_number)` when a ward is clicked or tapped. `renderer`: Leaflet's
+    /// canvas renderer for big maps (else each ward is an SVG path).
+    pub fn new(map: &WardMap, lang: Lang, renderer: Option<&JsValue>, on_select: Rc<dyn Fn(String)>) -> Self {
         let group = LayerGroup::new();
         let mut polygons = Vec::with_capacity(map.wards().len());
         let mut on_click = Vec::with_capacity(map.wards().len());
@@ -41,7 +42,10 @@ impl WardLayer {
             let opts = PolylineOptions::new();
             opts.set_class_name("ward".into());
             style_ward(&opts, map, ward, WardLook::default());
-            let polygon = Polygon::new_with_options(&lat_lngs(ward), &opts);
+            if let Some(r) = renderer {
+                let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("renderer"), r);
+            }
+            let polygon = crate::leaflet_ext::polygon(&ward.geometry, &opts);
             polygon.unchecked_ref::<LayerExt>().bind_tooltip(
                 &tooltip_html(ward, lang),
                 &options(&[("sticky", true.into()), ("direction", "top".into())]),
@@ -124,23 +128,6 @@ fn style_ward(opts: &PathOptions, map: &WardMap, ward: &Ward, look: WardLook) {
     opts.set_dash_array(if look.island && !look.selected { "6 4" } else { "" }.into());
 }
 
-/// Leaflet's nested lat/lng arrays for a ward: polygons → rings → points.
-pub fn lat_lngs(ward: &Ward) -> Array {
-    let polygons = Array::new();
-    for polygon in &ward.geometry {
-        let rings = Array::new();
-        for ring in std::iter::once(polygon.exterior()).chain(polygon.interiors()) {
-            let points = Array::new();
-            for c in ring.coords() {
-                points.push(&LatLng::new(c.y, c.x));
-            }
-            rings.push(&points);
-        }
-        polygons.push(&rings);
-    }
-    polygons
-}
-
 /// The map's bounds as a Leaflet object.
 pub fn bounds(map: &WardMap) -> Option<LatLngBounds> {
     let r = map.bounds()?;
@@ -167,6 +154,8 @@ struct MapHandles {
     data_attribution: Option<String>,
     /// Id of the map the view was last fitted to.
     fitted_map: Option<u64>,
+    /// Leaflet's canvas renderer, made the first time a big map is drawn.
+    canvas: Option<JsValue>,
 }
 
 /// The ward map. Creates the Leaflet map once its `<div>` exists and keeps it in sync with
@@ -194,7 +183,7 @@ pub fn WardMapView() -> impl IntoView {
             return;
         };
         map.set_view(&LatLng::new(23.0, 80.0), 5.0);
-        handles.set_value(Some(MapHandles { map, tiles: None, wards: None, data_attribution: None, fitted_map: None }));
+        handles.set_value(Some(MapHandles { map, tiles: None, wards: None, data_attribution: None, fitted_map: None, canvas: None }));
         ready.set(true);
     });
 
@@ -245,8 +234,15 @@ pub fn WardMapView() -> impl IntoView {
                 attribution.remove_attribution(&old);
             }
             let selected = state.selected_ward;
-            let layer = WardLayer::new(&loaded.map, lang, Rc::new(move |n| selected.set(Some(n))));
+            let renderer = (loaded.map.wards().len() >= crate::state::BIG_MAP_WARDS)
+                .then(|| h.canvas.get_or_insert_with(crate::leaflet_ext::canvas_renderer).clone());
+            let layer = WardLayer::new(&loaded.map, lang, renderer.as_ref(), Rc::new(move |n| selected.set(Some(n))));
             layer.add_to(&h.map);
+            // For tests and tools: how many wards are drawn, and how (SVG paths or a canvas).
+            if let Some(el) = node.get_untracked() {
+                let _ = el.set_attribute("data-wards", &layer.len().to_string());
+                let _ = el.set_attribute("data-renderer", if renderer.is_some() { "canvas" } else { "svg" });
+            }
             // Refit only when a different map arrived, not after an edit of its figures.
             if h.fitted_map != Some(loaded.id) {
                 // The container may have changed size since the map was created (fonts, CSS).

@@ -74,16 +74,39 @@ fn warn(what: &str, e: &str) {
 /// Saves `map` (only imported or edited maps are worth saving) and marks it current.
 pub async fn save(map: &CityMap) {
     let (kind, name) = match &map.source {
-        MapSource::Bundled(c) => ("bundled", c.id.to_string()),
-        MapSource::Imported { file } => ("file", file.clone()),
+        MapSource::Bundled(c) => (RecordKind::Bundled, c.id.to_string()),
+        MapSource::Imported { file } => (RecordKind::File, file.clone()),
     };
-    let record = Record { version: VERSION, kind: kind.into(), name, wards: wards_geojson(&map.map) };
-    let Ok(text) = serde_json::to_string(&record) else { return };
-    let key = map.key();
-    if let Err(e) = put(&format!("map:{key}"), &text).await {
+    let Some(text) = record_text(kind, &name, &map.map) else { return };
+    save_text(&map.key(), &text).await;
+}
+
+/// Which kind of map a record holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordKind {
+    /// A bundled city with edited figures (name = city id).
+    Bundled,
+    /// An imported file (name = file name).
+    File,
+}
+
+/// The record text saved for a map: pure, so the worker can prepare it for a big import
+/// (turning 10,000 wards into GeoJSON takes about a second) and the page only stores it.
+pub fn record_text(kind: RecordKind, name: &str, map: &kshetra_core::WardMap) -> Option<String> {
+    let kind = match kind {
+        RecordKind::Bundled => "bundled",
+        RecordKind::File => "file",
+    };
+    let record = Record { version: VERSION, kind: kind.into(), name: name.to_string(), wards: wards_geojson(map) };
+    serde_json::to_string(&record).ok()
+}
+
+/// Stores a record made by [`record_text`] under the map key `key` and marks it current.
+pub async fn save_text(key: &str, text: &str) {
+    if let Err(e) = put(&format!("map:{key}"), text).await {
         return warn("could not save the map", &e);
     }
-    if let Err(e) = put(CURRENT, &key).await {
+    if let Err(e) = put(CURRENT, key).await {
         warn("could not save the current map", &e);
     }
 }

@@ -54,3 +54,16 @@ pub fn download(file_name: &str, mime: &str, bytes: &[u8]) {
     a.set_download(file_name);
     a.click();
 }
+
+/// Resolves in a later task of the event loop (`setTimeout(0)`): lets the page paint and
+/// handle input between two long steps.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        } else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

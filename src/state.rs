@@ -64,6 +64,28 @@ pub enum MainView {
     Table,
 }
 
+/// Above this many wards the adjacency graph is built in a worker (a 10,000-ward map takes
+/// seconds); below it, in the page (Bhubaneswar's 67 wards: a few milliseconds).
+pub const BIG_MAP_WARDS: usize = 2000;
+
+/// What an adjacency graph was built for: a map (by id), a tolerance and the officer's links.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GraphKey {
+    map: u64,
+    tolerance_bits: u64,
+    links: Vec<(String, String)>,
+}
+
+impl GraphKey {
+    /// The key of `map` with `tolerance_m` and `links`.
+    pub fn new(map: &CityMap, tolerance_m: f64, links: Vec<(String, String)>) -> Self {
+        GraphKey { map: map.id, tolerance_bits: tolerance_m.to_bits(), links }
+    }
+}
+
+/// A graph with what it was built for.
+type KeyedGraph = Option<(GraphKey, Arc<Connectivity>)>;
+
 /// The app's state. `Copy`: every field is an arena handle.
 #[derive(Clone, Copy)]
 pub struct AppState {
@@ -91,7 +113,11 @@ pub struct AppState {
     /// Map or ward table.
     pub view: RwSignal<MainView>,
     /// Adjacency graph of the current map with the links, its pieces and suggested bridges.
+    /// Built in the page for small maps; for big ones (≥ [`BIG_MAP_WARDS`]) handed over by
+    /// the import or built in a worker, `None` meanwhile.
     pub connectivity: Memo<Option<Arc<Connectivity>>>,
+    /// A graph built off the page (worker) or handed over by an import.
+    graph_ready: RwSignal<KeyedGraph>,
     /// Poor households per ward and organisers needed, for the current map.
     pub estimate: Memo<Option<Arc<CityEstimate>>>,
 }
@@ -112,11 +138,37 @@ impl AppState {
         let current: RwSignal<Option<Arc<CityMap>>> = RwSignal::new(None);
         let links = RwSignal::new(platform::load::<BTreeMap<String, Vec<(String, String)>>>(keys::LINKS).unwrap_or_default());
         let params = RwSignal::new(platform::load::<CityParams>(keys::PARAMS).unwrap_or_default());
+        let graph_ready: RwSignal<KeyedGraph> = RwSignal::new(None);
+        // The graph built in the page last (edits of figures do not rebuild it), and the one
+        // being built in a worker.
+        let graph_cache: StoredValue<KeyedGraph> = StoredValue::new(None);
+        let graph_pending: StoredValue<Option<GraphKey>> = StoredValue::new(None);
         let connectivity = Memo::new(move |_| {
             let current = current.get()?;
-            let options = AdjacencyOptions::tolerant(settings.with(|s| s.tolerance_m));
+            let tolerance = settings.with(|s| s.tolerance_m);
             let map_links = links.with(|l| l.get(&current.key()).cloned().unwrap_or_default());
-            Some(Arc::new(connectivity(&current.map, &options, &map_links)))
+            let key = GraphKey::new(&current, tolerance, map_links);
+            let matching = |g: &KeyedGraph| g.as_ref().filter(|(k, _)| *k == key).map(|(_, c)| c.clone());
+            if let Some(c) = graph_ready.with(matching).or_else(|| graph_cache.with_value(matching)) {
+                return Some(c);
+            }
+            let options = AdjacencyOptions::tolerant(tolerance);
+            if current.map.wards().len() < BIG_MAP_WARDS {
+                let c = Arc::new(connectivity(&current.map, &options, &key.links));
+                graph_cache.set_value(Some((key, c.clone())));
+                return Some(c);
+            }
+            if graph_pending.with_value(|p| p.as_ref() != Some(&key)) {
+                graph_pending.set_value(Some(key.clone()));
+                leptos::task::spawn_local(async move {
+                    let built = crate::worker::connectivity(current.map.clone(), options, key.links.clone()).await;
+                    let built = built.unwrap_or_else(|| connectivity(&current.map, &options, &key.links));
+                    if graph_pending.with_value(|p| p.as_ref() == Some(&key)) {
+                        graph_ready.set(Some((key, Arc::new(built))));
+                    }
+                });
+            }
+            None
         });
         let estimate = Memo::new(move |_| {
             let current = current.get()?;
@@ -135,6 +187,7 @@ impl AppState {
             params,
             view: RwSignal::new(MainView::Map),
             connectivity,
+            graph_ready,
             estimate,
         };
         // Start with the map last worked on (kept in the browser), unless the address names
@@ -206,12 +259,29 @@ impl AppState {
 
     /// Makes `map` the current map (an import is saved in the browser at once).
     pub fn replace_map(&self, map: Arc<CityMap>) {
+        self.replace_map_with(map, None);
+    }
+
+    /// Makes an imported map current with what the worker prepared for it: its adjacency graph
+    /// (built with `tolerance_m` and `links`) and the record to save, so the page does not
+    /// redo that work.
+    pub fn take_import(&self, map: Arc<CityMap>, tolerance_m: f64, links: Vec<(String, String)>, graph: Connectivity, record: Option<String>) {
+        self.graph_ready.set(Some((GraphKey::new(&map, tolerance_m, links), Arc::new(graph))));
+        self.replace_map_with(map, record);
+    }
+
+    fn replace_map_with(&self, map: Arc<CityMap>, record: Option<String>) {
         self.selected_ward.set(None);
         // A newer load must not overwrite this choice.
         self.next_load();
         if map.changed {
             let saved = map.clone();
-            leptos::task::spawn_local(async move { crate::persist::save(&saved).await });
+            leptos::task::spawn_local(async move {
+                match record {
+                    Some(text) => crate::persist::save_text(&saved.key(), &text).await,
+                    None => crate::persist::save(&saved).await,
+                }
+            });
         }
         self.current.set(Some(map));
     }

@@ -40,7 +40,9 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use kshetra_alloc::{AllocError, Control, Organiser, Outcome, Problem, Progress, Settings};
+use kshetra_core::adjacency::{AdjacencyOptions, Connectivity};
 use kshetra_core::import::{self, FieldMapping, Format, ImportError, ImportWarning, Imported, RawLayer, WardProblem};
+use kshetra_core::WardMap;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -71,10 +73,26 @@ pub enum Request {
         /// The mapping.
         mapping: FieldMapping,
     },
-    /// The whole imported map for a mapping, to be used. Final response: [`Response::Taken`].
+    /// The whole imported map for a mapping, to be used, with its adjacency graph and the
+    /// record to keep in the browser, so the page does none of that heavy work. Final
+    /// response: [`Response::Taken`].
     Take {
         /// The mapping.
         mapping: FieldMapping,
+        /// How adjacency is decided (the officer's tolerance).
+        adjacency: AdjacencyOptions,
+        /// The officer's links for this map (ward numbers).
+        links: Vec<(String, String)>,
+    },
+    /// The adjacency graph of a map (a big map whose tolerance or links changed, or one
+    /// restored from the browser). Final response: [`Response::Connected`].
+    Connect {
+        /// The wards.
+        map: WardMap,
+        /// How adjacency is decided.
+        adjacency: AdjacencyOptions,
+        /// The officer's links (ward numbers).
+        links: Vec<(String, String)>,
     },
     /// Run the allocation engine. Progress: [`Response::AllocProgress`]; final:
     /// [`Response::Allocated`].
@@ -106,6 +124,13 @@ pub enum ImportStep {
         /// Features in the file.
         features: u64,
     },
+    /// Building the adjacency graph of the map being taken.
+    Neighbours {
+        /// Wards in the map.
+        wards: u64,
+    },
+    /// Preparing the record to keep in the browser.
+    Saving,
 }
 
 /// What a file holds, for the preview: everything the mapping form shows, without the shapes.
@@ -177,6 +202,35 @@ impl ImportPreview {
     }
 }
 
+/// An imported map ready to use: the map, its adjacency graph, and the record text to keep in
+/// the browser ([`crate::persist::record_text`]; `None` if it could not be made).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Taken {
+    /// The import.
+    pub imported: Imported,
+    /// Its adjacency graph, with the links given.
+    pub connectivity: Connectivity,
+    /// The adjacency options it was built with.
+    pub adjacency: AdjacencyOptions,
+    /// The record to save.
+    pub record: Option<String>,
+    /// Total ward area in km² (for 10,000 wards, most of a second in the page).
+    pub area_km2: f64,
+}
+
+impl Taken {
+    /// Everything for an import, computed where this runs (the worker, or the page as a
+    /// fallback).
+    pub fn make(file: &str, imported: Imported, adjacency: AdjacencyOptions, links: &[(String, String)], on_step: &mut dyn FnMut(ImportStep)) -> Taken {
+        on_step(ImportStep::Neighbours { wards: imported.map.wards().len() as u64 });
+        let connectivity = kshetra_core::adjacency::connectivity(&imported.map, &adjacency, links);
+        on_step(ImportStep::Saving);
+        let record = crate::persist::record_text(crate::persist::RecordKind::File, file, &imported.map);
+        let area_km2 = imported.map.total_area_m2() / 1e6;
+        Taken { imported, connectivity, adjacency, record, area_km2 }
+    }
+}
+
 /// The outcome of reading a file: its summary and the preview of the detected mapping.
 pub type ReadResult = Result<(RawSummary, Result<ImportPreview, ImportError>), ImportError>;
 
@@ -192,7 +246,9 @@ pub enum Response {
     /// Final answer to [`Request::Preview`].
     Previewed(Result<ImportPreview, ImportError>),
     /// Final answer to [`Request::Take`].
-    Taken(Result<Imported, ImportError>),
+    Taken(Result<Taken, ImportError>),
+    /// Final answer to [`Request::Connect`].
+    Connected(Connectivity),
     /// Engine progress (throttled to one per [`PROGRESS_INTERVAL_MS`]).
     AllocProgress(Progress),
     /// Final answer to [`Request::Allocate`].
@@ -281,9 +337,20 @@ pub fn handle(
             let preview = state.apply(&mapping, post).map(|i| ImportPreview::of(&i));
             post(Response::Previewed(preview));
         }
-        Request::Take { mapping } => {
-            let result = state.apply(&mapping, post);
+        Request::Take { mapping, adjacency, links } => {
+            let file = state.raw.as_ref().map(|r| r.file.clone()).unwrap_or_default();
+            let result = state
+                .apply(&mapping, post)
+                .map(|imported| Taken::make(&file, imported, adjacency, &links, &mut |step| post(Response::ImportProgress(step))));
+            if result.is_ok() {
+                // The file's data is no longer needed once the map is taken.
+                state.raw = None;
+                state.applied = None;
+            }
             post(Response::Taken(result));
+        }
+        Request::Connect { map, adjacency, links } => {
+            post(Response::Connected(kshetra_core::adjacency::connectivity(&map, &adjacency, &links)));
         }
         Request::Allocate { problem, organisers, settings } => {
             let mut last = f64::NEG_INFINITY;
@@ -532,13 +599,21 @@ impl ImportSession {
         import::apply(&raw, &mapping).map(|i| ImportPreview::of(&i))
     }
 
-    /// The imported map for a mapping.
-    pub async fn take(&self, mapping: FieldMapping) -> Result<Imported, ImportError> {
-        if let Some(Response::Taken(result)) = self.ask(&Request::Take { mapping: mapping.clone() }, |_| {}).await {
+    /// The imported map for a mapping, with its adjacency graph (built with `adjacency` and
+    /// the officer's `links`) and the record to save.
+    pub async fn take(
+        &self,
+        mapping: FieldMapping,
+        adjacency: AdjacencyOptions,
+        links: Vec<(String, String)>,
+        on_step: impl Fn(ImportStep) + 'static,
+    ) -> Result<Taken, ImportError> {
+        let request = Request::Take { mapping: mapping.clone(), adjacency, links: links.clone() };
+        if let Some(Response::Taken(result)) = self.ask(&request, on_step).await {
             return result;
         }
         let raw = self.in_page_raw().await?;
-        import::apply(&raw, &mapping)
+        import::apply(&raw, &mapping).map(|imported| Taken::make(&self.file.name(), imported, adjacency, &links, &mut |_| {}))
     }
 
     /// Asks the worker, if there is one; a worker that fails is dropped (the caller falls back).
@@ -568,6 +643,16 @@ impl ImportSession {
         let raw = Arc::new(import::read_any(&self.file.name(), &bytes)?);
         *self.raw.borrow_mut() = Some(raw.clone());
         Ok(raw)
+    }
+}
+
+/// The adjacency graph of `map` built in a fresh worker (the page stays responsive); `None`
+/// when no worker could do it (the caller builds it in the page).
+pub async fn connectivity(map: WardMap, adjacency: AdjacencyOptions, links: Vec<(String, String)>) -> Option<Connectivity> {
+    let worker = WorkerClient::start().await.ok()?;
+    match worker.request(&Request::Connect { map, adjacency, links }, None, |_| {}).await {
+        Ok(Response::Connected(c)) => Some(c),
+        _ => None,
     }
 }
 

@@ -53,7 +53,7 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     let (div, map) = new_map();
     let clicked = Rc::new(RefCell::new(Vec::<String>::new()));
     let sink = clicked.clone();
-    let layer = WardLayer::new(&loaded.map, Lang::Hi, Rc::new(move |n| sink.borrow_mut().push(n)));
+    let layer = WardLayer::new(&loaded.map, Lang::Hi, None, Rc::new(move |n| sink.borrow_mut().push(n)));
     layer.add_to(&map);
     map.fit_bounds(&kshetra::map::bounds(&loaded.map).unwrap());
 
@@ -86,13 +86,31 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
 }
 
 #[wasm_bindgen_test]
+fn a_canvas_renderer_draws_the_wards_on_one_canvas() {
+    let city = BundledCity::by_id("lucknow").unwrap();
+    let loaded = from_bytes(city, include_bytes!("../public/data/lucknow.geojson")).unwrap();
+    let (div, map) = new_map();
+    let canvas = kshetra::leaflet_ext::canvas_renderer();
+    let layer = WardLayer::new(&loaded.map, Lang::En, Some(&canvas), Rc::new(|_| {}));
+    layer.add_to(&map);
+    map.fit_bounds(&kshetra::map::bounds(&loaded.map).unwrap());
+    assert_eq!(layer.len(), 110);
+    assert_eq!(div.query_selector_all("path.ward").unwrap().length(), 0, "no SVG paths");
+    assert_eq!(div.query_selector_all("canvas").unwrap().length(), 1, "one canvas for all wards");
+    layer.restyle(&loaded.map, Some("1"), &|_| false);
+    layer.remove();
+    map.remove();
+    div.remove();
+}
+
+#[wasm_bindgen_test]
 fn tooltips_show_the_ward_number_and_escape_imported_text() {
     let text = br#"{"type":"FeatureCollection","features":[{"type":"Feature",
         "properties":{"ward_no":"7","ward_name":"<img src=x onerror=alert(1)>","zone":"<b>Z</b>"},
         "geometry":{"type":"Polygon","coordinates":[[[80.9,26.8],[80.95,26.8],[80.95,26.85],[80.9,26.85],[80.9,26.8]]]}}]}"#;
     let imported = geojson::parse("hostile.geojson", text).unwrap();
     let (div, map) = new_map();
-    let layer = WardLayer::new(&imported.map, Lang::En, Rc::new(|_| {}));
+    let layer = WardLayer::new(&imported.map, Lang::En, None, Rc::new(|_| {}));
     layer.add_to(&map);
     map.fit_bounds(&kshetra::map::bounds(&imported.map).unwrap());
     let path = div.query_selector("path.ward").unwrap().unwrap();

@@ -13,6 +13,7 @@ use std::rc::Rc;
 use kshetra::worker::{self, decode, encode, handle, ImportSession, ImportStep, Request, Response, WorkerState};
 use kshetra_alloc::{Control, Organiser, Phase, Problem, Settings};
 use kshetra_core::import::{self, Field};
+use kshetra_core::adjacency::{connectivity, AdjacencyOptions};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -158,17 +159,39 @@ fn import_preview_and_take_through_the_protocol_match_the_in_page_import() {
         Response::Previewed(Ok(p)) => assert_eq!((p.wards, p.population_known), (120, 0)),
         other => panic!("unexpected {other:?}"),
     }
-    // Taking the same mapping reuses the result: no new "checking" step.
-    let answers = serve(&mut state, Request::Take { mapping: mapping.clone() }, &[]);
-    assert_eq!(answers.len(), 1);
-    match &answers[0] {
-        Response::Taken(Ok(imported)) => assert_eq!(imported, &import::apply(&raw, &mapping).unwrap()),
+    // A mapping without a ward number: the typed error.
+    let mut broken = mapping.clone();
+    broken.set(Field::WardNumber, None);
+    let answers = serve(&mut state, Request::Preview { mapping: broken }, &[]);
+    assert_eq!(answers.last().unwrap(), &Response::Previewed(Err(import::ImportError::NoWardNumberColumn { file: "grid.geojson".into() })));
+    // Taking a mapping tried before reuses the result (no new "checking" step) and brings the
+    // adjacency graph with the officer's links and the record to save.
+    let _ = serve(&mut state, Request::Preview { mapping: mapping.clone() }, &[]);
+    let adjacency = AdjacencyOptions::tolerant(5.0);
+    let links = vec![("1".to_string(), "120".to_string())];
+    let answers = serve(&mut state, Request::Take { mapping: mapping.clone(), adjacency, links: links.clone() }, &[]);
+    assert_eq!(
+        answers[..2],
+        [Response::ImportProgress(ImportStep::Neighbours { wards: 120 }), Response::ImportProgress(ImportStep::Saving)]
+    );
+    match &answers[2] {
+        Response::Taken(Ok(taken)) => {
+            let imported = import::apply(&raw, &mapping).unwrap();
+            assert_eq!(taken.connectivity, connectivity(&imported.map, &adjacency, &links));
+            assert_eq!(taken.connectivity.components.count(), 1);
+            let record = taken.record.as_deref().expect("a record to save");
+            assert!(record.contains("grid.geojson") && record.contains("FeatureCollection"), "{}", &record[..200.min(record.len())]);
+            assert_eq!(taken.imported, imported);
+        }
         other => panic!("unexpected {other:?}"),
     }
-    // A mapping without a ward number: the typed error.
-    mapping.set(Field::WardNumber, None);
+    // The file's data is dropped once the map is taken.
     let answers = serve(&mut state, Request::Preview { mapping }, &[]);
-    assert_eq!(answers.last().unwrap(), &Response::Previewed(Err(import::ImportError::NoWardNumberColumn { file: "grid.geojson".into() })));
+    assert!(matches!(answers.last().unwrap(), Response::Previewed(Err(_))));
+    // A map's graph on its own (a big map whose tolerance changed).
+    let imported = import::apply(&raw, &summary.mapping).unwrap();
+    let answers = serve(&mut state, Request::Connect { map: imported.map.clone(), adjacency, links: vec![] }, &[]);
+    assert_eq!(answers, vec![Response::Connected(connectivity(&imported.map, &adjacency, &[]))]);
 }
 
 #[wasm_bindgen_test]
@@ -213,8 +236,10 @@ async fn without_a_worker_the_import_runs_in_the_page() {
     let (summary, preview) = result.expect("read");
     assert_eq!(summary.features, 20);
     assert_eq!(preview.unwrap().wards, 20);
-    let imported = session.take(summary.mapping.clone()).await.expect("taken");
-    assert_eq!(imported.map.wards().len(), 20);
+    let taken = session.take(summary.mapping.clone(), AdjacencyOptions::default(), vec![], |_| {}).await.expect("taken");
+    assert_eq!(taken.imported.map.wards().len(), 20);
+    assert_eq!(taken.connectivity.components.count(), 1);
+    assert!(taken.record.is_some());
     let mut mapping = summary.mapping;
     mapping.set(Field::WardNumber, None);
     assert!(matches!(session.preview(mapping, |_| {}).await, Err(import::ImportError::NoWardNumberColumn { .. })));

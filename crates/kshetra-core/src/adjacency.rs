@@ -34,7 +34,7 @@ use crate::model::WardMap;
 use crate::projection::LocalProjection;
 
 /// How adjacency is decided.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct AdjacencyOptions {
     /// Boundaries closer than this (metres) count as shared; 0 = exact shared edges only.
     pub tolerance_m: f64,
@@ -78,7 +78,7 @@ const STRICT_SLACK_M: f64 = 1e-6;
 const STRICT_MIN_SHARED_M: f64 = 0.01;
 
 /// A neighbour of a ward and the length of boundary they share (metres).
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Neighbour {
     /// Index of the neighbouring ward in [`WardMap::wards`].
     pub ward: usize,
@@ -87,7 +87,7 @@ pub struct Neighbour {
 }
 
 /// The adjacency graph over the wards of a [`WardMap`] (by index in `wards()`).
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct WardGraph {
     neighbours: Vec<Vec<Neighbour>>,
 }
@@ -176,7 +176,7 @@ impl WardGraph {
 }
 
 /// Connected components of a [`WardGraph`].
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Components {
     /// Component id of each ward (0 = the largest).
     pub of_ward: Vec<usize>,
@@ -192,7 +192,7 @@ impl Components {
 }
 
 /// A suggested link joining a separate piece of the graph to the rest.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Bridge {
     /// Ward in the separate piece.
     pub from: usize,
@@ -245,7 +245,7 @@ pub fn suggest_bridges(map: &WardMap, graph: &WardGraph) -> Vec<Bridge> {
 }
 
 /// The graph of a map with the officer's extra links, its pieces and the suggested bridges.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Connectivity {
     /// Adjacency plus links.
     pub graph: WardGraph,

@@ -274,6 +274,10 @@ catalogue! {
     CheckingShapes => "{features} फ़ीचर पढ़े; आकार और वार्ड संख्याएँ जाँची जा रही हैं…", "{features} features read; checking shapes and ward numbers…";
     /// The accepted map is being taken over from the background reader.
     PreparingMap => "नक्शा तैयार किया जा रहा है…", "Preparing the map…";
+    /// An accepted map's adjacency graph is being built. {wards}
+    FindingNeighbours => "{wards} वार्डों के पड़ोसी वार्ड खोजे जा रहे हैं…", "Finding the neighbours of {wards} wards…";
+    /// An accepted map is being prepared for saving in the browser.
+    PreparingSave => "नक्शा ब्राउज़र में सहेजने के लिए तैयार किया जा रहा है…", "Preparing the map to be kept in this browser…";
     /// Heading of the import preview. {file}
     CheckImport => "आयात जाँचें: {file}", "Check the import: {file}";
     /// Facts about an imported file. {format} {features} {columns}
