@@ -60,12 +60,38 @@ export function kshetra_polygon(coords, counts, options) {
   }
   return L.polygon(polygons, options);
 }
+export function kshetra_label(lat, lng, html, className, title, size) {
+  const icon = L.divIcon({ html, className, iconSize: size ? [size, size] : null });
+  return L.marker([lat, lng], { icon, title, alt: title, keyboard: false, interactive: !!title });
+}
+export function kshetra_outline(coords, counts, options) {
+  let c = 0, k = 0;
+  const lines = [];
+  const np = counts[k++];
+  for (let p = 0; p < np; p++) {
+    const nr = counts[k++];
+    for (let r = 0; r < nr; r++) {
+      const n = counts[k++];
+      const ring = new Array(n);
+      for (let i = 0; i < n; i++, c += 2) ring[i] = [coords[c + 1], coords[c]];
+      lines.push(ring);
+    }
+  }
+  return L.polyline(lines, options);
+}
 export function kshetra_canvas() { return L.canvas({ padding: 0.5, tolerance: 2 }); }
 "#)]
 extern "C" {
     /// `L.polygon` from flat coordinates, built on the JS side: one call per ward instead of
     /// one per point (a 10,000-ward map has about two million points).
     fn kshetra_polygon(coords: &[f64], counts: &[u32], options: &JsValue) -> leaflet::Polygon;
+
+    /// A marker showing `html` (already escaped) in a `L.divIcon` of class `className`;
+    /// `title` (empty = not interactive) is its accessible name; `size` in pixels (0 = CSS).
+    fn kshetra_label(lat: f64, lng: f64, html: &str, class_name: &str, title: &str, size: f64) -> leaflet::Marker;
+
+    /// `L.polyline` of every ring of a (multi)polygon, from flat coordinates.
+    fn kshetra_outline(coords: &[f64], counts: &[u32], options: &JsValue) -> leaflet::Polyline;
 
     /// `L.canvas()`: one canvas for many paths, for big maps (SVG slows down above a few
     /// thousand polygons).
@@ -80,6 +106,23 @@ pub const DRAW_SIMPLIFY_DEG: f64 = 1e-6;
 /// A Leaflet polygon for a (multi)polygon geometry in lon/lat, simplified for drawing by
 /// [`DRAW_SIMPLIFY_DEG`] (the model keeps every vertex).
 pub fn polygon(geometry: &geo::MultiPolygon<f64>, options: &JsValue) -> leaflet::Polygon {
+    let (coords, counts) = flat(geometry);
+    kshetra_polygon(&coords, &counts, options)
+}
+
+/// The rings of a (multi)polygon as one Leaflet polyline (area borders drawn over the wards).
+pub fn outline(geometry: &geo::MultiPolygon<f64>, options: &JsValue) -> leaflet::Polyline {
+    let (coords, counts) = flat(geometry);
+    kshetra_outline(&coords, &counts, options)
+}
+
+/// A text label or symbol on the map (see [`kshetra_label`]); `html` must be escaped.
+pub fn label(lon: f64, lat: f64, html: &str, class_name: &str, title: &str, size: f64) -> leaflet::Marker {
+    kshetra_label(lat, lon, html, class_name, title, size)
+}
+
+/// Flat coordinates and ring structure of a simplified geometry, for the JS builders.
+fn flat(geometry: &geo::MultiPolygon<f64>) -> (Vec<f64>, Vec<u32>) {
     use geo::Simplify;
     let geometry = &geometry.simplify(DRAW_SIMPLIFY_DEG);
     let mut coords = Vec::new();
@@ -94,7 +137,7 @@ pub fn polygon(geometry: &geo::MultiPolygon<f64>, options: &JsValue) -> leaflet:
             }
         }
     }
-    kshetra_polygon(&coords, &counts, options)
+    (coords, counts)
 }
 
 /// A canvas renderer (see [`kshetra_canvas`]).

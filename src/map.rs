@@ -41,7 +41,7 @@ impl WardLayer {
         for ward in map.wards() {
             let opts = PolylineOptions::new();
             opts.set_class_name("ward".into());
-            style_ward(&opts, map, ward, WardLook::default());
+            style_ward(&opts, &WardLook::zone(map, ward));
             if let Some(r) = renderer {
                 let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("renderer"), r);
             }
@@ -88,16 +88,15 @@ impl WardLayer {
         }
     }
 
-    /// Restyles every ward: the selected one outlined boldly, wards in a separate piece of the
-    /// map (`island(i)`) outlined in dashed red.
-    pub fn restyle(&self, map: &WardMap, selected: Option<&str>, island: &dyn Fn(usize) -> bool) {
+    /// Restyles every ward as `look(ward index)` says; the selected ward is brought to front.
+    pub fn restyle(&self, look: &dyn Fn(usize) -> WardLook) {
         let mut selected_polygon = None;
-        for (i, ((number, polygon), ward)) in self.polygons.iter().zip(map.wards()).enumerate() {
+        for (i, (_, polygon)) in self.polygons.iter().enumerate() {
             let opts = PathOptions::new();
-            let is_selected = selected == Some(number.as_str());
-            style_ward(&opts, map, ward, WardLook { selected: is_selected, island: island(i) });
+            let l = look(i);
+            style_ward(&opts, &l);
             polygon.set_style(&opts);
-            if is_selected {
+            if l.selected {
                 selected_polygon = Some(polygon);
             }
         }
@@ -107,25 +106,146 @@ impl WardLayer {
     }
 }
 
-/// How a ward is drawn besides its zone colour.
-#[derive(Clone, Copy, Default)]
-struct WardLook {
-    selected: bool,
-    island: bool,
+/// How one ward is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WardLook {
+    /// Fill colour (the organiser's colour, else the zone's).
+    pub fill: &'static str,
+    /// The ward whose details are shown: outlined boldly.
+    pub selected: bool,
+    /// In a separate piece of the map: outlined in dashed red.
+    pub island: bool,
+    /// Its assignment is locked: outlined in dotted dark blue.
+    pub locked: bool,
+    /// Filled strongly (an organiser's colour) rather than pale (a zone's).
+    pub strong: bool,
 }
 
-fn style_ward(opts: &PathOptions, map: &WardMap, ward: &Ward, look: WardLook) {
-    let zone = ward.zone.as_deref().and_then(|z| map.zone_index(z));
-    opts.set_fill_color(zone_fill(zone).into());
-    opts.set_fill_opacity(if look.selected { 0.85 } else { 0.6 });
-    let (color, weight) = match (look.selected, look.island) {
-        (true, _) => ("#111111", 3.5),
-        (false, true) => ("#c62828", 2.5),
-        (false, false) => ("#4a4a4a", 1.0),
+impl WardLook {
+    /// The plain look of ward `ward`: its zone's colour.
+    pub fn zone(map: &WardMap, ward: &Ward) -> WardLook {
+        let zone = ward.zone.as_deref().and_then(|z| map.zone_index(z));
+        WardLook { fill: zone_fill(zone), selected: false, island: false, locked: false, strong: false }
+    }
+}
+
+fn style_ward(opts: &PathOptions, look: &WardLook) {
+    opts.set_fill_color(look.fill.into());
+    opts.set_fill_opacity(match (look.selected, look.strong) {
+        (true, _) => 0.9,
+        (false, true) => 0.75,
+        (false, false) => 0.6,
+    });
+    let (color, weight, dash) = match (look.selected, look.island, look.locked) {
+        (true, _, _) => ("#111111", 3.5, ""),
+        (false, true, _) => ("#c62828", 2.5, "6 4"),
+        (false, false, true) => ("#0d2b6b", 2.0, "2 3"),
+        (false, false, false) => ("#4a4a4a", 0.8, ""),
     };
     opts.set_color(color.into());
     opts.set_weight(weight);
-    opts.set_dash_array(if look.island && !look.selected { "6 4" } else { "" }.into());
+    opts.set_dash_array(dash.into());
+}
+
+/// What is drawn over the wards once organisers have areas.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OverlayData {
+    /// Each area's outline (the union of its wards), label position and label text.
+    pub areas: Vec<AreaDrawing>,
+    /// Each zone's outline (drawn dashed).
+    pub zones: Vec<geo::MultiPolygon<f64>>,
+    /// Homes and contact points.
+    pub pins: Vec<Pin>,
+}
+
+/// One organiser's area on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaDrawing {
+    /// Outline (lon/lat).
+    pub outline: geo::MultiPolygon<f64>,
+    /// Where the label goes (lon, lat): a point well inside the area.
+    pub label_at: Option<[f64; 2]>,
+    /// First label line: the organiser (number and name). Plain text (escaped here).
+    pub title: String,
+    /// Second label line: poor households. Plain text.
+    pub detail: String,
+}
+
+/// A point of an organiser shown on the map.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pin {
+    /// Home or contact point.
+    pub kind: PinKind,
+    /// Longitude, latitude.
+    pub at: [f64; 2],
+    /// Accessible name and tooltip (plain text).
+    pub title: String,
+}
+
+/// Kinds of [`Pin`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PinKind {
+    /// An organiser's home (shown in the app only, never printed).
+    Home,
+    /// A contact point (community centre).
+    Contact,
+}
+
+/// Leaflet layers for [`OverlayData`]: borders are not interactive (clicks reach the wards).
+pub struct Overlay {
+    group: LayerGroup,
+}
+
+impl Overlay {
+    /// Builds the layers.
+    pub fn new(data: &OverlayData, renderer: Option<&JsValue>) -> Overlay {
+        let group = LayerGroup::new();
+        let line = |color: &str, weight: f64, dash: &str| {
+            let o = options(&[
+                ("color", color.into()),
+                ("weight", weight.into()),
+                ("dashArray", dash.into()),
+                ("interactive", false.into()),
+                ("fill", false.into()),
+            ]);
+            if let Some(r) = renderer {
+                let _ = js_sys::Reflect::set(&o, &JsValue::from_str("renderer"), r);
+            }
+            o
+        };
+        for zone in &data.zones {
+            group.add_layer(&crate::leaflet_ext::outline(zone, &line("#5b5b5b", 2.5, "9 6")));
+        }
+        for area in &data.areas {
+            group.add_layer(&crate::leaflet_ext::outline(&area.outline, &line("#111111", 3.5, "")));
+        }
+        for area in &data.areas {
+            if let Some([lon, lat]) = area.label_at {
+                let html = format!("<b>{}</b><br>{}", escape_html(&area.title), escape_html(&area.detail));
+                group.add_layer(&crate::leaflet_ext::label(lon, lat, &html, "area-label", "", 0.0));
+            }
+        }
+        for pin in &data.pins {
+            let (symbol, class) = match pin.kind {
+                PinKind::Home => ("⌂", "pin pin-home"),
+                PinKind::Contact => ("★", "pin pin-contact"),
+            };
+            let marker = crate::leaflet_ext::label(pin.at[0], pin.at[1], symbol, class, &pin.title, 22.0);
+            marker.unchecked_ref::<LayerExt>().bind_tooltip(&escape_html(&pin.title), &options(&[("direction", "top".into())]));
+            group.add_layer(&marker);
+        }
+        Overlay { group }
+    }
+
+    /// Adds the layers to a map.
+    pub fn add_to(&self, map: &Map) {
+        map.add_layer(&self.group);
+    }
+
+    /// Removes the layers.
+    pub fn remove(&self) {
+        self.group.remove();
+    }
 }
 
 /// The map's bounds as a Leaflet object.
@@ -280,7 +400,12 @@ pub fn WardMapView() -> impl IntoView {
         handles.with_value(|h| {
             if let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) {
                 let island = |i: usize| conn.as_ref().is_some_and(|c| c.components.of_ward.get(i).is_some_and(|&p| p > 0));
-                layer.restyle(&loaded.map, selected.as_deref(), &island);
+                let wards = loaded.map.wards();
+                layer.restyle(&|i| WardLook {
+                    selected: selected.as_deref() == Some(wards[i].number.as_str()),
+                    island: island(i),
+                    ..WardLook::zone(&loaded.map, &wards[i])
+                });
             }
         });
     });

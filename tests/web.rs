@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use kshetra::data::from_bytes;
-use kshetra::map::WardLayer;
+use kshetra::map::{WardLayer, WardLook};
 use kshetra_core::cities::BundledCity;
 use kshetra_core::i18n::Lang;
 use kshetra_core::import::geojson;
@@ -67,7 +67,8 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     assert_eq!(*clicked.borrow(), vec!["1".to_string()]);
 
     // Restyling outlines only the selected ward boldly, and separate pieces dashed.
-    layer.restyle(&loaded.map, Some("1"), &|i| i == 5);
+    let wards = loaded.map.wards();
+    layer.restyle(&|i| WardLook { selected: i == 0, island: i == 5, locked: i == 7, ..WardLook::zone(&loaded.map, &wards[i]) });
     let count_with = |attr: &str, value: &str| {
         (0..paths.length())
             .filter(|&i| {
@@ -78,6 +79,7 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     };
     assert_eq!(count_with("stroke-width", "3.5"), 1);
     assert_eq!(count_with("stroke-dasharray", "6 4"), 1);
+    assert_eq!(count_with("stroke-dasharray", "2 3"), 1, "a locked ward is outlined dotted");
 
     layer.remove();
     assert_eq!(div.query_selector_all("path.ward").unwrap().length(), 0);
@@ -97,7 +99,7 @@ fn a_canvas_renderer_draws_the_wards_on_one_canvas() {
     assert_eq!(layer.len(), 110);
     assert_eq!(div.query_selector_all("path.ward").unwrap().length(), 0, "no SVG paths");
     assert_eq!(div.query_selector_all("canvas").unwrap().length(), 1, "one canvas for all wards");
-    layer.restyle(&loaded.map, Some("1"), &|_| false);
+    layer.restyle(&|i| WardLook { selected: i == 0, ..WardLook::zone(&loaded.map, &loaded.map.wards()[i]) });
     layer.remove();
     map.remove();
     div.remove();
