@@ -368,6 +368,171 @@ catalogue! {
     NoSuchWard => "इस नक्शे में वार्ड \"{ward}\" नहीं है।", "There is no ward \"{ward}\" on this map.";
     /// Made-with line.
     MadeWith => "क्षेत्र से बनाया गया", "Made with Kshetra";
+    // ── Allocation editor (app) ──
+    /// Heading of the organisers panel.
+    OrganisersHeading => "संगठक", "Organisers";
+    /// Organisers count vs the norm. {have} {needed}
+    OrganisersVsNeeded => "सूची में {have} संगठक; मानक के अनुसार {needed} चाहिए", "{have} organisers listed; the norm needs {needed}";
+    /// Shortfall of organisers. {n}
+    OrganisersShort => "{n} संगठक कम हैं: हर संगठक पर मानक से अधिक परिवार होंगे।", "{n} organisers short: each will have more households than the norm.";
+    /// No organisers yet.
+    NoOrganisersYet => "अभी कोई संगठक नहीं। नाम जोड़ें या सूची (CSV/Excel) आयात करें।", "No organisers yet. Add names or import a list (CSV/Excel).";
+    /// Button: add an organiser.
+    AddOrganiser => "संगठक जोड़ें", "Add organiser";
+    /// Field: organiser's name.
+    OrgName => "नाम", "Name";
+    /// Field: mobile number.
+    OrgMobile => "मोबाइल (सीयूजी)", "Mobile (CUG)";
+    /// Field: role.
+    OrgRole => "पद", "Role";
+    /// Field: capacity.
+    OrgCapacity => "क्षमता (1 = पूर्णकालिक)", "Capacity (1 = full time)";
+    /// Field: home ward.
+    OrgHomeWard => "घर का वार्ड", "Home ward";
+    /// Field: contact point name.
+    OrgContactPoint => "संपर्क स्थल (सामुदायिक केंद्र)", "Contact point (community centre)";
+    /// Field: meeting day.
+    OrgMeetingDay => "बैठक का दिन", "Meeting day";
+    /// Field: meeting time.
+    OrgMeetingTime => "बैठक का समय", "Meeting time";
+    /// Button: save.
+    SaveButton => "सहेजें", "Save";
+    /// Button: edit.
+    EditButton => "बदलें", "Edit";
+    /// Button: remove an organiser. {name}
+    RemoveOrganiser => "{name} को हटाएँ", "Remove {name}";
+    /// Button: move up. {name}
+    MoveUp => "{name} को ऊपर करें", "Move {name} up";
+    /// Button: move down. {name}
+    MoveDown => "{name} को नीचे करें", "Move {name} down";
+    /// Button: paint wards for an organiser. {name}
+    PaintFor => "{name} के लिए वार्ड चुनें", "Paint wards for {name}";
+    /// Painting status. {name}
+    PaintingFor => "वार्ड पर क्लिक करें: वह {name} को मिलेगा (Esc से बंद)", "Click wards to give them to {name} (Esc to stop)";
+    /// Button: stop painting.
+    StopPainting => "चुनना बंद करें", "Stop painting";
+    /// File field: organisers list.
+    OrganisersFile => "संगठकों की सूची (CSV/Excel)", "Organisers list (CSV/Excel)";
+    /// Organisers imported. {n} {skipped}
+    OrganisersImported => "{n} संगठक जोड़े गए; {skipped} पंक्तियाँ छोड़ी गईं।", "{n} organisers added; {skipped} rows skipped.";
+    /// Download organisers template.
+    OrganisersTemplate => "संगठक सूची का नमूना", "Organisers list template";
+    /// Heading of the allocation panel.
+    AllocationHeading => "स्वचालित आवंटन", "Automatic allocation";
+    /// Tolerance field (percent).
+    BalanceTolerance => "संतुलन सीमा (± %)", "Balance tolerance (± %)";
+    /// Respect zones checkbox.
+    RespectZones => "ज़ोन साथ रखें (हर क्षेत्र एक ज़ोन में)", "Keep zones together (each area in one zone)";
+    /// Keep home wards checkbox.
+    KeepHomeWards => "हर संगठक का घर का वार्ड उसी के क्षेत्र में", "Each organiser's home ward in their own area";
+    /// Button: run the allocation.
+    AllocateButton => "स्वचालित आवंटन करें", "Allocate automatically";
+    /// Button: cancel the run.
+    CancelRun => "रोकें", "Stop";
+    /// Progress of a run. {pct}
+    AllocRunning => "आवंटन चल रहा है… {pct} %", "Allocating… {pct} %";
+    /// Run cancelled.
+    AllocCancelled => "आवंटन रोका गया; पिछला आवंटन वैसा ही है।", "Allocation stopped; the previous plan is unchanged.";
+    /// Result quality. {dev} {eps}
+    AllocQuality => "सबसे बड़ा अंतर लक्ष्य से {dev} % (सीमा ± {eps} %)", "Largest difference from target {dev} % (tolerance ± {eps} %)";
+    /// Why it cannot be better.
+    AllocWhyNotBetter => "इससे बेहतर क्यों नहीं हो सकता:", "Why it cannot be better:";
+    /// Needs organisers first.
+    AllocNeedsOrganisers => "पहले संगठक जोड़ें।", "Add organisers first.";
+    /// Needs neighbours first.
+    AllocNeedsGraph => "पड़ोसी वार्ड अभी खोजे जा रहे हैं…", "Neighbouring wards are still being found…";
+    /// Limit: heavy ward. {ward} {share} {pct}
+    LimitHeavyWard => "वार्ड {ward} अकेले {share} संगठकों के बराबर है: उसका क्षेत्र कम से कम {pct} % अधिक रहेगा। वार्ड को बाँटें।", "Ward {ward} alone holds {share} organisers' share: its area stays at least {pct} % over target. Split the ward.";
+    /// Limit: apportionment. {zone} {share} {capacity} {pct}
+    LimitApportionment => "{zone} में {share} संगठकों जितना काम है पर {capacity} संगठक मिले: कम से कम {pct} % अंतर रहेगा। ज़ोन साथ रखना बंद करें या संगठक का ज़ोन बदलें।", "{zone} holds {share} organisers' work but got {capacity} organisers: at least {pct} % difference remains. Stop keeping zones together or move an organiser to that zone.";
+    /// Limit: light piece. {zone} {share} {pct}
+    LimitLightPiece => "{zone} एक संगठक के लिए बहुत छोटा है ({share} हिस्सा): कम से कम {pct} % अंतर। उसे पड़ोसी ज़ोन/हिस्से से जोड़ें।", "{zone} is too small for one organiser ({share} of a share): at least {pct} % difference. Join it to a neighbouring zone or piece.";
+    /// Limit: whole wards. {zone} {per} {pct}
+    LimitWholeWards => "{zone} के सभी वार्ड बराबर हैं और हर संगठक को {per} वार्ड पड़ते हैं: पूरे वार्डों से कम से कम {pct} % अंतर रहेगा।", "All wards of {zone} weigh the same and each organiser gets {per} wards: whole wards leave at least {pct} % difference.";
+    /// Limit: granularity. {share}
+    LimitGranularity => "वार्ड बड़े हैं (औसत वार्ड = एक हिस्से का {share}): और बराबरी के लिए बड़े वार्डों को बाँटें।", "Wards are coarse (an average ward = {share} of a share): split big wards for a finer balance.";
+    /// The whole map (no zone).
+    WholeMapPiece => "नक्शे का एक हिस्सा", "a piece of the map";
+    /// Engine error (generic, with the engine's text). {detail}
+    AllocFailed => "आवंटन नहीं हो सका: {detail}", "The allocation could not be made: {detail}";
+    /// Engine error: too many organisers. {organisers} {wards}
+    AllocTooManyOrganisers => "{organisers} संगठक पर केवल {wards} वार्ड: हर संगठक को कम से कम एक वार्ड चाहिए।", "{organisers} organisers but only {wards} wards: every organiser needs at least one ward.";
+    /// Engine error: too many pieces. {pieces} {organisers}
+    AllocTooManyPieces => "नक्शा {pieces} अलग हिस्सों में है पर संगठक {organisers} हैं। हिस्सों को जोड़ें (\"नक्शे के हिस्से\") या संगठक जोड़ें।", "The map falls into {pieces} separate pieces but there are {organisers} organisers. Join the pieces (\"Map pieces\") or add organisers.";
+    /// Engine error: zero weight.
+    AllocZeroWeight => "किसी वार्ड में गरीब परिवार नहीं: पहले जनसंख्या या गरीब परिवार भरें।", "No ward has poor households: enter populations or poor households first.";
+    /// Undo button.
+    Undo => "पूर्ववत (Ctrl+Z)", "Undo (Ctrl+Z)";
+    /// Redo button.
+    Redo => "फिर से करें (Ctrl+Y)", "Redo (Ctrl+Y)";
+    /// Ward details: assigned organiser.
+    AssignedTo => "संगठक", "Organiser";
+    /// Nobody.
+    Nobody => "कोई नहीं", "Nobody";
+    /// Lock ward.
+    LockWard => "इस वार्ड को लॉक करें", "Lock this ward";
+    /// Unlock ward.
+    UnlockWard => "वार्ड का लॉक हटाएँ", "Unlock this ward";
+    /// Lock area. {name}
+    LockArea => "{name} का पूरा क्षेत्र लॉक करें", "Lock all of {name}'s area";
+    /// Unlock area. {name}
+    UnlockArea => "{name} के क्षेत्र का लॉक हटाएँ", "Unlock {name}'s area";
+    /// Split warning. {ward} {to} {from} {pieces}
+    SplitWarning => "वार्ड {ward} को {to} को देने से {from} का क्षेत्र {pieces} टुकड़ों में बँट जाएगा।", "Giving ward {ward} to {to} splits {from}'s area into {pieces} pieces.";
+    /// Assign anyway.
+    AssignAnyway => "फिर भी दें", "Give it anyway";
+    /// Heading of the statistics.
+    StatsHeading => "संगठकवार आँकड़े", "Figures per organiser";
+    /// Target per organiser. {n}
+    TargetPerOrganiser => "प्रति संगठक लक्ष्य: {n} गरीब परिवार", "Target per organiser: {n} poor households";
+    /// Max deviation. {pct}
+    MaxDeviation => "सबसे बड़ा अंतर: {pct} %", "Largest difference: {pct} %";
+    /// Unassigned count. {n}
+    UnassignedCount => "बिना संगठक के वार्ड: {n}", "Wards without an organiser: {n}";
+    /// Column: deviation.
+    ColDeviation => "लक्ष्य से अंतर", "Difference from target";
+    /// One piece.
+    OnePiece => "एक टुकड़ा", "one piece";
+    /// N pieces. {n}
+    NPieces => "{n} टुकड़े", "{n} pieces";
+    /// Home distance. {km}
+    HomeDistance => "घर से {km} कि.मी.", "{km} km from home";
+    /// Problems heading.
+    ProblemsHeading => "समस्याएँ", "Problems";
+    /// No problems.
+    NoProblems => "कोई समस्या नहीं: हर संगठक का क्षेत्र एक टुकड़े में और सीमा के भीतर है।", "No problems: every area is one piece and within tolerance.";
+    /// Show on map.
+    ShowOnMap => "नक्शे पर दिखाएँ", "Show on map";
+    /// Heading of the project panel.
+    ProjectHeading => "परियोजना", "Project";
+    /// Save project file.
+    SaveProjectFile => "परियोजना फ़ाइल सहेजें (.kshetra.json)", "Save project file (.kshetra.json)";
+    /// Open project file.
+    OpenProjectFile => "परियोजना फ़ाइल खोलें", "Open project file";
+    /// Project file opened. {file}
+    ProjectOpened => "परियोजना \"{file}\" खोली गई।", "Opened the project \"{file}\".";
+    /// Project migrated. {version}
+    ProjectMigrated => "पुराने प्रारूप (संस्करण {version}) से बदली गई।", "Converted from the older format (version {version}).";
+    /// Exports heading.
+    ExportsHeading => "निर्यात", "Export";
+    /// Export CSV.
+    ExportCsv => "आवंटन सूची (CSV)", "Allocation list (CSV)";
+    /// Export wards GeoJSON.
+    ExportWardsGeojson => "वार्ड व संगठक (GeoJSON)", "Wards with organisers (GeoJSON)";
+    /// Export wards KML.
+    ExportWardsKml => "वार्ड व संगठक (KML)", "Wards with organisers (KML)";
+    /// Export areas GeoJSON.
+    ExportAreasGeojson => "संगठकों के क्षेत्र (GeoJSON)", "Organisers' areas (GeoJSON)";
+    /// Export areas KML.
+    ExportAreasKml => "संगठकों के क्षेत्र (KML, Google Earth)", "Organisers' areas (KML, Google Earth)";
+    /// Projects list heading.
+    ProjectsInBrowser => "इस ब्राउज़र में रखी परियोजनाएँ", "Projects kept in this browser";
+    /// Project line. {name} {organisers} {assigned}
+    ProjectLine => "{name}: {organisers} संगठक, {assigned} वार्ड आवंटित", "{name}: {organisers} organisers, {assigned} wards assigned";
+    /// Open a kept project.
+    OpenButton => "खोलें", "Open";
+    /// Current project marker.
+    CurrentProject => "(अभी खुली)", "(open now)";
     // ── Printed output (kshetra-poster) ──
     /// Poster subtitle (default).
     PosterSubtitle => "सामुदायिक संगठकों को कार्य-क्षेत्रों का आवंटन", "Allocation of working areas to Community Organisers";
