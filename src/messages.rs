@@ -149,3 +149,28 @@ pub fn table_error(e: &TableError, lang: Lang) -> String {
         TableError::NoKeyColumn { file, column } => Msg::TableErrNoKeyColumn.fill(lang, &[("file", file), ("column", column)]),
     }
 }
+
+/// User text for a refused project edit (the core's typed error, with its bilingual text).
+pub fn project_error(e: &kshetra_core::project::ProjectError, lang: Lang) -> String {
+    e.message(lang)
+}
+
+/// User text for a project file that cannot be opened.
+pub fn project_file_error(e: &kshetra_core::project::ProjectFileError, lang: Lang) -> String {
+    e.message(lang)
+}
+
+/// User text for an allocation the engine refused, with ward numbers from `map`.
+pub fn alloc_error(e: &kshetra_alloc::AllocError, map: &kshetra_core::WardMap, lang: Lang) -> String {
+    use kshetra_alloc::AllocError;
+    let _ = map;
+    match e {
+        AllocError::MoreOrganisersThanWards { organisers, wards } => Msg::AllocTooManyOrganisers
+            .fill(lang, &[("organisers", &group_indian_u64(*organisers as u64)), ("wards", &group_indian_u64(*wards as u64))]),
+        AllocError::TooManyPieces { pieces, organisers, .. } => Msg::AllocTooManyPieces
+            .fill(lang, &[("pieces", &group_indian_u64(*pieces as u64)), ("organisers", &group_indian_u64(*organisers as u64))]),
+        AllocError::ZeroTotalWeight => Msg::AllocZeroWeight.text(lang).to_string(),
+        AllocError::NoOrganisers => Msg::AllocNeedsOrganisers.text(lang).to_string(),
+        other => Msg::AllocFailed.fill(lang, &[("detail", &other.to_string())]),
+    }
+}

@@ -149,3 +149,105 @@ pub async fn forget(key: &str) {
         warn("could not delete", &e);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Projects: `project:<map key>` → the organisers, plan and locks with the undo history and the
+// last automatic run's report, so a reload restores the exact state (undo included).
+// ---------------------------------------------------------------------------------------------
+
+/// Format version of a saved project record.
+const PROJECT_VERSION: u32 = 1;
+
+/// A project as kept in the browser.
+#[derive(Serialize, Deserialize)]
+pub struct ProjectRecord {
+    version: u32,
+    /// The project.
+    pub project: kshetra_core::project::Project,
+    /// Its undo/redo steps.
+    pub history: kshetra_core::project::History,
+    /// The last automatic run's report.
+    pub report: Option<crate::editor::RunReport>,
+}
+
+/// Saves the project of the map `key` with its history.
+pub async fn save_project(
+    key: &str,
+    project: &kshetra_core::project::Project,
+    history: &kshetra_core::project::History,
+    report: Option<&crate::editor::RunReport>,
+) {
+    #[derive(Serialize)]
+    struct Borrowed<'a> {
+        version: u32,
+        project: &'a kshetra_core::project::Project,
+        history: &'a kshetra_core::project::History,
+        report: Option<&'a crate::editor::RunReport>,
+    }
+    let record = Borrowed { version: PROJECT_VERSION, project, history, report };
+    let Ok(text) = serde_json::to_string(&record) else { return };
+    if let Err(e) = put(&format!("project:{key}"), &text).await {
+        warn("could not save the project", &e);
+    }
+}
+
+/// The project kept for the map `key`, if any and readable.
+pub async fn load_project(key: &str) -> Option<ProjectRecord> {
+    let text = get(&format!("project:{key}")).await.unwrap_or_else(|e| {
+        warn("could not read", &e);
+        None
+    })?;
+    match serde_json::from_str::<ProjectRecord>(&text) {
+        Ok(r) if r.version == PROJECT_VERSION => Some(r),
+        Ok(r) => {
+            warn("unknown project record version", &r.version.to_string());
+            None
+        }
+        Err(e) => {
+            warn("could not read the saved project", &e.to_string());
+            None
+        }
+    }
+}
+
+/// A project kept in the browser, for the projects list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProjectSummary {
+    /// Map key.
+    pub key: String,
+    /// Project name.
+    pub name: String,
+    /// Organisers.
+    pub organisers: usize,
+    /// Wards assigned.
+    pub assigned: usize,
+}
+
+/// Every project kept in the browser, by map key.
+pub async fn projects() -> Vec<ProjectSummary> {
+    let keys = async {
+        let db = open().await?;
+        let tx = db.transaction(&[STORE], TransactionMode::ReadOnly).map_err(|e| e.to_string())?;
+        let store = tx.store(STORE).map_err(|e| e.to_string())?;
+        let keys = store.get_all_keys(None, None).await.map_err(|e| e.to_string())?;
+        Ok::<_, String>(keys.into_iter().filter_map(|k| k.as_string()).collect::<Vec<String>>())
+    }
+    .await
+    .unwrap_or_else(|e| {
+        warn("could not list projects", &e);
+        Vec::new()
+    });
+    let mut out = Vec::new();
+    for k in keys {
+        let Some(key) = k.strip_prefix("project:") else { continue };
+        if let Some(r) = load_project(key).await {
+            out.push(ProjectSummary {
+                key: key.to_string(),
+                name: r.project.name.clone(),
+                organisers: r.project.organisers.len(),
+                assigned: r.project.plan.assignment.len(),
+            });
+        }
+    }
+    out
+}

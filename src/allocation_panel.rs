@@ -1,0 +1,229 @@
+//! Automatic allocation (settings, run with progress and cancel, the result's quality and
+//! limits), live figures per organiser, and the problems list.
+
+use kshetra_alloc::Limit;
+use kshetra_core::format::{decimal_indian, group_indian_u64};
+use kshetra_core::i18n::{Lang, Msg};
+use kshetra_core::palette::area_colour;
+use kshetra_core::project::{AllocSettings, Edit, PlanProblem};
+use leptos::prelude::*;
+
+use crate::editor::{RunReport, RunState};
+use crate::messages;
+use crate::state::use_app_state;
+
+/// Percent with one decimal, Indian style.
+fn pct(x: f64) -> String {
+    decimal_indian(x * 100.0, 1)
+}
+
+/// The automatic allocation panel.
+#[component]
+pub fn AllocationPanel() -> impl IntoView {
+    let state = use_app_state();
+    let editor = state.editor;
+    let settings = move || editor.project.with(|p| p.as_ref().map(|p| p.settings).unwrap_or_default());
+    let set = move |change: &dyn Fn(&mut AllocSettings)| {
+        let Some(current) = state.current.get_untracked() else { return };
+        let mut s = settings();
+        change(&mut s);
+        editor.edit(&current, Edit::SetSettings(s));
+    };
+    let eps_text = RwSignal::new(None::<String>);
+    view! {
+        <section class="panel allocation" aria-labelledby="allocation-heading">
+            <h2 id="allocation-heading">{state.t(Msg::AllocationHeading)}</h2>
+            <label class="field inline">
+                <span>{state.t(Msg::BalanceTolerance)}</span>
+                <input type="number" min="0.5" max="50" step="0.5" size="4"
+                    prop:value=move || eps_text.get().unwrap_or_else(|| format!("{}", settings().epsilon * 100.0))
+                    on:input=move |ev| eps_text.set(Some(event_target_value(&ev)))
+                    on:change=move |ev| {
+                        let v: Option<f64> = event_target_value(&ev).trim().replace(',', ".").parse().ok();
+                        eps_text.set(None);
+                        if let Some(v) = v.filter(|v| (0.5..=50.0).contains(v)) {
+                            set(&|s| s.epsilon = v / 100.0);
+                        }
+                    }/>
+            </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || settings().respect_zones
+                    on:change=move |ev| { let on = event_target_checked(&ev); set(&|s| s.respect_zones = on); }/>
+                {state.t(Msg::RespectZones)}
+            </label>
+            <label class="check">
+                <input type="checkbox" prop:checked=move || settings().keep_home_wards
+                    on:change=move |ev| { let on = event_target_checked(&ev); set(&|s| s.keep_home_wards = on); }/>
+                {state.t(Msg::KeepHomeWards)}
+            </label>
+            <div class="row-buttons">
+                <button type="button" class="primary"
+                    disabled=move || matches!(editor.run.get(), RunState::Running(_))
+                    on:click=move |_| {
+                        if let Some(current) = state.current.get_untracked() {
+                            editor.run_allocation(current, state.connectivity.get_untracked());
+                        }
+                    }>{state.t(Msg::AllocateButton)}</button>
+                {move || matches!(editor.run.get(), RunState::Running(_)).then(|| view! {
+                    <button type="button" on:click=move |_| editor.cancel_run()>{state.t(Msg::CancelRun)}</button>
+                })}
+            </div>
+            {move || {
+                let lang = state.lang.get();
+                match editor.run.get() {
+                    RunState::Idle => None,
+                    RunState::Running(f) => Some(view! {
+                        <div role="status" data-testid="alloc-status">
+                            <progress max="100" value=(f * 100.0).round().to_string()></progress>
+                            <span>{Msg::AllocRunning.fill(lang, &[("pct", &format!("{:.0}", f * 100.0))])}</span>
+                        </div>
+                    }.into_any()),
+                    RunState::Cancelled => Some(view! { <p role="status" data-testid="alloc-status">{Msg::AllocCancelled.text(lang)}</p> }.into_any()),
+                    RunState::NeedsOrganisers => Some(view! { <p class="error" role="alert">{Msg::AllocNeedsOrganisers.text(lang)}</p> }.into_any()),
+                    RunState::NeedsGraph => Some(view! { <p class="hint" role="status">{Msg::AllocNeedsGraph.text(lang)}</p> }.into_any()),
+                    RunState::Failed(e) => {
+                        let text = state.current.with(|c| c.as_ref().map(|c| messages::alloc_error(&e, &c.map, lang))).unwrap_or_default();
+                        Some(view! { <p class="error" role="alert" data-testid="alloc-error">{text}</p> }.into_any())
+                    }
+                }
+            }}
+            {move || editor.report.get().map(|r| view! { <RunReportView report=r/> })}
+        </section>
+    }
+}
+
+/// The last run's quality and what limits it.
+#[component]
+fn RunReportView(report: RunReport) -> impl IntoView {
+    let state = use_app_state();
+    move || {
+        let lang = state.lang.get();
+        let limits: Vec<String> = report.limits.iter().map(|l| limit_text(l, &report, lang)).collect();
+        view! {
+            <div class="run-report" data-testid="run-report">
+                <p data-testid="run-quality">{Msg::AllocQuality.fill(lang, &[("dev", &pct(report.max_deviation)), ("eps", &pct(report.epsilon))])}</p>
+                {(!limits.is_empty()).then(|| view! {
+                    <p>{Msg::AllocWhyNotBetter.text(lang)}</p>
+                    <ul class="limits">{limits.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                })}
+            </div>
+        }
+    }
+}
+
+/// Text for one engine limit, with ward numbers and zone names.
+pub fn limit_text(limit: &Limit, report: &RunReport, lang: Lang) -> String {
+    let zone = |z: Option<u32>| {
+        z.and_then(|z| report.zone_names.get(z as usize))
+            .map(|n| format!("{} {}", Msg::Zone.text(lang), n))
+            .unwrap_or_else(|| Msg::WholeMapPiece.text(lang).to_string())
+    };
+    let two = |x: f64| decimal_indian(x, 2);
+    match limit {
+        Limit::HeavyWard { ward, share, lower_bound } => {
+            let number = report.ward_numbers.get(*ward as usize).cloned().unwrap_or_else(|| ward.to_string());
+            Msg::LimitHeavyWard.fill(lang, &[("ward", &number), ("share", &two(*share)), ("pct", &pct(*lower_bound))])
+        }
+        Limit::Apportionment { zone: z, share, capacity, lower_bound, .. } => Msg::LimitApportionment
+            .fill(lang, &[("zone", &zone(*z)), ("share", &two(*share)), ("capacity", &two(*capacity)), ("pct", &pct(*lower_bound))]),
+        Limit::LightPiece { zone: z, share, lower_bound, .. } => {
+            Msg::LimitLightPiece.fill(lang, &[("zone", &zone(*z)), ("share", &two(*share)), ("pct", &pct(*lower_bound))])
+        }
+        Limit::WholeWards { wards_per_organiser, lower_bound, .. } => Msg::LimitWholeWards
+            .fill(lang, &[("zone", Msg::WholeMapPiece.text(lang)), ("per", &two(*wards_per_organiser)), ("pct", &pct(*lower_bound))]),
+        Limit::Granularity { mean_ward_share, .. } => Msg::LimitGranularity.fill(lang, &[("share", &two(*mean_ward_share))]),
+    }
+}
+
+/// Live figures per organiser, city totals and the problems list.
+#[component]
+pub fn StatsPanel() -> impl IntoView {
+    let state = use_app_state();
+    let editor = state.editor;
+    move || {
+        let stats = editor.stats.get()?;
+        let lang = state.lang.get();
+        let eps = editor.project.with(|p| p.as_ref().map(|p| p.settings.epsilon).unwrap_or(0.05));
+        let project = editor.project.get()?;
+        if project.organisers.is_empty() {
+            return None;
+        }
+        let rows = stats.areas.iter().map(|a| {
+            let o = project.organiser(a.organiser);
+            let pos = project.position(a.organiser).map(|p| p + 1).unwrap_or(0);
+            let name = o.map(|o| if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() }).unwrap_or_default();
+            let colour = editor.colours.with(|c| c.get(&a.organiser).map(|&i| area_colour(i)));
+            // Bar: the area's share against the target line at 50 %; ±100 % fills the bar.
+            let width = ((1.0 + a.deviation) * 50.0).clamp(0.0, 100.0);
+            let out = a.deviation.abs() > eps + 1e-9;
+            let pieces = if a.pieces <= 1 { Msg::OnePiece.text(lang).to_string() } else { Msg::NPieces.fill(lang, &[("n", &a.pieces.to_string())]) };
+            let home = a.home_distance_m.map(|m| Msg::HomeDistance.fill(lang, &[("km", &decimal_indian(m / 1000.0, 1))]));
+            let sign = if a.deviation > 0.0 { "+" } else { "" };
+            view! {
+                <tr data-organiser=a.organiser.to_string() class:out=out class:split=a.pieces > 1>
+                    <td><span class="swatch" style=colour.map(|c| format!("background:{c}")).unwrap_or_default()></span>{format!("{pos}. {name}")}</td>
+                    <td class="num">{group_indian_u64(a.wards.len() as u64)}</td>
+                    <td class="num">{group_indian_u64(a.poor_households.round() as u64)}</td>
+                    <td class="bar-cell">
+                        <span class="bar" aria-hidden="true"><span class="fill" style=format!("width:{width:.1}%")></span><span class="target"></span></span>
+                        <span class="num" data-testid="deviation">{format!("{sign}{} %", pct(a.deviation))}</span>
+                    </td>
+                    <td>{pieces}{home.map(|h| view! { <br/><span class="detail">{h}</span> })}</td>
+                </tr>
+            }
+        }).collect_view();
+        let problems: Vec<(String, Vec<String>)> = stats.problems.iter().map(|p| (p.message(&project, lang), problem_wards(p, &project))).collect();
+        Some(view! {
+            <section class="panel stats-panel" aria-labelledby="stats-heading">
+                <h2 id="stats-heading">{Msg::StatsHeading.text(lang)}</h2>
+                <dl class="stats">
+                    <dt>{Msg::PoorHouseholds.text(lang)}</dt><dd data-testid="total-poor">{group_indian_u64(stats.total_poor.round() as u64)}</dd>
+                    <dt>{Msg::TargetPerOrganiser.fill(lang, &[("n", "")]).trim_end_matches([':', ' ']).to_string()}</dt>
+                    <dd>{group_indian_u64(stats.target_per_organiser.round() as u64)}</dd>
+                </dl>
+                <p data-testid="max-deviation">{Msg::MaxDeviation.fill(lang, &[("pct", &pct(stats.max_abs_deviation))])}</p>
+                <p data-testid="unassigned">{Msg::UnassignedCount.fill(lang, &[("n", &group_indian_u64(stats.unassigned.len() as u64))])}</p>
+                <table class="organiser-stats" data-testid="organiser-stats">
+                    <thead><tr>
+                        <th>{Msg::ColOrganiser.text(lang)}</th>
+                        <th>{Msg::Wards.text(lang)}</th>
+                        <th>{Msg::ColPoorHouseholds.text(lang)}</th>
+                        <th>{Msg::ColDeviation.text(lang)}</th>
+                        <th>{Msg::Pieces.text(lang)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+                <h3>{Msg::ProblemsHeading.text(lang)}</h3>
+                {if problems.is_empty() {
+                    view! { <p class="ok" data-testid="no-problems">{Msg::NoProblems.text(lang)}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="problems" data-testid="problems">
+                            {problems.into_iter().map(|(text, wards)| {
+                                let show = (!wards.is_empty()).then(|| view! {
+                                    <button type="button" class="link" on:click=move |_| {
+                                        state.selected_ward.set(wards.first().cloned());
+                                        editor.focus.set(Some(wards.clone()));
+                                    }>{Msg::ShowOnMap.text(lang)}</button>
+                                });
+                                view! { <li>{text}" "{show}</li> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }}
+            </section>
+        })
+    }
+}
+
+/// The wards a problem is about (to zoom to).
+fn problem_wards(p: &PlanProblem, project: &kshetra_core::project::Project) -> Vec<String> {
+    match p {
+        PlanProblem::SplitArea { smaller, .. } => smaller.iter().flatten().cloned().collect(),
+        PlanProblem::Unassigned { wards } => wards.clone(),
+        PlanProblem::NoWards { .. } => Vec::new(),
+        PlanProblem::OverTolerance { organiser, .. } | PlanProblem::UnderTolerance { organiser, .. } => {
+            project.plan.wards_of(*organiser).map(str::to_string).collect()
+        }
+    }
+}
