@@ -664,6 +664,65 @@ catalogue! {
     CompIsp => "नवाचारी एवं विशेष परियोजनाएँ", "Innovative & Special Projects";
     /// DAY-NULM component: MIS & M&E.
     CompMisMe => "एमआईएस एवं अनुश्रवण-मूल्यांकन", "MIS & Monitoring-Evaluation";
+    // ── Project: organisers, plan, project file ──
+    /// Default role of an organiser.
+    RoleCommunityOrganiser => "सामुदायिक संगठक", "Community Organiser";
+    /// Edit refused: unknown organiser. {id}
+    ErrUnknownOrganiser => "संगठक (क्रमांक {id}) इस परियोजना में नहीं है।", "Organiser (id {id}) is not in this project.";
+    /// Edit refused: unknown wards. {wards}
+    ErrUnknownWards => "ये वार्ड इस नक्शे में नहीं हैं: {wards}", "These wards are not on this map: {wards}";
+    /// Edit refused: locked wards. {wards}
+    ErrLockedWards => "ये वार्ड लॉक हैं, पहले इन्हें अनलॉक करें: {wards}", "These wards are locked; unlock them first: {wards}";
+    /// Edit refused: lock of unassigned wards. {wards}
+    ErrNotAssigned => "ये वार्ड किसी संगठक को आवंटित नहीं हैं, इसलिए लॉक नहीं हो सकते: {wards}", "These wards are not assigned to an organiser, so they cannot be locked: {wards}";
+    /// Bad organiser capacity. {name} {value}
+    ErrBadCapacity => "{name}: क्षमता \"{value}\" 0 से अधिक और 2 तक की संख्या होनी चाहिए (1 = सामान्य)।", "{name}: capacity \"{value}\" must be a number above 0 and at most 2 (1 = normal).";
+    /// Bad organiser mobile. {name} {value}
+    ErrBadMobile => "{name}: मोबाइल \"{value}\" 6–9 से शुरू होने वाला 10 अंकों का नंबर नहीं है।", "{name}: mobile \"{value}\" is not a 10-digit number starting with 6–9.";
+    /// Bad setting. {field} {value}
+    ErrBadSetting => "सेटिंग {field} का मान \"{value}\" मान्य सीमा में नहीं है।", "The setting {field} = \"{value}\" is out of range.";
+    /// Project file: not JSON. {file} {line} {column} {detail}
+    ProjErrNotJson => "फ़ाइल \"{file}\" क्षेत्र परियोजना नहीं है: पंक्ति {line}, स्थान {column} पर JSON में गड़बड़ी ({detail})।", "The file \"{file}\" is not a Kshetra project: JSON error at line {line}, column {column} ({detail}).";
+    /// Project file: cut off. {file}
+    ProjErrTruncated => "परियोजना फ़ाइल \"{file}\" अधूरी है (बीच में कटी हुई)। पूरी फ़ाइल फिर से सहेजें या कॉपी करें।", "The project file \"{file}\" is incomplete (cut off). Save or copy the whole file again.";
+    /// Project file: foreign JSON. {file} {found}
+    ProjErrNotAProject => "फ़ाइल \"{file}\" क्षेत्र परियोजना (.kshetra.json) नहीं है ({found})। नक्शा हो तो उसे \"नक्शा आयात\" से खोलें।", "The file \"{file}\" is not a Kshetra project (.kshetra.json) ({found}). If it is a map, open it with the map import.";
+    /// Project file: newer version. {file} {found} {supported}
+    ProjErrNewerVersion => "परियोजना \"{file}\" क्षेत्र के नए संस्करण ({found}) में बनी है; यह संस्करण {supported} तक पढ़ता है। क्षेत्र को अपडेट करें।", "The project \"{file}\" was made by a newer Kshetra (format {found}); this one reads up to {supported}. Update Kshetra.";
+    /// Project file: wrong structure. {file} {detail}
+    ProjErrInvalid => "परियोजना फ़ाइल \"{file}\" की बनावट गलत है ({detail})।", "The project file \"{file}\" is malformed ({detail}).";
+    /// Project file: map unreadable. {file} {detail}
+    ProjErrBadMap => "परियोजना \"{file}\" का वार्ड नक्शा पढ़ा नहीं जा सका ({detail})।", "The ward map inside the project \"{file}\" cannot be read ({detail}).";
+    /// Project file: duplicate organiser id. {file} {id}
+    ProjErrDuplicateId => "परियोजना \"{file}\" में संगठक क्रमांक {id} दो बार है।", "In the project \"{file}\", organiser id {id} appears twice.";
+    /// Project file: bad capacity. {file} {name} {value}
+    ProjErrBadCapacity => "परियोजना \"{file}\": {name} की क्षमता \"{value}\" 0 से अधिक और 2 तक होनी चाहिए।", "In the project \"{file}\", the capacity \"{value}\" of {name} must be above 0 and at most 2.";
+    /// Project file: unknown wards. {file} {wards}
+    ProjErrUnknownWards => "परियोजना \"{file}\" में ऐसे वार्ड हैं जो उसके नक्शे में नहीं हैं: {wards}", "The project \"{file}\" refers to wards that are not on its map: {wards}";
+    /// Project file: unknown organisers. {file} {wards} {ids}
+    ProjErrUnknownOrganisers => "परियोजना \"{file}\" में वार्ड {wards} ऐसे संगठकों ({ids}) को दिए गए हैं जो सूची में नहीं हैं।", "In the project \"{file}\", wards {wards} are given to organisers ({ids}) who are not in the list.";
+    // ── Organisers list import ──
+    /// Organisers import: no name column. {file}
+    OrgErrNoNameColumn => "फ़ाइल \"{file}\" में संगठकों के नाम का कॉलम (\"नाम\" / \"name\") नहीं मिला।", "No column of organiser names (\"name\" / \"नाम\") was found in \"{file}\".";
+    /// Organisers import row: no name. {row}
+    OrgRowNoName => "पंक्ति {row}: नाम खाली है — छोड़ी गई।", "Row {row}: the name is empty — skipped.";
+    /// Organisers import row: bad mobile. {row} {value}
+    OrgRowBadMobile => "पंक्ति {row}: मोबाइल \"{value}\" 6–9 से शुरू होने वाला 10 अंकों का नंबर नहीं है — छोड़ी गई।", "Row {row}: mobile \"{value}\" is not a 10-digit number starting with 6–9 — skipped.";
+    /// Organisers import row: bad capacity. {row} {value}
+    OrgRowBadCapacity => "पंक्ति {row}: क्षमता \"{value}\" 0 से अधिक और 2 तक की संख्या नहीं है — छोड़ी गई।", "Row {row}: capacity \"{value}\" is not a number above 0 and at most 2 — skipped.";
+    /// Organisers import row: unknown home ward. {row} {ward}
+    OrgRowUnknownHomeWard => "पंक्ति {row}: घर का वार्ड \"{ward}\" इस नक्शे में नहीं है — छोड़ी गई।", "Row {row}: home ward \"{ward}\" is not on this map — skipped.";
+    // ── Plan problems ──
+    /// An area in several pieces. {name} {pieces} {wards}
+    ProblemSplitArea => "{name} का क्षेत्र {pieces} टुकड़ों में है; अलग टुकड़ों के वार्ड: {wards}", "The area of {name} is in {pieces} pieces; wards of the separate pieces: {wards}";
+    /// Unassigned wards. {n} {wards}
+    ProblemUnassigned => "{n} वार्ड किसी को आवंटित नहीं: {wards}", "{n} wards not assigned: {wards}";
+    /// Area above tolerance. {name} {pct}
+    ProblemOver => "{name} के पास लक्ष्य से {pct} % अधिक गरीब परिवार हैं।", "{name} has {pct} % more poor households than the target.";
+    /// Area below tolerance. {name} {pct}
+    ProblemUnder => "{name} के पास लक्ष्य से {pct} % कम गरीब परिवार हैं।", "{name} has {pct} % fewer poor households than the target.";
+    /// Organiser without wards. {name}
+    ProblemNoWards => "{name} को कोई वार्ड नहीं मिला है।", "{name} has no wards.";
 }
 
 impl Msg {

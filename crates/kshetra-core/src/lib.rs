@@ -16,6 +16,8 @@
 //! - [`i18n`]: the one Hindi/English message catalogue used by the UI (and later the poster).
 //! - [`cities`]: the bundled real ward maps and their attribution.
 //! - [`palette`]: colours shared by the map and (later) the poster.
+//! - [`project`]: the officer's project — organisers, plan and locks, edits with undo/redo,
+//!   the `.kshetra.json` file, organisers import, live statistics, area colours, exports.
 //! - [`settings`]: persisted display preferences (base map, tile URL, adjacency tolerance).
 //!
 //! **Architecture invariant:** this crate knows nothing about the browser. It never depends on
@@ -34,9 +36,11 @@ pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod palette;
+pub mod project;
 pub mod projection;
 pub mod settings;
 pub mod table;
 
 pub use import::{ImportError, ImportWarning, Imported};
 pub use model::{Ward, WardMap};
+pub use project::{Edit, History, Organiser, Plan, Project, ProjectError};

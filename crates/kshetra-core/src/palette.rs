@@ -19,6 +19,52 @@ pub fn zone_fill(index: Option<usize>) -> &'static str {
     }
 }
 
+/// Colour-blind-safe fills for organisers' areas: Okabe & Ito (2008) without black, then
+/// Paul Tol's "muted" scheme (2021). Neighbouring areas get different indices
+/// ([`crate::project::area_colours`]); beyond these 16, [`area_colour`] generates more.
+pub const AREA_COLOURS: [&str; 16] = [
+    "#e69f00", "#56b4e9", "#009e73", "#f0e442", "#0072b2", "#d55e00", "#cc79a7", "#cc6677",
+    "#332288", "#ddcc77", "#117733", "#88ccee", "#882255", "#44aa99", "#999933", "#aa4499",
+];
+
+/// The fill for area colour index `i`: [`AREA_COLOURS`] first, then generated colours (golden-
+/// angle hues at alternating lightness) that differ from each other and from the palette, so
+/// distinct indices always give distinct colours.
+pub fn area_colour(i: usize) -> String {
+    if let Some(c) = AREA_COLOURS.get(i) {
+        return c.to_string();
+    }
+    let k = i - AREA_COLOURS.len();
+    // Hue by the golden angle; lightness and saturation cycle so near hues differ in tone.
+    let hue = (k as f64 * 137.507_764_050_037_85 + 17.0) % 360.0;
+    let light = [0.45, 0.62, 0.35, 0.72][k % 4];
+    let sat = [0.65, 0.50, 0.80][(k / 4) % 3];
+    let (r, g, b) = hsl_to_rgb(hue, sat, light);
+    let hex = format!("#{r:02x}{g:02x}{b:02x}");
+    if AREA_COLOURS.contains(&hex.as_str()) {
+        // Practically never; nudge the blue channel to stay distinct.
+        return format!("#{r:02x}{g:02x}{:02x}", b ^ 1);
+    }
+    hex
+}
+
+fn hsl_to_rgb(h: f64, s: f64, l: f64) -> (u8, u8, u8) {
+    let c = (1.0 - (2.0 * l - 1.0).abs()) * s;
+    let hp = h / 60.0;
+    let x = c * (1.0 - (hp % 2.0 - 1.0).abs());
+    let (r, g, b) = match hp as u32 {
+        0 => (c, x, 0.0),
+        1 => (x, c, 0.0),
+        2 => (0.0, c, x),
+        3 => (0.0, x, c),
+        4 => (x, 0.0, c),
+        _ => (c, 0.0, x),
+    };
+    let m = l - c / 2.0;
+    let to = |v: f64| ((v + m) * 255.0).round().clamp(0.0, 255.0) as u8;
+    (to(r), to(g), to(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -31,5 +77,16 @@ mod tests {
             assert!(seen.insert(*c), "duplicate colour {c}");
         }
         assert_eq!(zone_fill(Some(20)), ZONE_FILLS[0]);
+    }
+
+    #[test]
+    fn area_colours_are_distinct_for_distinct_indices() {
+        let mut seen = std::collections::BTreeSet::new();
+        for i in 0..500 {
+            let c = area_colour(i);
+            assert!(c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|d| d.is_ascii_hexdigit()), "{c}");
+            assert!(seen.insert(c.clone()), "colour {i} = {c} repeats");
+        }
+        assert_eq!(area_colour(0), AREA_COLOURS[0]);
     }
 }

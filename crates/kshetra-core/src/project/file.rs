@@ -1,0 +1,450 @@
+//! The project file, `*.kshetra.json`: the project and its ward map in one JSON document, so
+//! an imported city survives a save and load on another computer.
+//!
+//! # Current format (version 2)
+//! ```json
+//! {"format": "kshetra-project", "version": 2,
+//!  "name": "…", "map_key": "bhubaneswar",
+//!  "source": {"name": "…", "attribution": "…", "url": "…"},
+//!  "organisers": [{"id": 1, "name": "…", "mobile": "9876543210", "role": "…",
+//!                  "home": {"ward": "12", "point": [85.8, 20.3]}, "capacity": 1.0,
+//!                  "contact": {"name": "…", "lon": 85.8, "lat": 20.3,
+//!                              "meeting_day": "…", "meeting_time": "…"}}],
+//!  "next_id": 2,
+//!  "plan": {"12": 1}, "locked": ["12"],
+//!  "settings": {"epsilon": 0.05, "respect_zones": true, "keep_home_wards": false, "seed": 1},
+//!  "poor": {"poor_share": 0.27, "household_size": 4.8, "norm": 3000},
+//!  "map": { the wards as a GeoJSON FeatureCollection, see crate::export::wards_geojson }}
+//! ```
+//!
+//! # Version 1 (older files, migrated on load)
+//! Organisers had no ids: the plan named them by their position in the list, locks were kept
+//! per organiser, and the settings had other names:
+//! ```json
+//! {"format": "kshetra-project", "version": 1, "city": "bhubaneswar", "title": "…",
+//!  "organisers": [{"name": "…", "mobile": "…", "capacity": 1, "home_ward": "12",
+//!                  "locked_wards": ["12"]}],
+//!  "assignment": {"12": 0},
+//!  "tolerance": 0.05, "households_per_co": 3000,
+//!  "map": {…}}
+//! ```
+//! Migration: organisers get ids 1, 2, … in list order and the default role; `assignment`
+//! (ward → position) becomes `plan` (ward → id); the union of `locked_wards` becomes
+//! `locked`; `tolerance` → `settings.epsilon`; `households_per_co` → `poor.norm`; `city` →
+//! `map_key`; `title` → `name`.
+//!
+//! # Validation on load
+//! Each problem is a typed [`ProjectFileError`] with a bilingual [`ProjectFileError::message`]:
+//! empty, not JSON, cut off, JSON that is not a project (no format marker), a newer version,
+//! a wrong structure, an unreadable map, duplicate organiser ids, a bad capacity, and plan,
+//! lock or home entries naming wards not on the map or organisers not in the list.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
+
+use crate::estimate::PoorParams;
+use crate::i18n::{Lang, Msg};
+use crate::model::WardMap;
+use crate::project::model::{valid_capacity, ward_list, AllocSettings, Organiser, Plan, Project};
+
+/// The format marker of project files.
+pub const FORMAT: &str = "kshetra-project";
+
+/// The version written by [`save_project`]; files up to this version load.
+pub const CURRENT_VERSION: u32 = 2;
+
+/// Where the ward map came from, kept with the project for the attribution.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct MapSource {
+    /// Name of the map or file (e.g. "Bhubaneswar wards" or "wards-2022.kml").
+    pub name: String,
+    /// Attribution text required by the data's licence, if any.
+    pub attribution: Option<String>,
+    /// The data's home page, if any.
+    pub url: Option<String>,
+}
+
+/// A loaded project file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoadedProject {
+    /// The project.
+    pub project: Project,
+    /// Its ward map.
+    pub map: WardMap,
+    /// Where the map came from.
+    pub source: MapSource,
+    /// The file's version when it was older than [`CURRENT_VERSION`] (it was migrated).
+    pub migrated_from: Option<u32>,
+}
+
+/// Why a project file could not be loaded. Every variant names the file.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ProjectFileError {
+    /// No bytes.
+    #[error("{file}: empty")]
+    Empty {
+        /// File name.
+        file: String,
+    },
+    /// Not JSON.
+    #[error("{file}: not JSON at line {line}, column {column}: {detail}")]
+    NotJson {
+        /// File name.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// Parser message.
+        detail: String,
+    },
+    /// JSON cut off before its end.
+    #[error("{file}: the file ends too early")]
+    Truncated {
+        /// File name.
+        file: String,
+    },
+    /// JSON, but not a project (no `"format": "kshetra-project"`).
+    #[error("{file}: not a Kshetra project ({found})")]
+    NotAProject {
+        /// File name.
+        file: String,
+        /// What it looks like instead ("GeoJSON", "JSON", or its own format marker).
+        found: String,
+    },
+    /// Written by a newer Kshetra.
+    #[error("{file}: version {found} is newer than {supported}")]
+    NewerVersion {
+        /// File name.
+        file: String,
+        /// The file's version.
+        found: u64,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// A project file whose structure is wrong (missing or mistyped fields).
+    #[error("{file}: invalid project: {detail}")]
+    Invalid {
+        /// File name.
+        file: String,
+        /// What is wrong (serde's message).
+        detail: String,
+    },
+    /// The embedded ward map cannot be read.
+    #[error("{file}: the ward map cannot be read: {detail}")]
+    BadMap {
+        /// File name.
+        file: String,
+        /// Reader message.
+        detail: String,
+    },
+    /// Two organisers with the same id.
+    #[error("{file}: organiser id {id} is used twice")]
+    DuplicateOrganiserId {
+        /// File name.
+        file: String,
+        /// The id.
+        id: u32,
+    },
+    /// An organiser's capacity is outside (0, 2].
+    #[error("{file}: capacity {value} of {name:?} is not in (0, 2]")]
+    BadCapacity {
+        /// File name.
+        file: String,
+        /// Organiser's name.
+        name: String,
+        /// The capacity.
+        value: f64,
+    },
+    /// Plan, locks or homes name wards not on the map.
+    #[error("{file}: wards not on the map: {wards:?}")]
+    UnknownWards {
+        /// File name.
+        file: String,
+        /// Ward numbers.
+        wards: Vec<String>,
+    },
+    /// The plan gives wards to organisers not in the list.
+    #[error("{file}: wards {wards:?} are given to unknown organisers {ids:?}")]
+    UnknownOrganisers {
+        /// File name.
+        file: String,
+        /// Ward numbers.
+        wards: Vec<String>,
+        /// The unknown ids (version 1: positions).
+        ids: Vec<u32>,
+    },
+}
+
+impl ProjectFileError {
+    /// The bilingual text of this error.
+    pub fn message(&self, lang: Lang) -> String {
+        use ProjectFileError as E;
+        match self {
+            E::Empty { file } => Msg::ErrEmptyFile.fill(lang, &[("file", file)]),
+            E::NotJson { file, line, column, detail } => Msg::ProjErrNotJson.fill(
+                lang,
+                &[("file", file), ("line", &line.to_string()), ("column", &column.to_string()), ("detail", detail)],
+            ),
+            E::Truncated { file } => Msg::ProjErrTruncated.fill(lang, &[("file", file)]),
+            E::NotAProject { file, found } => Msg::ProjErrNotAProject.fill(lang, &[("file", file), ("found", found)]),
+            E::NewerVersion { file, found, supported } => Msg::ProjErrNewerVersion
+                .fill(lang, &[("file", file), ("found", &found.to_string()), ("supported", &supported.to_string())]),
+            E::Invalid { file, detail } => Msg::ProjErrInvalid.fill(lang, &[("file", file), ("detail", detail)]),
+            E::BadMap { file, detail } => Msg::ProjErrBadMap.fill(lang, &[("file", file), ("detail", detail)]),
+            E::DuplicateOrganiserId { file, id } => {
+                Msg::ProjErrDuplicateId.fill(lang, &[("file", file), ("id", &id.to_string())])
+            }
+            E::BadCapacity { file, name, value } => Msg::ProjErrBadCapacity
+                .fill(lang, &[("file", file), ("name", name), ("value", &crate::import::number_to_text(*value))]),
+            E::UnknownWards { file, wards } => {
+                Msg::ProjErrUnknownWards.fill(lang, &[("file", file), ("wards", &ward_list(wards))])
+            }
+            E::UnknownOrganisers { file, wards, ids } => {
+                let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
+                Msg::ProjErrUnknownOrganisers.fill(lang, &[("file", file), ("wards", &ward_list(wards)), ("ids", &ids.join(", "))])
+            }
+        }
+    }
+}
+
+/// The current file shape.
+#[derive(Serialize, Deserialize)]
+struct FileV2 {
+    format: String,
+    version: u32,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    map_key: String,
+    #[serde(default)]
+    source: MapSource,
+    organisers: Vec<Organiser>,
+    #[serde(default)]
+    next_id: u32,
+    #[serde(default)]
+    plan: BTreeMap<String, u32>,
+    #[serde(default)]
+    locked: BTreeSet<String>,
+    #[serde(default)]
+    settings: AllocSettings,
+    #[serde(default)]
+    poor: PoorParams,
+    map: Value,
+}
+
+/// The project and its map as a version-[`CURRENT_VERSION`] project file (pretty JSON).
+pub fn save_project(project: &Project, map: &WardMap, source: &MapSource) -> String {
+    let map_value: Value = serde_json::from_str(&crate::export::wards_geojson(map)).unwrap_or(Value::Null);
+    let file = FileV2 {
+        format: FORMAT.into(),
+        version: CURRENT_VERSION,
+        name: project.name.clone(),
+        map_key: project.map_key.clone(),
+        source: source.clone(),
+        organisers: project.organisers.clone(),
+        next_id: project.next_id,
+        plan: project.plan.assignment.clone(),
+        locked: project.plan.locked.clone(),
+        settings: project.settings,
+        poor: project.poor,
+        map: map_value,
+    };
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// Reads a project file (any version up to [`CURRENT_VERSION`], migrating older ones) and
+/// validates it against its own map.
+pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFileError> {
+    let f = || file.to_string();
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ProjectFileError::Empty { file: f() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let mut value: Value = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_eof() {
+            ProjectFileError::Truncated { file: f() }
+        } else {
+            ProjectFileError::NotJson { file: f(), line: e.line(), column: e.column(), detail: e.to_string() }
+        }
+    })?;
+    match value.get("format").and_then(Value::as_str) {
+        Some(FORMAT) => {}
+        Some(other) => return Err(ProjectFileError::NotAProject { file: f(), found: other.to_string() }),
+        None => {
+            let found = match value.get("type").and_then(Value::as_str) {
+                Some("FeatureCollection" | "Feature" | "Topology") => "GeoJSON",
+                _ => "JSON",
+            };
+            return Err(ProjectFileError::NotAProject { file: f(), found: found.into() });
+        }
+    }
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| ProjectFileError::Invalid { file: f(), detail: "no version number".into() })?;
+    if version > CURRENT_VERSION as u64 {
+        return Err(ProjectFileError::NewerVersion { file: f(), found: version, supported: CURRENT_VERSION });
+    }
+    let migrated_from = (version < CURRENT_VERSION as u64).then_some(version as u32);
+    if version <= 1 {
+        value = migrate_v1(file, value)?;
+    }
+    let data: FileV2 = serde_json::from_value(value).map_err(|e| ProjectFileError::Invalid { file: f(), detail: e.to_string() })?;
+    let map = read_map(file, &data.map)?;
+
+    // Organisers: unique ids, usable capacities.
+    let mut ids = BTreeSet::new();
+    for o in &data.organisers {
+        if !ids.insert(o.id) {
+            return Err(ProjectFileError::DuplicateOrganiserId { file: f(), id: o.id });
+        }
+        if !valid_capacity(o.capacity) {
+            return Err(ProjectFileError::BadCapacity { file: f(), name: o.name.clone(), value: o.capacity });
+        }
+    }
+    // Wards named by the plan, the locks and the homes must be on the map.
+    let numbers: BTreeSet<&str> = map.wards().iter().map(|w| w.number.as_str()).collect();
+    let mut unknown: BTreeSet<String> = BTreeSet::new();
+    unknown.extend(data.plan.keys().chain(&data.locked).filter(|w| !numbers.contains(w.as_str())).cloned());
+    unknown.extend(data.organisers.iter().filter_map(Organiser::home_ward).filter(|w| !numbers.contains(w)).map(str::to_string));
+    if !unknown.is_empty() {
+        let mut wards: Vec<String> = unknown.into_iter().collect();
+        wards.sort_by(|a, b| crate::model::natural_cmp(a, b));
+        return Err(ProjectFileError::UnknownWards { file: f(), wards });
+    }
+    let mut bad_wards: Vec<String> = data.plan.iter().filter(|(_, id)| !ids.contains(id)).map(|(w, _)| w.clone()).collect();
+    if !bad_wards.is_empty() {
+        bad_wards.sort_by(|a, b| crate::model::natural_cmp(a, b));
+        let bad_ids: BTreeSet<u32> = data.plan.values().filter(|id| !ids.contains(id)).copied().collect();
+        return Err(ProjectFileError::UnknownOrganisers { file: f(), wards: bad_wards, ids: bad_ids.into_iter().collect() });
+    }
+    // Locks of unassigned wards mean nothing: dropped (the invariant of `Plan`).
+    let locked = data.locked.into_iter().filter(|w| data.plan.contains_key(w)).collect();
+    let next_id = data.next_id.max(ids.iter().next_back().map_or(1, |m| m + 1));
+    let project = Project {
+        name: data.name,
+        map_key: data.map_key,
+        organisers: data.organisers,
+        plan: Plan { assignment: data.plan, locked },
+        settings: data.settings,
+        poor: data.poor,
+        next_id,
+    };
+    Ok(LoadedProject { project, map, source: data.source, migrated_from })
+}
+
+/// Reads the embedded wards GeoJSON back into the exact map (extra count columns included).
+fn read_map(file: &str, value: &Value) -> Result<WardMap, ProjectFileError> {
+    let bad = |detail: String| ProjectFileError::BadMap { file: file.to_string(), detail };
+    let text = value.to_string();
+    let imported = crate::import::geojson::parse(file, text.as_bytes()).map_err(|e| bad(e.to_string()))?;
+    let features = value.get("features").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+    if imported.map.wards().len() != features.len() {
+        return Err(bad(format!("{} of {} wards readable", imported.map.wards().len(), features.len())));
+    }
+    // The importer reads the six ward fields; every other numeric property is an extra count.
+    const KNOWN: [&str; 6] = ["ward_no", "ward_name", "population", "households", "poor_households", "zone"];
+    let mut extras: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
+    for feature in features {
+        let Some(props) = feature.get("properties").and_then(Value::as_object) else { continue };
+        let Some(number) = props.get("ward_no").and_then(Value::as_str) else { continue };
+        let extra: BTreeMap<String, f64> = props
+            .iter()
+            .filter(|(k, _)| !KNOWN.contains(&k.as_str()))
+            .filter_map(|(k, v)| v.as_f64().map(|x| (k.clone(), x)))
+            .collect();
+        if !extra.is_empty() {
+            extras.insert(number.to_string(), extra);
+        }
+    }
+    if extras.is_empty() {
+        return Ok(imported.map);
+    }
+    let wards = imported
+        .map
+        .into_wards()
+        .into_iter()
+        .map(|mut w| {
+            if let Some(e) = extras.remove(&w.number) {
+                w.extra = e;
+            }
+            w
+        })
+        .collect();
+    Ok(WardMap::new(wards))
+}
+
+/// Version 1 → version 2 (see the module docs).
+fn migrate_v1(file: &str, v: Value) -> Result<Value, ProjectFileError> {
+    let invalid = |detail: &str| ProjectFileError::Invalid { file: file.to_string(), detail: detail.to_string() };
+    let organisers = v.get("organisers").and_then(Value::as_array).ok_or_else(|| invalid("no organisers list"))?;
+    let mut locked: BTreeSet<String> = BTreeSet::new();
+    let mut new_organisers = Vec::with_capacity(organisers.len());
+    for (i, o) in organisers.iter().enumerate() {
+        let o = o.as_object().ok_or_else(|| invalid("an organiser is not an object"))?;
+        for w in o.get("locked_wards").and_then(Value::as_array).into_iter().flatten() {
+            if let Some(w) = w.as_str() {
+                locked.insert(w.to_string());
+            }
+        }
+        let mut n = json!({
+            "id": i as u32 + 1,
+            "name": o.get("name").cloned().unwrap_or(json!("")),
+            // Version 1 kept mobiles as typed; normalise those that are valid.
+            "mobile": match o.get("mobile") {
+                Some(Value::String(m)) => json!(crate::project::normalise_mobile(m).unwrap_or_else(|| m.clone())),
+                _ => Value::Null,
+            },
+            "capacity": o.get("capacity").cloned().unwrap_or(json!(1.0)),
+        });
+        if let Some(h) = o.get("home_ward").and_then(Value::as_str) {
+            n["home"] = json!({ "ward": h });
+        }
+        new_organisers.push(n);
+    }
+    let k = organisers.len() as u64;
+    let mut plan = serde_json::Map::new();
+    let mut bad_wards = Vec::new();
+    let mut bad_ids = BTreeSet::new();
+    for (w, j) in v.get("assignment").and_then(Value::as_object).into_iter().flatten() {
+        match j.as_u64() {
+            Some(j) if j < k => {
+                plan.insert(w.clone(), json!(j + 1));
+            }
+            Some(j) => {
+                bad_wards.push(w.clone());
+                bad_ids.insert(j.min(u32::MAX as u64) as u32);
+            }
+            None => return Err(invalid("an assignment is not an organiser number")),
+        }
+    }
+    if !bad_wards.is_empty() {
+        bad_wards.sort_by(|a, b| crate::model::natural_cmp(a, b));
+        return Err(ProjectFileError::UnknownOrganisers { file: file.to_string(), wards: bad_wards, ids: bad_ids.into_iter().collect() });
+    }
+    let mut settings = serde_json::to_value(AllocSettings::default()).unwrap_or(Value::Null);
+    if let Some(t) = v.get("tolerance").filter(|t| t.is_number()) {
+        settings["epsilon"] = t.clone();
+    }
+    let mut poor = serde_json::to_value(PoorParams::default()).unwrap_or(Value::Null);
+    if let Some(n) = v.get("households_per_co").filter(|n| n.is_u64()) {
+        poor["norm"] = n.clone();
+    }
+    Ok(json!({
+        "format": FORMAT,
+        "version": 2,
+        "name": v.get("title").cloned().unwrap_or(json!("")),
+        "map_key": v.get("city").cloned().unwrap_or(json!("")),
+        "organisers": new_organisers,
+        "next_id": k + 1,
+        "plan": plan,
+        "locked": locked,
+        "settings": settings,
+        "poor": poor,
+        "map": v.get("map").cloned().unwrap_or(Value::Null),
+    }))
+}

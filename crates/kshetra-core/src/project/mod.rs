@@ -1,0 +1,34 @@
+//! The officer's project: organisers, the plan (ward → organiser), locks and allocation
+//! settings, edited step by step with undo/redo, saved as a `.kshetra.json` file.
+//!
+//! - [`model`]: [`Organiser`], [`Plan`], [`Project`], the [`Edit`]s an officer can make and
+//!   [`Project::apply`]; [`splits_area`] for the "this splits an area" warning.
+//! - [`history`]: [`History`], undo/redo over [`Edit`]s.
+//! - [`file`]: the project file (`{"format":"kshetra-project","version":2,…}`) with the ward
+//!   map inside, validation on load and migration from version 1.
+//! - [`organisers_import`]: organisers from a CSV/Excel list, with row-level errors.
+//! - [`stats`]: live figures per organiser and the problems list ([`stats::stats`]).
+//! - [`colouring`]: colours for areas so that neighbouring areas differ.
+//! - [`export`]: plan CSV, wards and dissolved areas as GeoJSON/KML.
+//!
+//! Everything is pure and deterministic: no clock, no files, stable iteration order
+//! (`BTreeMap`s, organisers in display order).
+//!
+//! **Privacy:** an organiser's mobile number and home are the office's data; exports leave
+//! them out unless the caller asks for them explicitly ([`export::ExportOptions`]).
+
+pub mod colouring;
+pub mod export;
+pub mod file;
+pub mod history;
+pub mod model;
+pub mod organisers_import;
+pub mod stats;
+
+pub use colouring::area_colours;
+pub use file::{load_project, save_project, LoadedProject, MapSource, ProjectFileError, CURRENT_VERSION};
+pub use history::History;
+pub use model::{
+    normalise_mobile, splits_area, AllocSettings, ContactPoint, Edit, Home, Organiser, Plan, Project, ProjectError,
+};
+pub use stats::{stats, PlanProblem, PlanStats};

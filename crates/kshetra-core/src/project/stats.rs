@@ -1,0 +1,297 @@
+//! Live figures of a plan, recomputed after every edit: per organiser the wards, population,
+//! poor households, target and deviation, pieces and distance from home; for the city the
+//! totals; and a list of problems the UI can zoom to.
+//!
+//! Targets and deviations are the engine's ([`kshetra_alloc::score`]): target = city total ×
+//! capacity ÷ Σ capacity, deviation = poor households ÷ target − 1 (tested against it).
+//!
+//! Cost: O(n + m) for n wards and m adjacencies, plus O(n log n) to look ward numbers up.
+//! The geometry (ward centroids and areas) is measured once per map in [`WardFacts`].
+
+use std::collections::BTreeMap;
+
+use geo::Centroid;
+
+use crate::adjacency::WardGraph;
+use crate::i18n::{Lang, Msg};
+use crate::model::WardMap;
+use crate::project::model::{ward_list, Project};
+use crate::projection::LocalProjection;
+
+/// Geometry of a map measured once: ward centroids in local metres and areas in m².
+#[derive(Debug, Clone, PartialEq)]
+pub struct WardFacts {
+    proj: LocalProjection,
+    centroids: Vec<[f64; 2]>,
+    areas: Vec<f64>,
+}
+
+impl WardFacts {
+    /// Measures the map (O(total vertices)).
+    pub fn new(map: &WardMap) -> WardFacts {
+        let proj = map.bounds().map(LocalProjection::for_rect).unwrap_or_else(|| LocalProjection::new(0.0, 0.0));
+        let centroids = map
+            .wards()
+            .iter()
+            .map(|w| w.geometry.centroid().map(|p| proj.project(p.x(), p.y())).unwrap_or([0.0, 0.0]))
+            .collect();
+        let areas = map.wards().iter().map(|w| crate::geometry::area_m2(&w.geometry)).collect();
+        WardFacts { proj, centroids, areas }
+    }
+}
+
+/// Figures of one organiser's area.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AreaStats {
+    /// Organiser id.
+    pub organiser: u32,
+    /// The area's wards (indices in [`WardMap::wards`], increasing).
+    pub wards: Vec<usize>,
+    /// Sum of the known populations.
+    pub population: u64,
+    /// Poor households (sum of the per-ward figures given to [`stats`]).
+    pub poor_households: f64,
+    /// Target: city total × capacity ÷ Σ capacity.
+    pub target: f64,
+    /// poor households ÷ target − 1 (0 when the target is 0).
+    pub deviation: f64,
+    /// Connected pieces of the area (0 when it has no wards).
+    pub pieces: usize,
+    /// Distance (m) from the area's centroid to the organiser's home; 0 when the home ward is
+    /// in the area; `None` without a home or wards.
+    pub home_distance_m: Option<f64>,
+}
+
+/// Something the officer should look at, with what to zoom to.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanProblem {
+    /// An area in several pieces; the ward numbers of each piece but the largest.
+    SplitArea {
+        /// Organiser id.
+        organiser: u32,
+        /// Number of pieces.
+        pieces: usize,
+        /// The smaller pieces, largest first, each as ward numbers.
+        smaller: Vec<Vec<String>>,
+    },
+    /// An organiser without wards.
+    NoWards {
+        /// Organiser id.
+        organiser: u32,
+    },
+    /// An area above the tolerance.
+    OverTolerance {
+        /// Organiser id.
+        organiser: u32,
+        /// Its deviation (> ε).
+        deviation: f64,
+    },
+    /// An area below the tolerance.
+    UnderTolerance {
+        /// Organiser id.
+        organiser: u32,
+        /// Its deviation (< −ε).
+        deviation: f64,
+    },
+    /// Wards given to nobody.
+    Unassigned {
+        /// Ward numbers, in map order.
+        wards: Vec<String>,
+    },
+}
+
+impl PlanProblem {
+    /// The organiser concerned, if any.
+    pub fn organiser(&self) -> Option<u32> {
+        match self {
+            PlanProblem::SplitArea { organiser, .. }
+            | PlanProblem::NoWards { organiser }
+            | PlanProblem::OverTolerance { organiser, .. }
+            | PlanProblem::UnderTolerance { organiser, .. } => Some(*organiser),
+            PlanProblem::Unassigned { .. } => None,
+        }
+    }
+
+    /// The bilingual text; organisers are named from `project` (an unnamed one as "#id").
+    pub fn message(&self, project: &Project, lang: Lang) -> String {
+        let name = |id: u32| {
+            project.organiser(id).map(|o| o.name.trim().to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| format!("#{id}"))
+        };
+        let pct = |d: f64| crate::format::decimal_indian(d.abs() * 100.0, 1);
+        match self {
+            PlanProblem::SplitArea { organiser, pieces, smaller } => {
+                let wards: Vec<String> = smaller.iter().map(|p| ward_list(p)).collect();
+                Msg::ProblemSplitArea
+                    .fill(lang, &[("name", &name(*organiser)), ("pieces", &pieces.to_string()), ("wards", &wards.join("; "))])
+            }
+            PlanProblem::NoWards { organiser } => Msg::ProblemNoWards.fill(lang, &[("name", &name(*organiser))]),
+            PlanProblem::OverTolerance { organiser, deviation } => {
+                Msg::ProblemOver.fill(lang, &[("name", &name(*organiser)), ("pct", &pct(*deviation))])
+            }
+            PlanProblem::UnderTolerance { organiser, deviation } => {
+                Msg::ProblemUnder.fill(lang, &[("name", &name(*organiser)), ("pct", &pct(*deviation))])
+            }
+            PlanProblem::Unassigned { wards } => {
+                Msg::ProblemUnassigned.fill(lang, &[("n", &wards.len().to_string()), ("wards", &ward_list(wards))])
+            }
+        }
+    }
+}
+
+/// Figures of a whole plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanStats {
+    /// One entry per organiser, in display order.
+    pub areas: Vec<AreaStats>,
+    /// Poor households of the whole city (assigned or not).
+    pub total_poor: f64,
+    /// Target of an organiser of capacity 1: total ÷ Σ capacity (0 without organisers).
+    pub target_per_organiser: f64,
+    /// Worst |deviation| over the organisers.
+    pub max_abs_deviation: f64,
+    /// Unassigned wards (indices, increasing).
+    pub unassigned: Vec<usize>,
+    /// Problems: split areas, organisers without wards, areas outside ±ε, unassigned wards.
+    pub problems: Vec<PlanProblem>,
+}
+
+/// The plan's figures. `poor[i]` is ward `i`'s poor households (see
+/// [`crate::estimate::ward_poor`]); missing entries count as 0. Measures the map first; use
+/// [`stats_with`] with a kept [`WardFacts`] when recomputing after each edit.
+pub fn stats(map: &WardMap, graph: &WardGraph, project: &Project, poor: &[f64]) -> PlanStats {
+    stats_with(&WardFacts::new(map), map, graph, project, poor)
+}
+
+/// [`stats`] with the map's geometry already measured.
+pub fn stats_with(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: &Project, poor: &[f64]) -> PlanStats {
+    let n = map.wards().len();
+    let k = project.organisers.len();
+    let owner = project.plan.index_view(map, &project.organisers);
+    let weight = |i: usize| poor.get(i).copied().filter(|x| x.is_finite()).unwrap_or(0.0);
+    let total_poor: f64 = (0..n).map(weight).sum();
+    let cap: f64 = project.organisers.iter().map(|o| o.capacity).sum();
+    let target_per_organiser = if cap > 0.0 { total_poor / cap } else { 0.0 };
+
+    let mut areas: Vec<AreaStats> = project
+        .organisers
+        .iter()
+        .map(|o| AreaStats {
+            organiser: o.id,
+            wards: Vec::new(),
+            population: 0,
+            poor_households: 0.0,
+            target: target_per_organiser * o.capacity,
+            deviation: 0.0,
+            pieces: 0,
+            home_distance_m: None,
+        })
+        .collect();
+    let mut unassigned = Vec::new();
+    for (i, o) in owner.iter().enumerate() {
+        match o {
+            Some(j) => {
+                let a = &mut areas[*j];
+                a.wards.push(i);
+                a.population += map.wards()[i].population.unwrap_or(0);
+                a.poor_households += weight(i);
+            }
+            None => unassigned.push(i),
+        }
+    }
+
+    // Pieces: components of the graph restricted to same-area edges, in one pass.
+    let mut comp = vec![usize::MAX; n];
+    let mut pieces_of: Vec<Vec<Vec<usize>>> = vec![Vec::new(); k];
+    let mut stack = Vec::new();
+    for start in 0..n {
+        let Some(j) = owner[start] else { continue };
+        if comp[start] != usize::MAX {
+            continue;
+        }
+        let id = pieces_of[j].len();
+        let mut members = vec![start];
+        comp[start] = id;
+        stack.push(start);
+        while let Some(v) = stack.pop() {
+            if v >= graph.len() {
+                continue;
+            }
+            for nb in graph.neighbours(v) {
+                let u = nb.ward;
+                if u < n && comp[u] == usize::MAX && owner[u] == Some(j) {
+                    comp[u] = id;
+                    members.push(u);
+                    stack.push(u);
+                }
+            }
+        }
+        pieces_of[j].push(members);
+    }
+
+    let mut problems = Vec::new();
+    let mut tolerance_problems = Vec::new();
+    let mut max_abs_deviation: f64 = 0.0;
+    for (j, (a, o)) in areas.iter_mut().zip(&project.organisers).enumerate() {
+        a.deviation = if a.target > 0.0 { a.poor_households / a.target - 1.0 } else { 0.0 };
+        max_abs_deviation = max_abs_deviation.max(a.deviation.abs());
+        a.pieces = pieces_of[j].len();
+        a.home_distance_m = home_distance(facts, map, a, o);
+        if a.pieces > 1 {
+            let mut pieces = std::mem::take(&mut pieces_of[j]);
+            pieces.sort_by(|x, y| y.len().cmp(&x.len()).then(x.iter().min().cmp(&y.iter().min())));
+            let smaller = pieces[1..]
+                .iter()
+                .map(|p| {
+                    let mut p = p.clone();
+                    p.sort_unstable();
+                    p.into_iter().map(|i| map.wards()[i].number.clone()).collect()
+                })
+                .collect();
+            problems.push(PlanProblem::SplitArea { organiser: o.id, pieces: a.pieces, smaller });
+        }
+        if a.wards.is_empty() {
+            problems.push(PlanProblem::NoWards { organiser: o.id });
+        } else if a.deviation > project.settings.epsilon {
+            tolerance_problems.push(PlanProblem::OverTolerance { organiser: o.id, deviation: a.deviation });
+        } else if a.deviation < -project.settings.epsilon {
+            tolerance_problems.push(PlanProblem::UnderTolerance { organiser: o.id, deviation: a.deviation });
+        }
+    }
+    problems.extend(tolerance_problems);
+    if !unassigned.is_empty() {
+        problems.push(PlanProblem::Unassigned { wards: unassigned.iter().map(|&i| map.wards()[i].number.clone()).collect() });
+    }
+    PlanStats { areas, total_poor, target_per_organiser, max_abs_deviation, unassigned, problems }
+}
+
+/// Centroid of the area (weighted by ward area) to the home; 0 when the home ward is inside.
+fn home_distance(facts: &WardFacts, map: &WardMap, a: &AreaStats, o: &crate::project::Organiser) -> Option<f64> {
+    let home = o.home.as_ref()?;
+    if a.wards.is_empty() {
+        return None;
+    }
+    if let Some(h) = home.ward.as_deref() {
+        if a.wards.iter().any(|&i| map.wards()[i].number == h) {
+            return Some(0.0);
+        }
+    }
+    let point = match (home.point, home.ward.as_deref()) {
+        (Some([lon, lat]), _) => facts.proj.project(lon, lat),
+        (None, Some(w)) => facts.centroids[map.index_of(w)?],
+        (None, None) => return None,
+    };
+    let (mut sx, mut sy, mut sa) = (0.0, 0.0, 0.0);
+    for &i in &a.wards {
+        let w = facts.areas[i].max(1e-9);
+        sx += facts.centroids[i][0] * w;
+        sy += facts.centroids[i][1] * w;
+        sa += w;
+    }
+    let c = [sx / sa, sy / sa];
+    Some(((c[0] - point[0]).powi(2) + (c[1] - point[1]).powi(2)).sqrt())
+}
+
+/// Organiser id → the area's figures, for lookups by id.
+pub fn by_organiser(stats: &PlanStats) -> BTreeMap<u32, &AreaStats> {
+    stats.areas.iter().map(|a| (a.organiser, a)).collect()
+}
