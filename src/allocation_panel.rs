@@ -160,7 +160,7 @@ pub fn StatsPanel() -> impl IntoView {
             let home = a.home_distance_m.map(|m| Msg::HomeDistance.fill(lang, &[("km", &decimal_indian(m / 1000.0, 1))]));
             let sign = if a.deviation > 0.0 { "+" } else { "" };
             view! {
-                <tr data-organiser=a.organiser.to_string() class:out=out class:split=a.pieces > 1>
+                <tr data-organiser=a.organiser.to_string() class:out=out class:split={a.pieces > 1}>
                     <td><span class="swatch" style=colour.map(|c| format!("background:{c}")).unwrap_or_default()></span>{format!("{pos}. {name}")}</td>
                     <td class="num">{group_indian_u64(a.wards.len() as u64)}</td>
                     <td class="num">{group_indian_u64(a.poor_households.round() as u64)}</td>

@@ -7,10 +7,14 @@ use kshetra_core::geometry::area_m2;
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::palette::zone_fill;
 use kshetra_core::settings::{is_valid_tile_url, is_valid_tolerance, Settings, MAX_TOLERANCE_M};
+use kshetra_core::project::Edit;
 use leptos::prelude::*;
 
 use crate::data::MapSource;
+use crate::allocation_panel::{AllocationPanel, StatsPanel};
 use crate::estimates::EstimatesPanel;
+use crate::organisers::OrganisersPanel;
+use crate::project_panel::ProjectPanel;
 use crate::import_panel::{ImportMapPanel, JoinTablePanel};
 use crate::map::WardMapView;
 use crate::messages;
@@ -61,8 +65,12 @@ pub fn App() -> impl IntoView {
                 <LoadStatus/>
                 <CitySummary/>
                 <EstimatesPanel/>
-                <PiecesPanel/>
+                <OrganisersPanel/>
+                <AllocationPanel/>
                 <WardDetails/>
+                <StatsPanel/>
+                <PiecesPanel/>
+                <ProjectPanel/>
                 <ZoneLegend/>
                 <ImportMapPanel/>
                 <JoinTablePanel/>
@@ -70,7 +78,10 @@ pub fn App() -> impl IntoView {
                 <DataSource/>
             </aside>
             <div class="main-view">
-                <ViewTabs/>
+                <div class="view-bar">
+                    <ViewTabs/>
+                    <EditorToolbar/>
+                </div>
                 <div class="view-body" class:hidden=move || state.view.get() != MainView::Map>
                     <WardMapView/>
                 </div>
@@ -79,6 +90,85 @@ pub fn App() -> impl IntoView {
                 </Show>
             </div>
         </main>
+    }
+}
+
+/// Undo/redo, the painting status and the split warning, above the map; and the keyboard
+/// shortcuts: Ctrl+Z undo, Ctrl+Y / Ctrl+Shift+Z redo, 1–9 paint for that organiser, L lock or
+/// unlock the selected ward, Esc stop painting.
+#[component]
+fn EditorToolbar() -> impl IntoView {
+    let state = use_app_state();
+    let editor = state.editor;
+    let handle = window_event_listener(leptos::ev::keydown, move |ev: web_sys::KeyboardEvent| {
+        use wasm_bindgen::JsCast;
+        // Typing in a field is not a shortcut.
+        let in_field = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+        if in_field {
+            return;
+        }
+        let key = ev.key();
+        let ctrl = ev.ctrl_key() || ev.meta_key();
+        match (ctrl, key.as_str()) {
+            (true, "z") | (true, "Z") if !ev.shift_key() => { ev.prevent_default(); editor.undo(); }
+            (true, "y") | (true, "Y") | (true, "Z") | (true, "z") => { ev.prevent_default(); editor.redo(); }
+            (false, "Escape") => { editor.painting.set(None); editor.split_warning.set(None); }
+            (false, "l") | (false, "L") => {
+                if let (Some(current), Some(ward)) = (state.current.get_untracked(), state.selected_ward.get_untracked()) {
+                    let locked = editor.project.with_untracked(|p| p.as_ref().is_some_and(|p| p.plan.is_locked(&ward)));
+                    let wards = vec![ward];
+                    editor.edit(&current, if locked { Edit::Unlock { wards } } else { Edit::Lock { wards } });
+                }
+            }
+            (false, d) if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() && d != "0" => {
+                let i = (d.as_bytes()[0] - b'1') as usize;
+                if let Some(id) = editor.project.with_untracked(|p| p.as_ref().and_then(|p| p.organisers.get(i).map(|o| o.id))) {
+                    editor.painting.set(Some(id));
+                }
+            }
+            _ => {}
+        }
+    });
+    on_cleanup(move || handle.remove());
+    let name_of = move |id: u32, lang: Lang| {
+        editor.project.with(|p| {
+            p.as_ref().and_then(|p| {
+                let pos = p.position(id)? + 1;
+                let o = p.organiser(id)?;
+                Some(format!("{pos}. {}", if o.name.is_empty() { Msg::Vacant.text(lang) } else { o.name.as_str() }))
+            })
+        })
+        .unwrap_or_default()
+    };
+    view! {
+        <div class="editor-toolbar" role="toolbar" aria-label=state.t(Msg::OrganisersHeading)>
+            <button type="button" disabled=move || !editor.history.with(|h| h.can_undo()) on:click=move |_| editor.undo()>{state.t(Msg::Undo)}</button>
+            <button type="button" disabled=move || !editor.history.with(|h| h.can_redo()) on:click=move |_| editor.redo()>{state.t(Msg::Redo)}</button>
+            {move || editor.painting.get().map(|id| {
+                let lang = state.lang.get();
+                view! {
+                    <span class="painting-status" role="status">{Msg::PaintingFor.fill(lang, &[("name", &name_of(id, lang))])}</span>
+                    <button type="button" on:click=move |_| editor.painting.set(None)>{Msg::StopPainting.text(lang)}</button>
+                }
+            })}
+            {move || editor.split_warning.get().map(|w| {
+                let lang = state.lang.get();
+                let text = Msg::SplitWarning.fill(lang, &[
+                    ("ward", &w.wards.join(", ")),
+                    ("to", &name_of(w.to, lang)),
+                    ("from", &name_of(w.splits, lang)),
+                    ("pieces", &w.pieces.to_string()),
+                ]);
+                view! {
+                    <span class="warn" role="alert" data-testid="split-warning">{text}</span>
+                    <button type="button" on:click=move |_| if let Some(c) = state.current.get_untracked() { editor.confirm_split(&c) }>{Msg::AssignAnyway.text(lang)}</button>
+                    <button type="button" on:click=move |_| editor.split_warning.set(None)>{Msg::Cancel.text(lang)}</button>
+                }
+            })}
+        </div>
     }
 }
 
@@ -267,11 +357,69 @@ fn WardDetails() -> impl IntoView {
                         <dt>{t(Msg::Neighbours)}</dt>
                         <dd data-testid="neighbours">{neighbours}</dd>
                     </dl>
+                    <WardAssignment ward=ward.number.clone()/>
                     <LinkWard ward=ward.number.clone()/>
                     <button type="button" on:click=move |_| state.selected_ward.set(None)>{t(Msg::Close)}</button>
                 }.into_any())
             }}
         </section>
+    }
+}
+
+/// The selected ward's organiser (change it here too) and its lock.
+#[component]
+fn WardAssignment(
+    /// The selected ward's number.
+    ward: String,
+) -> impl IntoView {
+    let state = use_app_state();
+    let editor = state.editor;
+    let w = ward.clone();
+    let assigned = move || editor.project.with(|p| p.as_ref().and_then(|p| p.plan.organiser_of(&w)));
+    let w = StoredValue::new(ward.clone());
+    let locked = move || editor.project.with(|p| p.as_ref().is_some_and(|p| w.with_value(|w| p.plan.is_locked(w))));
+    let w = ward.clone();
+    let on_change = move |ev: leptos::ev::Event| {
+        let Some(current) = state.current.get_untracked() else { return };
+        let value = event_target_value(&ev);
+        let wards = vec![w.clone()];
+        let edit = match value.parse::<u32>() {
+            Ok(to) => Edit::Assign { wards, to },
+            Err(_) => Edit::Unassign { wards },
+        };
+        editor.edit(&current, edit);
+    };
+    let w = ward.clone();
+    let toggle_lock = move |_| {
+        let Some(current) = state.current.get_untracked() else { return };
+        let wards = vec![w.clone()];
+        editor.edit(&current, if locked() { Edit::Unlock { wards } } else { Edit::Lock { wards } });
+    };
+    move || {
+        let lang = state.lang.get();
+        let organisers = editor.project.with(|p| p.as_ref().map(|p| p.organisers.clone()).unwrap_or_default());
+        if organisers.is_empty() {
+            return None;
+        }
+        let current = assigned();
+        Some(view! {
+            <div class="ward-assignment">
+                <label class="field inline">
+                    <span>{Msg::AssignedTo.text(lang)}</span>
+                    <select on:change=on_change.clone() data-testid="ward-organiser">
+                        <option value="" selected=current.is_none()>{Msg::Nobody.text(lang)}</option>
+                        {organisers.iter().enumerate().map(|(i, o)| view! {
+                            <option value=o.id.to_string() selected=current == Some(o.id)>
+                                {format!("{}. {}", i + 1, if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() })}
+                            </option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <button type="button" aria-pressed=locked().to_string() disabled=current.is_none() on:click=toggle_lock.clone()>
+                    {if locked() { Msg::UnlockWard.text(lang) } else { Msg::LockWard.text(lang) }}
+                </button>
+            </div>
+        })
     }
 }
 

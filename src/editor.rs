@@ -122,7 +122,7 @@ impl Editor {
             Arc::new(
                 estimate
                     .get()
-                    .map(|e| e.wards.iter().map(|w| w.poor_households.unwrap_or(0) as f64).collect())
+                    .map(|e| e.wards.iter().map(|w| w.poor_households.unwrap_or(0) as f64).collect::<Vec<_>>())
                     .unwrap_or_default(),
             )
         });

@@ -13,15 +13,19 @@
 //! - [`platform`]: browser storage and URL helpers.
 //! - [`worker`]: the Web Worker that reads map files and runs the engine off the main thread.
 
+pub mod allocation_panel;
 pub mod app;
 pub mod data;
+pub mod editor;
 pub mod estimates;
 pub mod import_panel;
 pub mod leaflet_ext;
 pub mod map;
 pub mod messages;
+pub mod organisers;
 pub mod persist;
 pub mod platform;
+pub mod project_panel;
 pub mod state;
 pub mod ward_table;
 pub mod worker;

@@ -110,7 +110,7 @@ impl WardLayer {
 #[derive(Debug, Clone, PartialEq)]
 pub struct WardLook {
     /// Fill colour (the organiser's colour, else the zone's).
-    pub fill: &'static str,
+    pub fill: String,
     /// The ward whose details are shown: outlined boldly.
     pub selected: bool,
     /// In a separate piece of the map: outlined in dashed red.
@@ -125,12 +125,12 @@ impl WardLook {
     /// The plain look of ward `ward`: its zone's colour.
     pub fn zone(map: &WardMap, ward: &Ward) -> WardLook {
         let zone = ward.zone.as_deref().and_then(|z| map.zone_index(z));
-        WardLook { fill: zone_fill(zone), selected: false, island: false, locked: false, strong: false }
+        WardLook { fill: zone_fill(zone).to_string(), selected: false, island: false, locked: false, strong: false }
     }
 }
 
 fn style_ward(opts: &PathOptions, look: &WardLook) {
-    opts.set_fill_color(look.fill.into());
+    opts.set_fill_color(look.fill.as_str().into());
     opts.set_fill_opacity(match (look.selected, look.strong) {
         (true, _) => 0.9,
         (false, true) => 0.75,
@@ -248,6 +248,94 @@ impl Overlay {
     }
 }
 
+/// Dissolved outlines kept between plan changes: per organiser, the wards it was made of.
+#[derive(Default)]
+pub struct AreaCache {
+    map_id: u64,
+    areas: std::collections::BTreeMap<u32, (Vec<usize>, geo::MultiPolygon<f64>)>,
+    zones: Option<(Vec<Option<String>>, Vec<geo::MultiPolygon<f64>>)>,
+}
+
+/// What to draw over the wards for a project: each area's outline (the union of its wards;
+/// recomputed only for areas whose wards changed), label and pins, and the zone borders. Big
+/// maps (≥ [`crate::state::BIG_MAP_WARDS`]) get labels and pins only: their colours already
+/// show the areas, and dissolving thousands of wards on each edit would take too long.
+pub fn overlay_data(loaded: &CityMap, project: &kshetra_core::project::Project, stats: Option<&kshetra_core::project::PlanStats>, cache: &mut AreaCache, lang: Lang) -> OverlayData {
+    use geo::{Centroid, InteriorPoint};
+    use kshetra_core::format::group_indian_u64;
+    use kshetra_core::project::export::dissolve;
+    let map = &loaded.map;
+    if cache.map_id != loaded.id {
+        *cache = AreaCache { map_id: loaded.id, ..AreaCache::default() };
+    }
+    let big = map.wards().len() >= crate::state::BIG_MAP_WARDS;
+    let view = project.plan.index_view(map, &project.organisers);
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); project.organisers.len()];
+    for (i, j) in view.iter().enumerate() {
+        if let Some(j) = j {
+            members[*j].push(i);
+        }
+    }
+    let mut data = OverlayData::default();
+    let mut keep = std::collections::BTreeMap::new();
+    for (j, (o, wards)) in project.organisers.iter().zip(&members).enumerate() {
+        if wards.is_empty() {
+            continue;
+        }
+        let outline = match cache.areas.remove(&o.id) {
+            Some((w, g)) if &w == wards => g,
+            _ => {
+                let shapes: Vec<&geo::MultiPolygon<f64>> = wards.iter().map(|&i| &map.wards()[i].geometry).collect();
+                let g = if big { geo::MultiPolygon::new(Vec::new()) } else {
+                    dissolve(&shapes).unwrap_or_else(|| geo::MultiPolygon::new(shapes.iter().flat_map(|m| m.0.iter().cloned()).collect()))
+                };
+                g
+            }
+        };
+        // The label goes inside the largest part of the area.
+        let label_at = kshetra_core::geometry::label_point(&outline)
+            .or_else(|| map.wards()[wards[0]].geometry.centroid())
+            .map(|p| [p.x(), p.y()]);
+        let poor = stats.and_then(|s| s.areas.iter().find(|a| a.organiser == o.id)).map(|a| a.poor_households.round() as u64).unwrap_or(0);
+        let name = if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() };
+        data.areas.push(AreaDrawing {
+            outline: if big { geo::MultiPolygon::new(Vec::new()) } else { outline.clone() },
+            label_at,
+            title: format!("{}. {}", j + 1, name),
+            detail: format!("{} {}", group_indian_u64(poor), Msg::PoorHouseholds.text(lang)),
+        });
+        keep.insert(o.id, (wards.clone(), outline));
+        if let Some(p) = o.home.as_ref().and_then(|h| h.point).or_else(|| {
+            o.home_ward().and_then(|w| map.ward(w)).and_then(|w| w.geometry.interior_point()).map(|p| [p.x(), p.y()])
+        }) {
+            data.pins.push(Pin { kind: PinKind::Home, at: p, title: format!("{} — {}", name, Msg::OrgHomeWard.text(lang)) });
+        }
+        if let Some(c) = &o.contact {
+            if let (Some(lon), Some(lat)) = (c.lon, c.lat) {
+                data.pins.push(Pin { kind: PinKind::Contact, at: [lon, lat], title: format!("{} — {}", c.name, name) });
+            }
+        }
+    }
+    cache.areas = keep;
+    // Zone borders, when the map has zones (recomputed when zones change).
+    if !big && map.zones().len() > 1 {
+        let zones_now: Vec<Option<String>> = map.wards().iter().map(|w| w.zone.clone()).collect();
+        if cache.zones.as_ref().map(|(z, _)| z != &zones_now).unwrap_or(true) {
+            let outlines = map
+                .zones()
+                .iter()
+                .filter_map(|z| {
+                    let shapes: Vec<&geo::MultiPolygon<f64>> = map.wards().iter().filter(|w| w.zone.as_deref() == Some(z.as_str())).map(|w| &w.geometry).collect();
+                    dissolve(&shapes)
+                })
+                .collect();
+            cache.zones = Some((zones_now, outlines));
+        }
+        data.zones = cache.zones.as_ref().map(|(_, o)| o.clone()).unwrap_or_default();
+    }
+    data
+}
+
 /// The map's bounds as a Leaflet object.
 pub fn bounds(map: &WardMap) -> Option<LatLngBounds> {
     let r = map.bounds()?;
@@ -353,10 +441,19 @@ pub fn WardMapView() -> impl IntoView {
             if let Some(old) = h.data_attribution.take() {
                 attribution.remove_attribution(&old);
             }
-            let selected = state.selected_ward;
+            let on_ward = move |n: String| {
+                let editor = state.editor;
+                if editor.painting.get_untracked().is_some() {
+                    if let Some(c) = state.current.get_untracked() {
+                        let conn = state.connectivity.get_untracked();
+                        editor.paint(&c, conn.as_ref().map(|c| &c.graph), n.clone());
+                    }
+                }
+                state.selected_ward.set(Some(n));
+            };
             let renderer = (loaded.map.wards().len() >= crate::state::BIG_MAP_WARDS)
                 .then(|| h.canvas.get_or_insert_with(crate::leaflet_ext::canvas_renderer).clone());
-            let layer = WardLayer::new(&loaded.map, lang, renderer.as_ref(), Rc::new(move |n| selected.set(Some(n))));
+            let layer = WardLayer::new(&loaded.map, lang, renderer.as_ref(), Rc::new(on_ward));
             layer.add_to(&h.map);
             // For tests and tools: how many wards are drawn, and how (SVG paths or a canvas).
             if let Some(el) = node.get_untracked() {
@@ -392,22 +489,72 @@ pub fn WardMapView() -> impl IntoView {
         });
     });
 
-    // Outlines ⇐ selected ward and separate pieces of the map.
+    // Fills and outlines ⇐ organisers' areas, locks, selected ward, separate pieces.
     Effect::new(move |_| {
         let selected = state.selected_ward.get();
         let conn = state.connectivity.get();
+        let colours = state.editor.colours.get();
         layer_version.track();
-        handles.with_value(|h| {
-            if let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) {
+        state.editor.project.with(|project| {
+            handles.with_value(|h| {
+                let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) else { return };
                 let island = |i: usize| conn.as_ref().is_some_and(|c| c.components.of_ward.get(i).is_some_and(|&p| p > 0));
                 let wards = loaded.map.wards();
-                layer.restyle(&|i| WardLook {
-                    selected: selected.as_deref() == Some(wards[i].number.as_str()),
-                    island: island(i),
-                    ..WardLook::zone(&loaded.map, &wards[i])
+                let ids = project.as_ref().map(|p| p.plan.ids_by_ward(&loaded.map)).unwrap_or_default();
+                layer.restyle(&|i| {
+                    let base = WardLook {
+                        selected: selected.as_deref() == Some(wards[i].number.as_str()),
+                        island: island(i),
+                        locked: project.as_ref().is_some_and(|p| p.plan.is_locked(&wards[i].number)),
+                        ..WardLook::zone(&loaded.map, &wards[i])
+                    };
+                    match ids.get(i).copied().flatten().and_then(|id| colours.get(&id)) {
+                        Some(&c) => WardLook { fill: kshetra_core::palette::area_colour(c), strong: true, ..base },
+                        None => base,
+                    }
                 });
+            });
+        });
+    });
+
+    // Area borders, zone borders, labels, homes and contact points ⇐ the plan.
+    let overlay: StoredValue<Option<Overlay>, LocalStorage> = StoredValue::new_local(None);
+    let area_cache: StoredValue<AreaCache, LocalStorage> = StoredValue::new_local(AreaCache::default());
+    Effect::new(move |_| {
+        layer_version.track();
+        let Some(loaded) = state.loaded() else { return };
+        let lang = state.lang.get();
+        let stats = state.editor.stats.get();
+        let data = state.editor.project.with(|p| {
+            let p = p.as_ref()?;
+            area_cache.try_update_value(|cache| overlay_data(&loaded, p, stats.as_deref(), cache, lang))
+        });
+        overlay.update_value(|o| {
+            if let Some(old) = o.take() {
+                old.remove();
             }
         });
+        let Some(data) = data else { return };
+        handles.with_value(|h| {
+            let Some(h) = h else { return };
+            let o = Overlay::new(&data, h.canvas.as_ref().filter(|_| loaded.map.wards().len() >= crate::state::BIG_MAP_WARDS));
+            o.add_to(&h.map);
+            overlay.set_value(Some(o));
+        });
+    });
+
+    // Zoom ⇐ a problem's "show on map".
+    Effect::new(move |_| {
+        let Some(wards) = state.editor.focus.get() else { return };
+        let Some(loaded) = state.loaded() else { return };
+        let rect = kshetra_core::geometry::bounds_of(wards.iter().filter_map(|w| loaded.map.ward(w)).map(|w| &w.geometry));
+        handles.with_value(|h| {
+            if let (Some(h), Some(r)) = (h, rect) {
+                let b = LatLngBounds::new(&LatLng::new(r.min().y, r.min().x), &LatLng::new(r.max().y, r.max().x));
+                h.map.fit_bounds_with_options(&b, &options(&[("animate", false.into()), ("maxZoom", 15.into()), ("padding", Array::of2(&40.into(), &40.into()).into())]));
+            }
+        });
+        state.editor.focus.set(None);
     });
 
     // The map was hidden behind the ward table: let Leaflet measure its container again.

@@ -240,9 +240,9 @@ fn OrganiserRow(id: u32, form: RwSignal<Option<Form>>) -> impl IntoView {
                         on:click=move |_| editor.painting.update(|p| *p = if *p == Some(id) { None } else { Some(id) })>"🖌"</button>
                     <button type="button" aria-label=Msg::EditButton.text(lang) title=Msg::EditButton.text(lang)
                         on:click=move |_| form.set(Some(Form::of(&o_for_form)))>"✎"</button>
-                    <button type="button" disabled=pos == 0 aria-label=Msg::MoveUp.fill(lang, &[("name", &name_up)])
+                    <button type="button" disabled={pos == 0} aria-label=Msg::MoveUp.fill(lang, &[("name", &name_up)])
                         on:click=move |_| edit(Edit::MoveOrganiser { id, to: pos.saturating_sub(1) })>"↑"</button>
-                    <button type="button" disabled=pos + 1 >= n aria-label=Msg::MoveDown.fill(lang, &[("name", &name_down)])
+                    <button type="button" disabled={pos + 1 >= n} aria-label=Msg::MoveDown.fill(lang, &[("name", &name_down)])
                         on:click=move |_| edit(Edit::MoveOrganiser { id, to: pos + 1 })>"↓"</button>
                     <button type="button"
                         aria-label=if locked_area { Msg::UnlockArea.fill(lang, &[("name", &name_lock)]) } else { Msg::LockArea.fill(lang, &[("name", &name_lock)]) }

@@ -49,7 +49,7 @@ pub fn ProjectPanel() -> impl IntoView {
         let lang = state.lang.get_untracked();
         let source = FileSource {
             name: current.name(lang),
-            attribution: current.attribution().map(|a| a.text(lang).to_string()),
+            attribution: current.attribution().map(|a| a.text()),
             url: None,
         };
         let text = save_project(&project, &current.map, &source);

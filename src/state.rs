@@ -120,6 +120,8 @@ pub struct AppState {
     graph_ready: RwSignal<KeyedGraph>,
     /// Poor households per ward and organisers needed, for the current map.
     pub estimate: Memo<Option<Arc<CityEstimate>>>,
+    /// The officer's project for the current map: organisers, plan, undo history.
+    pub editor: crate::editor::Editor,
 }
 
 impl AppState {
@@ -174,8 +176,11 @@ impl AppState {
             let current = current.get()?;
             Some(Arc::new(estimate(&current.map, &params.with(|p| p.poor))))
         });
+        let lang = RwSignal::new(lang);
+        let editor = crate::editor::Editor::new(current, connectivity, estimate);
+        editor.follow(current, lang);
         let state = AppState {
-            lang: RwSignal::new(lang),
+            lang,
             city: RwSignal::new(city),
             settings,
             selected_ward: RwSignal::new(None),
@@ -189,6 +194,7 @@ impl AppState {
             connectivity,
             graph_ready,
             estimate,
+            editor,
         };
         // Start with the map last worked on (kept in the browser), unless the address names
         // a city; otherwise the chosen bundled city.

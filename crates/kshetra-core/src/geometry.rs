@@ -13,6 +13,17 @@ pub fn label_point(geometry: &MultiPolygon<f64>) -> Option<Point<f64>> {
     geometry.interior_point()
 }
 
+/// The bounding box of several geometries (`None` when there are none or all are empty).
+pub fn bounds_of<'a>(geometries: impl IntoIterator<Item = &'a MultiPolygon<f64>>) -> Option<Rect<f64>> {
+    use geo::BoundingRect;
+    geometries.into_iter().filter_map(|g| g.bounding_rect()).reduce(|a, b| {
+        Rect::new(
+            geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+            geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+        )
+    })
+}
+
 /// Whether every coordinate is a finite longitude/latitude pair (|lon| ≤ 180, |lat| ≤ 90).
 /// Projected coordinates (metres, e.g. UTM) fail this test.
 pub fn is_lon_lat(geometry: &MultiPolygon<f64>) -> bool {

@@ -11,8 +11,9 @@ use std::collections::VecDeque;
 use crate::model::WardMap;
 use crate::project::model::{Edit, Patch, Project, ProjectError};
 
-/// Undo/redo steps for one project.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// Undo/redo steps for one project. Serialisable, so the app keeps it with the project and a
+/// reload can still undo.
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct History {
     undo: VecDeque<(u64, Vec<Patch>)>,
     redo: Vec<Vec<Patch>>,

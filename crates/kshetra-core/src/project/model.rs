@@ -412,7 +412,7 @@ impl ProjectError {
 
 /// What an applied edit changed, as the values before it: applying a patch restores them and
 /// returns the patch that redoes the edit.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub(crate) struct Patch {
     organisers: Option<Vec<Organiser>>,
     assignment: Vec<(String, Option<u32>)>,
