@@ -41,8 +41,10 @@
 //!       region in proportion to the groups' targets. Candidate cuts are priority-first sweeps
 //!       along the principal axis and perturbed directions (straight, compact cuts; the part
 //!       cut off from the rest is absorbed so both sides stay connected) and, on restarts,
-//!       random spanning-tree edge cuts (as in GerryChain's recursive tree partition). The
-//!       most balanced candidate wins, ties (within 1 %) going to fewer cut edges.
+//!       random spanning-tree edge cuts (as in GerryChain's recursive tree partition) and
+//!       greedy graph growing from random wards (the region grows by the frontier ward with
+//!       most edges into it, so cuts follow the graph, not straight lines). The most balanced
+//!       candidate wins, ties (within 1 %) going to fewer cut edges.
 //!    2. *Locks*: stray locked wards are pulled into their organiser's area along shortest
 //!       paths; pieces cut off by that are handed to neighbouring areas.
 //!    3. *Coarse balance repair* while the worst area is off by more than 0.4 ε: (a) single
@@ -54,8 +56,13 @@
 //!    4. *Compactness polish* within a band of max(current worst, ε) on even starts (compact
 //!       shapes are decided here; fine balancing restores balance afterwards) and of
 //!       max(current worst, 0.4 ε), never above the initial worst, on odd starts (so a start
-//!       that balances finely competes with the compact one): boundary moves that cut fewer
-//!       edges; at equal cut, moves that bring a
+//!       that balances finely competes with the compact one). First a *multilevel
+//!       refinement*: wards are matched along edges inside each area into connected clusters
+//!       (heavy-edge matching, clusters at most the band's share of a target), level by level;
+//!       from the coarsest level down, boundary clusters move to the neighbouring area with
+//!       which they share most edges while that cuts fewer edges (or as many with better
+//!       balance), keeps both areas in the band and the donor connected. Then, on wards:
+//!       boundary moves that cut fewer edges; at equal cut, moves that bring a
 //!       ward nearer its new area's centre (moment of inertia, first passes only); and swaps
 //!       of two nearby boundary wards (within two steps) between neighbouring areas that cut
 //!       fewer edges when a single move would leave the band. Then coarse repair again,
@@ -67,7 +74,10 @@
 //!       or the cut has grown by 2.5 % (+2 edges). τ = a tenth of an average ward's share of
 //!       a target, clamped to [0.01 %, ε/4]: below it wards are too coarse for balance to be
 //!       worth more cut edges.
-//!    6. A last polish within max(worst, τ), so compactness never costs balance above τ.
+//!    6. A last polish within max(worst, τ), so compactness never costs balance above τ; on
+//!       restarts it begins with *recombination*: each pair of neighbouring areas is merged
+//!       and re-split (sweeps, spanning trees, graph growing), the split with fewest cut edges
+//!       within the band kept if the plan then cuts fewer edges.
 //!       A start that still ends less balanced than its own initial partition (the wide band
 //!       with a short budget can do that) keeps its initial partition instead.
 //!    7. *Restarts and stopping*: the best start wins by (max(worst, τ), cut edges, worst),
@@ -75,7 +85,7 @@
 //!       property tests check.
 //!       The first start always runs to the end; another start runs only while its expected
 //!       cost (that of the last one) fits in the remaining budget, and the search stops after
-//!       6 starts in a row without a better plan (at most 64). Large maps therefore stop after
+//!       40 starts in a row without a better plan (at most 64). Large maps therefore stop after
 //!       one or two starts, small ones after a few milliseconds.
 //! 4. **Homes.** Interchangeable organisers (same capacity, no locks) swap areas while that
 //!    lowers the total weighted distance from home.
@@ -127,6 +137,7 @@ mod budget;
 mod error;
 mod graph;
 mod metrics;
+mod multilevel;
 mod problem;
 mod rng;
 mod solve;

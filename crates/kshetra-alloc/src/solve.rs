@@ -1,6 +1,7 @@
 //! The search on one connected piece of the map: initial recursive bisection, lock
 //! enforcement, balance repair (boundary moves, pair merge-and-resplit, chains of resplits),
-//! compactness polish and multi-start.
+//! compactness polish (multilevel refinement, boundary moves and swaps, recombination of
+//! neighbouring parts) and multi-start.
 //!
 //! Everything here works on local node ids `0..n` of the piece and local part ids `0..k`.
 //! Every operation keeps the plan valid: each node in exactly one part, every part non-empty
@@ -116,6 +117,8 @@ struct SplitSpec<'a> {
     req: &'a [u8],
     sweeps: usize,
     trees: usize,
+    /// Greedy graph-growing candidates (from the sweeps' start nodes, then random ones).
+    grows: usize,
     /// Among candidates whose error is within `tol` of the best, the fewest cut edges wins.
     tol: f64,
 }
@@ -176,11 +179,15 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
         // worst), so a start that balances finely competes with the compact one.
         let wide = if starts % 2 == 0 { s.epsilon_hint() } else { (COARSE * s.epsilon_hint()).min(init) };
         let band = s.max_dev(&plan).max(wide);
+        s.refine_multilevel(&mut plan, band, budget);
         s.polish(&mut plan, band, 12, budget);
         s.balance(&mut plan, budget, true, COARSE * s.epsilon_hint());
         let allowance = (s.cut_edges(&plan) as f64 * ALLOWANCE).ceil() as i32 + 2;
         s.fine_balance(&mut plan, tau, allowance, budget);
         let band = s.max_dev(&plan).max(tau.min(init));
+        if starts > 0 {
+            s.recombine(&mut plan, band, budget);
+        }
         s.polish(&mut plan, band, 12, budget);
         budget.limit = limit;
         if s.max_dev(&plan) > init {
@@ -224,13 +231,26 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
 /// At most this many starts per piece.
 const MAX_STARTS: u32 = 64;
 /// Restarts without a better plan before the search stops.
-const PATIENCE: u32 = 6;
+const PATIENCE: u32 = 40;
 /// Resplits and chains run only while the worst area is off by more than this share of ε.
 const COARSE: f64 = 0.4;
+/// Graph-growing candidates per bisection of the initial partition.
+const GROWS: usize = 4;
+/// Multilevel clusters weigh at most this multiple of the polish band's share of a target.
+const CLUSTER_CAP: f64 = 1.0;
 /// Fine balancing may add at most this share of the cut edges (plus one).
 const ALLOWANCE: f64 = 0.025;
 
 impl Solver<'_> {
+    /// Multilevel refinement of the plan (see [`crate::multilevel`]) within `band`.
+    fn refine_multilevel(&mut self, plan: &mut Plan, band: f64, budget: &mut Budget) {
+        let min_t = self.p.targets.iter().copied().fold(f64::INFINITY, f64::min);
+        let cap = CLUSTER_CAP * band * min_t;
+        let mut assign = plan.assign.clone();
+        crate::multilevel::refine(&self.p.g, &self.p.w, &self.p.targets, &self.p.locked, &mut assign, band, cap, &mut self.rng, budget);
+        *plan = Plan::new(assign, self.k, &self.p.w);
+    }
+
     fn epsilon_hint(&self) -> f64 {
         self.p.epsilon
     }
@@ -387,6 +407,10 @@ impl Solver<'_> {
         for _ in 0..spec.trees {
             self.tree_cut(&sub, &w, total, spec, &mut cands, budget);
         }
+        for _ in 0..spec.grows {
+            let start = self.rng.below(r);
+            self.grow(&sub, &w, total, nodes, start, spec, &mut cands, budget);
+        }
         let best_err = cands.iter().map(|c| c.err).fold(f64::INFINITY, f64::min);
         let mut best: Option<Split> = None;
         for c in cands {
@@ -448,11 +472,8 @@ impl Solver<'_> {
         heap.push(Key(keys[start], start as u32));
         seen[start] = true;
         let mut order = Vec::with_capacity(r);
-        let mut cum = Vec::with_capacity(r + 1);
-        cum.push(0.0);
         while let Some(Key(_, i)) = heap.pop() {
             order.push(i);
-            cum.push(cum.last().unwrap() + w[i as usize]);
             for &u in sub.nbrs(i) {
                 if !seen[u as usize] {
                     seen[u as usize] = true;
@@ -461,6 +482,60 @@ impl Solver<'_> {
             }
         }
         budget.spend((r * 4 + sub.adj.len()) as u64);
+        Self::complete_prefixes(sub, w, total, &order, spec, cands, budget);
+    }
+
+    /// Greedy graph growing from `start`: the region grows by the frontier node with most
+    /// edges into it (fewest out), nearest the start on ties; its best prefixes are completed
+    /// like a sweep's. Follows the graph rather than straight lines, so it finds short cuts
+    /// where wards differ much in size.
+    #[allow(clippy::too_many_arguments)]
+    fn grow(&mut self, sub: &Csr, w: &[f64], total: f64, nodes: &[u32], start: usize, spec: &SplitSpec, cands: &mut Vec<Split>,
+            budget: &mut Budget) {
+        let r = w.len();
+        let p0 = self.p.pos[nodes[start] as usize];
+        let dist: Vec<f64> = nodes.iter().map(|&v| {
+            let [x, y] = self.p.pos[v as usize];
+            ((x - p0[0]).powi(2) + (y - p0[1]).powi(2)).sqrt()
+        }).collect();
+        let dmax = dist.iter().copied().fold(0.0, f64::max).max(1e-12);
+        // Priority (min-heap): -(edges in − edges out) + a distance tie-break below 0.5.
+        let prio = |conn: u32, i: usize| -(2.0 * conn as f64 - sub.nbrs(i as u32).len() as f64) + 0.5 * dist[i] / dmax;
+        let mut conn = vec![0u32; r];
+        let mut taken = vec![false; r];
+        let mut heap = BinaryHeap::new();
+        heap.push(Key(prio(0, start), start as u32));
+        let mut order = Vec::with_capacity(r);
+        let mut work = 0u64;
+        while let Some(Key(pk, i)) = heap.pop() {
+            work += 1;
+            if taken[i as usize] || pk != prio(conn[i as usize], i as usize) {
+                continue;
+            }
+            taken[i as usize] = true;
+            order.push(i);
+            for &u in sub.nbrs(i) {
+                work += 1;
+                if !taken[u as usize] {
+                    conn[u as usize] += 1;
+                    heap.push(Key(prio(conn[u as usize], u as usize), u));
+                }
+            }
+        }
+        budget.spend(work * 3 + r as u64);
+        Self::complete_prefixes(sub, w, total, &order, spec, cands, budget);
+    }
+
+    /// For a growth `order` of the region's nodes (each prefix connected), the most balanced
+    /// prefix as side A and as side B, completed by absorbing the cut-off bits of the rest.
+    #[allow(clippy::too_many_arguments)]
+    fn complete_prefixes(sub: &Csr, w: &[f64], total: f64, order: &[u32], spec: &SplitSpec, cands: &mut Vec<Split>, budget: &mut Budget) {
+        let r = w.len();
+        let mut cum = Vec::with_capacity(r + 1);
+        cum.push(0.0);
+        for &i in order {
+            cum.push(cum.last().unwrap() + w[i as usize]);
+        }
         // Best prefix length for each role.
         for role_a in [true, false] {
             let (lo, hi) = if role_a { (spec.min_a, r - spec.min_b) } else { (spec.min_b, r - spec.min_a) };
@@ -595,7 +670,7 @@ impl Solver<'_> {
         let n = self.p.w.len();
         let mut assign = vec![NONE; n];
         let mut stack: Vec<(Vec<u32>, Vec<u32>)> = vec![((0..n as u32).collect(), (0..self.k as u32).collect())];
-        let (sweeps, trees) = if start == 0 { (8, 0) } else { (10, 2) };
+        let (sweeps, trees, grows) = if start == 0 { (8, 0, 0) } else { (10, 2, GROWS) };
         while let Some((nodes, mut parts)) = stack.pop() {
             if parts.len() == 1 {
                 for &v in &nodes {
@@ -647,6 +722,7 @@ impl Solver<'_> {
                     req: &req,
                     sweeps: if attempt == 0 { sweeps } else { 2 },
                     trees: if attempt == 0 { trees } else { 8 },
+                    grows: if attempt == 0 { grows } else { 0 },
                     tol: 0.01,
                 };
                 split = self.split(&spec, budget);
@@ -967,7 +1043,7 @@ impl Solver<'_> {
 
     /// Re-splits the union of parts `a` and `b` so that they get `want_a`, `want_b`; applies
     /// the split if `accept(new_dev_a, new_dev_b)` holds.
-    fn resplit(&mut self, plan: &mut Plan, a: u32, b: u32, want_a: f64, want_b: f64, effort: usize,
+    fn resplit(&mut self, plan: &mut Plan, a: u32, b: u32, want_a: f64, want_b: f64, effort: usize, grows: usize, tol: f64,
                budget: &mut Budget, accept: impl Fn(f64, f64) -> bool) -> bool {
         let mut nodes = plan.members[a as usize].clone();
         nodes.extend_from_slice(&plan.members[b as usize]);
@@ -976,7 +1052,7 @@ impl Solver<'_> {
             let l = self.p.locked[v as usize];
             if l == a { 1 } else if l == b { 2 } else { 0 }
         }).collect();
-        let spec = SplitSpec { nodes: &nodes, want_a, want_b, min_a: 1, min_b: 1, req: &req, sweeps: effort, trees: effort, tol: 0.0 };
+        let spec = SplitSpec { nodes: &nodes, want_a, want_b, min_a: 1, min_b: 1, req: &req, sweeps: effort, trees: effort, grows, tol };
         let Some(split) = self.split(&spec, budget) else { return false };
         let t = &self.p.targets;
         let total = plan.weight[a as usize] + plan.weight[b as usize];
@@ -1010,7 +1086,7 @@ impl Solver<'_> {
             let total = plan.weight[a as usize] + plan.weight[b as usize];
             let ts = t[a as usize] + t[b as usize];
             let (want_a, want_b) = (total * t[a as usize] / ts, total * t[b as usize] / ts);
-            if self.resplit(plan, a, b, want_a, want_b, 4, budget, |x, y| x.abs().max(y.abs()) < old - 1e-12) {
+            if self.resplit(plan, a, b, want_a, want_b, 4, 0, 0.0, budget, |x, y| x.abs().max(y.abs()) < old - 1e-12) {
                 return true;
             }
         }
@@ -1076,7 +1152,7 @@ impl Solver<'_> {
             let total = plan.weight[x as usize] + plan.weight[y as usize];
             let want_y = (plan.weight[y as usize] + delta).clamp(0.0, total);
             let want_x = total - want_y;
-            let ok = self.resplit(plan, x, y, want_x, want_y, 3, budget, |nx, ny| nx.abs().max(ny.abs()) < bound - 1e-12);
+            let ok = self.resplit(plan, x, y, want_x, want_y, 3, 0, 0.0, budget, |nx, ny| nx.abs().max(ny.abs()) < bound - 1e-12);
             if !ok {
                 break;
             }
@@ -1085,6 +1161,63 @@ impl Solver<'_> {
     }
 
     // ---------------------------------------------------------------- compactness
+
+    /// Cut edges with at least one end in part `a` or `b`.
+    fn pair_cut(&self, plan: &Plan, a: u32, b: u32) -> u32 {
+        let mut c = 0;
+        for &x in plan.members[a as usize].iter().chain(&plan.members[b as usize]) {
+            let ax = plan.assign[x as usize];
+            for &u in self.p.g.nbrs(x) {
+                let au = plan.assign[u as usize];
+                if au != ax && ((au != a && au != b) || u > x) {
+                    c += 1;
+                }
+            }
+        }
+        c
+    }
+
+    /// Compactness by recombination: each pair of neighbouring parts (in random order) is
+    /// merged and re-split along sweeps and spanning trees; the split cutting fewest edges
+    /// among those balanced within `band` is kept if the plan then cuts fewer edges.
+    fn recombine(&mut self, plan: &mut Plan, band: f64, budget: &mut Budget) {
+        let t = self.p.targets.clone();
+        let mut pairs: Vec<(u32, u32)> = Vec::new();
+        for a in 0..self.k as u32 {
+            for b in self.neighbour_parts(plan, a) {
+                if a < b {
+                    pairs.push((a, b));
+                }
+            }
+        }
+        budget.spend(self.p.g.adj.len() as u64);
+        self.rng.shuffle(&mut pairs);
+        for (a, b) in pairs {
+            if budget.exhausted() {
+                return;
+            }
+            let before = self.pair_cut(plan, a, b);
+            let backup = (plan.members[a as usize].clone(), plan.members[b as usize].clone());
+            let total = plan.weight[a as usize] + plan.weight[b as usize];
+            let ts = t[a as usize] + t[b as usize];
+            let (want_a, want_b) = (total * t[a as usize] / ts, total * t[b as usize] / ts);
+            let ok = self.resplit(plan, a, b, want_a, want_b, 4, 2, band, budget, |x, y| x.abs() <= band && y.abs() <= band);
+            if !ok {
+                continue;
+            }
+            let after = self.pair_cut(plan, a, b);
+            budget.spend(2 * (backup.0.len() + backup.1.len()) as u64);
+            if after >= before {
+                for (nodes, to) in [(&backup.0, a), (&backup.1, b)] {
+                    for &v in nodes {
+                        if plan.assign[v as usize] != to {
+                            plan.move_node(v, to, &self.p.w);
+                        }
+                    }
+                }
+            }
+        }
+    }
 
     // ---------------------------------------------------------------- homes
 
