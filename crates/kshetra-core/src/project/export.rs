@@ -219,6 +219,28 @@ pub struct DissolvedArea {
     pub dissolved: bool,
 }
 
+/// Area inside one ring (m²), whatever its winding; 0 for a degenerate ring. (Measuring a
+/// clockwise or degenerate ring geodesically can give the rest of the Earth instead.)
+fn ring_area_m2(ring: &geo::LineString<f64>) -> f64 {
+    let p = Polygon::new(ring.clone(), vec![]).orient(geo::orient::Direction::Default);
+    let a = area_m2(&MultiPolygon::new(vec![p]));
+    // No city ring is larger than a hemisphere: anything that large was measured inside out.
+    if a.is_finite() && a < 2.5e14 {
+        a
+    } else {
+        0.0
+    }
+}
+
+/// Area of a MultiPolygon (m²) measured ring by ring: exteriors minus holes. Robust to the
+/// winding and the degenerate sliver holes that unions of real maps produce.
+pub fn robust_area_m2(geometry: &MultiPolygon<f64>) -> f64 {
+    geometry
+        .iter()
+        .map(|p| ring_area_m2(p.exterior()) - p.interiors().iter().map(ring_area_m2).sum::<f64>())
+        .sum()
+}
+
 /// Union of ward shapes, with sliver holes removed; `None` when it does not look right.
 pub fn dissolve(shapes: &[&MultiPolygon<f64>]) -> Option<MultiPolygon<f64>> {
     let polygons: Vec<Polygon<f64>> =
@@ -235,18 +257,17 @@ pub fn dissolve(shapes: &[&MultiPolygon<f64>]) -> Option<MultiPolygon<f64>> {
         .0
         .into_iter()
         .map(|p| {
-            let outer = area_m2(&MultiPolygon::new(vec![Polygon::new(p.exterior().clone(), vec![])]));
+            let outer = ring_area_m2(p.exterior());
             let (ext, holes) = p.into_inner();
-            let holes = holes
-                .into_iter()
-                .filter(|h| area_m2(&MultiPolygon::new(vec![Polygon::new(h.clone(), vec![])])) >= 0.01 * outer)
-                .collect();
-            Polygon::new(ext, holes)
+            let holes = holes.into_iter().filter(|h| ring_area_m2(h) >= 0.01 * outer).collect();
+            // RFC 7946 winding: exterior counter-clockwise, holes clockwise.
+            Polygon::new(ext, holes).orient(geo::orient::Direction::Default)
         })
+        .filter(|p| ring_area_m2(p.exterior()) > 0.0)
         .collect();
     let result = MultiPolygon::new(cleaned);
-    let total: f64 = shapes.iter().map(|m| area_m2(m)).sum();
-    let got = area_m2(&result);
+    let total: f64 = shapes.iter().map(|m| robust_area_m2(m)).sum();
+    let got = robust_area_m2(&result);
     (got > 0.0 && (got - total).abs() <= 0.1 * total).then_some(result)
 }
 

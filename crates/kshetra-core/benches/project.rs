@@ -1,0 +1,80 @@
+//! Live statistics on a synthetic 10,000-ward map with 200 organisers: what the UI recomputes
+//! after every edit. `cargo bench -p kshetra-core --bench project`
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use geo::{polygon, MultiPolygon};
+use kshetra_core::adjacency::WardGraph;
+use kshetra_core::project::stats::{stats_with, WardFacts};
+use kshetra_core::project::{area_colours, splits_area, stats, Edit, History, Organiser, Project};
+use kshetra_core::{Ward, WardMap};
+
+/// A 100 × 100 grid of square wards (~250 m), 4-neighbour graph, 200 organisers each with a
+/// 10 × 5 block of wards.
+fn setup() -> (WardMap, WardGraph, Project, Vec<f64>) {
+    let side = 100;
+    let step = 0.0025;
+    let mut wards = Vec::with_capacity(side * side);
+    for r in 0..side {
+        for c in 0..side {
+            let (x, y) = (80.8 + c as f64 * step, 26.7 + r as f64 * step);
+            let sq = MultiPolygon::new(vec![polygon![(x: x, y: y), (x: x + step, y: y), (x: x + step, y: y + step), (x: x, y: y + step), (x: x, y: y)]]);
+            let mut w = Ward::new(format!("{}", r * side + c + 1), sq);
+            w.population = Some(5_000 + ((r * 31 + c * 17) % 400) as u64);
+            wards.push(w);
+        }
+    }
+    let map = WardMap::new(wards);
+    let idx = |r: usize, c: usize| r * side + c; // natural order = row-major here
+    assert_eq!(map.wards()[idx(3, 7)].number, (3 * side + 7 + 1).to_string());
+    let mut graph = WardGraph::empty(side * side);
+    for r in 0..side {
+        for c in 0..side {
+            if c + 1 < side {
+                graph.link(idx(r, c), idx(r, c + 1), 250.0);
+            }
+            if r + 1 < side {
+                graph.link(idx(r, c), idx(r + 1, c), 250.0);
+            }
+        }
+    }
+    let mut p = Project::new("grid", "bench");
+    p.apply(&map, Edit::AddOrganisers((0..200).map(|i| Organiser::new(format!("CO {i}"))).collect())).unwrap();
+    let mut assignment = std::collections::BTreeMap::new();
+    for r in 0..side {
+        for c in 0..side {
+            let block = (r / 5) * 10 + c / 10;
+            assignment.insert(map.wards()[idx(r, c)].number.clone(), p.organisers[block].id);
+        }
+    }
+    p.apply(&map, Edit::ApplyPlan { assignment }).unwrap();
+    let poor = map.wards().iter().map(|w| w.population.unwrap() as f64 * 0.27 / 4.8).collect();
+    (map, graph, p, poor)
+}
+
+fn bench(c: &mut Criterion) {
+    let (map, graph, project, poor) = setup();
+    let facts = WardFacts::new(&map);
+    let mut group = c.benchmark_group("project_10000_wards_200_organisers");
+    group.sample_size(20);
+    group.bench_function("stats_with_kept_facts", |b| b.iter(|| stats_with(&facts, &map, &graph, &project, &poor)));
+    group.bench_function("stats_measuring_the_map", |b| b.iter(|| stats(&map, &graph, &project, &poor)));
+    // One reassignment as the UI does it: split check, edit with history, fresh stats, undo.
+    let mut p = project.clone();
+    let mut h = History::new();
+    let ward = vec![map.wards()[10].number.clone()]; // first column of the second block
+    let to = p.organisers[0].id;
+    group.bench_function("reassign_one_ward_then_stats", |b| {
+        b.iter(|| {
+            let warn = splits_area(&map, &graph, &p, &ward, Some(to));
+            h.apply(&mut p, &map, Edit::Assign { wards: ward.clone(), to }).unwrap();
+            let s = stats_with(&facts, &map, &graph, &p, &poor);
+            h.undo(&mut p);
+            (warn, s)
+        })
+    });
+    group.bench_function("area_colours", |b| b.iter(|| area_colours(&map, &graph, &project.plan)));
+    group.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,170 @@
+//! Live statistics against the engine's own scoring, the problems list, and area colouring on
+//! real maps.
+
+use std::sync::OnceLock;
+
+use geo::{polygon, MultiPolygon};
+use kshetra_core::adjacency::{build, AdjacencyOptions, WardGraph};
+use kshetra_core::allocation::problem_for;
+use kshetra_core::i18n::Lang;
+use kshetra_core::palette::area_colour;
+use kshetra_core::project::stats::PlanProblem;
+use kshetra_core::project::{area_colours, stats, Edit, Home, Organiser, Plan, Project};
+use kshetra_core::{Ward, WardMap};
+use proptest::prelude::*;
+
+fn city(name: &str) -> &'static (WardMap, WardGraph, Vec<f64>) {
+    static BHUBANESWAR: OnceLock<(WardMap, WardGraph, Vec<f64>)> = OnceLock::new();
+    static BHOPAL: OnceLock<(WardMap, WardGraph, Vec<f64>)> = OnceLock::new();
+    let cell = if name == "bhopal" { &BHOPAL } else { &BHUBANESWAR };
+    cell.get_or_init(|| {
+        let path = format!("{}/../../public/data/{name}.geojson", env!("CARGO_MANIFEST_DIR"));
+        let map = kshetra_core::import::geojson::parse(name, &std::fs::read(path).unwrap()).unwrap().map;
+        let mut graph = build(&map, &AdjacencyOptions::default());
+        kshetra_core::adjacency::bridge_all(&map, &mut graph);
+        let est = kshetra_core::estimate::estimate(&map, &Default::default());
+        let poor = est.wards.iter().map(|w| w.poor_households.unwrap_or(0) as f64).collect();
+        (map, graph, poor)
+    })
+}
+
+/// Bhubaneswar allocated by the engine to 6 organisers with mixed capacities and homes.
+fn allocated() -> (Project, kshetra_alloc::Problem, Vec<kshetra_alloc::Organiser>, Vec<u32>) {
+    let (map, graph, poor) = city("bhubaneswar");
+    let mut p = Project::new("bhubaneswar", "test");
+    let orgs = (0..6)
+        .map(|i| {
+            let mut o = Organiser::new(format!("CO {i}"));
+            o.capacity = [1.0, 1.0, 0.5, 1.5, 1.0, 2.0][i];
+            o.home = Some(Home { ward: Some(map.wards()[i * 10].number.clone()), point: None });
+            o
+        })
+        .collect();
+    p.apply(map, Edit::AddOrganisers(orgs)).unwrap();
+    let mut s = p.settings;
+    s.respect_zones = false;
+    p.apply(map, Edit::SetSettings(s)).unwrap();
+    let problem = problem_for(map, graph, poor.clone());
+    let organisers = p.engine_organisers(map);
+    let out = kshetra_alloc::allocate(&problem, &organisers, &p.settings.engine(), &mut |_| kshetra_alloc::Control::Continue).unwrap();
+    let edit = p.plan_from_engine(map, &out.assignment);
+    p.apply(map, edit).unwrap();
+    (p, problem, organisers, out.assignment)
+}
+
+#[test]
+fn stats_agree_with_the_engine_score() {
+    let (map, graph, poor) = city("bhubaneswar");
+    let (p, problem, organisers, assignment) = allocated();
+    let s = stats(map, graph, &p, poor);
+    let m = kshetra_alloc::score(&problem, &organisers, &assignment).unwrap();
+    assert_eq!(s.areas.len(), m.areas.len());
+    for (a, e) in s.areas.iter().zip(&m.areas) {
+        assert_eq!(a.wards.len(), e.wards as usize);
+        assert!((a.poor_households - e.weight).abs() < 1e-6);
+        assert!((a.target - e.target).abs() < 1e-6, "{} vs {}", a.target, e.target);
+        assert!((a.deviation - e.deviation).abs() < 1e-9);
+        assert_eq!(a.pieces, e.pieces as usize);
+        if e.contains_home == Some(true) {
+            assert_eq!(a.home_distance_m, Some(0.0));
+        } else {
+            assert!(a.home_distance_m.unwrap() > 0.0);
+        }
+    }
+    assert!((s.max_abs_deviation - m.max_abs_deviation).abs() < 1e-9);
+    assert_eq!(s.total_poor, poor.iter().sum::<f64>());
+    assert!((s.target_per_organiser * 7.0 - s.total_poor).abs() < 1e-6, "Σ capacity = 7");
+    assert!(s.unassigned.is_empty());
+    assert_eq!(s.areas.iter().map(|a| a.population).sum::<u64>(), 840_834);
+    // A balanced plan from the engine has no problems.
+    assert!(s.problems.is_empty(), "{:?}", s.problems);
+}
+
+#[test]
+fn problems_list_split_areas_unassigned_and_imbalance() {
+    let (map, graph, poor) = city("bhubaneswar");
+    let (mut p, ..) = allocated();
+    let first = p.organisers[0].id;
+    // Give organiser 1 a ward far from their area, unassign another, add an empty organiser.
+    let idx = p.plan.index_view(map, &p.organisers);
+    let far = (0..map.wards().len())
+        .find(|&i| idx[i] != Some(0) && graph.neighbours(i).iter().all(|n| idx[n.ward] != Some(0)))
+        .unwrap();
+    let far_no = map.wards()[far].number.clone();
+    p.apply(map, Edit::Assign { wards: vec![far_no.clone()], to: first }).unwrap();
+    let other = (0..map.wards().len()).find(|&i| i != far && idx[i] == Some(1)).unwrap();
+    let other_no = map.wards()[other].number.clone();
+    p.apply(map, Edit::Unassign { wards: vec![other_no.clone()] }).unwrap();
+    p.apply(map, Edit::AddOrganiser { organiser: Organiser::new("नई"), at: None }).unwrap();
+    let s = stats(map, graph, &p, poor);
+    assert!(s.problems.contains(&PlanProblem::SplitArea { organiser: first, pieces: 2, smaller: vec![vec![far_no.clone()]] }));
+    assert!(s.problems.contains(&PlanProblem::NoWards { organiser: 7 }));
+    assert_eq!(s.problems.last(), Some(&PlanProblem::Unassigned { wards: vec![other_no.clone()] }));
+    assert_eq!(s.unassigned, [other]);
+    let newcomer = s.problems.iter().find(|x| matches!(x, PlanProblem::UnderTolerance { organiser: 7, .. }));
+    assert!(newcomer.is_none(), "an empty area is reported as having no wards only");
+    assert!(s.problems.iter().any(|x| matches!(x, PlanProblem::UnderTolerance { .. })), "{:?}", s.problems);
+    let texts: Vec<String> = s.problems.iter().map(|x| x.message(&p, Lang::En)).collect();
+    assert!(texts.contains(&format!("The area of CO 0 is in 2 pieces; wards of the separate pieces: {far_no}")), "{texts:?}");
+    assert!(texts.contains(&"नई has no wards.".to_string()));
+    assert!(texts.contains(&format!("1 wards not assigned: {other_no}")));
+    assert_eq!(s.problems[0].message(&p, Lang::Hi), format!("CO 0 का क्षेत्र 2 टुकड़ों में है; अलग टुकड़ों के वार्ड: {far_no}"));
+}
+
+fn check_colouring(map: &WardMap, graph: &WardGraph, plan: &Plan) -> usize {
+    let colours = area_colours(map, graph, plan);
+    let owner = plan.ids_by_ward(map);
+    for (i, j, _) in graph.edges() {
+        if let (Some(a), Some(b)) = (owner[i], owner[j]) {
+            if a != b {
+                assert_ne!(colours[&a], colours[&b], "areas {a} and {b} touch at wards {i}/{j}");
+                assert_ne!(area_colour(colours[&a]), area_colour(colours[&b]));
+            }
+        }
+    }
+    // Deterministic.
+    assert_eq!(area_colours(map, graph, plan), colours);
+    colours.values().max().map_or(0, |m| m + 1)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+    /// Random assignments (every ward to one of k organisers, some unassigned) of real maps:
+    /// neighbouring areas never share a colour.
+    #[test]
+    fn neighbouring_areas_differ(k in 5u32..=30, seed in any::<u64>(), bhopal in any::<bool>()) {
+        let (map, graph, _) = city(if bhopal { "bhopal" } else { "bhubaneswar" });
+        let mut x = seed | 1;
+        let mut plan = Plan::default();
+        for w in map.wards() {
+            x ^= x << 13; x ^= x >> 7; x ^= x << 17;
+            if x % 17 != 0 {
+                plan.assignment.insert(w.number.clone(), 100 + (x % k as u64) as u32);
+            }
+        }
+        check_colouring(map, graph, &plan);
+    }
+}
+
+#[test]
+fn contiguous_plans_need_few_colours() {
+    let (map, graph, _) = city("bhubaneswar");
+    let (p, ..) = allocated();
+    let used = check_colouring(map, graph, &p.plan);
+    assert!(used <= 5, "{used} colours for 6 compact areas");
+}
+
+#[test]
+fn more_areas_touching_than_the_palette_has_still_differ() {
+    // 24 wards all touching each other (a complete graph): 24 colours needed.
+    let sq = MultiPolygon::new(vec![polygon![(x: 85.8, y: 20.3), (x: 85.81, y: 20.3), (x: 85.81, y: 20.31), (x: 85.8, y: 20.3)]]);
+    let map = WardMap::new((1..=24).map(|i| Ward::new(i.to_string(), sq.clone())).collect());
+    let mut graph = WardGraph::empty(24);
+    for i in 0..24 {
+        for j in i + 1..24 {
+            graph.link(i, j, 1.0);
+        }
+    }
+    let plan = Plan { assignment: map.wards().iter().enumerate().map(|(i, w)| (w.number.clone(), i as u32)).collect(), ..Plan::default() };
+    assert_eq!(check_colouring(&map, &graph, &plan), 24);
+}
