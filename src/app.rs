@@ -14,6 +14,7 @@ use crate::data::MapSource;
 use crate::allocation_panel::{AllocationPanel, StatsPanel};
 use crate::estimates::EstimatesPanel;
 use crate::organisers::OrganisersPanel;
+use crate::print_view::PrintPanel;
 use crate::project_panel::ProjectPanel;
 use crate::import_panel::{ImportMapPanel, JoinTablePanel};
 use crate::map::WardMapView;
@@ -70,6 +71,7 @@ pub fn App() -> impl IntoView {
                 <WardDetails/>
                 <StatsPanel/>
                 <PiecesPanel/>
+                <PrintPanel/>
                 <ProjectPanel/>
                 <ZoneLegend/>
                 <ImportMapPanel/>

@@ -25,6 +25,7 @@ pub mod messages;
 pub mod organisers;
 pub mod persist;
 pub mod platform;
+pub mod print_view;
 pub mod project_panel;
 pub mod state;
 pub mod ward_table;

@@ -533,6 +533,26 @@ catalogue! {
     OpenButton => "खोलें", "Open";
     /// Current project marker.
     CurrentProject => "(अभी खुली)", "(open now)";
+    /// Print panel heading.
+    PrintHeading => "छपाई: दीवार का नक्शा", "Print: the wall poster";
+    /// Paper size.
+    PaperSize => "कागज़", "Paper";
+    /// Printed language.
+    PrintLanguage => "छपाई की भाषा", "Printed language";
+    /// Black and white.
+    BlackAndWhite => "श्वेत-श्याम (धारियों से क्षेत्र)", "Black and white (areas by hatching)";
+    /// Show poster.
+    ShowPoster => "पोस्टर देखें", "Show poster";
+    /// Show tiles.
+    ShowTiles => "A4 शीटों में बाँटकर", "On A4 sheets to paste together";
+    /// Show organiser sheets.
+    ShowSheets => "संगठकवार A4 शीट", "A4 sheet per organiser";
+    /// Print button.
+    PrintButton => "छापें / PDF सहेजें", "Print / save as PDF";
+    /// Download SVG.
+    DownloadSvg => "SVG डाउनलोड करें", "Download SVG";
+    /// Print hint.
+    PrintHint => "प्रिंट विंडो में कागज़ का आकार अपने-आप चुना जाता है; PDF के लिए \"PDF के रूप में सहेजें\" चुनें।", "The paper size is set for the print window; choose \"Save as PDF\" for a PDF.";
     // ── Printed output (kshetra-poster) ──
     /// Poster subtitle (default).
     PosterSubtitle => "सामुदायिक संगठकों को कार्य-क्षेत्रों का आवंटन", "Allocation of working areas to Community Organisers";

@@ -24,6 +24,7 @@
 #![deny(missing_docs)]
 
 pub mod cmm;
+pub mod from_project;
 pub mod geom;
 pub mod input;
 pub mod labels;
@@ -38,6 +39,7 @@ pub mod text;
 mod tiles;
 
 pub use cmm::{render_cmm_sheet, CmmInput, Component};
+pub use from_project::poster_input;
 pub use geom::Prepared;
 pub use input::{AreaInfo, Bilingual, ContactPoint, PosterInput, Summary, TitleBlock};
 pub use options::{FontFace, Orientation, Paper, PosterOptions, PrintLang, TileOptions};
