@@ -235,7 +235,7 @@ fn engine_organisers_carry_locks_and_homes() {
     assert_eq!(e[1].capacity, 1.5);
     assert_eq!(e[1].home, Some(kshetra_alloc::Home::Ward(i9)));
     // An engine plan (by organiser position) becomes an ApplyPlan edit by ids.
-    let edit = p.plan_from_engine(&map, &vec![1; 9]);
+    let edit = p.plan_from_engine(&map, &[1; 9]);
     let Edit::ApplyPlan { assignment } = &edit else { panic!() };
     assert!(assignment.values().all(|&id| id == 2));
     assert_eq!(p.apply(&map, edit).unwrap_err(), ProjectError::LockedWards { wards: wards(&[2]) });

@@ -175,7 +175,10 @@ fn kml_value(v: &Value) -> String {
     }
 }
 
-fn kml_document(title: &str, placemarks: Vec<(String, Vec<(&'static str, Value)>, &MultiPolygon<f64>)>) -> String {
+/// A KML Placemark to write: name, data fields, outline.
+type Placemark<'a> = (String, Vec<(&'static str, Value)>, &'a MultiPolygon<f64>);
+
+fn kml_document(title: &str, placemarks: Vec<Placemark<'_>>) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\"><Document><name>");
     out.push_str(&xml_escape(title));
     out.push_str("</name>\n");
