@@ -12,7 +12,8 @@ use std::sync::Arc;
 use kshetra_alloc::{Limit, Outcome};
 use kshetra_core::allocation::problem_for;
 use kshetra_core::i18n::Lang;
-use kshetra_core::project::{area_colours, splits_area, stats, Edit, History, PlanStats, Project, ProjectError};
+use kshetra_core::project::stats::{stats_with, WardFacts};
+use kshetra_core::project::{area_colours, splits_area, Edit, History, PlanStats, Project, ProjectError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -126,14 +127,25 @@ impl Editor {
                     .unwrap_or_default(),
             )
         });
+        // The map's geometry facts (centroids, areas) are measured once per map, not per edit:
+        // 2 ms instead of 27 ms for the figures of 10,000 wards (natively).
+        let facts: StoredValue<Option<(u64, Arc<WardFacts>)>> = StoredValue::new(None);
         let stats = Memo::new(move |_| {
             let current = current.get()?;
             let conn = connectivity.get()?;
             let poor = poor.get();
+            let facts = match facts.get_value().filter(|(id, _)| *id == current.id) {
+                Some((_, f)) => f,
+                None => {
+                    let f = Arc::new(WardFacts::new(&current.map));
+                    facts.set_value(Some((current.id, f.clone())));
+                    f
+                }
+            };
             project.with(|p| {
                 let p = p.as_ref()?;
                 (poor.len() == current.map.wards().len() && conn.graph.len() == current.map.wards().len())
-                    .then(|| Arc::new(stats(&current.map, &conn.graph, p, &poor)))
+                    .then(|| Arc::new(stats_with(&facts, &current.map, &conn.graph, p, &poor)))
             })
         });
         let colours = Memo::new(move |_| {

@@ -133,3 +133,57 @@ test('10 organisers on Bhubaneswar: one-click allocation, hand fixes, reload, un
   assert.deepEqual(log.errors, []);
   await context.close();
 });
+
+/** Pages of a PDF and their sizes in mm (from each page's MediaBox). */
+function pdfPages(buffer) {
+  const text = buffer.toString('latin1');
+  const pages = text.match(/\/Type\s*\/Page[^s]/g) || [];
+  const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[1]) * 25.4 / 72, Number(m[2]) * 25.4 / 72]);
+  return { count: pages.length, boxes };
+}
+
+test('the poster prints at its paper size: A1 on one sheet, tiled on A4 sheets, one A4 sheet per organiser', async () => {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en&city=bhubaneswar');
+  await waitForWards(page, 67);
+  await page.getByLabel('Organisers list (CSV/Excel)').setInputFiles({ name: 'organisers.csv', mimeType: 'text/csv', buffer: organisersCsv() });
+  await page.getByTestId('organisers-import').waitFor();
+  await page.getByRole('button', { name: 'Allocate automatically' }).click();
+  await page.getByTestId('run-quality').waitFor({ timeout: 60000 });
+
+  const near = (a, b) => Math.abs(a - b) < 2;
+  // A1, orientation fitted to the city: one page of 594 × 841 mm (either way round).
+  await page.getByLabel('Paper').selectOption('A1');
+  await page.getByRole('button', { name: 'Show poster' }).click();
+  const view = page.getByTestId('print-view');
+  await view.waitFor();
+  assert.equal(await view.getAttribute('data-pages'), '1');
+  const svg = await view.locator('.print-page svg').first().evaluate((s) => s.outerHTML);
+  assert.ok(svg.includes('Asha Devi') && svg.includes('सीमा'), 'organisers in the legend');
+  assert.ok(!svg.includes('9876543210'), 'no mobile numbers on the wall poster');
+  let pdf = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  console.log(`[measure] A1 poster PDF: ${pdf.count} page(s), ${pdf.boxes.map(([w, h]) => `${w.toFixed(0)}×${h.toFixed(0)} mm`).join(', ')}`);
+  assert.equal(pdf.count, 1);
+  const [w, h] = pdf.boxes[0];
+  assert.ok((near(w, 594) && near(h, 841)) || (near(w, 841) && near(h, 594)), `A1 size, got ${w}×${h} mm`);
+  await page.getByRole('button', { name: 'Close' }).last().click();
+
+  // The same poster tiled on A4 sheets for an office printer: as many PDF pages as sheets.
+  await page.getByRole('button', { name: 'On A4 sheets to paste together' }).click();
+  await view.waitFor();
+  const sheets = Number(await view.getAttribute('data-pages'));
+  assert.ok(sheets >= 4, `an A1 poster needs several A4 sheets, got ${sheets}`);
+  pdf = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  console.log(`[measure] A1 poster on A4 sheets: ${sheets} sheets, PDF ${pdf.count} pages`);
+  assert.equal(pdf.count, sheets);
+  for (const [bw, bh] of pdf.boxes) assert.ok((near(bw, 210) && near(bh, 297)) || (near(bw, 297) && near(bh, 210)), `A4, got ${bw}×${bh}`);
+  await page.getByRole('button', { name: 'Close' }).last().click();
+
+  // One A4 sheet per organiser.
+  await page.getByRole('button', { name: 'A4 sheet per organiser' }).click();
+  await view.waitFor();
+  assert.equal(await view.getAttribute('data-pages'), '10');
+  pdf = pdfPages(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  assert.equal(pdf.count, 10);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
