@@ -91,16 +91,10 @@ pub fn OrganisersPanel() -> impl IntoView {
     };
 
     let on_import = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
+        let Some(file) = crate::platform::chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
-                Err(_) => Vec::new(),
-            };
+            let bytes = crate::platform::file_bytes(&file).await;
             let Some(current) = state.current.get_untracked() else { return };
             let lang = state.lang.get_untracked();
             match import_organisers(&name, &bytes, &current.map) {
@@ -119,7 +113,6 @@ pub fn OrganisersPanel() -> impl IntoView {
                     import_error.set(Some(e.message(lang)));
                 }
             }
-            let _ = input.dyn_ref::<web_sys::HtmlElement>();
         });
     };
 

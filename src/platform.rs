@@ -67,3 +67,22 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// The file chosen in a file input (`change` event), clearing the input so choosing the same
+/// file again fires again.
+pub fn chosen_file(ev: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input: web_sys::HtmlInputElement = ev.target()?.dyn_into().ok()?;
+    let file = input.files().and_then(|f| f.get(0));
+    input.set_value("");
+    file
+}
+
+/// A file's bytes; a file that cannot be read gives no bytes (the readers report an empty
+/// file clearly).
+pub async fn file_bytes(file: &web_sys::File) -> Vec<u8> {
+    match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
+        Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
+        Err(_) => Vec::new(),
+    }
+}

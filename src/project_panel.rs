@@ -57,15 +57,10 @@ pub fn ProjectPanel() -> impl IntoView {
     };
 
     let open_file = move |ev: leptos::ev::Event| {
-        let input: web_sys::HtmlInputElement = event_target(&ev);
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        input.set_value("");
+        let Some(file) = crate::platform::chosen_file(&ev) else { return };
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let bytes = match wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await {
-                Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
-                Err(_) => Vec::new(),
-            };
+            let bytes = crate::platform::file_bytes(&file).await;
             let lang = state.lang.get_untracked();
             match load_project(&name, &bytes) {
                 Ok(loaded) => {
