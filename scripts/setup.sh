@@ -34,9 +34,10 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# 3. Debian packages: Chromium + ChromeDriver for the browser tests, Node.js if absent.
+# 3. Debian packages: Chromium + ChromeDriver for the browser tests, poppler-utils (pdftoppm:
+#    the e2e tests render printed PDF pages to pictures), Node.js if absent.
 missing=()
-for p in chromium chromium-driver; do
+for p in chromium chromium-driver poppler-utils; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 command -v node >/dev/null || missing+=(nodejs)

@@ -81,6 +81,7 @@ pub fn AllocationPanel() -> impl IntoView {
                     RunState::Cancelled => Some(view! { <p role="status" data-testid="alloc-status">{Msg::AllocCancelled.text(lang)}</p> }.into_any()),
                     RunState::NeedsOrganisers => Some(view! { <p class="error" role="alert">{Msg::AllocNeedsOrganisers.text(lang)}</p> }.into_any()),
                     RunState::NeedsGraph => Some(view! { <p class="hint" role="status">{Msg::AllocNeedsGraph.text(lang)}</p> }.into_any()),
+                    RunState::Opening => Some(view! { <p class="hint" role="status">{Msg::AllocOpening.text(lang)}</p> }.into_any()),
                     RunState::Failed(e) => {
                         let text = state.current.with(|c| c.as_ref().map(|c| messages::alloc_error(&e, &c.map, lang))).unwrap_or_default();
                         Some(view! { <p class="error" role="alert" data-testid="alloc-error">{text}</p> }.into_any())
@@ -135,47 +136,35 @@ pub fn limit_text(limit: &Limit, report: &RunReport, lang: Lang) -> String {
     }
 }
 
-/// Live figures per organiser, city totals and the problems list.
+/// Live figures per organiser, city totals and the problems list. Each part follows only what
+/// it shows: an edit re-renders the totals, the problems and the table rows whose figures
+/// changed (two of 200 when a ward goes to a neighbour), not the whole panel.
 #[component]
 pub fn StatsPanel() -> impl IntoView {
     let state = use_app_state();
     let editor = state.editor;
-    move || {
-        let stats = editor.stats.get()?;
+    let visible = Memo::new(move |_| {
+        editor.stats.with(Option::is_some) && editor.project.with(|p| p.as_ref().is_some_and(|p| !p.organisers.is_empty()))
+    });
+    let rows = Memo::new(move |_| {
         let lang = state.lang.get();
         let eps = editor.project.with(|p| p.as_ref().map(|p| p.settings.epsilon).unwrap_or(0.05));
-        let project = editor.project.get()?;
-        if project.organisers.is_empty() {
+        let Some(stats) = editor.stats.get() else { return Vec::new() };
+        editor.project.with(|project| {
+            let Some(project) = project else { return Vec::new() };
+            editor.colours.with(|colours| {
+                stats.areas.iter().map(|a| StatsRow::new(a, project, colours, eps, lang)).collect::<Vec<_>>()
+            })
+        })
+    });
+    move || {
+        if !visible.get() {
             return None;
         }
-        let rows = stats.areas.iter().map(|a| {
-            let o = project.organiser(a.organiser);
-            let pos = project.position(a.organiser).map(|p| p + 1).unwrap_or(0);
-            let name = o.map(|o| if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() }).unwrap_or_default();
-            let colour = editor.colours.with(|c| c.get(&a.organiser).map(|&i| area_colour(i)));
-            // Bar: the area's share against the target line at 50 %; ±100 % fills the bar.
-            let width = ((1.0 + a.deviation) * 50.0).clamp(0.0, 100.0);
-            let out = a.deviation.abs() > eps + 1e-9;
-            let pieces = if a.pieces <= 1 { Msg::OnePiece.text(lang).to_string() } else { Msg::NPieces.fill(lang, &[("n", &a.pieces.to_string())]) };
-            let home = a.home_distance_m.map(|m| Msg::HomeDistance.fill(lang, &[("km", &decimal_indian(m / 1000.0, 1))]));
-            let sign = if a.deviation > 0.0 { "+" } else { "" };
-            view! {
-                <tr data-organiser=a.organiser.to_string() class:out=out class:split={a.pieces > 1}>
-                    <td><span class="swatch" style=colour.map(|c| format!("background:{c}")).unwrap_or_default()></span>{format!("{pos}. {name}")}</td>
-                    <td class="num">{group_indian_u64(a.wards.len() as u64)}</td>
-                    <td class="num">{group_indian_u64(a.poor_households.round() as u64)}</td>
-                    <td class="bar-cell">
-                        <span class="bar" aria-hidden="true"><span class="fill" style=format!("width:{width:.1}%")></span><span class="target"></span></span>
-                        <span class="num" data-testid="deviation">{format!("{sign}{} %", pct(a.deviation))}</span>
-                    </td>
-                    <td>{pieces}{home.map(|h| view! { <br/><span class="detail">{h}</span> })}</td>
-                </tr>
-            }
-        }).collect_view();
-        let problems: Vec<(String, Vec<String>)> = stats.problems.iter().map(|p| (p.message(&project, lang), problem_wards(p, &project))).collect();
-        Some(view! {
-            <section class="panel stats-panel" aria-labelledby="stats-heading">
-                <h2 id="stats-heading">{Msg::StatsHeading.text(lang)}</h2>
+        let lang = state.lang.get();
+        let totals = move || {
+            let stats = editor.stats.get()?;
+            Some(view! {
                 <dl class="stats">
                     <dt>{Msg::PoorHouseholds.text(lang)}</dt><dd data-testid="total-poor">{group_indian_u64(stats.total_poor.round() as u64)}</dd>
                     <dt>{Msg::TargetPerOrganiser.fill(lang, &[("n", "")]).trim_end_matches([':', ' ']).to_string()}</dt>
@@ -183,6 +172,36 @@ pub fn StatsPanel() -> impl IntoView {
                 </dl>
                 <p data-testid="max-deviation">{Msg::MaxDeviation.fill(lang, &[("pct", &pct(stats.max_abs_deviation))])}</p>
                 <p data-testid="unassigned">{Msg::UnassignedCount.fill(lang, &[("n", &group_indian_u64(stats.unassigned.len() as u64))])}</p>
+            })
+        };
+        let problems = move || {
+            let stats = editor.stats.get()?;
+            let problems: Vec<(String, PlanProblem)> =
+                editor.project.with(|p| p.as_ref().map(|p| stats.problems.iter().map(|q| (q.message(p, lang), q.clone())).collect()))?;
+            Some(if problems.is_empty() {
+                view! { <p class="ok" data-testid="no-problems">{Msg::NoProblems.text(lang)}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="problems" data-testid="problems">
+                        {problems.into_iter().map(|(text, problem)| {
+                            let show = (!matches!(problem, PlanProblem::NoWards { .. })).then(|| view! {
+                                <button type="button" class="link" on:click=move |_| {
+                                    // The wards are looked up on demand, not for every problem at every edit.
+                                    let wards = editor.project.with_untracked(|p| p.as_ref().map(|p| problem_wards(&problem, p)).unwrap_or_default());
+                                    state.selected_ward.set(wards.first().cloned());
+                                    editor.focus.set(Some(wards));
+                                }>{Msg::ShowOnMap.text(lang)}</button>
+                            });
+                            view! { <li>{text}" "{show}</li> }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            })
+        };
+        Some(view! {
+            <section class="panel stats-panel" aria-labelledby="stats-heading">
+                <h2 id="stats-heading">{Msg::StatsHeading.text(lang)}</h2>
+                {totals}
                 <table class="organiser-stats" data-testid="organiser-stats">
                     <thead><tr>
                         <th>{Msg::ColOrganiser.text(lang)}</th>
@@ -191,28 +210,64 @@ pub fn StatsPanel() -> impl IntoView {
                         <th>{Msg::ColDeviation.text(lang)}</th>
                         <th>{Msg::Pieces.text(lang)}</th>
                     </tr></thead>
-                    <tbody>{rows}</tbody>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| r.clone() let:r>
+                            <tr data-organiser=r.organiser.to_string() class:out=r.out class:split=r.split>
+                                <td><span class="swatch" style=r.colour.map(|c| format!("background:{c}")).unwrap_or_default()></span>{r.label}</td>
+                                <td class="num">{r.wards}</td>
+                                <td class="num">{r.poor}</td>
+                                <td class="bar-cell">
+                                    <span class="bar" aria-hidden="true"><span class="fill" style=format!("width:{:.1}%", r.bar_width as f64 / 10.0)></span><span class="target"></span></span>
+                                    <span class="num" data-testid="deviation">{r.deviation}</span>
+                                </td>
+                                <td>{r.pieces}{r.home.map(|h| view! { <br/><span class="detail">{h}</span> })}</td>
+                            </tr>
+                        </For>
+                    </tbody>
                 </table>
                 <h3>{Msg::ProblemsHeading.text(lang)}</h3>
-                {if problems.is_empty() {
-                    view! { <p class="ok" data-testid="no-problems">{Msg::NoProblems.text(lang)}</p> }.into_any()
-                } else {
-                    view! {
-                        <ul class="problems" data-testid="problems">
-                            {problems.into_iter().map(|(text, wards)| {
-                                let show = (!wards.is_empty()).then(|| view! {
-                                    <button type="button" class="link" on:click=move |_| {
-                                        state.selected_ward.set(wards.first().cloned());
-                                        editor.focus.set(Some(wards.clone()));
-                                    }>{Msg::ShowOnMap.text(lang)}</button>
-                                });
-                                view! { <li>{text}" "{show}</li> }
-                            }).collect_view()}
-                        </ul>
-                    }.into_any()
-                }}
+                {problems}
             </section>
         })
+    }
+}
+
+/// One row of the per-organiser table, as shown (so unchanged rows are kept as they are).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct StatsRow {
+    organiser: u32,
+    label: String,
+    colour: Option<String>,
+    wards: String,
+    poor: String,
+    /// Bar width in tenths of a percent: the share against the target line at 50 %.
+    bar_width: u32,
+    deviation: String,
+    out: bool,
+    split: bool,
+    pieces: String,
+    home: Option<String>,
+}
+
+impl StatsRow {
+    fn new(a: &kshetra_core::project::AreaStats, project: &kshetra_core::project::Project, colours: &std::collections::BTreeMap<u32, usize>, eps: f64, lang: Lang) -> StatsRow {
+        let pos = project.position(a.organiser).map(|p| p + 1).unwrap_or(0);
+        let name = project.organiser(a.organiser).map(|o| if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() }).unwrap_or_default();
+        let sign = if a.deviation > 0.0 { "+" } else { "" };
+        StatsRow {
+            organiser: a.organiser,
+            label: format!("{pos}. {name}"),
+            colour: colours.get(&a.organiser).map(|&i| area_colour(i)),
+            wards: group_indian_u64(a.wards.len() as u64),
+            poor: group_indian_u64(a.poor_households.round() as u64),
+            // ±100 % fills the bar.
+            bar_width: (((1.0 + a.deviation) * 50.0).clamp(0.0, 100.0) * 10.0).round() as u32,
+            deviation: format!("{sign}{} %", pct(a.deviation)),
+            out: a.deviation.abs() > eps + 1e-9,
+            split: a.pieces > 1,
+            pieces: if a.pieces <= 1 { Msg::OnePiece.text(lang).to_string() } else { Msg::NPieces.fill(lang, &[("n", &a.pieces.to_string())]) },
+            home: a.home_distance_m.map(|m| Msg::HomeDistance.fill(lang, &[("km", &decimal_indian(m / 1000.0, 1))])),
+        }
     }
 }
 

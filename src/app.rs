@@ -117,7 +117,7 @@ fn EditorToolbar() -> impl IntoView {
         match (ctrl, key.as_str()) {
             (true, "z") | (true, "Z") if !ev.shift_key() => { ev.prevent_default(); editor.undo(); }
             (true, "y") | (true, "Y") | (true, "Z") | (true, "z") => { ev.prevent_default(); editor.redo(); }
-            (false, "Escape") => { editor.painting.set(None); editor.split_warning.set(None); }
+            (false, "Escape") => { editor.painting.set(None); editor.picking.set(None); editor.split_warning.set(None); }
             (false, "l") | (false, "L") => {
                 if let (Some(current), Some(ward)) = (state.current.get_untracked(), state.selected_ward.get_untracked()) {
                     let locked = editor.project.with_untracked(|p| p.as_ref().is_some_and(|p| p.plan.is_locked(&ward)));
@@ -149,6 +149,9 @@ fn EditorToolbar() -> impl IntoView {
         <div class="editor-toolbar" role="toolbar" aria-label=state.t(Msg::OrganisersHeading)>
             <button type="button" disabled=move || !editor.history.with(|h| h.can_undo()) on:click=move |_| editor.undo()>{state.t(Msg::Undo)}</button>
             <button type="button" disabled=move || !editor.history.with(|h| h.can_redo()) on:click=move |_| editor.redo()>{state.t(Msg::Redo)}</button>
+            {move || editor.picking.get().map(|_| view! {
+                <span class="painting-status" role="status">{Msg::PickingOnMap.text(state.lang.get())}</span>
+            })}
             {move || editor.painting.get().map(|id| {
                 let lang = state.lang.get();
                 view! {

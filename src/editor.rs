@@ -12,8 +12,8 @@ use std::sync::Arc;
 use kshetra_alloc::{Limit, Outcome};
 use kshetra_core::allocation::problem_for;
 use kshetra_core::i18n::Lang;
-use kshetra_core::project::stats::{stats_with, WardFacts};
-use kshetra_core::project::{area_colours, splits_area, Edit, History, PlanStats, Project, ProjectError};
+use kshetra_core::project::stats::{stats_of, WardFacts};
+use kshetra_core::project::{area_colours_of, splits_area_of, Edit, History, PlanStats, Project, ProjectError};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +63,8 @@ pub enum RunState {
     NeedsOrganisers,
     /// The adjacency graph is not ready yet.
     NeedsGraph,
+    /// The map's project is still being read from the browser.
+    Opening,
 }
 
 /// A hand edit waiting for the officer's confirmation because it would split an area.
@@ -78,6 +80,15 @@ pub struct SplitWarning {
     pub pieces: usize,
 }
 
+/// A point the officer is about to place on the map for an organiser.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pick {
+    /// Their home (the clicked ward becomes the home ward).
+    Home(u32),
+    /// Their contact point's location.
+    Contact(u32),
+}
+
 /// The editor's signals (all arena handles: `Copy`).
 #[derive(Clone, Copy)]
 pub struct Editor {
@@ -89,6 +100,12 @@ pub struct Editor {
     project_key: StoredValue<Option<String>>,
     /// The organiser wards are being painted for (clicks assign instead of select).
     pub painting: RwSignal<Option<u32>>,
+    /// The next map click places this point.
+    pub picking: RwSignal<Option<Pick>>,
+    /// The brush stroke under way (0 = none); one stroke is one undo step.
+    stroke: StoredValue<u64>,
+    /// Last stroke number given.
+    strokes: StoredValue<u64>,
     /// Wards the map should zoom to (a problem's "show on map").
     pub focus: RwSignal<Option<Vec<String>>>,
     /// A hand edit waiting for confirmation.
@@ -103,12 +120,25 @@ pub struct Editor {
     pub report: RwSignal<Option<RunReport>>,
     /// Poor households per ward (0 where unknown), as the engine weighs them.
     pub poor: Memo<Arc<Vec<f64>>>,
+    /// Each ward's organiser id, in map order: looked up once per change and shared by the
+    /// figures, colours, map styles and labels (each lookup pass costs milliseconds at
+    /// 10,000 wards).
+    pub owners: Memo<Arc<Vec<Option<u32>>>>,
     /// Live figures of the plan.
     pub stats: Memo<Option<Arc<PlanStats>>>,
     /// Colour index per organiser id: neighbouring areas differ.
     pub colours: Memo<Arc<BTreeMap<u32, usize>>>,
+    /// Organisers whose whole (non-empty) area is locked.
+    pub locked_areas: Memo<Arc<std::collections::BTreeSet<u32>>>,
     /// The pending debounced save.
     save_timer: StoredValue<Option<gloo::timers::callback::Timeout>, LocalStorage>,
+    /// Edits made while the map's project was still being read from the browser (a big map's
+    /// record can hold the storage for seconds): applied, in order, as soon as it is open.
+    pending: StoredValue<Vec<Edit>>,
+    /// "Allocate automatically" was pressed while the project was being opened: run it then.
+    run_when_open: StoredValue<bool>,
+    /// The store's adjacency graph of the current map.
+    connectivity: Memo<Option<Arc<kshetra_core::adjacency::Connectivity>>>,
 }
 
 impl Editor {
@@ -129,11 +159,16 @@ impl Editor {
         });
         // The map's geometry facts (centroids, areas) are measured once per map, not per edit:
         // 2 ms instead of 27 ms for the figures of 10,000 wards (natively).
+        let owners = Memo::new(move |_| {
+            let Some(current) = current.get() else { return Arc::new(Vec::new()) };
+            project.with(|p| Arc::new(p.as_ref().map(|p| p.plan.ids_by_ward(&current.map)).unwrap_or_default()))
+        });
         let facts: StoredValue<Option<(u64, Arc<WardFacts>)>> = StoredValue::new(None);
         let stats = Memo::new(move |_| {
             let current = current.get()?;
             let conn = connectivity.get()?;
             let poor = poor.get();
+            let owners = owners.get();
             let facts = match facts.get_value().filter(|(id, _)| *id == current.id) {
                 Some((_, f)) => f,
                 None => {
@@ -144,17 +179,31 @@ impl Editor {
             };
             project.with(|p| {
                 let p = p.as_ref()?;
-                (poor.len() == current.map.wards().len() && conn.graph.len() == current.map.wards().len())
-                    .then(|| Arc::new(stats_with(&facts, &current.map, &conn.graph, p, &poor)))
+                let n = current.map.wards().len();
+                (poor.len() == n && conn.graph.len() == n && owners.len() == n)
+                    .then(|| Arc::new(stats_of(&facts, &current.map, &conn.graph, p, &poor, &owners)))
             })
         });
         let colours = Memo::new(move |_| {
-            let (Some(current), Some(conn)) = (current.get(), connectivity.get()) else { return Arc::new(BTreeMap::new()) };
+            let Some(conn) = connectivity.get() else { return Arc::new(BTreeMap::new()) };
+            let owners = owners.get();
+            Arc::new(if conn.graph.len() == owners.len() { area_colours_of(&conn.graph, &owners) } else { BTreeMap::new() })
+        });
+        let locked_areas = Memo::new(move |_| {
             project.with(|p| {
-                Arc::new(match p {
-                    Some(p) if conn.graph.len() == current.map.wards().len() => area_colours(&current.map, &conn.graph, &p.plan),
-                    _ => BTreeMap::new(),
-                })
+                // Counted, not looked up per ward: an area is locked when all its wards are.
+                let Some(p) = p.as_ref().filter(|p| !p.plan.locked.is_empty()) else { return Arc::new(std::collections::BTreeSet::new()) };
+                let mut wards: BTreeMap<u32, usize> = BTreeMap::new();
+                for &id in p.plan.assignment.values() {
+                    *wards.entry(id).or_default() += 1;
+                }
+                let mut locked: BTreeMap<u32, usize> = BTreeMap::new();
+                for w in &p.plan.locked {
+                    if let Some(id) = p.plan.organiser_of(w) {
+                        *locked.entry(id).or_default() += 1;
+                    }
+                }
+                Arc::new(locked.into_iter().filter(|(id, n)| wards.get(id) == Some(n)).map(|(id, _)| id).collect())
             })
         });
         Editor {
@@ -162,6 +211,9 @@ impl Editor {
             history: RwSignal::new(History::new()),
             project_key: StoredValue::new(None),
             painting: RwSignal::new(None),
+            picking: RwSignal::new(None),
+            stroke: StoredValue::new(0),
+            strokes: StoredValue::new(0),
             focus: RwSignal::new(None),
             split_warning: RwSignal::new(None),
             edit_error: RwSignal::new(None),
@@ -169,9 +221,14 @@ impl Editor {
             cancel: StoredValue::new_local(None),
             report: RwSignal::new(None),
             poor,
+            owners,
             stats,
             colours,
+            locked_areas,
             save_timer: StoredValue::new_local(None),
+            pending: StoredValue::new(Vec::new()),
+            run_when_open: StoredValue::new(false),
+            connectivity,
         }
     }
 
@@ -186,6 +243,8 @@ impl Editor {
                 return;
             }
             this.project_key.set_value(Some(key.clone()));
+            this.pending.set_value(Vec::new());
+            this.run_when_open.set_value(false);
             this.project.set(None);
             this.history.set(History::new());
             this.report.set(None);
@@ -206,6 +265,14 @@ impl Editor {
                     }
                     None => this.project.set(Some(Project::new(key, name))),
                 }
+                // What the officer did meanwhile was kept for this moment.
+                let pending = this.pending.try_update_value(std::mem::take).unwrap_or_default();
+                for edit in pending {
+                    this.edit(&map, edit);
+                }
+                if this.run_when_open.try_update_value(std::mem::take).unwrap_or(false) {
+                    this.run_allocation(map, this.connectivity.get_untracked());
+                }
             });
         });
     }
@@ -223,12 +290,22 @@ impl Editor {
         self.schedule_save();
     }
 
-    /// Applies an officer's edit as one undo step; a refused edit is shown and changes nothing.
+    /// Applies an officer's edit as one undo step (or as part of the brush stroke under way);
+    /// a refused edit is shown and changes nothing.
     pub fn edit(&self, current: &CityMap, edit: Edit) -> bool {
+        if self.project.with_untracked(Option::is_none) {
+            // The map's project is still being opened: keep the edit for then.
+            if self.project_key.with_value(|k| k.as_deref() == Some(current.key().as_str())) {
+                self.pending.update_value(|p| p.push(edit));
+                return true;
+            }
+            return false;
+        }
+        let stroke = self.stroke.get_value();
         let mut result = Ok(());
         self.project.update(|p| {
             if let Some(p) = p {
-                self.history.update(|h| result = h.apply(p, &current.map, edit));
+                self.history.update(|h| result = h.apply_in_stroke(p, &current.map, edit, stroke));
             }
         });
         match result {
@@ -272,8 +349,47 @@ impl Editor {
         }
     }
 
+    /// Starts a brush stroke: the wards painted until [`Editor::end_stroke`] are one undo step.
+    pub fn start_stroke(&self) {
+        self.strokes.update_value(|n| *n += 1);
+        self.stroke.set_value(self.strokes.get_value());
+    }
+
+    /// Ends the brush stroke (the mouse button was released).
+    pub fn end_stroke(&self) {
+        self.stroke.set_value(0);
+    }
+
+    /// Whether a brush stroke is under way.
+    pub fn in_stroke(&self) -> bool {
+        self.stroke.get_value() != 0
+    }
+
+    /// Places the point being picked at `at` (lon, lat) in ward `ward`: an organiser's home
+    /// (home ward = that ward) or their contact point's location.
+    pub fn place(&self, current: &CityMap, pick: Pick, ward: &str, at: [f64; 2]) {
+        self.picking.set(None);
+        let id = match pick {
+            Pick::Home(id) | Pick::Contact(id) => id,
+        };
+        let Some(mut o) = self.project.with_untracked(|p| p.as_ref().and_then(|p| p.organiser(id).cloned())) else { return };
+        match pick {
+            Pick::Home(_) => o.home = Some(kshetra_core::project::Home { ward: Some(ward.to_string()), point: Some(at) }),
+            Pick::Contact(_) => {
+                let mut c = o.contact.take().unwrap_or_default();
+                c.lon = Some(at[0]);
+                c.lat = Some(at[1]);
+                if c.name.trim().is_empty() {
+                    c.name = current.map.ward(ward).and_then(|w| w.name.clone()).unwrap_or_else(|| ward.to_string());
+                }
+                o.contact = Some(c);
+            }
+        }
+        self.edit(current, Edit::UpdateOrganiser(o));
+    }
+
     /// Gives `ward` to the organiser being painted for; asks first when that would split an
-    /// area.
+    /// area (during a stroke the ward is skipped and the question stays for the last one).
     pub fn paint(&self, current: &CityMap, graph: Option<&kshetra_core::adjacency::WardGraph>, ward: String) {
         let Some(to) = self.painting.get_untracked() else { return };
         let wards = vec![ward];
@@ -282,7 +398,9 @@ impl Editor {
             if p.plan.organiser_of(&wards[0]) == Some(to) {
                 return None;
             }
-            splits_area(&current.map, graph?, p, &wards, Some(to))
+            let owners = self.owners.get_untracked();
+            (owners.len() == current.map.wards().len()).then_some(())?;
+            splits_area_of(&current.map, graph?, p, &owners, &wards, Some(to))
         });
         match splits {
             Some((splits, pieces)) => {
@@ -308,7 +426,13 @@ impl Editor {
         if matches!(self.run.get_untracked(), RunState::Running(_)) {
             return;
         }
-        let Some(project) = self.project.get_untracked() else { return };
+        let Some(project) = self.project.get_untracked() else {
+            // Still being read from the browser: run as soon as it is open.
+            if self.project_key.with_value(|k| k.as_deref() == Some(current.key().as_str())) {
+                self.run_when_open.set_value(true);
+            }
+            return self.run.set(RunState::Opening);
+        };
         if project.organisers.is_empty() {
             return self.run.set(RunState::NeedsOrganisers);
         }
@@ -320,6 +444,39 @@ impl Editor {
         let organisers = project.engine_organisers(&current.map);
         let settings = project.settings.engine();
         let epsilon = project.settings.epsilon;
+        self.start_run(current, problem, organisers, settings, Some(epsilon), move |p, map, outcome| Some(p.plan_from_engine(map, &outcome.assignment)));
+    }
+
+    /// "Rebalance around this area": the engine re-divides only organiser `id`'s area and the
+    /// areas touching it; every other ward stays. One undoable step.
+    pub fn rebalance_around(&self, current: Arc<CityMap>, connectivity: Option<Arc<kshetra_core::adjacency::Connectivity>>, id: u32) {
+        if matches!(self.run.get_untracked(), RunState::Running(_)) {
+            return;
+        }
+        let Some(project) = self.project.get_untracked() else { return };
+        let Some(conn) = connectivity.filter(|c| c.graph.len() == current.map.wards().len()) else {
+            return self.run.set(RunState::NeedsGraph);
+        };
+        let poor = self.poor.get_untracked();
+        let full = problem_for(&current.map, &conn.graph, poor.to_vec());
+        let Some(local) = kshetra_core::project::rebalance::around(&current.map, &conn.graph, &project, &full, id) else { return };
+        let settings = project.settings.engine();
+        let (problem, organisers) = (local.problem.clone(), local.organisers.clone());
+        // A local run's figures are local: the report keeps describing the last full run.
+        self.start_run(current, problem, organisers, settings, None, move |p, map, outcome| Some(local.edit(map, p, &outcome.assignment)));
+    }
+
+    /// Runs the engine in a worker (in the page if no worker starts) with progress and
+    /// cancel; `make_edit` turns its plan into the edit to apply (one undo step).
+    fn start_run(
+        &self,
+        current: Arc<CityMap>,
+        problem: kshetra_alloc::Problem,
+        organisers: Vec<kshetra_alloc::Organiser>,
+        settings: kshetra_alloc::Settings,
+        report_with_epsilon: Option<f64>,
+        make_edit: impl FnOnce(&Project, &kshetra_core::WardMap, &Outcome) -> Option<Edit> + 'static,
+    ) {
         self.run.set(RunState::Running(0.0));
         let run_signal = self.run;
         let run = crate::worker::allocate(problem.clone(), organisers.clone(), settings.clone(), move |p| {
@@ -342,10 +499,12 @@ impl Editor {
                 Ok(outcome) => {
                     // Only if the officer is still on the same map and project.
                     if this.project_key.with_value(|k| k.as_deref() == Some(current.key().as_str())) {
-                        let edit = this.project.with_untracked(|p| p.as_ref().map(|p| p.plan_from_engine(&current.map, &outcome.assignment)));
+                        let edit = this.project.with_untracked(|p| p.as_ref().and_then(|p| make_edit(p, &current.map, &outcome)));
                         if let Some(edit) = edit {
                             this.edit(&current, edit);
-                            this.report.set(Some(RunReport::of(&outcome, epsilon, &current)));
+                            if let Some(epsilon) = report_with_epsilon {
+                                this.report.set(Some(RunReport::of(&outcome, epsilon, &current)));
+                            }
                             this.schedule_save();
                         }
                     }

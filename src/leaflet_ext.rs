@@ -79,6 +79,7 @@ export function kshetra_outline(coords, counts, options) {
   }
   return L.polyline(lines, options);
 }
+export function kshetra_set_dragging(map, on) { if (on) map.dragging.enable(); else map.dragging.disable(); }
 export function kshetra_canvas() { return L.canvas({ padding: 0.5, tolerance: 2 }); }
 "#)]
 extern "C" {
@@ -92,6 +93,9 @@ extern "C" {
 
     /// `L.polyline` of every ring of a (multi)polygon, from flat coordinates.
     fn kshetra_outline(coords: &[f64], counts: &[u32], options: &JsValue) -> leaflet::Polyline;
+
+    /// `map.dragging.enable()` / `disable()`.
+    fn kshetra_set_dragging(map: &leaflet::Map, on: bool);
 
     /// `L.canvas()`: one canvas for many paths, for big maps (SVG slows down above a few
     /// thousand polygons).
@@ -143,4 +147,9 @@ fn flat(geometry: &geo::MultiPolygon<f64>) -> (Vec<f64>, Vec<u32>) {
 /// A canvas renderer (see [`kshetra_canvas`]).
 pub fn canvas_renderer() -> JsValue {
     kshetra_canvas()
+}
+
+/// Lets the map pan by dragging, or not (while painting wards).
+pub fn set_dragging(map: &leaflet::Map, on: bool) {
+    kshetra_set_dragging(map, on)
 }

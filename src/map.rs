@@ -27,38 +27,87 @@ use kshetra_core::settings::{is_valid_tile_url, Settings};
 pub struct WardLayer {
     group: LayerGroup,
     polygons: Vec<(String, Polygon)>,
-    _on_click: Vec<Closure<dyn FnMut(JsValue)>>,
+    /// How each ward is drawn now: a restyle only touches the wards whose look changed (one
+    /// edit at 10,000 wards restyles a handful of polygons, not all of them).
+    looks: std::cell::RefCell<Vec<WardLook>>,
+    _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+/// What happened to a ward on the map.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WardEventKind {
+    /// Clicked or tapped.
+    Click,
+    /// Mouse button pressed on it (a brush stroke starts).
+    Down,
+    /// The pointer entered it with the main button held (a brush stroke goes on).
+    DragOver,
+}
+
+/// A ward event from the map: which ward (index in the map), and where (lon, lat).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WardEvent {
+    /// What happened.
+    pub kind: WardEventKind,
+    /// Ward index in [`WardMap::wards`].
+    pub ward: usize,
+    /// The point on the map (lon, lat), when Leaflet gives one.
+    pub at: Option<[f64; 2]>,
+}
+
+/// Reads a Leaflet mouse event: the ward index we stored in the polygon's options, the point,
+/// and whether the main button is held.
+fn read_event(ev: &JsValue) -> Option<(usize, Option<[f64; 2]>, bool)> {
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
+    let target = get(ev, "target")?;
+    let ward = get(&get(&target, "options")?, "kshetraWard")?.as_f64()? as usize;
+    let at = get(ev, "latlng").and_then(|ll| Some([get(&ll, "lng")?.as_f64()?, get(&ll, "lat")?.as_f64()?]));
+    let held = get(ev, "originalEvent").and_then(|o| get(&o, "buttons")).and_then(|b| b.as_f64()).is_some_and(|b| (b as u32) & 1 == 1);
+    Some((ward, at, held))
 }
 
 impl WardLayer {
     /// Builds one polygon per ward (class `ward`, filled by zone colour) with a tooltip, and
-    /// calls `on_select(ward_number)` when a ward is clicked or tapped. `renderer`: Leaflet's
-    /// canvas renderer for big maps (else each ward is an SVG path).
-    pub fn new(map: &WardMap, lang: Lang, renderer: Option<&JsValue>, on_select: Rc<dyn Fn(String)>) -> Self {
+    /// calls `on_event` when a ward is clicked or tapped, pressed, or dragged over with the
+    /// button held. `renderer`: Leaflet's canvas renderer for big maps (else SVG paths). One
+    /// handler per kind serves every polygon (the ward index travels in the options).
+    pub fn new(map: &WardMap, lang: Lang, renderer: Option<&JsValue>, on_event: Rc<dyn Fn(WardEvent)>) -> Self {
         let group = LayerGroup::new();
         let mut polygons = Vec::with_capacity(map.wards().len());
-        let mut on_click = Vec::with_capacity(map.wards().len());
-        for ward in map.wards() {
+        let mut looks = Vec::with_capacity(map.wards().len());
+        let handler = |kind: WardEventKind| {
+            let on_event = on_event.clone();
+            Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+                if let Some((ward, at, held)) = read_event(&ev) {
+                    if kind != WardEventKind::DragOver || held {
+                        on_event(WardEvent { kind, ward, at });
+                    }
+                }
+            })
+        };
+        let handlers = vec![handler(WardEventKind::Click), handler(WardEventKind::Down), handler(WardEventKind::DragOver)];
+        for (i, ward) in map.wards().iter().enumerate() {
             let opts = PolylineOptions::new();
             opts.set_class_name("ward".into());
-            style_ward(&opts, &WardLook::zone(map, ward));
+            let look = WardLook::zone(map, ward);
+            style_ward(&opts, &look);
+            looks.push(look);
             if let Some(r) = renderer {
                 let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("renderer"), r);
             }
+            let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("kshetraWard"), &JsValue::from_f64(i as f64));
             let polygon = crate::leaflet_ext::polygon(&ward.geometry, &opts);
             polygon.unchecked_ref::<LayerExt>().bind_tooltip(
                 &tooltip_html(ward, lang),
                 &options(&[("sticky", true.into()), ("direction", "top".into())]),
             );
-            let number = ward.number.clone();
-            let select = on_select.clone();
-            let closure = Closure::<dyn FnMut(JsValue)>::new(move |_| select(number.clone()));
-            polygon.on("click", closure.as_ref());
+            polygon.on("click", handlers[0].as_ref());
+            polygon.on("mousedown", handlers[1].as_ref());
+            polygon.on("mouseover", handlers[2].as_ref());
             group.add_layer(&polygon);
             polygons.push((ward.number.clone(), polygon));
-            on_click.push(closure);
         }
-        WardLayer { group, polygons, _on_click: on_click }
+        WardLayer { group, polygons, looks: std::cell::RefCell::new(looks), _handlers: handlers }
     }
 
     /// Number of ward polygons.
@@ -91,13 +140,17 @@ impl WardLayer {
     /// Restyles every ward as `look(ward index)` says; the selected ward is brought to front.
     pub fn restyle(&self, look: &dyn Fn(usize) -> WardLook) {
         let mut selected_polygon = None;
+        let mut looks = self.looks.borrow_mut();
         for (i, (_, polygon)) in self.polygons.iter().enumerate() {
-            let opts = PathOptions::new();
             let l = look(i);
-            style_ward(&opts, &l);
-            polygon.set_style(&opts);
-            if l.selected {
+            if l.selected && !looks[i].selected {
                 selected_polygon = Some(polygon);
+            }
+            if looks[i] != l {
+                let opts = PathOptions::new();
+                style_ward(&opts, &l);
+                polygon.set_style(&opts);
+                looks[i] = l;
             }
         }
         if let Some(p) = selected_polygon {
@@ -109,8 +162,8 @@ impl WardLayer {
 /// How one ward is drawn.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WardLook {
-    /// Fill colour (the organiser's colour, else the zone's).
-    pub fill: String,
+    /// Fill colour (the organiser's colour, else the zone's), shared between wards.
+    pub fill: Rc<str>,
     /// The ward whose details are shown: outlined boldly.
     pub selected: bool,
     /// In a separate piece of the map: outlined in dashed red.
@@ -125,12 +178,12 @@ impl WardLook {
     /// The plain look of ward `ward`: its zone's colour.
     pub fn zone(map: &WardMap, ward: &Ward) -> WardLook {
         let zone = ward.zone.as_deref().and_then(|z| map.zone_index(z));
-        WardLook { fill: zone_fill(zone).to_string(), selected: false, island: false, locked: false, strong: false }
+        WardLook { fill: Rc::from(zone_fill(zone)), selected: false, island: false, locked: false, strong: false }
     }
 }
 
 fn style_ward(opts: &PathOptions, look: &WardLook) {
-    opts.set_fill_color(look.fill.as_str().into());
+    opts.set_fill_color((&*look.fill).into());
     opts.set_fill_opacity(match (look.selected, look.strong) {
         (true, _) => 0.9,
         (false, true) => 0.75,
@@ -161,6 +214,8 @@ pub struct OverlayData {
 /// One organiser's area on the map.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AreaDrawing {
+    /// The organiser's id.
+    pub organiser: u32,
     /// Outline (lon/lat).
     pub outline: geo::MultiPolygon<f64>,
     /// Where the label goes (lon, lat): a point well inside the area.
@@ -192,49 +247,114 @@ pub enum PinKind {
 }
 
 /// Leaflet layers for [`OverlayData`]: borders are not interactive (clicks reach the wards).
+/// Kept between plan changes and updated per area: an edit that changes two areas replaces
+/// only their outlines and labels (at 200 organisers, rebuilding every label took most of an
+/// edit's time).
 pub struct Overlay {
     group: LayerGroup,
+    renderer: Option<JsValue>,
+    zones: Vec<geo::MultiPolygon<f64>>,
+    zone_layers: Vec<leaflet::Layer>,
+    /// Per organiser id: what is drawn and its layers (outline, label).
+    areas: std::collections::BTreeMap<u32, (AreaDrawing, Vec<leaflet::Layer>)>,
+    pins: Vec<Pin>,
+    pin_layers: Vec<leaflet::Layer>,
 }
 
 impl Overlay {
-    /// Builds the layers.
-    pub fn new(data: &OverlayData, renderer: Option<&JsValue>) -> Overlay {
-        let group = LayerGroup::new();
-        let line = |color: &str, weight: f64, dash: &str| {
-            let o = options(&[
-                ("color", color.into()),
-                ("weight", weight.into()),
-                ("dashArray", dash.into()),
-                ("interactive", false.into()),
-                ("fill", false.into()),
-            ]);
-            if let Some(r) = renderer {
-                let _ = js_sys::Reflect::set(&o, &JsValue::from_str("renderer"), r);
-            }
-            o
-        };
-        for zone in &data.zones {
-            group.add_layer(&crate::leaflet_ext::outline(zone, &line("#5b5b5b", 2.5, "9 6")));
+    /// An empty overlay drawing its lines with `renderer` (Leaflet's default when `None`).
+    pub fn new(renderer: Option<&JsValue>) -> Overlay {
+        Overlay {
+            group: LayerGroup::new(),
+            renderer: renderer.cloned(),
+            zones: Vec::new(),
+            zone_layers: Vec::new(),
+            areas: std::collections::BTreeMap::new(),
+            pins: Vec::new(),
+            pin_layers: Vec::new(),
         }
+    }
+
+    fn line(&self, color: &str, weight: f64, dash: &str) -> JsValue {
+        let o = options(&[
+            ("color", color.into()),
+            ("weight", weight.into()),
+            ("dashArray", dash.into()),
+            ("interactive", false.into()),
+            ("fill", false.into()),
+        ]);
+        if let Some(r) = &self.renderer {
+            let _ = js_sys::Reflect::set(&o, &JsValue::from_str("renderer"), r);
+        }
+        o
+    }
+
+    fn add(&self, layer: impl JsCast) -> leaflet::Layer {
+        let layer: leaflet::Layer = layer.unchecked_into();
+        self.group.add_layer(&layer);
+        layer
+    }
+
+    fn remove_all(&self, layers: Vec<leaflet::Layer>) {
+        for l in layers {
+            self.group.remove_layer(&l);
+        }
+    }
+
+    /// Brings the layers to `data`, replacing only what changed.
+    pub fn update(&mut self, data: &OverlayData) {
+        if self.zones != data.zones {
+            let old = std::mem::take(&mut self.zone_layers);
+            self.remove_all(old);
+            let style = self.line("#5b5b5b", 2.5, "9 6");
+            let layers = data.zones.iter().map(|z| self.add(crate::leaflet_ext::outline(z, &style))).collect();
+            self.zone_layers = layers;
+            self.zones = data.zones.clone();
+        }
+        let mut old = std::mem::take(&mut self.areas);
         for area in &data.areas {
-            group.add_layer(&crate::leaflet_ext::outline(&area.outline, &line("#111111", 3.5, "")));
-        }
-        for area in &data.areas {
-            if let Some([lon, lat]) = area.label_at {
-                let html = format!("<b>{}</b><br>{}", escape_html(&area.title), escape_html(&area.detail));
-                group.add_layer(&crate::leaflet_ext::label(lon, lat, &html, "area-label", "", 0.0));
+            match old.remove(&area.organiser) {
+                Some((drawn, layers)) if &drawn == area => {
+                    self.areas.insert(area.organiser, (drawn, layers));
+                }
+                previous => {
+                    if let Some((_, layers)) = previous {
+                        self.remove_all(layers);
+                    }
+                    let mut layers = Vec::new();
+                    if !area.outline.0.is_empty() {
+                        layers.push(self.add(crate::leaflet_ext::outline(&area.outline, &self.line("#111111", 3.5, ""))));
+                    }
+                    if let Some([lon, lat]) = area.label_at {
+                        let html = format!("<b>{}</b><br>{}", escape_html(&area.title), escape_html(&area.detail));
+                        layers.push(self.add(crate::leaflet_ext::label(lon, lat, &html, "area-label", "", 0.0)));
+                    }
+                    self.areas.insert(area.organiser, (area.clone(), layers));
+                }
             }
         }
-        for pin in &data.pins {
-            let (symbol, class) = match pin.kind {
-                PinKind::Home => ("⌂", "pin pin-home"),
-                PinKind::Contact => ("★", "pin pin-contact"),
-            };
-            let marker = crate::leaflet_ext::label(pin.at[0], pin.at[1], symbol, class, &pin.title, 22.0);
-            marker.unchecked_ref::<LayerExt>().bind_tooltip(&escape_html(&pin.title), &options(&[("direction", "top".into())]));
-            group.add_layer(&marker);
+        for (_, (_, layers)) in old {
+            self.remove_all(layers);
         }
-        Overlay { group }
+        if self.pins != data.pins {
+            let old = std::mem::take(&mut self.pin_layers);
+            self.remove_all(old);
+            let layers = data
+                .pins
+                .iter()
+                .map(|pin| {
+                    let (symbol, class) = match pin.kind {
+                        PinKind::Home => ("⌂", "pin pin-home"),
+                        PinKind::Contact => ("★", "pin pin-contact"),
+                    };
+                    let marker = crate::leaflet_ext::label(pin.at[0], pin.at[1], symbol, class, &pin.title, 22.0);
+                    marker.unchecked_ref::<LayerExt>().bind_tooltip(&escape_html(&pin.title), &options(&[("direction", "top".into())]));
+                    self.add(marker)
+                })
+                .collect();
+            self.pin_layers = layers;
+            self.pins = data.pins.clone();
+        }
     }
 
     /// Adds the layers to a map.
@@ -248,11 +368,18 @@ impl Overlay {
     }
 }
 
+/// The overlay on the map and the ward layer it was drawn over ([`WardMapView`]'s
+/// `layer_version`).
+struct ShownOverlay {
+    version: u32,
+    layers: Overlay,
+}
+
 /// Dissolved outlines kept between plan changes: per organiser, the wards it was made of.
 #[derive(Default)]
 pub struct AreaCache {
     map_id: u64,
-    areas: std::collections::BTreeMap<u32, (Vec<usize>, geo::MultiPolygon<f64>)>,
+    areas: std::collections::BTreeMap<u32, (Vec<usize>, geo::MultiPolygon<f64>, Option<[f64; 2]>)>,
     zones: Option<(Vec<Option<String>>, Vec<geo::MultiPolygon<f64>>)>,
 }
 
@@ -260,7 +387,15 @@ pub struct AreaCache {
 /// recomputed only for areas whose wards changed), label and pins, and the zone borders. Big
 /// maps (≥ [`crate::state::BIG_MAP_WARDS`]) get labels and pins only: their colours already
 /// show the areas, and dissolving thousands of wards on each edit would take too long.
-pub fn overlay_data(loaded: &CityMap, project: &kshetra_core::project::Project, stats: Option<&kshetra_core::project::PlanStats>, cache: &mut AreaCache, lang: Lang) -> OverlayData {
+/// `owners`: each ward's organiser id ([`crate::editor::Editor::owners`]).
+pub fn overlay_data(
+    loaded: &CityMap,
+    project: &kshetra_core::project::Project,
+    owners: &[Option<u32>],
+    stats: Option<&kshetra_core::project::PlanStats>,
+    cache: &mut AreaCache,
+    lang: Lang,
+) -> OverlayData {
     use geo::{Centroid, InteriorPoint};
     use kshetra_core::format::group_indian_u64;
     use kshetra_core::project::export::dissolve;
@@ -269,42 +404,58 @@ pub fn overlay_data(loaded: &CityMap, project: &kshetra_core::project::Project, 
         *cache = AreaCache { map_id: loaded.id, ..AreaCache::default() };
     }
     let big = map.wards().len() >= crate::state::BIG_MAP_WARDS;
-    let view = project.plan.index_view(map, &project.organisers);
+    let position: std::collections::BTreeMap<u32, usize> = project.organisers.iter().enumerate().map(|(j, o)| (o.id, j)).collect();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); project.organisers.len()];
-    for (i, j) in view.iter().enumerate() {
-        if let Some(j) = j {
-            members[*j].push(i);
+    for (i, id) in owners.iter().enumerate() {
+        if let Some(&j) = id.as_ref().and_then(|id| position.get(id)) {
+            members[j].push(i);
         }
     }
+    let by_id = stats.map(kshetra_core::project::stats::by_organiser).unwrap_or_default();
     let mut data = OverlayData::default();
     let mut keep = std::collections::BTreeMap::new();
     for (j, (o, wards)) in project.organisers.iter().zip(&members).enumerate() {
         if wards.is_empty() {
             continue;
         }
-        let outline = match cache.areas.remove(&o.id) {
-            Some((w, g)) if &w == wards => g,
+        let (outline, label_at) = match cache.areas.remove(&o.id) {
+            Some((w, g, at)) if &w == wards => (g, at),
             _ => {
-                let shapes: Vec<&geo::MultiPolygon<f64>> = wards.iter().map(|&i| &map.wards()[i].geometry).collect();
-                let g = if big { geo::MultiPolygon::new(Vec::new()) } else {
-                    dissolve(&shapes).unwrap_or_else(|| geo::MultiPolygon::new(shapes.iter().flat_map(|m| m.0.iter().cloned()).collect()))
-                };
-                g
+                if big {
+                    // No outline (the colours show the area); the label goes on the ward
+                    // nearest the area's middle.
+                    let centre = |i: usize| map.wards()[i].geometry.centroid().map(|p| [p.x(), p.y()]);
+                    let points: Vec<(usize, [f64; 2])> = wards.iter().filter_map(|&i| centre(i).map(|c| (i, c))).collect();
+                    let n = points.len().max(1) as f64;
+                    let mid = points.iter().fold([0.0, 0.0], |m, (_, c)| [m[0] + c[0] / n, m[1] + c[1] / n]);
+                    let d = |c: &[f64; 2]| (c[0] - mid[0]).powi(2) + (c[1] - mid[1]).powi(2);
+                    let at = points
+                        .iter()
+                        .min_by(|a, b| d(&a.1).total_cmp(&d(&b.1)))
+                        .and_then(|&(i, _)| map.wards()[i].geometry.interior_point())
+                        .map(|p| [p.x(), p.y()]);
+                    (geo::MultiPolygon::new(Vec::new()), at)
+                } else {
+                    let shapes: Vec<&geo::MultiPolygon<f64>> = wards.iter().map(|&i| &map.wards()[i].geometry).collect();
+                    let g = dissolve(&shapes).unwrap_or_else(|| geo::MultiPolygon::new(shapes.iter().flat_map(|m| m.0.iter().cloned()).collect()));
+                    // The label goes inside the largest part of the area.
+                    let at = kshetra_core::geometry::label_point(&g)
+                        .or_else(|| map.wards()[wards[0]].geometry.centroid())
+                        .map(|p| [p.x(), p.y()]);
+                    (g, at)
+                }
             }
         };
-        // The label goes inside the largest part of the area.
-        let label_at = kshetra_core::geometry::label_point(&outline)
-            .or_else(|| map.wards()[wards[0]].geometry.centroid())
-            .map(|p| [p.x(), p.y()]);
-        let poor = stats.and_then(|s| s.areas.iter().find(|a| a.organiser == o.id)).map(|a| a.poor_households.round() as u64).unwrap_or(0);
+        let poor = by_id.get(&o.id).map(|a| a.poor_households.round() as u64).unwrap_or(0);
         let name = if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() };
         data.areas.push(AreaDrawing {
-            outline: if big { geo::MultiPolygon::new(Vec::new()) } else { outline.clone() },
+            organiser: o.id,
+            outline: outline.clone(),
             label_at,
             title: format!("{}. {}", j + 1, name),
             detail: format!("{} {}", group_indian_u64(poor), Msg::PoorHouseholds.text(lang)),
         });
-        keep.insert(o.id, (wards.clone(), outline));
+        keep.insert(o.id, (wards.clone(), outline, label_at));
         if let Some(p) = o.home.as_ref().and_then(|h| h.point).or_else(|| {
             o.home_ward().and_then(|w| map.ward(w)).and_then(|w| w.geometry.interior_point()).map(|p| [p.x(), p.y()])
         }) {
@@ -441,15 +592,28 @@ pub fn WardMapView() -> impl IntoView {
             if let Some(old) = h.data_attribution.take() {
                 attribution.remove_attribution(&old);
             }
-            let on_ward = move |n: String| {
+            let on_ward = move |ev: WardEvent| {
                 let editor = state.editor;
-                if editor.painting.get_untracked().is_some() {
-                    if let Some(c) = state.current.get_untracked() {
-                        let conn = state.connectivity.get_untracked();
-                        editor.paint(&c, conn.as_ref().map(|c| &c.graph), n.clone());
+                let Some(c) = state.current.get_untracked() else { return };
+                let Some(number) = c.map.wards().get(ev.ward).map(|w| w.number.clone()) else { return };
+                match ev.kind {
+                    WardEventKind::Click => {
+                        if let (Some(pick), Some(at)) = (editor.picking.get_untracked(), ev.at) {
+                            editor.place(&c, pick, &number, at);
+                        }
+                        state.selected_ward.set(Some(number));
                     }
+                    WardEventKind::Down if editor.painting.get_untracked().is_some() => {
+                        let conn = state.connectivity.get_untracked();
+                        editor.start_stroke();
+                        editor.paint(&c, conn.as_ref().map(|c| &c.graph), number);
+                    }
+                    WardEventKind::DragOver if editor.painting.get_untracked().is_some() && editor.in_stroke() => {
+                        let conn = state.connectivity.get_untracked();
+                        editor.paint(&c, conn.as_ref().map(|c| &c.graph), number);
+                    }
+                    _ => {}
                 }
-                state.selected_ward.set(Some(n));
             };
             let renderer = (loaded.map.wards().len() >= crate::state::BIG_MAP_WARDS)
                 .then(|| h.canvas.get_or_insert_with(crate::leaflet_ext::canvas_renderer).clone());
@@ -494,52 +658,97 @@ pub fn WardMapView() -> impl IntoView {
         let selected = state.selected_ward.get();
         let conn = state.connectivity.get();
         let colours = state.editor.colours.get();
+        let ids = state.editor.owners.get();
         layer_version.track();
         state.editor.project.with(|project| {
             handles.with_value(|h| {
                 let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) else { return };
                 let island = |i: usize| conn.as_ref().is_some_and(|c| c.components.of_ward.get(i).is_some_and(|&p| p > 0));
-                let wards = loaded.map.wards();
-                let ids = project.as_ref().map(|p| p.plan.ids_by_ward(&loaded.map)).unwrap_or_default();
+                let map = &loaded.map;
+                // Everything looked up once per restyle, not per ward (10,000 wards per edit).
+                let mut locked = vec![false; map.wards().len()];
+                for w in project.iter().flat_map(|p| &p.plan.locked) {
+                    if let Some(i) = map.index_of(w) {
+                        locked[i] = true;
+                    }
+                }
+                let selected = selected.as_deref().and_then(|w| map.index_of(w));
+                let zone_fills: Vec<Rc<str>> = (0..map.zones().len()).map(|z| Rc::from(zone_fill(Some(z)))).collect();
+                let no_zone: Rc<str> = Rc::from(zone_fill(None));
+                let area_fills: std::collections::BTreeMap<u32, Rc<str>> =
+                    colours.iter().map(|(&id, &c)| (id, Rc::from(kshetra_core::palette::area_colour(c)))).collect();
+                let zone_of: Vec<Option<usize>> = map.wards().iter().map(|w| w.zone.as_deref().and_then(|z| map.zone_index(z))).collect();
                 layer.restyle(&|i| {
-                    let base = WardLook {
-                        selected: selected.as_deref() == Some(wards[i].number.as_str()),
+                    let area = ids.get(i).copied().flatten().and_then(|id| area_fills.get(&id));
+                    WardLook {
+                        fill: match area {
+                            Some(f) => f.clone(),
+                            None => zone_of[i].and_then(|z| zone_fills.get(z)).unwrap_or(&no_zone).clone(),
+                        },
+                        selected: selected == Some(i),
                         island: island(i),
-                        locked: project.as_ref().is_some_and(|p| p.plan.is_locked(&wards[i].number)),
-                        ..WardLook::zone(&loaded.map, &wards[i])
-                    };
-                    match ids.get(i).copied().flatten().and_then(|id| colours.get(&id)) {
-                        Some(&c) => WardLook { fill: kshetra_core::palette::area_colour(c), strong: true, ..base },
-                        None => base,
+                        locked: locked[i],
+                        strong: area.is_some(),
                     }
                 });
             });
         });
     });
 
+    // Painting: the map does not pan under the brush; a stroke ends when the button is released.
+    Effect::new(move |_| {
+        let painting = state.editor.painting.get().is_some();
+        if !ready.get() {
+            return;
+        }
+        handles.with_value(|h| {
+            if let Some(h) = h {
+                crate::leaflet_ext::set_dragging(&h.map, !painting);
+            }
+        });
+    });
+    let up = window_event_listener(leptos::ev::mouseup, move |_| state.editor.end_stroke());
+    on_cleanup(move || up.remove());
+
     // Area borders, zone borders, labels, homes and contact points ⇐ the plan.
-    let overlay: StoredValue<Option<Overlay>, LocalStorage> = StoredValue::new_local(None);
+    let overlay: StoredValue<Option<ShownOverlay>, LocalStorage> = StoredValue::new_local(None);
     let area_cache: StoredValue<AreaCache, LocalStorage> = StoredValue::new_local(AreaCache::default());
     Effect::new(move |_| {
-        layer_version.track();
+        let version = layer_version.get();
         let Some(loaded) = state.loaded() else { return };
         let lang = state.lang.get();
         let stats = state.editor.stats.get();
+        let owners = state.editor.owners.get();
         let data = state.editor.project.with(|p| {
             let p = p.as_ref()?;
-            area_cache.try_update_value(|cache| overlay_data(&loaded, p, stats.as_deref(), cache, lang))
+            area_cache.try_update_value(|cache| overlay_data(&loaded, p, &owners, stats.as_deref(), cache, lang))
         });
-        overlay.update_value(|o| {
-            if let Some(old) = o.take() {
-                old.remove();
-            }
-        });
-        let Some(data) = data else { return };
         handles.with_value(|h| {
             let Some(h) = h else { return };
-            let o = Overlay::new(&data, h.canvas.as_ref().filter(|_| loaded.map.wards().len() >= crate::state::BIG_MAP_WARDS));
-            o.add_to(&h.map);
-            overlay.set_value(Some(o));
+            let big = loaded.map.wards().len() >= crate::state::BIG_MAP_WARDS;
+            overlay.update_value(|o| {
+                // Wards drawn anew (another map): start from an empty overlay, above them.
+                if o.as_ref().is_some_and(|o| o.version != version) {
+                    if let Some(old) = o.take() {
+                        old.layers.remove();
+                    }
+                }
+                match data {
+                    Some(data) => {
+                        let o = o.get_or_insert_with(|| {
+                            let layers = Overlay::new(h.canvas.as_ref().filter(|_| big));
+                            layers.add_to(&h.map);
+                            ShownOverlay { version, layers }
+                        });
+                        o.layers.update(&data);
+                    }
+                    None => {
+                        if let Some(old) = o.take() {
+                            old.layers.remove();
+                        }
+                    }
+                }
+            });
         });
     });
 

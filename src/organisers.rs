@@ -175,34 +175,31 @@ pub fn OrganisersPanel() -> impl IntoView {
 fn OrganiserRow(id: u32, form: RwSignal<Option<Form>>) -> impl IntoView {
     let state = use_app_state();
     let editor = state.editor;
-    let organiser = move || editor.project.with(|p| p.as_ref().and_then(|p| Some((p.position(id)?, p.organiser(id)?.clone()))));
+    // What the row shows, as a memo: an edit re-renders only the rows whose figures changed
+    // (two of 200 for a ward given to a neighbour), not every row with its buttons.
+    let row = Memo::new(move |_| {
+        let (pos, o, n) = editor.project.with(|p| p.as_ref().and_then(|p| Some((p.position(id)?, p.organiser(id)?.clone(), p.organisers.len()))))?;
+        let colour = editor.colours.with(|c| c.get(&id).map(|&i| area_colour(i)));
+        let area = editor.stats.with(|s| s.as_ref().and_then(|s| s.areas.iter().find(|a| a.organiser == id).map(|a| (a.wards.len(), a.poor_households.round() as u64))));
+        let locked_area = editor.locked_areas.with(|l| l.contains(&id));
+        Some(RowData { pos, o, n, colour, area, locked_area })
+    });
     let edit = move |e: Edit| {
         if let Some(current) = state.current.get_untracked() {
             editor.edit(&current, e);
         }
     };
     move || {
-        let (pos, o) = organiser()?;
+        let RowData { pos, o, n, colour, area, locked_area } = row.get()?;
         let lang = state.lang.get();
-        let colour = editor.colours.with(|c| c.get(&id).map(|&i| area_colour(i)));
-        let area = editor.stats.get().and_then(|s| s.areas.iter().find(|a| a.organiser == id).cloned());
         let name = if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() };
         let label = format!("{}. {}", pos + 1, name);
         let painting = move || editor.painting.get() == Some(id);
-        let locked_area = editor.project.with(|p| p.as_ref().is_some_and(|p| {
-            let mut wards = p.plan.wards_of(id).peekable();
-            wards.peek().is_some() && wards.all(|w| p.plan.is_locked(w))
-        }));
-        let n = editor.project.with(|p| p.as_ref().map(|p| p.organisers.len()).unwrap_or(0));
-        let (name_up, name_down, name_rm, name_paint, name_lock) = (name.clone(), name.clone(), name.clone(), name.clone(), name.clone());
-        let summary = area.map(|a| {
-            format!(
-                "{} {} · {} {}",
-                group_indian_u64(a.wards.len() as u64),
-                Msg::Wards.text(lang),
-                group_indian_u64(a.poor_households.round() as u64),
-                Msg::PoorHouseholds.text(lang),
-            )
+        let (name_up, name_down, name_rm, name_paint, name_lock, name_bal) = (name.clone(), name.clone(), name.clone(), name.clone(), name.clone(), name.clone());
+        let (name_home, name_contact) = (name.clone(), name.clone());
+        let picking = move |p: crate::editor::Pick| move || editor.picking.get() == Some(p);
+        let summary = area.map(|(wards, poor)| {
+            format!("{} {} · {} {}", group_indian_u64(wards as u64), Msg::Wards.text(lang), group_indian_u64(poor), Msg::PoorHouseholds.text(lang))
         });
         let detail = [
             Some(o.role.clone()),
@@ -243,6 +240,15 @@ fn OrganiserRow(id: u32, form: RwSignal<Option<Form>>) -> impl IntoView {
                         on:click=move |_| edit(if locked_area { Edit::UnlockArea { organiser: id } } else { Edit::LockArea { organiser: id } })>
                         {if locked_area { "🔒" } else { "🔓" }}
                     </button>
+                    <button type="button" aria-label=Msg::PickHomeOnMap.fill(lang, &[("name", &name_home)]) title=Msg::PickHomeOnMap.fill(lang, &[("name", &name_home)])
+                        aria-pressed=move || picking(crate::editor::Pick::Home(id))().to_string()
+                        on:click=move |_| editor.picking.set(Some(crate::editor::Pick::Home(id)))>"⌂"</button>
+                    <button type="button" aria-label=Msg::PickContactOnMap.fill(lang, &[("name", &name_contact)]) title=Msg::PickContactOnMap.fill(lang, &[("name", &name_contact)])
+                        aria-pressed=move || picking(crate::editor::Pick::Contact(id))().to_string()
+                        on:click=move |_| editor.picking.set(Some(crate::editor::Pick::Contact(id)))>"★"</button>
+                    <button type="button" aria-label=Msg::RebalanceAround.fill(lang, &[("name", &name_bal)]) title=Msg::RebalanceAround.fill(lang, &[("name", &name_bal)])
+                        disabled=move || matches!(editor.run.get(), crate::editor::RunState::Running(_))
+                        on:click=move |_| if let Some(c) = state.current.get_untracked() { editor.rebalance_around(c, state.connectivity.get_untracked(), id) }>"⚖"</button>
                     <button type="button" class="danger" aria-label=Msg::RemoveOrganiser.fill(lang, &[("name", &name_rm)])
                         on:click=move |_| {
                             if editor.painting.get_untracked() == Some(id) { editor.painting.set(None); }
@@ -252,6 +258,18 @@ fn OrganiserRow(id: u32, form: RwSignal<Option<Form>>) -> impl IntoView {
             </li>
         })
     }
+}
+
+/// What one organiser's row shows.
+#[derive(Debug, Clone, PartialEq)]
+struct RowData {
+    pos: usize,
+    o: Organiser,
+    n: usize,
+    colour: Option<String>,
+    /// Wards and poor households of their area.
+    area: Option<(usize, u64)>,
+    locked_area: bool,
 }
 
 /// The add/edit form.

@@ -86,3 +86,44 @@ pub async fn file_bytes(file: &web_sys::File) -> Vec<u8> {
         Err(_) => Vec::new(),
     }
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export async function kshetra_svg_to_png(svg, width, height) {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.decoding = 'sync';
+    await new Promise((ok, fail) => { img.onload = ok; img.onerror = () => fail(new Error('the SVG could not be drawn')); img.src = url; });
+    const canvas = document.createElement('canvas');
+    canvas.width = width; canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff'; ctx.fillRect(0, 0, width, height);
+    ctx.drawImage(img, 0, 0, width, height);
+    const blob = await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
+    if (!blob) throw new Error('the picture is too large for this browser');
+    return new Uint8Array(await blob.arrayBuffer());
+  } finally { URL.revokeObjectURL(url); }
+}
+"#)]
+extern "C" {
+    #[wasm_bindgen::prelude::wasm_bindgen(catch)]
+    async fn kshetra_svg_to_png(svg: &str, width: u32, height: u32) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+}
+
+/// Draws an SVG document onto a white canvas of `width` × `height` pixels and gives the PNG
+/// bytes (`Err` with the browser's reason, e.g. a canvas too large for this browser).
+pub async fn svg_to_png(svg: &str, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    match kshetra_svg_to_png(svg, width, height).await {
+        Ok(v) => Ok(js_sys::Uint8Array::new(&v).to_vec()),
+        Err(e) => Err(js_sys::Error::from(e).message().into()),
+    }
+}
+
+/// Fetches a file of the app (same origin, relative URL).
+pub async fn fetch_bytes(url: &str) -> Option<Vec<u8>> {
+    let response = gloo::net::http::Request::get(url).send().await.ok()?;
+    if !response.ok() {
+        return None;
+    }
+    response.binary().await.ok()
+}

@@ -6,7 +6,7 @@
 use kshetra_core::cities::BundledCity;
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_poster::{
-    poster_input, render_organiser_sheets, render_poster, render_tiles, Bilingual, Orientation, Paper, PosterOptions, PrintLang, Summary,
+    poster_input, render_cmm_sheet, CmmInput, render_organiser_sheets, render_poster, render_tiles, Bilingual, Orientation, Paper, PosterOptions, PrintLang, Summary,
     TileOptions, TitleBlock,
 };
 use leptos::prelude::*;
@@ -22,15 +22,30 @@ pub struct PrintJob {
     pub size_mm: (f64, f64),
     /// File name stem for downloads.
     pub stem: String,
+    /// What it is (to draw it again for PNG).
+    pub what: What,
 }
 
 /// What to print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum What {
+pub enum What {
+    /// The wall poster.
     Poster,
+    /// The poster on A4 sheets.
     Tiles,
+    /// One A4 sheet per organiser.
     Sheets,
+    /// The City Mission Managers' work division.
+    Cmm,
 }
+
+/// The bundled fonts embedded in PNG pictures: file, weight, unicode range.
+const FONT_FILES: &[(&str, u16, &str)] = &[
+    ("noto-sans-devanagari-devanagari-400-normal.woff2", 400, "U+0900-097F, U+1CD0-1CF9, U+200C-200D, U+20A8, U+20B9, U+25CC, U+A830-A839, U+A8E0-A8FF"),
+    ("noto-sans-devanagari-devanagari-700-normal.woff2", 700, "U+0900-097F, U+1CD0-1CF9, U+200C-200D, U+20A8, U+20B9, U+25CC, U+A830-A839, U+A8E0-A8FF"),
+    ("noto-sans-devanagari-latin-400-normal.woff2", 400, "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+2074, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD"),
+    ("noto-sans-devanagari-latin-700-normal.woff2", 700, "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, U+2000-206F, U+2074, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD"),
+];
 
 /// Width and height (mm) written in an SVG root by the renderer (`width="594mm"`).
 fn svg_size_mm(svg: &str) -> Option<(f64, f64)> {
@@ -54,9 +69,14 @@ pub fn PrintPanel() -> impl IntoView {
     let date = RwSignal::new(String::new());
     let job: RwSignal<Option<PrintJob>> = RwSignal::new(None);
 
-    let make = move |what: What| {
-        let Some(current) = state.current.get_untracked() else { return };
-        let Some(project) = editor.project.get_untracked() else { return };
+    let cmm_count = RwSignal::new(3usize);
+    let cmm_names: RwSignal<[String; 3]> = RwSignal::new(Default::default());
+    let png_error: RwSignal<Option<String>> = RwSignal::new(None);
+    // The pages of `what`, with `fonts` embedded (for PNG pictures, which cannot use the
+    // page's fonts).
+    let build = move |what: What, fonts: Vec<kshetra_poster::FontFace>| -> Option<Vec<String>> {
+        let current = state.current.get_untracked()?;
+        let project = editor.project.get_untracked()?;
         let poor = editor.poor.get_untracked();
         let estimate = state.estimate.get_untracked();
         let params = state.params.get_untracked();
@@ -93,18 +113,58 @@ pub fn PrintPanel() -> impl IntoView {
         let input = poster_input(&current.map, &project, &poor, summary, title, attribution, false);
         let mut options = PosterOptions::new(paper.get_untracked()).lang(lang.get_untracked());
         options.black_and_white = bw.get_untracked();
-        let pages = match what {
+        options.embed_fonts = fonts;
+        let a4 = PosterOptions { paper: Paper::A4, orientation: Orientation::Portrait, ..options.clone() };
+        Some(match what {
             What::Poster => vec![render_poster(&input, &options)],
             What::Tiles => render_tiles(&input, &options, &TileOptions::new(Paper::A4)),
-            What::Sheets => render_organiser_sheets(&input, &PosterOptions { paper: Paper::A4, orientation: Orientation::Portrait, ..options.clone() }),
-        };
+            What::Sheets => render_organiser_sheets(&input, &a4),
+            What::Cmm => {
+                let names = cmm_names.get_untracked();
+                let count = cmm_count.get_untracked().clamp(1, 3);
+                let cmm = CmmInput { count, names: names[..count].iter().map(|n| n.trim().to_string()).collect() };
+                vec![render_cmm_sheet(&cmm, &input.title, &a4)]
+            }
+        })
+    };
+    let make = move |what: What| {
+        let Some(pages) = build(what, Vec::new()) else { return };
         let Some(size_mm) = pages.first().and_then(|p| svg_size_mm(p)) else { return };
         let stem = match what {
             What::Poster => format!("kshetra-poster-{}", paper.get_untracked().name()),
             What::Tiles => "kshetra-poster-tiles-A4".to_string(),
             What::Sheets => "kshetra-organiser-sheets".to_string(),
+            What::Cmm => "kshetra-cmm-work-division".to_string(),
         };
-        job.set(Some(PrintJob { pages, size_mm, stem }));
+        png_error.set(None);
+        job.set(Some(PrintJob { pages, size_mm, stem, what }));
+    };
+    // PNG pictures of the open job's pages at `dpi`, with the bundled fonts embedded.
+    let png = move |dpi: f64| {
+        let Some(j) = job.get_untracked() else { return };
+        leptos::task::spawn_local(async move {
+            let mut fonts = Vec::new();
+            for (file, weight, range) in FONT_FILES {
+                if let Some(woff2) = crate::platform::fetch_bytes(&format!("fonts/{file}")).await {
+                    fonts.push(kshetra_poster::FontFace { weight: *weight, unicode_range: range.to_string(), woff2 });
+                }
+            }
+            let Some(pages) = build(j.what, fonts) else { return };
+            let (w, h) = j.size_mm;
+            let (px_w, px_h) = ((w / 25.4 * dpi).round() as u32, (h / 25.4 * dpi).round() as u32);
+            for (i, svg) in pages.iter().enumerate() {
+                match crate::platform::svg_to_png(svg, px_w, px_h).await {
+                    Ok(bytes) => {
+                        let name = if pages.len() == 1 { format!("{}-{dpi}dpi.png", j.stem) } else { format!("{}-{}-{dpi}dpi.png", j.stem, i + 1) };
+                        crate::platform::download(&name, "image/png", &bytes);
+                    }
+                    Err(why) => {
+                        let lang = state.lang.get_untracked();
+                        return png_error.set(Some(Msg::PngFailed.fill(lang, &[("detail", &why)])));
+                    }
+                }
+            }
+        });
     };
 
     view! {
@@ -144,7 +204,26 @@ pub fn PrintPanel() -> impl IntoView {
                 <button type="button" on:click=move |_| make(What::Tiles)>{state.t(Msg::ShowTiles)}</button>
                 <button type="button" on:click=move |_| make(What::Sheets)>{state.t(Msg::ShowSheets)}</button>
             </div>
-            {move || job.get().map(|j| view! { <PrintView job=j close=move || job.set(None)/> })}
+            <fieldset class="cmm">
+                <legend>{state.t(Msg::CmmSheetTitle)}</legend>
+                <label class="field inline">
+                    <span>{state.t(Msg::CmmCount)}</span>
+                    <select on:change=move |ev| cmm_count.set(event_target_value(&ev).parse().unwrap_or(3))>
+                        <option value="3" selected=true>"3"</option>
+                        <option value="2">"2"</option>
+                        <option value="1">"1"</option>
+                    </select>
+                </label>
+                {(0..3).map(|i| view! {
+                    <label class="field" class:hidden={move || i >= cmm_count.get()}>
+                        <span>{move || Msg::CmmNameN.fill(state.lang.get(), &[("n", &(i + 1).to_string())])}</span>
+                        <input type="text" prop:value=move || cmm_names.with(|n| n[i].clone())
+                            on:input=move |ev| { let v = event_target_value(&ev); cmm_names.update(|n| n[i] = v); }/>
+                    </label>
+                }).collect_view()}
+                <button type="button" on:click=move |_| make(What::Cmm)>{state.t(Msg::ShowCmmSheet)}</button>
+            </fieldset>
+            {move || job.get().map(|j| view! { <PrintView job=j close=move || job.set(None) png=png png_error=png_error/> })}
         </section>
     }
 }
@@ -152,7 +231,13 @@ pub fn PrintPanel() -> impl IntoView {
 /// The pages on screen, with Print and Download; printing shows only these pages, each on
 /// one sheet of the exact size.
 #[component]
-fn PrintView(job: PrintJob, close: impl Fn() + Copy + 'static) -> impl IntoView {
+fn PrintView(
+    job: PrintJob,
+    close: impl Fn() + Copy + 'static,
+    png: impl Fn(f64) + Copy + 'static,
+    png_error: RwSignal<Option<String>>,
+) -> impl IntoView {
+    let dpi = RwSignal::new(150.0);
     let state = use_app_state();
     let (w, h) = job.size_mm;
     let page_css = format!("@page {{ size: {w}mm {h}mm; margin: 0; }} .print-page {{ width: {w}mm; height: {h}mm; }}");
@@ -172,8 +257,18 @@ fn PrintView(job: PrintJob, close: impl Fn() + Copy + 'static) -> impl IntoView 
             <div class="print-toolbar">
                 <button type="button" class="primary" on:click=move |_| { if let Some(w) = web_sys::window() { let _ = w.print(); } }>{state.t(Msg::PrintButton)}</button>
                 <button type="button" on:click=download>{state.t(Msg::DownloadSvg)}</button>
+                <label class="field inline">
+                    <span>"DPI"</span>
+                    <select on:change=move |ev| dpi.set(event_target_value(&ev).parse().unwrap_or(150.0))>
+                        <option value="96">"96"</option>
+                        <option value="150" selected=true>"150"</option>
+                        <option value="300">"300"</option>
+                    </select>
+                </label>
+                <button type="button" on:click=move |_| png(dpi.get_untracked())>{state.t(Msg::DownloadPng)}</button>
                 <button type="button" on:click=move |_| close()>{state.t(Msg::Close)}</button>
                 <span class="hint">{state.t(Msg::PrintHint)}</span>
+                {move || png_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
             </div>
             <div class="print-pages">
                 // The SVG is our renderer's output: imported text in it is escaped there.

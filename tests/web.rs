@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use kshetra::data::from_bytes;
-use kshetra::map::{WardLayer, WardLook};
+use kshetra::map::{WardEvent, WardEventKind, WardLayer, WardLook};
 use kshetra_core::cities::BundledCity;
 use kshetra_core::i18n::Lang;
 use kshetra_core::import::geojson;
@@ -51,9 +51,9 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     let city = BundledCity::by_id("lucknow").unwrap();
     let loaded = from_bytes(city, include_bytes!("../public/data/lucknow.geojson")).unwrap();
     let (div, map) = new_map();
-    let clicked = Rc::new(RefCell::new(Vec::<String>::new()));
+    let clicked = Rc::new(RefCell::new(Vec::<(WardEventKind, usize)>::new()));
     let sink = clicked.clone();
-    let layer = WardLayer::new(&loaded.map, Lang::Hi, None, Rc::new(move |n| sink.borrow_mut().push(n)));
+    let layer = WardLayer::new(&loaded.map, Lang::Hi, None, Rc::new(move |e: WardEvent| sink.borrow_mut().push((e.kind, e.ward))));
     layer.add_to(&map);
     map.fit_bounds(&kshetra::map::bounds(&loaded.map).unwrap());
 
@@ -61,10 +61,14 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     assert_eq!(paths.length(), 110);
     assert_eq!(layer.len(), 110);
 
-    // A click on ward 1's shape reaches us as its ward number (wards are in model order).
+    // A click on ward 1's shape reaches us as its ward index (wards are in model order);
+    // the pointer passing over a ward without the button held is not a brush stroke.
     let first: web_sys::Element = paths.item(0).unwrap().unchecked_into();
     dispatch(&first, "click");
-    assert_eq!(*clicked.borrow(), vec!["1".to_string()]);
+    dispatch(&first, "mouseover");
+    dispatch(&first, "mousedown");
+    assert_eq!(*clicked.borrow(), vec![(WardEventKind::Click, 0), (WardEventKind::Down, 0)]);
+    assert_eq!(loaded.map.wards()[0].number, "1");
 
     // Restyling outlines only the selected ward boldly, and separate pieces dashed.
     let wards = loaded.map.wards();

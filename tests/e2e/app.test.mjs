@@ -84,7 +84,7 @@ test('language switch changes visible labels, persists, and ?lang= selects it', 
 test('choosing Bhopal shows 85 wards with Indian digit grouping', async () => {
   const { page, context, log } = await openPage(browser, server.origin, '/?lang=en');
   await waitForWards(page, 110);
-  await page.getByRole('combobox', { name: 'City' }).selectOption('bhopal');
+  await page.getByRole('combobox', { name: 'City', exact: true }).selectOption('bhopal');
   await waitForWards(page, 85);
   assert.equal(await page.getByTestId('ward-count').textContent(), '85');
   assert.equal(await page.getByTestId('zone-count').textContent(), '19');
@@ -92,7 +92,7 @@ test('choosing Bhopal shows 85 wards with Indian digit grouping', async () => {
   await page.locator('.note').filter({ hasText: 'Population is not entered for 1 wards' }).waitFor();
   await page.locator('.note').filter({ hasText: '1 wards have no estimate' }).waitFor();
   assert.match(await page.getByTestId('data-attribution').textContent(), /Bhopal Municipal Spatial Data .*CC BY-SA 2\.5 IN/);
-  await page.getByRole('combobox', { name: 'City' }).selectOption('bhubaneswar');
+  await page.getByRole('combobox', { name: 'City', exact: true }).selectOption('bhubaneswar');
   await waitForWards(page, 67);
   assert.equal(await page.getByTestId('population').textContent(), '8,40,834');
   // The choice of city survives a reload.
@@ -166,7 +166,7 @@ test('a map that fails to load gives a bilingual message and can be retried', as
     const body = (await response.body()).subarray(0, 5000);
     return route.fulfill({ response, body });
   });
-  await page.getByRole('combobox', { name: 'City' }).selectOption('bhopal');
+  await page.getByRole('combobox', { name: 'City', exact: true }).selectOption('bhopal');
   const alert = page.getByRole('alert');
   await alert.waitFor();
   assert.match(await alert.textContent(), /data\/bhopal\.geojson.*not valid GeoJSON.*line 1/);
@@ -376,7 +376,7 @@ test('edits and imported maps are kept in the browser across reloads; the origin
   await waitForWards(page, 67);
   assert.match(await page.getByTestId('data-attribution').textContent(), /Map imported from your file "Wards\.kml"/);
   // Back to Lucknow: the edited copy; then restore the original.
-  await page.getByRole('combobox', { name: 'City' }).selectOption('lucknow');
+  await page.getByRole('combobox', { name: 'City', exact: true }).selectOption('lucknow');
   await waitForWards(page, 110);
   await page.getByTestId('population').filter({ hasText: '31,000' }).waitFor();
   await page.getByRole('button', { name: 'Restore the original map (discard my changes)' }).click();

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-export const DIST = path.resolve(here, '../../dist');
+export const DIST = path.resolve(process.env.KSHETRA_DIST || path.resolve(here, '../../dist'));
 export const SUB_PATH = '/nulm/kshetra/';
 
 const TYPES = {
@@ -68,4 +68,56 @@ export async function openPage(browser, origin, urlPath = '/', { storage } = {})
 /** Waits until the map shows `n` ward shapes. */
 export async function waitForWards(page, n) {
   await page.waitForFunction((n) => document.querySelectorAll('#map path.ward').length === n, n, { timeout: 20000 });
+}
+
+/**
+ * A w×h grid of square wards near Bhopal, each side densified to `per` segments (shared edges
+ * identical on both sides), with ward number, name, population and zone: 100×100×50 ≈ 50 MB.
+ */
+export function gridGeojson(w, h, per) {
+  const size = 0.002; // ≈ 200 m
+  const c = (v) => v.toFixed(7);
+  const parts = ['{"type":"FeatureCollection","features":['];
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const x0 = 77.3 + x * size, y0 = 23.2 + y * size;
+      const ring = [];
+      for (let i = 0; i < per; i++) ring.push(`[${c(x0 + (size * i) / per)},${c(y0)}]`);
+      for (let i = 0; i < per; i++) ring.push(`[${c(x0 + size)},${c(y0 + (size * i) / per)}]`);
+      for (let i = 0; i < per; i++) ring.push(`[${c(x0 + size - (size * i) / per)},${c(y0 + size)}]`);
+      for (let i = 0; i < per; i++) ring.push(`[${c(x0)},${c(y0 + size - (size * i) / per)}]`);
+      ring.push(ring[0]);
+      const n = y * w + x + 1;
+      parts.push(`${n > 1 ? ',' : ''}{"type":"Feature","properties":{"Ward_No":"${n}","Ward_Name":"Ward ${n}","POPULATION":${1000 + (n % 97) * 13},"Zone":"Zone ${1 + Math.floor(y / 10)}"},"geometry":{"type":"Polygon","coordinates":[[${ring.join(',')}]]}}`);
+    }
+  }
+  parts.push(']}');
+  return parts.join('');
+}
+
+/** Starts a main-thread heartbeat in the page (requestAnimationFrame + a 16 ms timer). */
+export async function startHeartbeat(page) {
+  await page.evaluate(() => {
+    const beat = { last: performance.now(), maxGap: 0, ticks: 0 };
+    const tick = () => {
+      const t = performance.now();
+      beat.maxGap = Math.max(beat.maxGap, t - beat.last);
+      beat.last = t;
+      beat.ticks++;
+    };
+    const frame = () => { tick(); beat.raf = requestAnimationFrame(frame); };
+    beat.raf = requestAnimationFrame(frame);
+    beat.timer = setInterval(tick, 16);
+    window.kshetraTestBeat = beat;
+  });
+}
+
+export async function stopHeartbeat(page) {
+  return page.evaluate(() => {
+    const beat = window.kshetraTestBeat;
+    cancelAnimationFrame(beat.raf);
+    clearInterval(beat.timer);
+    const t = performance.now();
+    return { maxGap: Math.max(beat.maxGap, t - beat.last), ticks: beat.ticks };
+  });
 }

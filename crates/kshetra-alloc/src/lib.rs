@@ -87,6 +87,15 @@
 //!       cost (that of the last one) fits in the remaining budget, and the search stops after
 //!       40 starts in a row without a better plan (at most 64). Large maps therefore stop after
 //!       one or two starts, small ones after a few milliseconds.
+//!    8. *Annealing* (pieces of at most 300 wards): new starts begin only within half the
+//!       piece's budget; the rest (at least half) goes to simulated annealing of the cut edges
+//!       within the band max(best worst, τ), in rounds alternately from the best plan and from
+//!       the start that cut fewest edges. Moves are single boundary wards and swaps of two
+//!       nearby wards between neighbouring areas (areas stay connected); areas may leave the
+//!       band during a run at a penalty per ward weight outside it that grows as the
+//!       temperature falls, and only plans with every area in the band count. So balance is
+//!       never worse than the best start's, and small maps with coarse wards get the plans
+//!       with fewer cut edges that greedy moves cannot reach.
 //! 4. **Homes.** Interchangeable organisers (same capacity, no locks) swap areas while that
 //!    lowers the total weighted distance from home.
 //! 5. **Limits.** Heavy wards (> (1 + ε) × target), pieces whose shares round badly to whole
@@ -133,6 +142,7 @@
 #![deny(missing_docs)]
 
 mod allocate;
+mod anneal;
 mod budget;
 mod error;
 mod graph;

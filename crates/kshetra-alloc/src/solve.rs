@@ -1,7 +1,8 @@
 //! The search on one connected piece of the map: initial recursive bisection, lock
 //! enforcement, balance repair (boundary moves, pair merge-and-resplit, chains of resplits),
 //! compactness polish (multilevel refinement, boundary moves and swaps, recombination of
-//! neighbouring parts) and multi-start.
+//! neighbouring parts), multi-start and, on small pieces, annealing of the best plans (see
+//! [`crate::anneal`]).
 //!
 //! Everything here works on local node ids `0..n` of the piece and local part ids `0..k`.
 //! Every operation keeps the plan valid: each node in exactly one part, every part non-empty
@@ -145,6 +146,17 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
     let mut starts = 0u32;
     let mut since_best = 0u32;
     let start_used = budget.used;
+    let piece_limit = budget.limit;
+    let anneal = n <= ANNEAL_MAX_WARDS;
+    let mut fewest_cut: Option<(Plan, u32)> = None;
+    // Small pieces keep part of the budget for annealing: new starts begin only while their
+    // expected cost fits below this (a start that has begun may use the whole piece budget,
+    // so that its balance does not suffer).
+    let starts_limit = if anneal {
+        start_used + (piece_limit.saturating_sub(start_used) as f64 * MULTISTART_SHARE) as u64
+    } else {
+        piece_limit
+    };
     loop {
         let mut s = Solver {
             p,
@@ -158,10 +170,7 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
         let before = budget.used;
         // The first start always runs to the end (only cancellation stops it): the budget
         // decides how many restarts follow.
-        let limit = budget.limit;
-        if starts == 0 {
-            budget.limit = u64::MAX;
-        }
+        budget.limit = if starts == 0 { u64::MAX } else { piece_limit };
         let mut plan = s.initial(starts, budget);
         s.enforce_locks(&mut plan, budget)?;
         let init = s.max_dev(&plan);
@@ -189,7 +198,7 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
             s.recombine(&mut plan, band, budget);
         }
         s.polish(&mut plan, band, 12, budget);
-        budget.limit = limit;
+        budget.limit = piece_limit;
         if s.max_dev(&plan) > init {
             plan = initial_plan;
         }
@@ -206,6 +215,9 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
                 me < bme * (1.0 - 1e-9) || (me <= bme * (1.0 + 1e-9) && (cut < *bc || (cut == *bc && m < *bm)))
             }
         };
+        if anneal && m <= p.epsilon.max(initial_max_dev) && fewest_cut.as_ref().is_none_or(|f| cut < f.1) {
+            fewest_cut = Some((plan.clone(), cut));
+        }
         if better {
             budget.best = m;
             best = Some((plan, m, cut));
@@ -217,17 +229,57 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
         let cost = budget.used - before;
         let spent = budget.used - start_used;
         // Another start only if it is expected to fit in what is left.
-        if budget.cancelled || budget.used + cost > budget.limit || spent == 0 || starts >= MAX_STARTS || since_best >= PATIENCE {
+        if budget.cancelled || budget.used + cost > starts_limit || spent == 0 || starts >= MAX_STARTS || since_best >= PATIENCE {
             break;
         }
     }
-    let (plan, _, _) = best.expect("at least one start");
+    let (plan, bm, _) = best.expect("at least one start");
     let mut s = Solver { p, k, rng: Rng::fork(seed, 0xfeed), mark: vec![0; n], epoch: 0, queue: Vec::new(), local: vec![NONE; n] };
     let mut plan = plan;
+    budget.limit = piece_limit;
+    if anneal {
+        // Annealing gets at least its share, even where the starts ran over.
+        let share = (piece_limit.saturating_sub(start_used) as f64 * (1.0 - MULTISTART_SHARE)) as u64;
+        budget.limit = piece_limit.max(budget.used + share);
+    }
+    if anneal && !budget.exhausted() {
+        // Balance is settled (every area within max(worst, τ)): anneal the cut within that band,
+        // in rounds sharing the rest of the budget, alternately from the best plan so far and
+        // from the start that cut fewest edges (its balance is restored on the way).
+        let band = bm.max(s.fine_target().min(initial_max_dev));
+        let cap = band.max(p.epsilon);
+        let inst = crate::anneal::Instance { g: &p.g, w: &p.w, targets: &p.targets, locked: &p.locked };
+        let mut cur = (s.cut_edges(&plan), bm);
+        let mut assign = plan.assign.clone();
+        for round in 0..ANNEAL_ROUNDS {
+            let mut rng = Rng::fork(seed, 0xa11ea1 + round);
+            let mut from = match &fewest_cut {
+                Some((low, _)) if round % 2 == 1 => low.assign.clone(),
+                _ => assign.clone(),
+            };
+            let work = budget.limit.saturating_sub(budget.used) / (ANNEAL_ROUNDS - round);
+            if let Some(r) = crate::anneal::anneal(&inst, &mut from, band, cap, work, &mut rng, budget) {
+                if r.0 < cur.0 || (r.0 == cur.0 && r.1 < cur.1) {
+                    cur = r;
+                    assign = from;
+                }
+            }
+            if budget.exhausted() {
+                break;
+            }
+        }
+        plan = Plan::new(assign, k, &p.w);
+    }
     s.match_homes(&mut plan, budget);
     Ok(PieceResult { assign: plan.assign, initial_max_dev, starts })
 }
 
+/// Pieces up to this many wards are annealed after the starts (see [`crate::anneal`]).
+const ANNEAL_MAX_WARDS: usize = 300;
+/// Share of a small piece's budget for new starts; annealing gets the rest (at least).
+const MULTISTART_SHARE: f64 = 0.5;
+/// Annealing rounds; each gets an equal share of what is left of the budget.
+const ANNEAL_ROUNDS: u64 = 4;
 /// At most this many starts per piece.
 const MAX_STARTS: u32 = 64;
 /// Restarts without a better plan before the search stops.

@@ -121,6 +121,16 @@ def main():
     n_cmp = sum(1 for r in lines if r["best_peer"])
     md += ["", f"Balance at least as good as the best peer on {n_better} of {n_cmp} instances with a peer result; "
            f"all {len(lines)} plans contiguous with exactly k parts: {all(r['contig'] and r['parts'] == r['k'] for r in lines)}."]
+    with_metis = [r for r in lines if r["metis"] and r["metis"]["cut"]]
+    misses = [f"{r['instance']} k={r['k']} {r['cut']} vs {int(r['metis']['cut'])} ({r['cut'] / r['metis']['cut'] * 100 - 100:+.0f} %)"
+              for r in with_metis if r["cut"] > 1.15 * r["metis"]["cut"]]
+    md += ["", f"Cut edges within 15 % of METIS on {len(with_metis) - len(misses)} of {len(with_metis)} instances"
+           + (f" (misses: {'; '.join(misses)})." if misses else ".")]
+    ratios = [(r["gc"]["time"] / max(r["alloc_s"], 1e-3), f"{r['instance']} k={r['k']}") for r in lines if r["gc"] and r["gc"]["time"]]
+    if ratios:
+        slowest, where = min(ratios)
+        md.append(f"Speed: at least {slowest:.0f}× faster than GerryChain wherever it succeeded "
+                  f"({len(ratios)} instances; slowest ratio on {where}).")
     with open(args.out, "w", encoding="utf-8") as fh:
         fh.write("\n".join(md) + "\n")
     print(f"wrote {args.out}", file=sys.stderr)

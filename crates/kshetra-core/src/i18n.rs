@@ -441,6 +441,8 @@ catalogue! {
     AllocNeedsOrganisers => "पहले संगठक जोड़ें।", "Add organisers first.";
     /// Needs neighbours first.
     AllocNeedsGraph => "पड़ोसी वार्ड अभी खोजे जा रहे हैं…", "Neighbouring wards are still being found…";
+    /// The map's project is still being opened.
+    AllocOpening => "इस नक्शे का प्रोजेक्ट अभी खोला जा रहा है; खुलते ही आवंटन शुरू होगा।", "This map's project is still being opened; the allocation starts as soon as it is open.";
     /// Limit: heavy ward. {ward} {share} {pct}
     LimitHeavyWard => "वार्ड {ward} अकेले {share} संगठकों के बराबर है: उसका क्षेत्र कम से कम {pct} % अधिक रहेगा। वार्ड को बाँटें।", "Ward {ward} alone holds {share} organisers' share: its area stays at least {pct} % over target. Split the ward.";
     /// Limit: apportionment. {zone} {share} {capacity} {pct}
@@ -533,6 +535,24 @@ catalogue! {
     OpenButton => "खोलें", "Open";
     /// Current project marker.
     CurrentProject => "(अभी खुली)", "(open now)";
+    /// Rebalance around an area. {name}
+    RebalanceAround => "{name} और पड़ोसी क्षेत्रों को फिर से संतुलित करें", "Rebalance {name}'s area with its neighbours";
+    /// Pick home on the map. {name}
+    PickHomeOnMap => "{name} का घर नक्शे पर चुनें", "Pick {name}'s home on the map";
+    /// Pick contact point on the map. {name}
+    PickContactOnMap => "{name} का संपर्क स्थल नक्शे पर चुनें", "Pick {name}'s contact point on the map";
+    /// Picking status.
+    PickingOnMap => "नक्शे पर जगह पर क्लिक करें (Esc से रद्द)", "Click the place on the map (Esc to cancel)";
+    /// Number of CMMs.
+    CmmCount => "सिटी मिशन मैनेजरों की संख्या", "Number of City Mission Managers";
+    /// CMM name field. {n}
+    CmmNameN => "सिटी मिशन मैनेजर {n} का नाम", "Name of City Mission Manager {n}";
+    /// Show CMM sheet.
+    ShowCmmSheet => "कार्य-विभाजन शीट (A4)", "Work-division sheet (A4)";
+    /// Download PNG.
+    DownloadPng => "PNG चित्र डाउनलोड करें", "Download PNG picture";
+    /// PNG failed. {detail}
+    PngFailed => "PNG नहीं बन सका ({detail})। कम DPI चुनें या SVG/PDF लें।", "The PNG could not be made ({detail}). Choose a lower DPI or take the SVG/PDF.";
     /// Print panel heading.
     PrintHeading => "छपाई: दीवार का नक्शा", "Print: the wall poster";
     /// Paper size.

@@ -42,10 +42,30 @@ impl Ward {
 }
 
 /// A city's wards, in a stable order (natural order of ward numbers), and its zones.
+///
+/// Invariant: `wards` is sorted by [`natural_cmp`] of the numbers (lookups by number are
+/// binary searches); deserialising goes through [`WardMap::new`] to keep it.
 #[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+#[serde(from = "StoredWardMap")]
 pub struct WardMap {
     wards: Vec<Ward>,
     zones: Vec<String>,
+}
+
+/// [`WardMap`] as stored; read back through [`WardMap::new`]. It has every field the map
+/// writes, as non-self-describing formats (postcard, between the page and its worker) read
+/// fields by position; the zones are recomputed from the wards.
+#[derive(serde::Deserialize)]
+struct StoredWardMap {
+    wards: Vec<Ward>,
+    #[allow(dead_code)]
+    zones: Vec<String>,
+}
+
+impl From<StoredWardMap> for WardMap {
+    fn from(s: StoredWardMap) -> WardMap {
+        WardMap::new(s.wards)
+    }
 }
 
 impl WardMap {
@@ -81,7 +101,8 @@ impl WardMap {
 
     /// Index of the ward with this number in [`WardMap::wards`].
     pub fn index_of(&self, number: &str) -> Option<usize> {
-        self.wards.iter().position(|w| w.number == number)
+        // natural_cmp is Equal only for identical strings, so a binary search finds the ward.
+        self.wards.binary_search_by(|w| natural_cmp(&w.number, number)).ok()
     }
 
     /// Applies an edit to the ward at `index` (ignored when out of range). Zone changes keep
@@ -104,7 +125,7 @@ impl WardMap {
 
     /// Looks a ward up by its number.
     pub fn ward(&self, number: &str) -> Option<&Ward> {
-        self.wards.iter().find(|w| w.number == number)
+        self.index_of(number).map(|i| &self.wards[i])
     }
 
     /// Sum of the known populations and the number of wards whose population is unknown.
@@ -237,6 +258,29 @@ mod tests {
         let mut v = vec!["10", "2", "1", "10A", "Zone 10", "Zone 9", "02", "110"];
         v.sort_by(|a, b| natural_cmp(a, b));
         assert_eq!(v, ["1", "2", "02", "10", "10A", "110", "Zone 9", "Zone 10"]);
+    }
+
+    #[test]
+    fn lookups_by_number_find_every_ward_and_only_those() {
+        let numbers = ["10", "9", "09", "2a", "2", "a", "A-3", "", "100", "0"];
+        let map = WardMap::new(numbers.iter().map(|n| Ward::new(n.to_string(), MultiPolygon::new(Vec::new()))).collect());
+        for n in numbers {
+            let i = map.index_of(n).unwrap_or_else(|| panic!("{n:?} not found"));
+            assert_eq!(map.wards()[i].number, n);
+            assert_eq!(map.ward(n).map(|w| w.number.as_str()), Some(n));
+        }
+        for n in ["1", "009", "a ", "2A"] {
+            assert_eq!(map.index_of(n), None, "{n:?}");
+        }
+        // Read back from storage in another order: still found.
+        let mut json = serde_json::to_value(&map).unwrap();
+        json["wards"].as_array_mut().unwrap().reverse();
+        let back: WardMap = serde_json::from_value(json).unwrap();
+        assert_eq!(back, map);
+        assert_eq!(back.index_of("2a").map(|i| back.wards()[i].number.as_str()), Some("2a"));
+        // And through postcard (fields by position), as between the page and its worker.
+        let bytes = postcard::to_allocvec(&map).unwrap();
+        assert_eq!(postcard::from_bytes::<WardMap>(&bytes).unwrap(), map);
     }
 
     #[test]

@@ -16,7 +16,12 @@ use crate::project::model::Plan;
 
 /// Colour index per organiser id that has wards; neighbouring areas get different indices.
 pub fn area_colours(map: &WardMap, graph: &WardGraph, plan: &Plan) -> BTreeMap<u32, usize> {
-    let owner = plan.ids_by_ward(map);
+    area_colours_of(graph, &plan.ids_by_ward(map))
+}
+
+/// [`area_colours`] from each ward's organiser id (in [`WardMap::wards`] order, as
+/// [`Plan::ids_by_ward`] gives it), when the caller already has it.
+pub fn area_colours_of(graph: &WardGraph, owner: &[Option<u32>]) -> BTreeMap<u32, usize> {
     let mut adj: BTreeMap<u32, BTreeSet<u32>> = BTreeMap::new();
     for id in owner.iter().flatten() {
         adj.entry(*id).or_default();

@@ -23,12 +23,13 @@ pub mod file;
 pub mod history;
 pub mod model;
 pub mod organisers_import;
+pub mod rebalance;
 pub mod stats;
 
-pub use colouring::area_colours;
+pub use colouring::{area_colours, area_colours_of};
 pub use file::{load_project, save_project, LoadedProject, MapSource, ProjectFileError, CURRENT_VERSION};
 pub use history::History;
 pub use model::{
-    normalise_mobile, splits_area, AllocSettings, ContactPoint, Edit, Home, Organiser, Plan, Project, ProjectError,
+    normalise_mobile, splits_area, splits_area_of, AllocSettings, ContactPoint, Edit, Home, Organiser, Plan, Project, ProjectError,
 };
-pub use stats::{stats, PlanProblem, PlanStats};
+pub use stats::{stats, stats_of, AreaStats, PlanProblem, PlanStats};

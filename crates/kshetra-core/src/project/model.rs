@@ -745,13 +745,18 @@ fn known_wards(map: &WardMap, wards: Vec<String>) -> Result<Vec<String>, Project
 /// whose area would then be in more pieces than now: `(organiser id, pieces after)`.
 /// O(n + m).
 pub fn splits_area(map: &WardMap, graph: &WardGraph, project: &Project, wards: &[String], to: Option<u32>) -> Option<(u32, usize)> {
-    let n = map.wards().len().min(graph.len());
-    let before = project.plan.ids_by_ward(map);
-    let index: BTreeMap<&str, usize> = map.wards().iter().enumerate().map(|(i, w)| (w.number.as_str(), i)).collect();
-    let mut after = before.clone();
+    splits_area_of(map, graph, project, &project.plan.ids_by_ward(map), wards, to)
+}
+
+/// [`splits_area`] with each ward's organiser id already known (`before`, as
+/// [`Plan::ids_by_ward`] gives it). Only the areas involved are searched: O(their wards' edges)
+/// plus one copy of `before`.
+pub fn splits_area_of(map: &WardMap, graph: &WardGraph, project: &Project, before: &[Option<u32>], wards: &[String], to: Option<u32>) -> Option<(u32, usize)> {
+    let n = map.wards().len().min(graph.len()).min(before.len());
+    let mut after = before.to_vec();
     let mut affected: BTreeSet<u32> = to.into_iter().collect();
     for w in wards {
-        if let Some(&i) = index.get(w.as_str()) {
+        if let Some(i) = map.index_of(w).filter(|&i| i < n) {
             if let Some(old) = before[i] {
                 affected.insert(old);
             }

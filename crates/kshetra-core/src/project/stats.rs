@@ -164,9 +164,18 @@ pub fn stats(map: &WardMap, graph: &WardGraph, project: &Project, poor: &[f64]) 
 
 /// [`stats`] with the map's geometry already measured.
 pub fn stats_with(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: &Project, poor: &[f64]) -> PlanStats {
+    stats_of(facts, map, graph, project, poor, &project.plan.ids_by_ward(map))
+}
+
+/// [`stats_with`] with each ward's organiser id already known (as [`Plan::ids_by_ward`]
+/// gives it: the app computes it once per change and shares it).
+///
+/// [`Plan::ids_by_ward`]: crate::project::Plan::ids_by_ward
+pub fn stats_of(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: &Project, poor: &[f64], ids: &[Option<u32>]) -> PlanStats {
     let n = map.wards().len();
     let k = project.organisers.len();
-    let owner = project.plan.index_view(map, &project.organisers);
+    let position: BTreeMap<u32, usize> = project.organisers.iter().enumerate().map(|(j, o)| (o.id, j)).collect();
+    let owner: Vec<Option<usize>> = (0..n).map(|i| ids.get(i).copied().flatten().and_then(|id| position.get(&id).copied())).collect();
     let weight = |i: usize| poor.get(i).copied().filter(|x| x.is_finite()).unwrap_or(0.0);
     let total_poor: f64 = (0..n).map(weight).sum();
     let cap: f64 = project.organisers.iter().map(|o| o.capacity).sum();
