@@ -6,7 +6,6 @@ use geo::{Centroid, Euclidean, Length};
 use kshetra_alloc::Problem;
 
 use crate::adjacency::WardGraph;
-use crate::geometry::area_m2;
 use crate::model::WardMap;
 use crate::projection::LocalProjection;
 
@@ -30,8 +29,7 @@ pub fn weights(map: &WardMap, weight: &Weight) -> Vec<f64> {
         .collect()
 }
 
-/// Builds the engine's problem: weights, centroids and perimeters in local metres, areas
-/// (m²), zones (indices into [`WardMap::zones`]) and the graph's edges with shared lengths.
+/// Builds the engine's problem: weights, centroids, perimeters and areas in local metres, zones (indices into [`WardMap::zones`]) and the graph's edges with shared lengths.
 pub fn problem_for(map: &WardMap, graph: &WardGraph, weights: Vec<f64>) -> Problem {
     let proj = map.bounds().map(LocalProjection::for_rect).unwrap_or_else(|| LocalProjection::new(0.0, 0.0));
     let mut centroids = Vec::with_capacity(map.wards().len());
@@ -40,7 +38,8 @@ pub fn problem_for(map: &WardMap, graph: &WardGraph, weights: Vec<f64>) -> Probl
     for ward in map.wards() {
         let c = ward.geometry.centroid().map(|p| proj.project(p.x(), p.y())).unwrap_or([0.0, 0.0]);
         centroids.push(c);
-        areas.push(area_m2(&ward.geometry));
+        // Planar in the same local metres as the perimeters (only reported: compactness).
+        areas.push(proj.area_m2(&ward.geometry));
         let perimeter: f64 = ward
             .geometry
             .iter()

@@ -88,3 +88,20 @@ fn adjacency_components_match_the_data_readme() {
         assert!(diff <= 1, "{id}: {} tolerant edges vs {harness_edges} in the peer harness", t.edge_count());
     }
 }
+
+/// The local-projection area (used for figures and the engine's compactness report) agrees with
+/// the geodesic area within 1 % for every ward of the three real cities.
+#[test]
+fn local_areas_match_geodesic_areas_on_real_wards() {
+    use kshetra_core::projection::LocalProjection;
+    for id in ["lucknow", "bhopal", "bhubaneswar"] {
+        let map = load(id);
+        let proj = LocalProjection::for_rect(map.bounds().unwrap());
+        let mut worst: f64 = 0.0;
+        for w in map.wards() {
+            let (local, geodesic) = (proj.area_m2(&w.geometry), area_m2(&w.geometry));
+            worst = worst.max((local / geodesic - 1.0).abs());
+        }
+        assert!(worst < 0.01, "{id}: local areas differ from geodesic ones by up to {:.2} %", worst * 100.0);
+    }
+}

@@ -35,7 +35,7 @@ impl WardFacts {
             .iter()
             .map(|w| w.geometry.centroid().map(|p| proj.project(p.x(), p.y())).unwrap_or([0.0, 0.0]))
             .collect();
-        let areas = map.wards().iter().map(|w| crate::geometry::area_m2(&w.geometry)).collect();
+        let areas = map.wards().iter().map(|w| proj.area_m2(&w.geometry)).collect();
         WardFacts { proj, centroids, areas }
     }
 }
