@@ -75,7 +75,7 @@ try {
 
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.TRACE === 'invalidations' ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
   const timings = [];
   for (let i = 0; i < runs; i++) {
     await page.evaluate(() => {
@@ -111,6 +111,7 @@ try {
     for (const e of events) if (`${e.pid}:${e.tid}` === thread) sums.set(e.name, (sums.get(e.name) || 0) + e.dur / 1000);
     console.log(`\n== trace of the main thread (${runs} paints + undos), by event (nested events overlap):`);
     for (const [k, v] of [...sums.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
+    if (process.env.TRACE_OUT) fs.writeFileSync(process.env.TRACE_OUT, JSON.stringify(trace));
     const layouts = events.filter((e) => `${e.pid}:${e.tid}` === thread && e.name === 'Layout' && e.dur > 1000);
     console.log(`layouts over 1 ms: ${layouts.map((e) => `${(e.dur / 1000).toFixed(1)} ms (${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects} objects${e.args?.beginData?.partialLayout ? ', partial' : ''})`).join('; ')}`);
   }

@@ -202,25 +202,27 @@ pub fn StatsPanel() -> impl IntoView {
             <section class="panel stats-panel" aria-labelledby="stats-heading">
                 <h2 id="stats-heading">{Msg::StatsHeading.text(lang)}</h2>
                 {totals}
-                <table class="organiser-stats" data-testid="organiser-stats">
-                    <thead><tr>
-                        <th>{Msg::ColOrganiser.text(lang)}</th>
-                        <th>{Msg::Wards.text(lang)}</th>
-                        <th>{Msg::ColPoorHouseholds.text(lang)}</th>
-                        <th>{Msg::ColDeviation.text(lang)}</th>
-                        <th>{Msg::Pieces.text(lang)}</th>
+                // Laid out with CSS flex rows (cheap to update); the roles keep it a table for
+                // screen readers.
+                <table class="organiser-stats" data-testid="organiser-stats" role="table">
+                    <thead role="rowgroup"><tr role="row">
+                        <th role="columnheader">{Msg::ColOrganiser.text(lang)}</th>
+                        <th role="columnheader">{Msg::Wards.text(lang)}</th>
+                        <th role="columnheader">{Msg::ColPoorHouseholds.text(lang)}</th>
+                        <th role="columnheader">{Msg::ColDeviation.text(lang)}</th>
+                        <th role="columnheader">{Msg::Pieces.text(lang)}</th>
                     </tr></thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         <For each=move || rows.get() key=|r| r.clone() let:r>
-                            <tr data-organiser=r.organiser.to_string() class:out=r.out class:split=r.split>
-                                <td><span class="swatch" style=r.colour.map(|c| format!("background:{c}")).unwrap_or_default()></span>{r.label}</td>
-                                <td class="num">{r.wards}</td>
-                                <td class="num">{r.poor}</td>
-                                <td class="bar-cell">
+                            <tr role="row" data-organiser=r.organiser.to_string() class:out=r.out class:split=r.split>
+                                <td role="cell"><span class="swatch" style=r.colour.map(|c| format!("background:{c}")).unwrap_or_default()></span><span>{r.label}</span></td>
+                                <td role="cell" class="num">{r.wards}</td>
+                                <td role="cell" class="num">{r.poor}</td>
+                                <td role="cell" class="bar-cell">
                                     <span class="bar" aria-hidden="true"><span class="fill" style=format!("width:{:.1}%", r.bar_width as f64 / 10.0)></span><span class="target"></span></span>
                                     <span class="num" data-testid="deviation">{r.deviation}</span>
                                 </td>
-                                <td>{r.pieces}{r.home.map(|h| view! { <br/><span class="detail">{h}</span> })}</td>
+                                <td role="cell">{r.pieces}{r.home.map(|h| view! { <br/><span class="detail">{h}</span> })}</td>
                             </tr>
                         </For>
                     </tbody>

@@ -400,28 +400,42 @@ fn WardAssignment(
         let wards = vec![w.clone()];
         editor.edit(&current, if locked() { Edit::Unlock { wards } } else { Edit::Lock { wards } });
     };
+    // Memos, so an edit elsewhere (every brush stroke) does not rebuild 200 options.
+    let options = Memo::new(move |_| {
+        let lang = state.lang.get();
+        editor.project.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    p.organisers
+                        .iter()
+                        .enumerate()
+                        .map(|(i, o)| (o.id, format!("{}. {}", i + 1, if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() })))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let current = Memo::new(move |_| assigned());
+    let locked = Memo::new(move |_| locked());
     move || {
         let lang = state.lang.get();
-        let organisers = editor.project.with(|p| p.as_ref().map(|p| p.organisers.clone()).unwrap_or_default());
+        let organisers = options.get();
         if organisers.is_empty() {
             return None;
         }
-        let current = assigned();
         Some(view! {
             <div class="ward-assignment">
                 <label class="field inline">
                     <span>{Msg::AssignedTo.text(lang)}</span>
                     <select on:change=on_change.clone() data-testid="ward-organiser">
-                        <option value="" selected=current.is_none()>{Msg::Nobody.text(lang)}</option>
-                        {organisers.iter().enumerate().map(|(i, o)| view! {
-                            <option value=o.id.to_string() selected=current == Some(o.id)>
-                                {format!("{}. {}", i + 1, if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() })}
-                            </option>
+                        <option value="" selected=move || current.get().is_none()>{Msg::Nobody.text(lang)}</option>
+                        {organisers.into_iter().map(|(id, label)| view! {
+                            <option value=id.to_string() selected=move || current.get() == Some(id)>{label}</option>
                         }).collect_view()}
                     </select>
                 </label>
-                <button type="button" aria-pressed=locked().to_string() disabled=current.is_none() on:click=toggle_lock.clone()>
-                    {if locked() { Msg::UnlockWard.text(lang) } else { Msg::LockWard.text(lang) }}
+                <button type="button" aria-pressed=move || locked.get().to_string() disabled=move || current.get().is_none() on:click=toggle_lock.clone()>
+                    {move || if locked.get() { Msg::UnlockWard.text(lang) } else { Msg::LockWard.text(lang) }}
                 </button>
             </div>
         })

@@ -601,7 +601,10 @@ pub fn WardMapView() -> impl IntoView {
                         if let (Some(pick), Some(at)) = (editor.picking.get_untracked(), ev.at) {
                             editor.place(&c, pick, &number, at);
                         }
-                        state.selected_ward.set(Some(number));
+                        // Only when it changes: painting clicks the same ward again and again.
+                        if state.selected_ward.with_untracked(|s| s.as_deref() != Some(number.as_str())) {
+                            state.selected_ward.set(Some(number));
+                        }
                     }
                     WardEventKind::Down if editor.painting.get_untracked().is_some() => {
                         let conn = state.connectivity.get_untracked();

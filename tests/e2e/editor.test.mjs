@@ -30,8 +30,10 @@ function organisersCsv() {
 }
 
 /** The per-organiser table as text rows. */
+// Rows are read as text content: rows scrolled out of view are not rendered
+// (content-visibility: auto), so their innerText is empty.
 async function statsRows(page) {
-  return page.getByTestId('organiser-stats').locator('tbody tr').allInnerTexts();
+  return page.getByTestId('organiser-stats').locator('tbody tr').allTextContents();
 }
 
 /** The percentage in a text like "Largest difference: 1.2 %". */
@@ -82,7 +84,7 @@ test('10 organisers on Bhubaneswar: one-click allocation, hand fixes, reload, un
   const other = (await select.locator('option').evaluateAll((os) => os.map((o) => o.value))).find((v) => v && v !== current);
   await select.selectOption(other);
   await page.waitForFunction((b) => {
-    const now = [...document.querySelectorAll('[data-testid=organiser-stats] tbody tr')].map((r) => r.innerText);
+    const now = [...document.querySelectorAll('[data-testid=organiser-stats] tbody tr')].map((r) => r.textContent);
     return now.join('|') !== b.join('|');
   }, before);
   const afterFirst = await statsRows(page);
@@ -95,7 +97,7 @@ test('10 organisers on Bhubaneswar: one-click allocation, hand fixes, reload, un
   await page.keyboard.press('Escape');
   await page.waitForTimeout(400); // the autosave is debounced (250 ms)
   const edited = await statsRows(page);
-  const wardsOf1 = await page.evaluate(() => document.querySelector('[data-testid=organiser-stats] tbody tr').innerText);
+  const wardsOf1 = await page.evaluate(() => document.querySelector('[data-testid=organiser-stats] tbody tr').textContent);
 
   // Close and come back: the same allocation, and the hand edit can still be undone.
   await page.reload();
@@ -103,11 +105,11 @@ test('10 organisers on Bhubaneswar: one-click allocation, hand fixes, reload, un
   await page.getByTestId('organiser-stats').waitFor();
   assert.deepEqual(await statsRows(page), edited, 'the reload restores the exact allocation');
   await page.getByRole('button', { name: 'Undo (Ctrl+Z)' }).click();
-  await page.waitForFunction((w) => document.querySelector('[data-testid=organiser-stats] tbody tr').innerText !== w, wardsOf1);
+  await page.waitForFunction((w) => document.querySelector('[data-testid=organiser-stats] tbody tr').textContent !== w, wardsOf1);
   await page.keyboard.press('Control+z');
-  await page.waitForFunction((b) => [...document.querySelectorAll('[data-testid=organiser-stats] tbody tr')].map((r) => r.innerText).join('|') === b.join('|'), before);
+  await page.waitForFunction((b) => [...document.querySelectorAll('[data-testid=organiser-stats] tbody tr')].map((r) => r.textContent).join('|') === b.join('|'), before);
   await page.keyboard.press('Control+y');
-  await page.waitForFunction((b) => [...document.querySelectorAll('[data-testid=organiser-stats] tbody tr')].map((r) => r.innerText).join('|') === b.join('|'), afterFirst);
+  await page.waitForFunction((b) => [...document.querySelectorAll('[data-testid=organiser-stats] tbody tr')].map((r) => r.textContent).join('|') === b.join('|'), afterFirst);
 
   // Export the allocation as CSV: a row per ward with its organiser.
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Allocation list (CSV)' }).click()]);
@@ -266,13 +268,13 @@ test('a brush stroke and a local rebalance are one undo step each; a home is pic
   await page.getByTestId('organisers-import').waitFor();
   await page.getByRole('button', { name: 'Allocate automatically' }).click();
   await page.getByTestId('run-quality').waitFor({ timeout: 60000 });
-  const same = (rows) => page.waitForFunction((b) => [...document.querySelectorAll('[data-testid=organiser-stats] tbody tr')].map((r) => r.innerText).join('|') === b.join('|'), rows);
+  const same = (rows) => page.waitForFunction((b) => [...document.querySelectorAll('[data-testid=organiser-stats] tbody tr')].map((r) => r.textContent).join('|') === b.join('|'), rows);
 
   // A home picked on the map: the clicked ward becomes the home ward, a home pin appears.
   await page.getByRole('button', { name: `Pick ${NAMES[0]}'s home on the map` }).click();
   await page.locator('#map path.ward').nth(10).click({ force: true });
   await page.locator('.pin-home').first().waitFor();
-  assert.match(await page.locator('[data-testid=organiser-list] li').first().innerText(), /Home ward: \d+/);
+  assert.match(await page.locator('[data-testid=organiser-list] li').first().textContent(), /Home ward: \d+/);
 
   // A brush stroke over three wards: one undo step.
   const before = await statsRows(page);
