@@ -12,7 +12,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openPage, waitForWards, gridGeojson } from '../tests/e2e/harness.mjs';
+import { startServer, launch, openPage, waitForWards, gridGeojson, armInputTiming, readInputTiming } from '../tests/e2e/harness.mjs';
 
 const runs = Number(process.env.RUNS || 3);
 
@@ -78,23 +78,9 @@ try {
   if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.TRACE === 'invalidations' ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
   const timings = [];
   for (let i = 0; i < runs; i++) {
-    await page.evaluate(() => {
-      const m = {};
-      window.kshetraTiming = m;
-      const root = document.querySelector('[data-testid=organiser-stats]');
-      addEventListener('mousedown', (e) => {
-        m.start = e.timeStamp;
-        const obs = new MutationObserver(() => {
-          obs.disconnect();
-          m.dom = performance.now() - m.start;
-          requestAnimationFrame(() => setTimeout(() => { m.frame = performance.now() - m.start; }, 0));
-        });
-        obs.observe(root, { subtree: true, childList: true, characterData: true });
-      }, { capture: true, once: true });
-    });
+    await armInputTiming(page, 'mousedown');
     await page.mouse.click(x, y);
-    await page.waitForFunction(() => window.kshetraTiming.frame !== undefined, null, { timeout: 10000 });
-    timings.push(await page.evaluate(() => window.kshetraTiming));
+    timings.push(await readInputTiming(page));
     await page.waitForTimeout(400); // let the debounced save run outside the timed part
     await page.keyboard.press('Control+z');
     await page.waitForTimeout(400);

@@ -139,6 +139,17 @@ test('10 organisers on Bhubaneswar: one-click allocation, hand fixes, reload, un
   await context.close();
 });
 
+/** Bhubaneswar with the 10 organisers of {@link organisersCsv}, allocated automatically. */
+async function allocatedBhubaneswar() {
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en&city=bhubaneswar');
+  await waitForWards(page, 67);
+  await page.getByLabel('Organisers list (CSV/Excel)').setInputFiles({ name: 'organisers.csv', mimeType: 'text/csv', buffer: organisersCsv() });
+  await page.getByTestId('organisers-import').waitFor();
+  await page.getByRole('button', { name: 'Allocate automatically' }).click();
+  await page.getByTestId('run-quality').waitFor({ timeout: 60000 });
+  return { page, context, log };
+}
+
 /** Pages of a PDF and their sizes in mm (from each page's MediaBox). */
 function pdfPages(buffer) {
   const text = buffer.toString('latin1');
@@ -170,12 +181,7 @@ function renderPdfPage(buffer, n, dpi = 30) {
 }
 
 test('the poster prints at its paper size: A1 on one sheet, tiled on A4 sheets, one A4 sheet per organiser', async () => {
-  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en&city=bhubaneswar');
-  await waitForWards(page, 67);
-  await page.getByLabel('Organisers list (CSV/Excel)').setInputFiles({ name: 'organisers.csv', mimeType: 'text/csv', buffer: organisersCsv() });
-  await page.getByTestId('organisers-import').waitFor();
-  await page.getByRole('button', { name: 'Allocate automatically' }).click();
-  await page.getByTestId('run-quality').waitFor({ timeout: 60000 });
+  const { page, context, log } = await allocatedBhubaneswar();
 
   const near = (a, b) => Math.abs(a - b) < 2;
   // A1, orientation fitted to the city: one page of 594 × 841 mm (either way round).
@@ -262,12 +268,7 @@ test('the poster prints at its paper size: A1 on one sheet, tiled on A4 sheets, 
 });
 
 test('a brush stroke and a local rebalance are one undo step each; a home is picked on the map', async () => {
-  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en&city=bhubaneswar');
-  await waitForWards(page, 67);
-  await page.getByLabel('Organisers list (CSV/Excel)').setInputFiles({ name: 'organisers.csv', mimeType: 'text/csv', buffer: organisersCsv() });
-  await page.getByTestId('organisers-import').waitFor();
-  await page.getByRole('button', { name: 'Allocate automatically' }).click();
-  await page.getByTestId('run-quality').waitFor({ timeout: 60000 });
+  const { page, context, log } = await allocatedBhubaneswar();
   const same = (rows) => page.waitForFunction((b) => [...document.querySelectorAll('[data-testid=organiser-stats] tbody tr')].map((r) => r.textContent).join('|') === b.join('|'), rows);
 
   // A home picked on the map: the clicked ward becomes the home ward, a home pin appears.

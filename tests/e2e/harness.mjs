@@ -121,3 +121,35 @@ export async function stopHeartbeat(page) {
     return { maxGap: Math.max(beat.maxGap, t - beat.last), ticks: beat.ticks };
   });
 }
+
+/**
+ * Times the next `eventType` input in the page: from the event to the figures per organiser
+ * changing in the DOM (`dom`), to the next frame (`frame`), plus Event Timing's duration
+ * (`eventTiming`), in ms. Read with {@link readInputTiming}. Printed, never asserted.
+ */
+export async function armInputTiming(page, eventType) {
+  await page.evaluate((type) => {
+    const m = { type };
+    window.kshetraTiming = m;
+    const root = document.querySelector('[data-testid=organiser-stats]').closest('section') || document.body;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown', 'keyup'].includes(e.name)) m.eventTiming = Math.max(m.eventTiming || 0, e.duration);
+    }).observe({ type: 'event', durationThreshold: 16 });
+    addEventListener(type, (e) => {
+      m.start = e.timeStamp;
+      const obs = new MutationObserver(() => {
+        obs.disconnect();
+        m.dom = performance.now() - m.start;
+        requestAnimationFrame(() => setTimeout(() => { m.frame = performance.now() - m.start; }, 0));
+      });
+      obs.observe(root, { subtree: true, childList: true, characterData: true });
+    }, { capture: true, once: true });
+  }, eventType);
+}
+
+/** The timing armed by {@link armInputTiming}, once the next frame has come. */
+export async function readInputTiming(page) {
+  await page.waitForFunction(() => window.kshetraTiming && window.kshetraTiming.frame !== undefined, null, { timeout: 10000 });
+  await page.waitForTimeout(200);
+  return page.evaluate(() => window.kshetraTiming);
+}

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startServer, launch, openPage, waitForWards, SUB_PATH, gridGeojson, startHeartbeat, stopHeartbeat } from './harness.mjs';
+import { startServer, launch, openPage, waitForWards, SUB_PATH, gridGeojson, startHeartbeat, stopHeartbeat, armInputTiming, readInputTiming } from './harness.mjs';
 
 let server, browser, bigFile;
 before(async () => {
@@ -151,29 +151,9 @@ test('a 10,000-ward, ~50 MB map is read in a worker: the page keeps responding a
   assert.ok(spot, 'found a ward on the border of two areas');
   await page.getByRole('button', { name: `Paint wards for ${spot.to}`, exact: true }).click();
 
-  /** Times one input: event → stats changed in the DOM → next frame, plus Event Timing's duration. */
-  const armTiming = (eventType) => page.evaluate((type) => {
-    const m = { type };
-    window.kshetraTiming = m;
-    const root = document.querySelector('[data-testid=organiser-stats]').closest('section') || document.body;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown', 'keyup'].includes(e.name)) m.eventTiming = Math.max(m.eventTiming || 0, e.duration);
-    }).observe({ type: 'event', durationThreshold: 16 });
-    addEventListener(type, (e) => {
-      m.start = e.timeStamp;
-      const obs = new MutationObserver(() => {
-        obs.disconnect();
-        m.dom = performance.now() - m.start;
-        requestAnimationFrame(() => setTimeout(() => { m.frame = performance.now() - m.start; }, 0));
-      });
-      obs.observe(root, { subtree: true, childList: true, characterData: true });
-    }, { capture: true, once: true });
-  }, eventType);
-  const readTiming = async () => {
-    await page.waitForFunction(() => window.kshetraTiming && window.kshetraTiming.frame !== undefined, null, { timeout: 10000 });
-    await page.waitForTimeout(200);
-    return page.evaluate(() => window.kshetraTiming);
-  };
+  const armTiming = (eventType) => armInputTiming(page, eventType);
+  const readTiming = () => readInputTiming(page);
+
   const before = await stats();
   const paints = [], undos = [];
   for (let i = 0; i < 5; i++) {
