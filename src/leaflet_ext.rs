@@ -79,6 +79,30 @@ export function kshetra_outline(coords, counts, options) {
   }
   return L.polyline(lines, options);
 }
+export function kshetra_declutter(map) {
+  // Area labels that would overlap a more important one (more wards) are hidden until the
+  // officer zooms in far enough for them to fit.
+  const pane = map.getPane('markerPane');
+  if (!pane) return;
+  // Measured as they are (hidden labels keep their boxes), then only changed ones toggled, so
+  // an edit that replaced two labels restyles two, not 200.
+  const boxes = [...pane.querySelectorAll('.area-label')].map((el) => ({ el, r: el.getBoundingClientRect(), w: Number(el.firstElementChild?.dataset.weight || 0) }));
+  boxes.sort((a, b) => b.w - a.w || a.r.top - b.r.top || a.r.left - b.r.left);
+  const kept = [];
+  for (const b of boxes) {
+    const crowded = kept.some((k) => b.r.left < k.right && b.r.right > k.left && b.r.top < k.bottom && b.r.bottom > k.top);
+    if (!crowded && (b.r.width > 0 || b.r.height > 0)) kept.push(b.r);
+    if (b.el.classList.contains('crowded') !== crowded) b.el.classList.toggle('crowded', crowded);
+  }
+}
+export function kshetra_declutter_soon(map) {
+  if (!map._kshetraDeclutterHooked) {
+    map._kshetraDeclutterHooked = true;
+    map.on('zoomend viewreset resize', () => kshetra_declutter_soon(map));
+  }
+  if (map._kshetraDeclutter) return;
+  map._kshetraDeclutter = requestAnimationFrame(() => { map._kshetraDeclutter = 0; kshetra_declutter(map); });
+}
 export function kshetra_set_dragging(map, on) { if (on) map.dragging.enable(); else map.dragging.disable(); }
 export function kshetra_canvas() { return L.canvas({ padding: 0.5, tolerance: 2 }); }
 "#)]
@@ -93,6 +117,10 @@ extern "C" {
 
     /// `L.polyline` of every ring of a (multi)polygon, from flat coordinates.
     fn kshetra_outline(coords: &[f64], counts: &[u32], options: &JsValue) -> leaflet::Polyline;
+
+    /// Hides area labels that would overlap a label of a bigger area, at the next frame and
+    /// after every zoom (first call hooks the map's zoom events).
+    fn kshetra_declutter_soon(map: &leaflet::Map);
 
     /// `map.dragging.enable()` / `disable()`.
     fn kshetra_set_dragging(map: &leaflet::Map, on: bool);
@@ -147,6 +175,11 @@ fn flat(geometry: &geo::MultiPolygon<f64>) -> (Vec<f64>, Vec<u32>) {
 /// A canvas renderer (see [`kshetra_canvas`]).
 pub fn canvas_renderer() -> JsValue {
     kshetra_canvas()
+}
+
+/// Hides area labels that would overlap a bigger area's label (see `kshetra_declutter_soon`).
+pub fn declutter_labels(map: &leaflet::Map) {
+    kshetra_declutter_soon(map)
 }
 
 /// Lets the map pan by dragging, or not (while painting wards).

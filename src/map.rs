@@ -224,6 +224,8 @@ pub struct AreaDrawing {
     pub title: String,
     /// Second label line: poor households. Plain text.
     pub detail: String,
+    /// Wards in the area: where labels would overlap, the bigger area's label is shown.
+    pub weight: usize,
 }
 
 /// A point of an organiser shown on the map.
@@ -326,7 +328,7 @@ impl Overlay {
                         layers.push(self.add(crate::leaflet_ext::outline(&area.outline, &self.line("#111111", 3.5, ""))));
                     }
                     if let Some([lon, lat]) = area.label_at {
-                        let html = format!("<b>{}</b><br>{}", escape_html(&area.title), escape_html(&area.detail));
+                        let html = format!("<b data-weight=\"{}\">{}</b><br>{}", area.weight, escape_html(&area.title), escape_html(&area.detail));
                         layers.push(self.add(crate::leaflet_ext::label(lon, lat, &html, "area-label", "", 0.0)));
                     }
                     self.areas.insert(area.organiser, (area.clone(), layers));
@@ -454,6 +456,7 @@ pub fn overlay_data(
             label_at,
             title: format!("{}. {}", j + 1, name),
             detail: format!("{} {}", group_indian_u64(poor), Msg::PoorHouseholds.text(lang)),
+            weight: wards.len(),
         });
         keep.insert(o.id, (wards.clone(), outline, label_at));
         if let Some(p) = o.home.as_ref().and_then(|h| h.point).or_else(|| {
@@ -744,6 +747,7 @@ pub fn WardMapView() -> impl IntoView {
                             ShownOverlay { version, layers }
                         });
                         o.layers.update(&data);
+                        crate::leaflet_ext::declutter_labels(&h.map);
                     }
                     None => {
                         if let Some(old) = o.take() {

@@ -109,6 +109,25 @@ test('a 10,000-ward, ~50 MB map is read in a worker: the page keeps responding a
   assert.ok(seen.statuses.some((s) => /Allocating… \d+ %/.test(s)), `progress shown: ${JSON.stringify(seen.statuses)}`);
   const allocBeat = await stopHeartbeat(page);
   console.log(`[measure] 10,000 wards / 200 organisers: allocation shown ${(seen.shownAt / 1000).toFixed(2)} s after the click, longest main-thread gap ${allocBeat.maxGap.toFixed(0)} ms; ${await page.getByTestId('run-quality').textContent()}`);
+  // 200 area labels on one screen: those that would overlap a bigger area's label are hidden
+  // (they return when zoomed in); the shown ones never overlap.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const labels = await page.locator('#map .area-label').evaluateAll((els) => els.map((e) => ({ crowded: e.classList.contains('crowded'), ...e.getBoundingClientRect().toJSON() })));
+  const shown = labels.filter((l) => !l.crowded);
+  console.log(`[measure] area labels at 200 organisers: ${labels.length}, shown ${shown.length} without overlaps at the opening zoom`);
+  assert.equal(labels.length, 200);
+  assert.ok(shown.length > 0);
+  for (const [i, a] of shown.entries()) for (const b of shown.slice(i + 1)) {
+    assert.ok(!(a.left < b.right && a.right > b.left && a.top < b.bottom && a.bottom > b.top), 'shown area labels never overlap');
+  }
+  await page.locator('#map').hover();
+  await page.mouse.wheel(0, -120);
+  await page.waitForTimeout(800);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const zoomedIn = await page.locator('#map .area-label:not(.crowded)').count();
+  console.log(`[measure] after zooming in: ${zoomedIn} labels shown`);
+  await page.mouse.wheel(0, 120);
+  await page.waitForTimeout(800);
   const stats = () => page.getByTestId('organiser-stats').locator('tbody tr').allTextContents();
   assert.equal((await stats()).length, 200);
 
