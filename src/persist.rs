@@ -196,22 +196,16 @@ pub async fn save_project(
 /// The projects list reads these small records, not every project with its history (which
 /// took ~45 ms per list at 10,000 wards, after every edit).
 async fn save_summary(s: &ProjectSummary) {
-    let text = serde_json::json!({ "name": s.name, "organisers": s.organisers, "assigned": s.assigned }).to_string();
+    let Ok(text) = serde_json::to_string(s) else { return };
     if let Err(e) = put(&format!("projectinfo:{}", s.key), &text).await {
         warn("could not save the project summary", &e);
     }
 }
 
 async fn load_summary(key: &str) -> Option<ProjectSummary> {
-    #[derive(Deserialize)]
-    struct Stored {
-        name: String,
-        organisers: usize,
-        assigned: usize,
-    }
     let text = get(&format!("projectinfo:{key}")).await.ok()??;
-    let s: Stored = serde_json::from_str(&text).ok()?;
-    Some(ProjectSummary { key: key.to_string(), name: s.name, organisers: s.organisers, assigned: s.assigned })
+    let s: ProjectSummary = serde_json::from_str(&text).ok()?;
+    Some(ProjectSummary { key: key.to_string(), ..s })
 }
 
 /// The project kept for the map `key`, if any and readable.
@@ -233,10 +227,12 @@ pub async fn load_project(key: &str) -> Option<ProjectRecord> {
     }
 }
 
-/// A project kept in the browser, for the projects list.
-#[derive(Debug, Clone, PartialEq)]
+/// A project kept in the browser, for the projects list; stored as `projectinfo:<key>`
+/// (without the key, which is in the record's name).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ProjectSummary {
     /// Map key.
+    #[serde(skip)]
     pub key: String,
     /// Project name.
     pub name: String,

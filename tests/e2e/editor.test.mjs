@@ -104,6 +104,8 @@ test('10 organisers on Bhubaneswar: one-click allocation, hand fixes, reload, un
   await waitForWards(page, 67);
   await page.getByTestId('organiser-stats').waitFor();
   assert.deepEqual(await statsRows(page), edited, 'the reload restores the exact allocation');
+  // The projects kept in this browser list it from its saved summary.
+  await page.getByTestId('projects').getByText(/10 organisers, 67 wards assigned/).waitFor();
   await page.getByRole('button', { name: 'Undo (Ctrl+Z)' }).click();
   await page.waitForFunction((w) => document.querySelector('[data-testid=organiser-stats] tbody tr').textContent !== w, wardsOf1);
   await page.keyboard.press('Control+z');
