@@ -71,8 +71,10 @@ try {
   const around = [ward - 1, ward + 1, ward - 100, ward + 100].filter((v) => owner.has(v));
   const to = owner.get(around.find((v) => owner.get(v) !== owner.get(ward)) ?? around[0]);
   console.log(`ward ${ward}: ${owner.get(ward)} → ${to}`);
+  await page.getByLabel('Find an organiser (name or number)').fill(to);
   await page.getByRole('button', { name: `Paint wards for ${to}`, exact: true }).click();
 
+  if (process.env.EXTRA_CSS) await page.addStyleTag({ content: process.env.EXTRA_CSS }); // experiments: what rendering costs
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.TRACE === 'invalidations' ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });

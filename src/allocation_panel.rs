@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use crate::editor::{RunReport, RunState};
 use crate::messages;
+use crate::pager::{Pager, PagerControls};
 use crate::state::use_app_state;
 
 /// Percent with one decimal, Indian style.
@@ -22,7 +23,12 @@ fn pct(x: f64) -> String {
 pub fn AllocationPanel() -> impl IntoView {
     let state = use_app_state();
     let editor = state.editor;
-    let settings = move || editor.project.with(|p| p.as_ref().map(|p| p.settings).unwrap_or_default());
+    let settings = Memo::new(move |_| {
+        editor
+            .project
+            .with(|p| p.as_ref().map(|p| p.settings).unwrap_or_default())
+    });
+    let settings = move || settings.get();
     let set = move |change: &dyn Fn(&mut AllocSettings)| {
         let Some(current) = state.current.get_untracked() else { return };
         let mut s = settings();
@@ -146,17 +152,83 @@ pub fn StatsPanel() -> impl IntoView {
     let visible = Memo::new(move |_| {
         editor.stats.with(Option::is_some) && editor.project.with(|p| p.as_ref().is_some_and(|p| !p.organisers.is_empty()))
     });
+    // Rows whose inputs did not change are reused, not formatted again.
+    let cache: StoredValue<std::collections::BTreeMap<u32, (RowInputs, StatsRow)>> =
+        StoredValue::new(Default::default());
     let rows = Memo::new(move |_| {
         let lang = state.lang.get();
-        let eps = editor.project.with(|p| p.as_ref().map(|p| p.settings.epsilon).unwrap_or(0.05));
-        let Some(stats) = editor.stats.get() else { return Vec::new() };
+        let Some(stats) = editor.stats.get() else {
+            return Vec::new();
+        };
+        let colours = editor.colours.get();
         editor.project.with(|project| {
-            let Some(project) = project else { return Vec::new() };
-            editor.colours.with(|colours| {
-                stats.areas.iter().map(|a| StatsRow::new(a, project, colours, eps, lang)).collect::<Vec<_>>()
-            })
+            let Some(project) = project else {
+                return Vec::new();
+            };
+            let eps = project.settings.epsilon;
+            cache
+                .try_update_value(|cache| {
+                    let mut next = std::collections::BTreeMap::new();
+                    // The figures' areas are in the organisers' order.
+                    let rows: Vec<StatsRow> = stats
+                        .areas
+                        .iter()
+                        .zip(&project.organisers)
+                        .enumerate()
+                        .map(|(pos, (a, o))| {
+                            let inputs = RowInputs {
+                                pos,
+                                name: o.name.clone(),
+                                colour: colours.get(&a.organiser).copied(),
+                                wards: a.wards.len(),
+                                poor: a.poor_households,
+                                deviation: a.deviation,
+                                pieces: a.pieces,
+                                home_m: a.home_distance_m,
+                                eps,
+                                lang,
+                            };
+                            let row = match cache.remove(&a.organiser) {
+                                Some((was, row)) if was == inputs => row,
+                                _ => StatsRow::new(a, &inputs),
+                            };
+                            next.insert(a.organiser, (inputs, row.clone()));
+                            row
+                        })
+                        .collect();
+                    *cache = next;
+                    rows
+                })
+                .unwrap_or_default()
         })
     });
+    // A long table is shown a page at a time; choosing an organiser to paint for shows their row.
+    let pager = Pager::new();
+    let window = Memo::new(move |_| rows.with(|r| pager.window(r, |r| r.label.as_str())));
+    Effect::new(move |_| {
+        if let Some(id) = editor.painting.get() {
+            rows.with_untracked(|r| pager.reveal(r, |r| r.label.as_str(), |r| r.organiser == id));
+        }
+    });
+    // The problems, each with its text; the list re-renders only the items that change.
+    let problems = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let Some(stats) = editor.stats.get() else {
+            return Vec::new();
+        };
+        editor.project.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    stats
+                        .problems
+                        .iter()
+                        .map(|q| (q.message(p, lang), q.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let no_problems = Memo::new(move |_| problems.with(Vec::is_empty));
     move || {
         if !visible.get() {
             return None;
@@ -175,15 +247,14 @@ pub fn StatsPanel() -> impl IntoView {
             })
         };
         let problems = move || {
-            let stats = editor.stats.get()?;
-            let problems: Vec<(String, PlanProblem)> =
-                editor.project.with(|p| p.as_ref().map(|p| stats.problems.iter().map(|q| (q.message(p, lang), q.clone())).collect()))?;
-            Some(if problems.is_empty() {
-                view! { <p class="ok" data-testid="no-problems">{Msg::NoProblems.text(lang)}</p> }.into_any()
-            } else {
-                view! {
-                    <ul class="problems" data-testid="problems">
-                        {problems.into_iter().map(|(text, problem)| {
+            if no_problems.get() {
+                return view! { <p class="ok" data-testid="no-problems">{Msg::NoProblems.text(lang)}</p> }.into_any();
+            }
+            view! {
+                <ul class="problems" data-testid="problems">
+                    <For each=move || problems.get() key=|(text, problem)| (text.clone(), problem.organiser()) let:item>
+                        {
+                            let (text, problem) = item;
                             let show = (!matches!(problem, PlanProblem::NoWards { .. })).then(|| view! {
                                 <button type="button" class="link" on:click=move |_| {
                                     // The wards are looked up on demand, not for every problem at every edit.
@@ -193,10 +264,11 @@ pub fn StatsPanel() -> impl IntoView {
                                 }>{Msg::ShowOnMap.text(lang)}</button>
                             });
                             view! { <li>{text}" "{show}</li> }
-                        }).collect_view()}
-                    </ul>
-                }.into_any()
-            })
+                        }
+                    </For>
+                </ul>
+            }
+            .into_any()
         };
         Some(view! {
             <section class="panel stats-panel" aria-labelledby="stats-heading">
@@ -204,6 +276,10 @@ pub fn StatsPanel() -> impl IntoView {
                 {totals}
                 // Laid out with CSS flex rows (cheap to update); the roles keep it a table for
                 // screen readers.
+                <PagerControls pager=pager label=Msg::FindInFigures test_id="stats-pager"
+                    matching=Signal::derive(move || window.with(|w| w.matching))
+                    total=Signal::derive(move || window.with(|w| w.total))
+                    first=Signal::derive(move || window.with(|w| w.first))/>
                 <table class="organiser-stats" data-testid="organiser-stats" role="table">
                     <thead role="rowgroup"><tr role="row">
                         <th role="columnheader">{Msg::ColOrganiser.text(lang)}</th>
@@ -213,7 +289,7 @@ pub fn StatsPanel() -> impl IntoView {
                         <th role="columnheader">{Msg::Pieces.text(lang)}</th>
                     </tr></thead>
                     <tbody role="rowgroup">
-                        <For each=move || rows.get() key=|r| r.clone() let:r>
+                        <For each=move || window.with(|w| w.rows.clone()) key=|r| r.clone() let:r>
                             <tr role="row" data-organiser=r.organiser.to_string() class:out=r.out class:split=r.split>
                                 <td role="cell"><span class="swatch" style=r.colour.map(|c| format!("background:{c}")).unwrap_or_default()></span><span>{r.label}</span></td>
                                 <td role="cell" class="num">{r.wards}</td>
@@ -251,21 +327,40 @@ struct StatsRow {
     home: Option<String>,
 }
 
+/// What one row of the figures is made from.
+#[derive(Debug, Clone, PartialEq)]
+struct RowInputs {
+    pos: usize,
+    name: String,
+    colour: Option<usize>,
+    wards: usize,
+    poor: f64,
+    deviation: f64,
+    pieces: usize,
+    home_m: Option<f64>,
+    eps: f64,
+    lang: Lang,
+}
+
 impl StatsRow {
-    fn new(a: &kshetra_core::project::AreaStats, project: &kshetra_core::project::Project, colours: &std::collections::BTreeMap<u32, usize>, eps: f64, lang: Lang) -> StatsRow {
-        let pos = project.position(a.organiser).map(|p| p + 1).unwrap_or(0);
-        let name = project.organiser(a.organiser).map(|o| if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() }).unwrap_or_default();
+    fn new(a: &kshetra_core::project::AreaStats, i: &RowInputs) -> StatsRow {
+        let lang = i.lang;
+        let name = if i.name.is_empty() {
+            Msg::Vacant.text(lang).to_string()
+        } else {
+            i.name.clone()
+        };
         let sign = if a.deviation > 0.0 { "+" } else { "" };
         StatsRow {
             organiser: a.organiser,
-            label: format!("{pos}. {name}"),
-            colour: colours.get(&a.organiser).map(|&i| area_colour(i)),
+            label: format!("{}. {name}", i.pos + 1),
+            colour: i.colour.map(area_colour),
             wards: group_indian_u64(a.wards.len() as u64),
             poor: group_indian_u64(a.poor_households.round() as u64),
             // ±100 % fills the bar.
             bar_width: (((1.0 + a.deviation) * 50.0).clamp(0.0, 100.0) * 10.0).round() as u32,
             deviation: format!("{sign}{} %", pct(a.deviation)),
-            out: a.deviation.abs() > eps + 1e-9,
+            out: a.deviation.abs() > i.eps + 1e-9,
             split: a.pieces > 1,
             pieces: if a.pieces <= 1 { Msg::OnePiece.text(lang).to_string() } else { Msg::NPieces.fill(lang, &[("n", &a.pieces.to_string())]) },
             home: a.home_distance_m.map(|m| Msg::HomeDistance.fill(lang, &[("km", &decimal_indian(m / 1000.0, 1))])),

@@ -427,10 +427,13 @@ fn WardAssignment(
             <div class="ward-assignment">
                 <label class="field inline">
                     <span>{Msg::AssignedTo.text(lang)}</span>
-                    <select on:change=on_change.clone() data-testid="ward-organiser">
-                        <option value="" selected=move || current.get().is_none()>{Msg::Nobody.text(lang)}</option>
+                    // One reactive value for the select, not one per option: a brush stroke
+                    // over the selected ward re-ran 201 closures per edit.
+                    <select on:change=on_change.clone() data-testid="ward-organiser"
+                        prop:value=move || current.get().map(|id| id.to_string()).unwrap_or_default()>
+                        <option value="" selected=current.get_untracked().is_none()>{Msg::Nobody.text(lang)}</option>
                         {organisers.into_iter().map(|(id, label)| view! {
-                            <option value=id.to_string() selected=move || current.get() == Some(id)>{label}</option>
+                            <option value=id.to_string() selected=current.get_untracked() == Some(id)>{label}</option>
                         }).collect_view()}
                     </select>
                 </label>

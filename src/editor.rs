@@ -12,8 +12,11 @@ use std::sync::Arc;
 use kshetra_alloc::{Limit, Outcome};
 use kshetra_core::allocation::problem_for;
 use kshetra_core::i18n::Lang;
-use kshetra_core::project::stats::{stats_of, WardFacts};
-use kshetra_core::project::{area_colours_of, splits_area_of, Edit, History, PlanStats, Project, ProjectError};
+use kshetra_core::project::stats::{stats_of, update_stats, WardFacts};
+use kshetra_core::project::{
+    splits_area_of, AreaAdjacency, Edit, History, NumberOrder, Organiser, PlanStats, Project,
+    ProjectError,
+};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -89,6 +92,44 @@ pub enum Pick {
     Contact(u32),
 }
 
+/// What the last figures were measured from, so the next change updates them
+/// ([`update_stats`]) instead of measuring every area again.
+struct StatsBasis {
+    map_id: u64,
+    poor: Arc<Vec<f64>>,
+    conn: Arc<kshetra_core::adjacency::Connectivity>,
+    organisers: Vec<Organiser>,
+    epsilon: f64,
+    owners: Arc<Vec<Option<u32>>>,
+    stats: Arc<PlanStats>,
+}
+
+impl StatsBasis {
+    /// Whether only the owners can have changed since (same map, figures, graph, organisers
+    /// and tolerance).
+    fn follows(
+        &self,
+        map_id: u64,
+        poor: &Arc<Vec<f64>>,
+        conn: &Arc<kshetra_core::adjacency::Connectivity>,
+        p: &Project,
+    ) -> bool {
+        self.map_id == map_id
+            && Arc::ptr_eq(&self.poor, poor)
+            && Arc::ptr_eq(&self.conn, conn)
+            && self.epsilon == p.settings.epsilon
+            && self.organisers == p.organisers
+    }
+}
+
+/// The areas' adjacency and colours for the owners they were worked out from.
+struct ColourBasis {
+    conn: Arc<kshetra_core::adjacency::Connectivity>,
+    owners: Arc<Vec<Option<u32>>>,
+    areas: AreaAdjacency,
+    colours: Arc<BTreeMap<u32, usize>>,
+}
+
 /// The editor's signals (all arena handles: `Copy`).
 #[derive(Clone, Copy)]
 pub struct Editor {
@@ -157,13 +198,35 @@ impl Editor {
                     .unwrap_or_default(),
             )
         });
-        // The map's geometry facts (centroids, areas) are measured once per map, not per edit:
-        // 2 ms instead of 27 ms for the figures of 10,000 wards (natively).
+        // The lookup order of the map's ward numbers is made once per map; then each change
+        // walks the plan and the map side by side (0.1 ms instead of 0.9 ms natively).
+        let order: StoredValue<Option<(u64, Arc<NumberOrder>)>> = StoredValue::new(None);
         let owners = Memo::new(move |_| {
-            let Some(current) = current.get() else { return Arc::new(Vec::new()) };
-            project.with(|p| Arc::new(p.as_ref().map(|p| p.plan.ids_by_ward(&current.map)).unwrap_or_default()))
+            let Some(current) = current.get() else {
+                return Arc::new(Vec::new());
+            };
+            let order = match order.get_value().filter(|(id, _)| *id == current.id) {
+                Some((_, o)) => o,
+                None => {
+                    let o = Arc::new(NumberOrder::of(&current.map));
+                    order.set_value(Some((current.id, o.clone())));
+                    o
+                }
+            };
+            project.with(|p| {
+                Arc::new(
+                    p.as_ref()
+                        .map(|p| p.plan.ids_by_ward_in(&current.map, &order))
+                        .unwrap_or_default(),
+                )
+            })
         });
+        // The map's geometry facts (centroids, areas) are measured once per map, not per edit:
+        // 2 ms instead of 27 ms for the figures of 10,000 wards (natively). After an edit only
+        // the areas whose wards changed are measured again (`update_stats`: two areas of 200
+        // when a ward goes to a neighbour).
         let facts: StoredValue<Option<(u64, Arc<WardFacts>)>> = StoredValue::new(None);
+        let basis: StoredValue<Option<StatsBasis>> = StoredValue::new(None);
         let stats = Memo::new(move |_| {
             let current = current.get()?;
             let conn = connectivity.get()?;
@@ -180,14 +243,73 @@ impl Editor {
             project.with(|p| {
                 let p = p.as_ref()?;
                 let n = current.map.wards().len();
-                (poor.len() == n && conn.graph.len() == n && owners.len() == n)
-                    .then(|| Arc::new(stats_of(&facts, &current.map, &conn.graph, p, &poor, &owners)))
+                if poor.len() != n || conn.graph.len() != n || owners.len() != n {
+                    return None;
+                }
+                let updated = basis.with_value(|b| {
+                    let b = b
+                        .as_ref()
+                        .filter(|b| b.follows(current.id, &poor, &conn, p))?;
+                    update_stats(
+                        &b.stats,
+                        &b.owners,
+                        &facts,
+                        &current.map,
+                        &conn.graph,
+                        p,
+                        &poor,
+                        &owners,
+                    )
+                });
+                let figures = Arc::new(updated.unwrap_or_else(|| {
+                    stats_of(&facts, &current.map, &conn.graph, p, &poor, &owners)
+                }));
+                basis.set_value(Some(StatsBasis {
+                    map_id: current.id,
+                    poor: poor.clone(),
+                    conn: conn.clone(),
+                    organisers: p.organisers.clone(),
+                    epsilon: p.settings.epsilon,
+                    owners: owners.clone(),
+                    stats: figures.clone(),
+                }));
+                Some(figures)
             })
         });
+        // Which areas touch is followed from the wards that changed; the colours are worked out
+        // again only when that changes (an area appears, or two areas begin or stop touching).
+        let adjacency: StoredValue<Option<ColourBasis>> = StoredValue::new(None);
         let colours = Memo::new(move |_| {
             let Some(conn) = connectivity.get() else { return Arc::new(BTreeMap::new()) };
             let owners = owners.get();
-            Arc::new(if conn.graph.len() == owners.len() { area_colours_of(&conn.graph, &owners) } else { BTreeMap::new() })
+            if conn.graph.len() != owners.len() {
+                adjacency.set_value(None);
+                return Arc::new(BTreeMap::new());
+            }
+            let kept = adjacency.try_update_value(|b| {
+                let b = b
+                    .as_mut()
+                    .filter(|b| Arc::ptr_eq(&b.conn, &conn) && b.owners.len() == owners.len())?;
+                if b.areas.update(&conn.graph, &b.owners, &owners) {
+                    b.colours = Arc::new(b.areas.colours());
+                }
+                b.owners = owners.clone();
+                Some(b.colours.clone())
+            });
+            match kept.flatten() {
+                Some(c) => c,
+                None => {
+                    let areas = AreaAdjacency::new(&conn.graph, &owners);
+                    let colours = Arc::new(areas.colours());
+                    adjacency.set_value(Some(ColourBasis {
+                        conn,
+                        owners,
+                        areas,
+                        colours: colours.clone(),
+                    }));
+                    colours
+                }
+            }
         });
         let locked_areas = Memo::new(move |_| {
             project.with(|p| {

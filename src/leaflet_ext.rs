@@ -64,6 +64,17 @@ export function kshetra_label(lat, lng, html, className, title, size) {
   const icon = L.divIcon({ html, className, iconSize: size ? [size, size] : null });
   return L.marker([lat, lng], { icon, title, alt: title, keyboard: false, interactive: !!title });
 }
+export function kshetra_relabel(marker, lat, lng, html) {
+  const at = marker.getLatLng();
+  if (at.lat !== lat || at.lng !== lng) marker.setLatLng([lat, lng]);
+  marker.options.icon.options.html = html;
+  const el = marker.getElement();
+  if (el && el.innerHTML !== html) el.innerHTML = html;
+}
+export function kshetra_declutter_later(map) {
+  clearTimeout(map._kshetraDeclutterLater);
+  map._kshetraDeclutterLater = setTimeout(() => kshetra_declutter_soon(map), 400);
+}
 export function kshetra_outline(coords, counts, options) {
   let c = 0, k = 0;
   const lines = [];
@@ -114,6 +125,13 @@ extern "C" {
     /// A marker showing `html` (already escaped) in a `L.divIcon` of class `className`;
     /// `title` (empty = not interactive) is its accessible name; `size` in pixels (0 = CSS).
     fn kshetra_label(lat: f64, lng: f64, html: &str, class_name: &str, title: &str, size: f64) -> leaflet::Marker;
+
+    /// Moves a label made by [`kshetra_label`] and rewrites its HTML, in place.
+    fn kshetra_relabel(marker: &JsValue, lat: f64, lng: f64, html: &str);
+
+    /// [`kshetra_declutter_soon`] once nothing has asked for 400 ms (figures changing while
+    /// the officer paints).
+    fn kshetra_declutter_later(map: &leaflet::Map);
 
     /// `L.polyline` of every ring of a (multi)polygon, from flat coordinates.
     fn kshetra_outline(coords: &[f64], counts: &[u32], options: &JsValue) -> leaflet::Polyline;
@@ -180,6 +198,16 @@ pub fn canvas_renderer() -> JsValue {
 /// Hides area labels that would overlap a bigger area's label (see `kshetra_declutter_soon`).
 pub fn declutter_labels(map: &leaflet::Map) {
     kshetra_declutter_soon(map)
+}
+
+/// Like [`declutter_labels`], once the officer pauses (labels whose text changed only).
+pub fn declutter_labels_later(map: &leaflet::Map) {
+    kshetra_declutter_later(map)
+}
+
+/// Moves an area label made by [`label`] to (lon, lat) and rewrites its HTML (escaped) in place.
+pub fn relabel(marker: &leaflet::Layer, lon: f64, lat: f64, html: &str) {
+    kshetra_relabel(marker, lat, lon, html)
 }
 
 /// Lets the map pan by dragging, or not (while painting wards).

@@ -11,6 +11,7 @@
 //! - [`messages`]: the one place where errors become bilingual user text.
 //! - [`persist`]: imported and edited maps kept in IndexedDB across reloads.
 //! - [`platform`]: browser storage and URL helpers.
+//! - [`pager`]: long lists (200 organisers) a page at a time, with a filter.
 //! - [`worker`]: the Web Worker that reads map files and runs the engine off the main thread.
 
 pub mod allocation_panel;
@@ -23,6 +24,7 @@ pub mod leaflet_ext;
 pub mod map;
 pub mod messages;
 pub mod organisers;
+pub mod pager;
 pub mod persist;
 pub mod platform;
 pub mod print_view;

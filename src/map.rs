@@ -137,11 +137,23 @@ impl WardLayer {
         }
     }
 
-    /// Restyles every ward as `look(ward index)` says; the selected ward is brought to front.
-    pub fn restyle(&self, look: &dyn Fn(usize) -> WardLook) {
+    /// Restyles the wards `only` lists (every ward when `None`) as `look(ward index)` says;
+    /// the selected ward is brought to front.
+    pub fn restyle(&self, only: Option<&[usize]>, look: &dyn Fn(usize) -> WardLook) {
         let mut selected_polygon = None;
         let mut looks = self.looks.borrow_mut();
-        for (i, (_, polygon)) in self.polygons.iter().enumerate() {
+        let all: Vec<usize>;
+        let wards = match only {
+            Some(w) => w,
+            None => {
+                all = (0..self.polygons.len()).collect();
+                &all
+            }
+        };
+        for &i in wards {
+            let Some((_, polygon)) = self.polygons.get(i) else {
+                continue;
+            };
             let l = look(i);
             if l.selected && !looks[i].selected {
                 selected_polygon = Some(polygon);
@@ -257,8 +269,8 @@ pub struct Overlay {
     renderer: Option<JsValue>,
     zones: Vec<geo::MultiPolygon<f64>>,
     zone_layers: Vec<leaflet::Layer>,
-    /// Per organiser id: what is drawn and its layers (outline, label).
-    areas: std::collections::BTreeMap<u32, (AreaDrawing, Vec<leaflet::Layer>)>,
+    /// Per organiser id: what is drawn and its layers.
+    areas: std::collections::BTreeMap<u32, ShownArea>,
     pins: Vec<Pin>,
     pin_layers: Vec<leaflet::Layer>,
 }
@@ -303,8 +315,30 @@ impl Overlay {
         }
     }
 
-    /// Brings the layers to `data`, replacing only what changed.
-    pub fn update(&mut self, data: &OverlayData) {
+    fn outline_layer(&self, area: &AreaDrawing) -> Option<leaflet::Layer> {
+        (!area.outline.0.is_empty()).then(|| {
+            self.add(crate::leaflet_ext::outline(
+                &area.outline,
+                &self.line("#111111", 3.5, ""),
+            ))
+        })
+    }
+
+    fn label_layer(&self, area: &AreaDrawing) -> Option<leaflet::Layer> {
+        let [lon, lat] = area.label_at?;
+        Some(self.add(crate::leaflet_ext::label(
+            lon,
+            lat,
+            &label_html(area),
+            "area-label",
+            "",
+            0.0,
+        )))
+    }
+
+    /// Brings the layers to `data`, replacing only what changed; says how the area labels
+    /// changed (for decluttering them).
+    pub fn update(&mut self, data: &OverlayData) -> LabelChange {
         if self.zones != data.zones {
             let old = std::mem::take(&mut self.zone_layers);
             self.remove_all(old);
@@ -313,30 +347,54 @@ impl Overlay {
             self.zone_layers = layers;
             self.zones = data.zones.clone();
         }
+        let mut labels = LabelChange::None;
         let mut old = std::mem::take(&mut self.areas);
         for area in &data.areas {
-            match old.remove(&area.organiser) {
-                Some((drawn, layers)) if &drawn == area => {
-                    self.areas.insert(area.organiser, (drawn, layers));
+            let shown = match old.remove(&area.organiser) {
+                Some(shown) if &shown.drawing == area => shown,
+                Some(mut shown) => {
+                    // Outline replaced only when it changed; the label is rewritten in place
+                    // (a new marker per edit cost more than the rest of the update).
+                    if shown.drawing.outline != area.outline {
+                        if let Some(l) = shown.outline.take() {
+                            self.group.remove_layer(&l);
+                        }
+                        shown.outline = self.outline_layer(area);
+                    }
+                    match (&shown.label, area.label_at) {
+                        (Some(marker), Some([lon, lat])) => {
+                            if shown.drawing.label_at != area.label_at {
+                                labels = LabelChange::Placed;
+                            } else if labels == LabelChange::None {
+                                labels = LabelChange::Text;
+                            }
+                            crate::leaflet_ext::relabel(marker, lon, lat, &label_html(area));
+                        }
+                        _ => {
+                            if let Some(l) = shown.label.take() {
+                                self.group.remove_layer(&l);
+                            }
+                            shown.label = self.label_layer(area);
+                            labels = LabelChange::Placed;
+                        }
+                    }
+                    shown.drawing = area.clone();
+                    shown
                 }
-                previous => {
-                    if let Some((_, layers)) = previous {
-                        self.remove_all(layers);
+                None => {
+                    labels = LabelChange::Placed;
+                    ShownArea {
+                        drawing: area.clone(),
+                        outline: self.outline_layer(area),
+                        label: self.label_layer(area),
                     }
-                    let mut layers = Vec::new();
-                    if !area.outline.0.is_empty() {
-                        layers.push(self.add(crate::leaflet_ext::outline(&area.outline, &self.line("#111111", 3.5, ""))));
-                    }
-                    if let Some([lon, lat]) = area.label_at {
-                        let html = format!("<b data-weight=\"{}\">{}</b><br>{}", area.weight, escape_html(&area.title), escape_html(&area.detail));
-                        layers.push(self.add(crate::leaflet_ext::label(lon, lat, &html, "area-label", "", 0.0)));
-                    }
-                    self.areas.insert(area.organiser, (area.clone(), layers));
                 }
-            }
+            };
+            self.areas.insert(area.organiser, shown);
         }
-        for (_, (_, layers)) in old {
-            self.remove_all(layers);
+        for (_, shown) in old {
+            self.remove_all(shown.outline.into_iter().chain(shown.label).collect());
+            labels = LabelChange::Placed;
         }
         if self.pins != data.pins {
             let old = std::mem::take(&mut self.pin_layers);
@@ -357,6 +415,7 @@ impl Overlay {
             self.pin_layers = layers;
             self.pins = data.pins.clone();
         }
+        labels
     }
 
     /// Adds the layers to a map.
@@ -370,6 +429,54 @@ impl Overlay {
     }
 }
 
+/// One area's layers on the map.
+struct ShownArea {
+    drawing: AreaDrawing,
+    outline: Option<leaflet::Layer>,
+    label: Option<leaflet::Layer>,
+}
+
+/// How an overlay update changed the area labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelChange {
+    /// Not at all.
+    None,
+    /// Only their text (a figure): sizes barely change.
+    Text,
+    /// Labels appeared, vanished or moved.
+    Placed,
+}
+
+/// An area label's HTML (name and poor households, escaped).
+fn label_html(area: &AreaDrawing) -> String {
+    format!(
+        "<b data-weight=\"{}\">{}</b><br>{}",
+        area.weight,
+        escape_html(&area.title),
+        escape_html(&area.detail)
+    )
+}
+
+fn same_arc<T>(a: &Option<Arc<T>>, b: &Option<Arc<T>>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+/// What the wards were last styled from ([`WardMapView`]'s restyle).
+struct LookBasis {
+    version: u32,
+    /// Held (not just compared by address) so an address is never reused while kept here.
+    map: Arc<CityMap>,
+    conn: Option<Arc<kshetra_core::adjacency::Connectivity>>,
+    colours: Arc<std::collections::BTreeMap<u32, usize>>,
+    ids: Arc<Vec<Option<u32>>>,
+    locked: Vec<bool>,
+    selected: Option<usize>,
+}
+
 /// The overlay on the map and the ward layer it was drawn over ([`WardMapView`]'s
 /// `layer_version`).
 struct ShownOverlay {
@@ -381,8 +488,34 @@ struct ShownOverlay {
 #[derive(Default)]
 pub struct AreaCache {
     map_id: u64,
-    areas: std::collections::BTreeMap<u32, (Vec<usize>, geo::MultiPolygon<f64>, Option<[f64; 2]>)>,
+    areas: std::collections::BTreeMap<u32, CachedArea>,
     zones: Option<(Vec<Option<String>>, Vec<geo::MultiPolygon<f64>>)>,
+    /// A point inside each ward that has carried a label (big maps).
+    ward_points: std::collections::HashMap<usize, Option<[f64; 2]>>,
+}
+
+/// One area as last drawn.
+struct CachedArea {
+    wards: Vec<usize>,
+    outline: geo::MultiPolygon<f64>,
+    label_at: Option<[f64; 2]>,
+    /// The ward the label sits on (big maps).
+    label_ward: Option<usize>,
+}
+
+/// A ward's centroid (lon, lat).
+fn facts_centre(map: &WardMap, i: usize) -> Option<[f64; 2]> {
+    use geo::Centroid;
+    map.wards()[i].geometry.centroid().map(|p| [p.x(), p.y()])
+}
+
+/// A point inside a ward: its centroid when that is inside (cheap), else geo's interior point.
+fn inside_point(g: &geo::MultiPolygon<f64>) -> Option<[f64; 2]> {
+    use geo::{Centroid, Contains, InteriorPoint};
+    g.centroid()
+        .filter(|c| g.contains(c))
+        .or_else(|| g.interior_point())
+        .map(|p| [p.x(), p.y()])
 }
 
 /// What to draw over the wards for a project: each area's outline (the union of its wards;
@@ -406,37 +539,89 @@ pub fn overlay_data(
         *cache = AreaCache { map_id: loaded.id, ..AreaCache::default() };
     }
     let big = map.wards().len() >= crate::state::BIG_MAP_WARDS;
-    let position: std::collections::BTreeMap<u32, usize> = project.organisers.iter().enumerate().map(|(j, o)| (o.id, j)).collect();
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); project.organisers.len()];
-    for (i, id) in owners.iter().enumerate() {
-        if let Some(&j) = id.as_ref().and_then(|id| position.get(id)) {
-            members[j].push(i);
+    // Each organiser's wards: from the figures when they are there (they hold them), else
+    // grouped from the owners.
+    let grouped: Vec<Vec<usize>>;
+    let members: Vec<&[usize]> = match stats.filter(|s| {
+        s.areas.len() == project.organisers.len()
+            && s.areas
+                .iter()
+                .zip(&project.organisers)
+                .all(|(a, o)| a.organiser == o.id)
+    }) {
+        Some(s) => s.areas.iter().map(|a| a.wards.as_slice()).collect(),
+        None => {
+            let position: std::collections::BTreeMap<u32, usize> = project
+                .organisers
+                .iter()
+                .enumerate()
+                .map(|(j, o)| (o.id, j))
+                .collect();
+            let mut g: Vec<Vec<usize>> = vec![Vec::new(); project.organisers.len()];
+            for (i, id) in owners.iter().enumerate() {
+                if let Some(&j) = id.as_ref().and_then(|id| position.get(id)) {
+                    g[j].push(i);
+                }
+            }
+            grouped = g;
+            grouped.iter().map(Vec::as_slice).collect()
         }
-    }
-    let by_id = stats.map(kshetra_core::project::stats::by_organiser).unwrap_or_default();
+    };
+    let by_id = stats
+        .map(kshetra_core::project::stats::by_organiser)
+        .unwrap_or_default();
     let mut data = OverlayData::default();
     let mut keep = std::collections::BTreeMap::new();
-    for (j, (o, wards)) in project.organisers.iter().zip(&members).enumerate() {
+    for (j, (o, &wards)) in project.organisers.iter().zip(&members).enumerate() {
         if wards.is_empty() {
             continue;
         }
-        let (outline, label_at) = match cache.areas.remove(&o.id) {
-            Some((w, g, at)) if &w == wards => (g, at),
-            _ => {
+        let cached = match cache.areas.remove(&o.id) {
+            Some(c) if c.wards.as_slice() == wards => c,
+            previous => {
                 if big {
-                    // No outline (the colours show the area); the label goes on the ward
-                    // nearest the area's middle.
-                    let centre = |i: usize| map.wards()[i].geometry.centroid().map(|p| [p.x(), p.y()]);
-                    let points: Vec<(usize, [f64; 2])> = wards.iter().filter_map(|&i| centre(i).map(|c| (i, c))).collect();
-                    let n = points.len().max(1) as f64;
-                    let mid = points.iter().fold([0.0, 0.0], |m, (_, c)| [m[0] + c[0] / n, m[1] + c[1] / n]);
-                    let d = |c: &[f64; 2]| (c[0] - mid[0]).powi(2) + (c[1] - mid[1]).powi(2);
-                    let at = points
-                        .iter()
-                        .min_by(|a, b| d(&a.1).total_cmp(&d(&b.1)))
-                        .and_then(|&(i, _)| map.wards()[i].geometry.interior_point())
-                        .map(|p| [p.x(), p.y()]);
-                    (geo::MultiPolygon::new(Vec::new()), at)
+                    // No outline (the colours show the area). The label stays where it was
+                    // while its ward is still in the area (it does not jump about as wards are
+                    // painted); else it goes on the ward nearest the area's middle.
+                    let kept = previous.and_then(|c| {
+                        c.label_ward
+                            .filter(|w| wards.binary_search(w).is_ok())
+                            .map(|w| (w, c.label_at))
+                    });
+                    let (label_ward, label_at) = match kept {
+                        Some((w, at)) => (Some(w), at),
+                        None => {
+                            let centre = |i: usize| facts_centre(map, i);
+                            let points: Vec<(usize, [f64; 2])> = wards
+                                .iter()
+                                .filter_map(|&i| centre(i).map(|c| (i, c)))
+                                .collect();
+                            let n = points.len().max(1) as f64;
+                            let mid = points
+                                .iter()
+                                .fold([0.0, 0.0], |m, (_, c)| [m[0] + c[0] / n, m[1] + c[1] / n]);
+                            let d =
+                                |c: &[f64; 2]| (c[0] - mid[0]).powi(2) + (c[1] - mid[1]).powi(2);
+                            let ward = points
+                                .iter()
+                                .min_by(|a, b| d(&a.1).total_cmp(&d(&b.1)))
+                                .map(|&(i, _)| i);
+                            let at = ward.and_then(|i| {
+                                cache
+                                    .ward_points
+                                    .entry(i)
+                                    .or_insert_with(|| inside_point(&map.wards()[i].geometry))
+                                    .to_owned()
+                            });
+                            (ward, at)
+                        }
+                    };
+                    CachedArea {
+                        wards: wards.to_vec(),
+                        outline: geo::MultiPolygon::new(Vec::new()),
+                        label_at,
+                        label_ward,
+                    }
                 } else {
                     let shapes: Vec<&geo::MultiPolygon<f64>> = wards.iter().map(|&i| &map.wards()[i].geometry).collect();
                     let g = dissolve(&shapes).unwrap_or_else(|| geo::MultiPolygon::new(shapes.iter().flat_map(|m| m.0.iter().cloned()).collect()));
@@ -444,12 +629,26 @@ pub fn overlay_data(
                     let at = kshetra_core::geometry::label_point(&g)
                         .or_else(|| map.wards()[wards[0]].geometry.centroid())
                         .map(|p| [p.x(), p.y()]);
-                    (g, at)
+                    CachedArea {
+                        wards: wards.to_vec(),
+                        outline: g,
+                        label_at: at,
+                        label_ward: None,
+                    }
                 }
             }
         };
-        let poor = by_id.get(&o.id).map(|a| a.poor_households.round() as u64).unwrap_or(0);
-        let name = if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() };
+        let (outline, label_at) = (cached.outline.clone(), cached.label_at);
+        keep.insert(o.id, cached);
+        let poor = by_id
+            .get(&o.id)
+            .map(|a| a.poor_households.round() as u64)
+            .unwrap_or(0);
+        let name = if o.name.is_empty() {
+            Msg::Vacant.text(lang).to_string()
+        } else {
+            o.name.clone()
+        };
         data.areas.push(AreaDrawing {
             organiser: o.id,
             outline: outline.clone(),
@@ -458,7 +657,6 @@ pub fn overlay_data(
             detail: format!("{} {}", group_indian_u64(poor), Msg::PoorHouseholds.text(lang)),
             weight: wards.len(),
         });
-        keep.insert(o.id, (wards.clone(), outline, label_at));
         if let Some(p) = o.home.as_ref().and_then(|h| h.point).or_else(|| {
             o.home_ward().and_then(|w| map.ward(w)).and_then(|w| w.geometry.interior_point()).map(|p| [p.x(), p.y()])
         }) {
@@ -659,13 +857,16 @@ pub fn WardMapView() -> impl IntoView {
         });
     });
 
-    // Fills and outlines ⇐ organisers' areas, locks, selected ward, separate pieces.
+    // Fills and outlines ⇐ organisers' areas, locks, selected ward, separate pieces. When only
+    // owners or the selected ward changed since the last restyle, only the wards that changed
+    // are looked at (not all 10,000 per edit).
+    let last_look: StoredValue<Option<LookBasis>, LocalStorage> = StoredValue::new_local(None);
     Effect::new(move |_| {
         let selected = state.selected_ward.get();
         let conn = state.connectivity.get();
         let colours = state.editor.colours.get();
         let ids = state.editor.owners.get();
-        layer_version.track();
+        let version = layer_version.get();
         state.editor.project.with(|project| {
             handles.with_value(|h| {
                 let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) else { return };
@@ -679,24 +880,65 @@ pub fn WardMapView() -> impl IntoView {
                     }
                 }
                 let selected = selected.as_deref().and_then(|w| map.index_of(w));
-                let zone_fills: Vec<Rc<str>> = (0..map.zones().len()).map(|z| Rc::from(zone_fill(Some(z)))).collect();
+                let basis = LookBasis {
+                    version,
+                    map: loaded.clone(),
+                    conn: conn.clone(),
+                    colours: colours.clone(),
+                    ids: ids.clone(),
+                    locked,
+                    selected,
+                };
+                let only: Option<Vec<usize>> = last_look.with_value(|last| {
+                    let last = last.as_ref().filter(|l| {
+                        l.version == basis.version
+                            && Arc::ptr_eq(&l.map, &basis.map)
+                            && same_arc(&l.conn, &basis.conn)
+                            && l.colours == basis.colours
+                            && l.locked == basis.locked
+                            && l.ids.len() == basis.ids.len()
+                    })?;
+                    let mut wards: Vec<usize> = (0..basis.ids.len())
+                        .filter(|&i| last.ids[i] != basis.ids[i])
+                        .collect();
+                    wards.extend(last.selected.into_iter().chain(basis.selected));
+                    Some(wards)
+                });
+                let zone_fills: Vec<Rc<str>> = (0..map.zones().len())
+                    .map(|z| Rc::from(zone_fill(Some(z))))
+                    .collect();
                 let no_zone: Rc<str> = Rc::from(zone_fill(None));
-                let area_fills: std::collections::BTreeMap<u32, Rc<str>> =
-                    colours.iter().map(|(&id, &c)| (id, Rc::from(kshetra_core::palette::area_colour(c)))).collect();
-                let zone_of: Vec<Option<usize>> = map.wards().iter().map(|w| w.zone.as_deref().and_then(|z| map.zone_index(z))).collect();
-                layer.restyle(&|i| {
-                    let area = ids.get(i).copied().flatten().and_then(|id| area_fills.get(&id));
+                let area_fills: std::collections::BTreeMap<u32, Rc<str>> = colours
+                    .iter()
+                    .map(|(&id, &c)| (id, Rc::from(kshetra_core::palette::area_colour(c))))
+                    .collect();
+                let zone_of = |i: usize| {
+                    map.wards()[i]
+                        .zone
+                        .as_deref()
+                        .and_then(|z| map.zone_index(z))
+                };
+                layer.restyle(only.as_deref(), &|i| {
+                    let area = ids
+                        .get(i)
+                        .copied()
+                        .flatten()
+                        .and_then(|id| area_fills.get(&id));
                     WardLook {
                         fill: match area {
                             Some(f) => f.clone(),
-                            None => zone_of[i].and_then(|z| zone_fills.get(z)).unwrap_or(&no_zone).clone(),
+                            None => zone_of(i)
+                                .and_then(|z| zone_fills.get(z))
+                                .unwrap_or(&no_zone)
+                                .clone(),
                         },
-                        selected: selected == Some(i),
+                        selected: basis.selected == Some(i),
                         island: island(i),
-                        locked: locked[i],
+                        locked: basis.locked[i],
                         strong: area.is_some(),
                     }
                 });
+                last_look.set_value(Some(basis));
             });
         });
     });
@@ -746,8 +988,13 @@ pub fn WardMapView() -> impl IntoView {
                             layers.add_to(&h.map);
                             ShownOverlay { version, layers }
                         });
-                        o.layers.update(&data);
-                        crate::leaflet_ext::declutter_labels(&h.map);
+                        // Overlaps are checked before the next frame when labels moved; after a
+                        // mere change of figures, once editing pauses (not in every edit's frame).
+                        match o.layers.update(&data) {
+                            LabelChange::Placed => crate::leaflet_ext::declutter_labels(&h.map),
+                            LabelChange::Text => crate::leaflet_ext::declutter_labels_later(&h.map),
+                            LabelChange::None => {}
+                        }
                     }
                     None => {
                         if let Some(old) = o.take() {

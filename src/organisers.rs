@@ -9,6 +9,7 @@ use kshetra_core::project::{ContactPoint, Edit, Home, Organiser};
 use leptos::prelude::*;
 
 use crate::messages;
+use crate::pager::{Pager, PagerControls};
 use crate::state::use_app_state;
 
 /// The fields of the organiser form, as typed.
@@ -121,12 +122,77 @@ pub fn OrganisersPanel() -> impl IntoView {
         crate::platform::download("kshetra-organisers.csv", "text/csv;charset=utf-8", &organisers_template_csv(&organisers));
     };
 
+    // What each row shows, worked out for all rows in one pass per change (rows whose inputs
+    // did not change are reused, not formatted again); the list re-renders only the rows
+    // that differ (two of 200 when a ward goes to a neighbour). One memo per row would make
+    // every change re-run 200 memos.
+    let cache: StoredValue<std::collections::BTreeMap<u32, (RowInputs, RowData)>> =
+        StoredValue::new(Default::default());
+    let rows = Memo::new(move |_| {
+        let lang = state.lang.get();
+        let colours = editor.colours.get();
+        let stats = editor.stats.get();
+        let locked = editor.locked_areas.get();
+        editor.project.with(|p| {
+            let Some(p) = p else { return Vec::new() };
+            let n = p.organisers.len();
+            cache
+                .try_update_value(|cache| {
+                    let mut next = std::collections::BTreeMap::new();
+                    let rows: Vec<RowData> = p
+                        .organisers
+                        .iter()
+                        .enumerate()
+                        .map(|(pos, o)| {
+                            // The figures' areas are in the organisers' order.
+                            let area = stats
+                                .as_ref()
+                                .and_then(|s| s.areas.get(pos))
+                                .filter(|a| a.organiser == o.id)
+                                .map(|a| (a.wards.len(), a.poor_households.round() as u64));
+                            let inputs = RowInputs {
+                                pos,
+                                n,
+                                o: o.clone(),
+                                colour: colours.get(&o.id).copied(),
+                                area,
+                                locked_area: locked.contains(&o.id),
+                                lang,
+                            };
+                            let row = match cache.remove(&o.id) {
+                                Some((was, row)) if was == inputs => row,
+                                _ => RowData::new(&inputs),
+                            };
+                            next.insert(o.id, (inputs, row.clone()));
+                            row
+                        })
+                        .collect();
+                    *cache = next;
+                    rows
+                })
+                .unwrap_or_default()
+        })
+    });
+    let have = Memo::new(move |_| {
+        editor
+            .project
+            .with(|p| p.as_ref().map(|p| p.organisers.len()).unwrap_or(0)) as u64
+    });
+    // A long list is shown a page at a time; choosing an organiser to paint for shows their row.
+    let pager = Pager::new();
+    let window = Memo::new(move |_| rows.with(|r| pager.window(r, |r| r.label.as_str())));
+    Effect::new(move |_| {
+        if let Some(id) = editor.painting.get() {
+            rows.with_untracked(|r| pager.reveal(r, |r| r.label.as_str(), |r| r.id == id));
+        }
+    });
+
     view! {
         <section class="panel organisers" aria-labelledby="organisers-heading">
             <h2 id="organisers-heading">{state.t(Msg::OrganisersHeading)}</h2>
             {move || {
                 let lang = state.lang.get();
-                let have = editor.project.with(|p| p.as_ref().map(|p| p.organisers.len()).unwrap_or(0)) as u64;
+                let have = have.get();
                 let needed = state.estimate.get().map(|e| e.organisers_needed).unwrap_or(0);
                 view! {
                     <p data-testid="organisers-vs-needed">{Msg::OrganisersVsNeeded.fill(lang, &[("have", &group_indian_u64(have)), ("needed", &group_indian_u64(needed))])}</p>
@@ -137,13 +203,13 @@ pub fn OrganisersPanel() -> impl IntoView {
                 }
             }}
             {move || editor.edit_error.get().map(|e| view! { <p class="error" role="alert" data-testid="edit-error">{messages::project_error(&e, state.lang.get())}</p> })}
+            <PagerControls pager=pager label=Msg::FindOrganiser test_id="organiser-pager"
+                matching=Signal::derive(move || window.with(|w| w.matching))
+                total=Signal::derive(move || window.with(|w| w.total))
+                first=Signal::derive(move || window.with(|w| w.first))/>
             <ol class="organiser-list" data-testid="organiser-list">
-                <For
-                    each=move || editor.project.with(|p| p.as_ref().map(|p| p.organisers.iter().map(|o| o.id).collect::<Vec<_>>()).unwrap_or_default())
-                    key=|id| *id
-                    let:id
-                >
-                    <OrganiserRow id=id form=form/>
+                <For each=move || window.with(|w| w.rows.clone()) key=|r| r.clone() let:r>
+                    <OrganiserRow row=r form=form/>
                 </For>
             </ol>
             {move || match form.get() {
@@ -172,34 +238,133 @@ pub fn OrganisersPanel() -> impl IntoView {
 
 /// One organiser in the list.
 #[component]
-fn OrganiserRow(id: u32, form: RwSignal<Option<Form>>) -> impl IntoView {
+fn OrganiserRow(row: RowData, form: RwSignal<Option<Form>>) -> impl IntoView {
     let state = use_app_state();
     let editor = state.editor;
-    // What the row shows, as a memo: an edit re-renders only the rows whose figures changed
-    // (two of 200 for a ward given to a neighbour), not every row with its buttons.
-    let row = Memo::new(move |_| {
-        let (pos, o, n) = editor.project.with(|p| p.as_ref().and_then(|p| Some((p.position(id)?, p.organiser(id)?.clone(), p.organisers.len()))))?;
-        let colour = editor.colours.with(|c| c.get(&id).map(|&i| area_colour(i)));
-        let area = editor.stats.with(|s| s.as_ref().and_then(|s| s.areas.iter().find(|a| a.organiser == id).map(|a| (a.wards.len(), a.poor_households.round() as u64))));
-        let locked_area = editor.locked_areas.with(|l| l.contains(&id));
-        Some(RowData { pos, o, n, colour, area, locked_area })
-    });
+    let RowData {
+        id,
+        pos,
+        n,
+        name,
+        label,
+        detail,
+        summary,
+        colour,
+        locked_area,
+        lang,
+    } = row;
     let edit = move |e: Edit| {
         if let Some(current) = state.current.get_untracked() {
             editor.edit(&current, e);
         }
     };
-    move || {
-        let RowData { pos, o, n, colour, area, locked_area } = row.get()?;
-        let lang = state.lang.get();
-        let name = if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() };
-        let label = format!("{}. {}", pos + 1, name);
-        let painting = move || editor.painting.get() == Some(id);
-        let (name_up, name_down, name_rm, name_paint, name_lock, name_bal) = (name.clone(), name.clone(), name.clone(), name.clone(), name.clone(), name.clone());
-        let (name_home, name_contact) = (name.clone(), name.clone());
-        let picking = move |p: crate::editor::Pick| move || editor.picking.get() == Some(p);
-        let summary = area.map(|(wards, poor)| {
-            format!("{} {} · {} {}", group_indian_u64(wards as u64), Msg::Wards.text(lang), group_indian_u64(poor), Msg::PoorHouseholds.text(lang))
+    let painting = move || editor.painting.get() == Some(id);
+    let picking = move |p: crate::editor::Pick| move || editor.picking.get() == Some(p);
+    let (name_up, name_down, name_rm, name_paint, name_lock, name_bal) = (
+        name.clone(),
+        name.clone(),
+        name.clone(),
+        name.clone(),
+        name.clone(),
+        name.clone(),
+    );
+    let (name_home, name_contact) = (name.clone(), name);
+    view! {
+        <li class="organiser" class:painting=painting data-organiser=id.to_string()>
+            <span class="swatch" style=colour.map(|c| format!("background:{c}")).unwrap_or_default() aria-hidden="true"></span>
+            <div class="who">
+                <strong>{label}</strong>
+                <span class="detail">{detail}</span>
+                {summary.map(|s| view! { <span class="detail">{s}</span> })}
+            </div>
+            <div class="row-buttons">
+                <button type="button" aria-pressed=move || painting().to_string()
+                    aria-label=Msg::PaintFor.fill(lang, &[("name", &name_paint)])
+                    title=Msg::PaintFor.fill(lang, &[("name", &name_paint)])
+                    on:click=move |_| editor.painting.update(|p| *p = if *p == Some(id) { None } else { Some(id) })>"🖌"</button>
+                <button type="button" aria-label=Msg::EditButton.text(lang) title=Msg::EditButton.text(lang)
+                    on:click=move |_| {
+                        if let Some(o) = editor.project.with_untracked(|p| p.as_ref().and_then(|p| p.organiser(id).cloned())) {
+                            form.set(Some(Form::of(&o)));
+                        }
+                    }>"✎"</button>
+                <button type="button" disabled={pos == 0} aria-label=Msg::MoveUp.fill(lang, &[("name", &name_up)])
+                    on:click=move |_| edit(Edit::MoveOrganiser { id, to: pos.saturating_sub(1) })>"↑"</button>
+                <button type="button" disabled={pos + 1 >= n} aria-label=Msg::MoveDown.fill(lang, &[("name", &name_down)])
+                    on:click=move |_| edit(Edit::MoveOrganiser { id, to: pos + 1 })>"↓"</button>
+                <button type="button"
+                    aria-label=if locked_area { Msg::UnlockArea.fill(lang, &[("name", &name_lock)]) } else { Msg::LockArea.fill(lang, &[("name", &name_lock)]) }
+                    aria-pressed=locked_area.to_string()
+                    on:click=move |_| edit(if locked_area { Edit::UnlockArea { organiser: id } } else { Edit::LockArea { organiser: id } })>
+                    {if locked_area { "🔒" } else { "🔓" }}
+                </button>
+                <button type="button" aria-label=Msg::PickHomeOnMap.fill(lang, &[("name", &name_home)]) title=Msg::PickHomeOnMap.fill(lang, &[("name", &name_home)])
+                    aria-pressed=move || picking(crate::editor::Pick::Home(id))().to_string()
+                    on:click=move |_| editor.picking.set(Some(crate::editor::Pick::Home(id)))>"⌂"</button>
+                <button type="button" aria-label=Msg::PickContactOnMap.fill(lang, &[("name", &name_contact)]) title=Msg::PickContactOnMap.fill(lang, &[("name", &name_contact)])
+                    aria-pressed=move || picking(crate::editor::Pick::Contact(id))().to_string()
+                    on:click=move |_| editor.picking.set(Some(crate::editor::Pick::Contact(id)))>"★"</button>
+                <button type="button" aria-label=Msg::RebalanceAround.fill(lang, &[("name", &name_bal)]) title=Msg::RebalanceAround.fill(lang, &[("name", &name_bal)])
+                    disabled=move || matches!(editor.run.get(), crate::editor::RunState::Running(_))
+                    on:click=move |_| if let Some(c) = state.current.get_untracked() { editor.rebalance_around(c, state.connectivity.get_untracked(), id) }>"⚖"</button>
+                <button type="button" class="danger" aria-label=Msg::RemoveOrganiser.fill(lang, &[("name", &name_rm)])
+                    on:click=move |_| {
+                        if editor.painting.get_untracked() == Some(id) { editor.painting.set(None); }
+                        edit(Edit::RemoveOrganiser { id })
+                    }>"✕"</button>
+            </div>
+        </li>
+    }
+}
+
+/// What one organiser's row is made from.
+#[derive(Debug, Clone, PartialEq)]
+struct RowInputs {
+    pos: usize,
+    n: usize,
+    o: Organiser,
+    colour: Option<usize>,
+    /// Wards and poor households of their area.
+    area: Option<(usize, u64)>,
+    locked_area: bool,
+    lang: Lang,
+}
+
+/// What one organiser's row shows (also the list's key: a row is rebuilt when it changes).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct RowData {
+    id: u32,
+    pos: usize,
+    n: usize,
+    /// The name, or "vacant".
+    name: String,
+    /// "3. Name".
+    label: String,
+    /// Role, capacity, home ward, contact point.
+    detail: String,
+    /// Wards and poor households of the area.
+    summary: Option<String>,
+    colour: Option<String>,
+    locked_area: bool,
+    lang: Lang,
+}
+
+impl RowData {
+    fn new(i: &RowInputs) -> RowData {
+        let (o, lang) = (&i.o, i.lang);
+        let name = if o.name.is_empty() {
+            Msg::Vacant.text(lang).to_string()
+        } else {
+            o.name.clone()
+        };
+        let summary = i.area.map(|(wards, poor)| {
+            format!(
+                "{} {} · {} {}",
+                group_indian_u64(wards as u64),
+                Msg::Wards.text(lang),
+                group_indian_u64(poor),
+                Msg::PoorHouseholds.text(lang)
+            )
         });
         let detail = [
             Some(o.role.clone()),
@@ -214,62 +379,19 @@ fn OrganiserRow(id: u32, form: RwSignal<Option<Form>>) -> impl IntoView {
         .flatten()
         .collect::<Vec<_>>()
         .join(" · ");
-        let o_for_form = o.clone();
-        Some(view! {
-            <li class="organiser" class:painting=painting data-organiser=id.to_string()>
-                <span class="swatch" style=colour.map(|c| format!("background:{c}")).unwrap_or_default() aria-hidden="true"></span>
-                <div class="who">
-                    <strong>{label}</strong>
-                    <span class="detail">{detail}</span>
-                    {summary.map(|s| view! { <span class="detail">{s}</span> })}
-                </div>
-                <div class="row-buttons">
-                    <button type="button" aria-pressed=move || painting().to_string()
-                        aria-label=Msg::PaintFor.fill(lang, &[("name", &name_paint)])
-                        title=Msg::PaintFor.fill(lang, &[("name", &name_paint)])
-                        on:click=move |_| editor.painting.update(|p| *p = if *p == Some(id) { None } else { Some(id) })>"🖌"</button>
-                    <button type="button" aria-label=Msg::EditButton.text(lang) title=Msg::EditButton.text(lang)
-                        on:click=move |_| form.set(Some(Form::of(&o_for_form)))>"✎"</button>
-                    <button type="button" disabled={pos == 0} aria-label=Msg::MoveUp.fill(lang, &[("name", &name_up)])
-                        on:click=move |_| edit(Edit::MoveOrganiser { id, to: pos.saturating_sub(1) })>"↑"</button>
-                    <button type="button" disabled={pos + 1 >= n} aria-label=Msg::MoveDown.fill(lang, &[("name", &name_down)])
-                        on:click=move |_| edit(Edit::MoveOrganiser { id, to: pos + 1 })>"↓"</button>
-                    <button type="button"
-                        aria-label=if locked_area { Msg::UnlockArea.fill(lang, &[("name", &name_lock)]) } else { Msg::LockArea.fill(lang, &[("name", &name_lock)]) }
-                        aria-pressed=locked_area.to_string()
-                        on:click=move |_| edit(if locked_area { Edit::UnlockArea { organiser: id } } else { Edit::LockArea { organiser: id } })>
-                        {if locked_area { "🔒" } else { "🔓" }}
-                    </button>
-                    <button type="button" aria-label=Msg::PickHomeOnMap.fill(lang, &[("name", &name_home)]) title=Msg::PickHomeOnMap.fill(lang, &[("name", &name_home)])
-                        aria-pressed=move || picking(crate::editor::Pick::Home(id))().to_string()
-                        on:click=move |_| editor.picking.set(Some(crate::editor::Pick::Home(id)))>"⌂"</button>
-                    <button type="button" aria-label=Msg::PickContactOnMap.fill(lang, &[("name", &name_contact)]) title=Msg::PickContactOnMap.fill(lang, &[("name", &name_contact)])
-                        aria-pressed=move || picking(crate::editor::Pick::Contact(id))().to_string()
-                        on:click=move |_| editor.picking.set(Some(crate::editor::Pick::Contact(id)))>"★"</button>
-                    <button type="button" aria-label=Msg::RebalanceAround.fill(lang, &[("name", &name_bal)]) title=Msg::RebalanceAround.fill(lang, &[("name", &name_bal)])
-                        disabled=move || matches!(editor.run.get(), crate::editor::RunState::Running(_))
-                        on:click=move |_| if let Some(c) = state.current.get_untracked() { editor.rebalance_around(c, state.connectivity.get_untracked(), id) }>"⚖"</button>
-                    <button type="button" class="danger" aria-label=Msg::RemoveOrganiser.fill(lang, &[("name", &name_rm)])
-                        on:click=move |_| {
-                            if editor.painting.get_untracked() == Some(id) { editor.painting.set(None); }
-                            edit(Edit::RemoveOrganiser { id })
-                        }>"✕"</button>
-                </div>
-            </li>
-        })
+        RowData {
+            id: o.id,
+            pos: i.pos,
+            n: i.n,
+            label: format!("{}. {}", i.pos + 1, name),
+            name,
+            detail,
+            summary,
+            colour: i.colour.map(area_colour),
+            locked_area: i.locked_area,
+            lang,
+        }
     }
-}
-
-/// What one organiser's row shows.
-#[derive(Debug, Clone, PartialEq)]
-struct RowData {
-    pos: usize,
-    o: Organiser,
-    n: usize,
-    colour: Option<String>,
-    /// Wards and poor households of their area.
-    area: Option<(usize, u64)>,
-    locked_area: bool,
 }
 
 /// The add/edit form.

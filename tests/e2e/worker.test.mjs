@@ -129,7 +129,10 @@ test('a 10,000-ward, ~50 MB map is read in a worker: the page keeps responding a
   await page.mouse.wheel(0, 120);
   await page.waitForTimeout(800);
   const stats = () => page.getByTestId('organiser-stats').locator('tbody tr').allTextContents();
-  assert.equal((await stats()).length, 200);
+  // 200 organisers: both lists show a page of 25 with a filter.
+  assert.equal((await stats()).length, 25);
+  assert.equal(await page.getByTestId('stats-pager').locator('.range').textContent(), '1–25 of 200');
+  assert.equal(await page.getByTestId('organiser-list').locator('li').count(), 25);
 
   // Who has which ward: the allocation list as the officer downloads it. The grid's ward n has
   // the rook neighbours n±1 (same row) and n±100.
@@ -168,7 +171,11 @@ test('a 10,000-ward, ~50 MB map is read in a worker: the page keeps responding a
     }
   }
   assert.ok(spot, 'found a ward on the border of two areas');
+  // The organiser is found with the list's filter; choosing them shows their figures' page.
+  await page.getByLabel('Find an organiser (name or number)').fill(spot.to);
   await page.getByRole('button', { name: `Paint wards for ${spot.to}`, exact: true }).click();
+  const toRow = page.getByTestId('organiser-stats').locator('tbody tr', { hasText: spot.to });
+  await toRow.waitFor();
 
   const armTiming = (eventType) => armInputTiming(page, eventType);
   const readTiming = () => readInputTiming(page);

@@ -4,8 +4,10 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use geo::{polygon, MultiPolygon};
 use kshetra_core::adjacency::WardGraph;
-use kshetra_core::project::stats::{stats_with, WardFacts};
-use kshetra_core::project::{area_colours, splits_area, stats, Edit, History, Organiser, Project};
+use kshetra_core::project::stats::{stats_of, stats_with, update_stats, WardFacts};
+use kshetra_core::project::{
+    area_colours, splits_area, stats, AreaAdjacency, Edit, History, NumberOrder, Organiser, Project,
+};
 use kshetra_core::{Ward, WardMap};
 
 /// A 100 × 100 grid of square wards (~250 m), 4-neighbour graph, 200 organisers each with a
@@ -72,7 +74,36 @@ fn bench(c: &mut Criterion) {
             (warn, s)
         })
     });
-    group.bench_function("area_colours", |b| b.iter(|| area_colours(&map, &graph, &project.plan)));
+    group.bench_function("area_colours", |b| {
+        b.iter(|| area_colours(&map, &graph, &project.plan))
+    });
+    // What the app does per edit since the figures are incremental: owners by a merged walk,
+    // the figures of the two areas touched, the areas' adjacency from the moved ward.
+    let order = NumberOrder::of(&map);
+    group.bench_function("ids_by_ward", |b| b.iter(|| project.plan.ids_by_ward(&map)));
+    group.bench_function("ids_by_ward_in", |b| {
+        b.iter(|| project.plan.ids_by_ward_in(&map, &order))
+    });
+    let before = project.plan.ids_by_ward(&map);
+    let figures = stats_of(&facts, &map, &graph, &project, &poor, &before);
+    let mut after = before.clone();
+    after[10] = before[9];
+    group.bench_function("update_stats_one_ward", |b| {
+        b.iter(|| {
+            update_stats(
+                &figures, &before, &facts, &map, &graph, &project, &poor, &after,
+            )
+            .expect("updated")
+        })
+    });
+    let adjacency = AreaAdjacency::new(&graph, &before);
+    group.bench_function("area_adjacency_update_one_ward", |b| {
+        b.iter(|| {
+            let mut a = adjacency.clone();
+            a.update(&graph, &before, &after)
+        })
+    });
+    group.bench_function("area_adjacency_colours", |b| b.iter(|| adjacency.colours()));
     group.finish();
 }
 

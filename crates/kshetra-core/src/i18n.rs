@@ -505,6 +505,16 @@ catalogue! {
     NoProblems => "कोई समस्या नहीं: हर संगठक का क्षेत्र एक टुकड़े में और सीमा के भीतर है।", "No problems: every area is one piece and within tolerance.";
     /// Show on map.
     ShowOnMap => "नक्शे पर दिखाएँ", "Show on map";
+    /// Filter box of the organisers list.
+    FindOrganiser => "संगठक खोजें (नाम या क्रमांक)", "Find an organiser (name or number)";
+    /// Filter box of the figures table.
+    FindInFigures => "आंकड़ों में संगठक खोजें", "Find an organiser in the figures";
+    /// Rows of a long list shown. {from} {to} {total}
+    ListRange => "{total} में से {from}–{to}", "{from}–{to} of {total}";
+    /// Previous page of a long list.
+    PrevPage => "‹ पिछले", "‹ Previous";
+    /// Next page of a long list.
+    NextPage => "अगले ›", "Next ›";
     /// Heading of the project panel.
     ProjectHeading => "परियोजना", "Project";
     /// Save project file.

@@ -168,3 +168,107 @@ fn more_areas_touching_than_the_palette_has_still_differ() {
     let plan = Plan { assignment: map.wards().iter().enumerate().map(|(i, w)| (w.number.clone(), i as u32)).collect(), ..Plan::default() };
     assert_eq!(check_colouring(&map, &graph, &plan), 24);
 }
+
+/// A random plan of `map` for `k` organisers (ids 100…), some wards unassigned.
+fn random_ids(map: &WardMap, k: u32, x: &mut u64) -> Vec<Option<u32>> {
+    map.wards()
+        .iter()
+        .map(|_| {
+            *x ^= *x << 13;
+            *x ^= *x >> 7;
+            *x ^= *x << 17;
+            (*x % 23 != 0).then_some(100 + (*x % k as u64) as u32)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+    /// After any sequence of edits (one ward, a few wards, unassigning, a whole area), the
+    /// figures updated from the previous ones equal the figures measured afresh, and so do the
+    /// areas' adjacency (hence the colours); the merged owner lookup equals the plain one.
+    #[test]
+    fn incremental_figures_and_colours_equal_a_full_recount(k in 2u32..=12, seed in any::<u64>(), bhopal in any::<bool>(), steps in 1usize..12) {
+        use kshetra_core::project::stats::{stats_of, update_stats, WardFacts};
+        use kshetra_core::project::{AreaAdjacency, NumberOrder};
+        let (map, graph, poor) = city(if bhopal { "bhopal" } else { "bhubaneswar" });
+        let facts = WardFacts::new(map);
+        let mut x = seed | 1;
+        let mut p = Project::new("t", "t");
+        let orgs = (0..k).map(|i| {
+            let mut o = Organiser::new(format!("CO {i}"));
+            o.capacity = if i % 3 == 0 { 0.5 } else { 1.0 };
+            o.home = (i % 2 == 0).then(|| Home { ward: Some(map.wards()[(i as usize * 7) % map.wards().len()].number.clone()), point: None });
+            o
+        }).collect();
+        p.apply(map, Edit::AddOrganisers(orgs)).unwrap();
+        let ids: Vec<u32> = p.organisers.iter().map(|o| o.id).collect();
+        let mut owners: Vec<Option<u32>> = random_ids(map, k, &mut x).into_iter().map(|o| o.map(|v| ids[(v - 100) as usize])).collect();
+        let mut figures = stats_of(&facts, map, graph, &p, poor, &owners);
+        let mut adjacency = AreaAdjacency::new(graph, &owners);
+        let order = NumberOrder::of(map);
+        for step in 0..steps {
+            let before = owners.clone();
+            let n = map.wards().len();
+            let mut next = || { x ^= x << 13; x ^= x >> 7; x ^= x << 17; x };
+            match step % 4 {
+                0 => { let i = (next() % n as u64) as usize; owners[i] = Some(ids[(next() % k as u64) as usize]); }
+                1 => { for _ in 0..5 { let i = (next() % n as u64) as usize; owners[i] = Some(ids[(next() % k as u64) as usize]); } }
+                2 => { let i = (next() % n as u64) as usize; owners[i] = None; }
+                _ => {
+                    let (from, to) = (ids[(next() % k as u64) as usize], ids[(next() % k as u64) as usize]);
+                    for o in owners.iter_mut().filter(|o| **o == Some(from)) { *o = Some(to); }
+                }
+            }
+            let fresh = stats_of(&facts, map, graph, &p, poor, &owners);
+            if let Some(updated) = update_stats(&figures, &before, &facts, map, graph, &p, poor, &owners) {
+                prop_assert_eq!(&updated, &fresh);
+            }
+            figures = fresh;
+            let changed = adjacency.update(graph, &before, &owners);
+            let rebuilt = AreaAdjacency::new(graph, &owners);
+            prop_assert_eq!(&adjacency, &rebuilt);
+            if !changed {
+                prop_assert_eq!(AreaAdjacency::new(graph, &before).colours(), rebuilt.colours());
+            }
+            let mut plan = Plan::default();
+            for (w, o) in map.wards().iter().zip(&owners) {
+                if let Some(o) = o { plan.assignment.insert(w.number.clone(), *o); }
+            }
+            prop_assert_eq!(plan.ids_by_ward_in(map, &order), plan.ids_by_ward(map));
+            prop_assert_eq!(plan.ids_by_ward(map), owners.clone());
+        }
+    }
+}
+
+/// One ward moved between two of many areas: the update measures again and gives the fresh
+/// figures (not `None`).
+#[test]
+fn moving_one_ward_updates_in_place() {
+    use kshetra_core::project::stats::{stats_of, update_stats, WardFacts};
+    let (map, graph, poor) = city("bhubaneswar");
+    let (p, ..) = allocated();
+    let facts = WardFacts::new(map);
+    let before = p.plan.ids_by_ward(map);
+    let figures = stats_of(&facts, map, graph, &p, poor, &before);
+    let i = (0..map.wards().len())
+        .find(|&i| {
+            graph
+                .neighbours(i)
+                .iter()
+                .any(|nb| before[nb.ward] != before[i])
+        })
+        .unwrap();
+    let other = graph
+        .neighbours(i)
+        .iter()
+        .map(|nb| before[nb.ward])
+        .find(|o| *o != before[i])
+        .unwrap();
+    let mut after = before.clone();
+    after[i] = other;
+    let updated = update_stats(&figures, &before, &facts, map, graph, &p, poor, &after)
+        .expect("a one-ward change is updated");
+    assert_eq!(updated, stats_of(&facts, map, graph, &p, poor, &after));
+    assert_ne!(updated, figures);
+}

@@ -26,10 +26,11 @@ pub mod organisers_import;
 pub mod rebalance;
 pub mod stats;
 
-pub use colouring::{area_colours, area_colours_of};
+pub use colouring::{area_colours, area_colours_of, AreaAdjacency};
 pub use file::{load_project, save_project, LoadedProject, MapSource, ProjectFileError, CURRENT_VERSION};
 pub use history::History;
 pub use model::{
-    normalise_mobile, splits_area, splits_area_of, AllocSettings, ContactPoint, Edit, Home, Organiser, Plan, Project, ProjectError,
+    normalise_mobile, splits_area, splits_area_of, AllocSettings, ContactPoint, Edit, Home, NumberOrder, Organiser, Plan, Project,
+    ProjectError,
 };
-pub use stats::{stats, stats_of, AreaStats, PlanProblem, PlanStats};
+pub use stats::{stats, stats_of, update_stats, AreaStats, PlanProblem, PlanStats};

@@ -5,7 +5,8 @@
 //! Targets and deviations are the engine's ([`kshetra_alloc::score`]): target = city total ×
 //! capacity ÷ Σ capacity, deviation = poor households ÷ target − 1 (tested against it).
 //!
-//! Cost: O(n + m) for n wards and m adjacencies, plus O(n log n) to look ward numbers up.
+//! Cost: O(n + m) for n wards and m adjacencies, plus O(n log n) to look ward numbers up;
+//! after an edit, [`update_stats`] measures only the areas whose wards changed.
 //! The geometry (ward centroids and areas) is measured once per map in [`WardFacts`].
 
 use std::collections::BTreeMap;
@@ -60,6 +61,9 @@ pub struct AreaStats {
     /// Distance (m) from the area's centroid to the organiser's home; 0 when the home ward is
     /// in the area; `None` without a home or wards.
     pub home_distance_m: Option<f64>,
+    /// When in pieces: every piece but the largest (largest first), each as increasing ward
+    /// indices.
+    pub smaller_pieces: Vec<Vec<usize>>,
 }
 
 /// Something the officer should look at, with what to zoom to.
@@ -173,53 +177,187 @@ pub fn stats_with(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: 
 /// [`Plan::ids_by_ward`]: crate::project::Plan::ids_by_ward
 pub fn stats_of(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: &Project, poor: &[f64], ids: &[Option<u32>]) -> PlanStats {
     let n = map.wards().len();
-    let k = project.organisers.len();
-    let position: BTreeMap<u32, usize> = project.organisers.iter().enumerate().map(|(j, o)| (o.id, j)).collect();
-    let owner: Vec<Option<usize>> = (0..n).map(|i| ids.get(i).copied().flatten().and_then(|id| position.get(&id).copied())).collect();
-    let weight = |i: usize| poor.get(i).copied().filter(|x| x.is_finite()).unwrap_or(0.0);
-    let total_poor: f64 = (0..n).map(weight).sum();
-    let cap: f64 = project.organisers.iter().map(|o| o.capacity).sum();
-    let target_per_organiser = if cap > 0.0 { total_poor / cap } else { 0.0 };
-
-    let mut areas: Vec<AreaStats> = project
+    let position: BTreeMap<u32, usize> = project
         .organisers
         .iter()
-        .map(|o| AreaStats {
-            organiser: o.id,
-            wards: Vec::new(),
-            population: 0,
-            poor_households: 0.0,
-            target: target_per_organiser * o.capacity,
-            deviation: 0.0,
-            pieces: 0,
-            home_distance_m: None,
-        })
+        .enumerate()
+        .map(|(j, o)| (o.id, j))
         .collect();
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); project.organisers.len()];
     let mut unassigned = Vec::new();
-    for (i, o) in owner.iter().enumerate() {
-        match o {
-            Some(j) => {
-                let a = &mut areas[*j];
-                a.wards.push(i);
-                a.population += map.wards()[i].population.unwrap_or(0);
-                a.poor_households += weight(i);
-            }
+    for i in 0..n {
+        match ids
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|id| position.get(&id).copied())
+        {
+            Some(j) => members[j].push(i),
             None => unassigned.push(i),
         }
     }
+    let total_poor: f64 = (0..n).map(|i| weight(poor, i)).sum();
+    let cap: f64 = project.organisers.iter().map(|o| o.capacity).sum();
+    let target_per_organiser = if cap > 0.0 { total_poor / cap } else { 0.0 };
+    let areas = project
+        .organisers
+        .iter()
+        .zip(members)
+        .map(|(o, wards)| area_stats(facts, map, graph, o, wards, ids, poor, target_per_organiser))
+        .collect();
+    assemble(
+        map,
+        project,
+        areas,
+        total_poor,
+        target_per_organiser,
+        unassigned,
+    )
+}
 
-    // Pieces: components of the graph restricted to same-area edges, in one pass.
-    let mut comp = vec![usize::MAX; n];
-    let mut pieces_of: Vec<Vec<Vec<usize>>> = vec![Vec::new(); k];
+/// The figures after a change, from the figures before it: only the areas whose wards changed
+/// are measured again (an edit that moves a ward between two of 200 areas measures two), so
+/// the cost is O(n) comparisons plus the changed areas, not O(n + m) with allocations.
+///
+/// `prev` must be [`stats_of`] (or this function) for the same map, graph, poor households,
+/// organisers and tolerance, with each ward's organiser id `prev_ids`; `None` when that cannot
+/// hold (the organisers or their targets differ, lengths differ) or when so many wards changed
+/// that measuring everything again is as cheap: call [`stats_of`] then. The result equals
+/// [`stats_of`] on `ids` (tested).
+#[allow(clippy::too_many_arguments)]
+pub fn update_stats(
+    prev: &PlanStats,
+    prev_ids: &[Option<u32>],
+    facts: &WardFacts,
+    map: &WardMap,
+    graph: &WardGraph,
+    project: &Project,
+    poor: &[f64],
+    ids: &[Option<u32>],
+) -> Option<PlanStats> {
+    let n = map.wards().len();
+    if prev_ids.len() != n || ids.len() != n || prev.areas.len() != project.organisers.len() {
+        return None;
+    }
+    let cap: f64 = project.organisers.iter().map(|o| o.capacity).sum();
+    let same_targets =
+        prev.areas.iter().zip(&project.organisers).all(|(a, o)| {
+            a.organiser == o.id && a.target == prev.target_per_organiser * o.capacity
+        });
+    let total_cap_same = if cap > 0.0 {
+        prev.target_per_organiser == prev.total_poor / cap
+    } else {
+        prev.target_per_organiser == 0.0
+    };
+    if !same_targets || !total_cap_same {
+        return None;
+    }
+    let changed: Vec<usize> = (0..n).filter(|&i| prev_ids[i] != ids[i]).collect();
+    if changed.len() > n / 8 + 16 {
+        return None;
+    }
+    let position: BTreeMap<u32, usize> = project
+        .organisers
+        .iter()
+        .enumerate()
+        .map(|(j, o)| (o.id, j))
+        .collect();
+    let pos = |id: Option<u32>| id.and_then(|id| position.get(&id).copied());
+    let mut touched: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
+    let mut unassigned_changed = false;
+    for &i in &changed {
+        for j in [pos(prev_ids[i]), pos(ids[i])] {
+            match j {
+                Some(j) => {
+                    touched.insert(j);
+                }
+                None => unassigned_changed = true,
+            }
+        }
+    }
+    let mut areas = prev.areas.clone();
+    for &j in &touched {
+        let o = &project.organisers[j];
+        let mut wards: Vec<usize> = areas[j]
+            .wards
+            .iter()
+            .copied()
+            .filter(|&i| pos(ids[i]) == Some(j))
+            .collect();
+        wards.extend(changed.iter().copied().filter(|&i| pos(ids[i]) == Some(j)));
+        wards.sort_unstable();
+        wards.dedup();
+        areas[j] = area_stats(
+            facts,
+            map,
+            graph,
+            o,
+            wards,
+            ids,
+            poor,
+            prev.target_per_organiser,
+        );
+    }
+    let unassigned = if unassigned_changed {
+        let mut u: Vec<usize> = prev
+            .unassigned
+            .iter()
+            .copied()
+            .filter(|&i| pos(ids[i]).is_none())
+            .collect();
+        u.extend(changed.iter().copied().filter(|&i| pos(ids[i]).is_none()));
+        u.sort_unstable();
+        u.dedup();
+        u
+    } else {
+        prev.unassigned.clone()
+    };
+    Some(assemble(
+        map,
+        project,
+        areas,
+        prev.total_poor,
+        prev.target_per_organiser,
+        unassigned,
+    ))
+}
+
+fn weight(poor: &[f64], i: usize) -> f64 {
+    poor.get(i)
+        .copied()
+        .filter(|x| x.is_finite())
+        .unwrap_or(0.0)
+}
+
+/// One area's figures; `wards` increasing, each owned by `o` in `ids`.
+#[allow(clippy::too_many_arguments)]
+fn area_stats(
+    facts: &WardFacts,
+    map: &WardMap,
+    graph: &WardGraph,
+    o: &crate::project::Organiser,
+    wards: Vec<usize>,
+    ids: &[Option<u32>],
+    poor: &[f64],
+    target_per_organiser: f64,
+) -> AreaStats {
+    let population = wards
+        .iter()
+        .map(|&i| map.wards()[i].population.unwrap_or(0))
+        .sum();
+    let poor_households: f64 = wards.iter().map(|&i| weight(poor, i)).sum();
+    let target = target_per_organiser * o.capacity;
+    // Pieces: components of the graph restricted to the area (a search over its wards only;
+    // `seen` is indexed like `wards`, found by binary search).
+    let mut seen = vec![false; wards.len()];
+    let mut pieces: Vec<Vec<usize>> = Vec::new();
     let mut stack = Vec::new();
-    for start in 0..n {
-        let Some(j) = owner[start] else { continue };
-        if comp[start] != usize::MAX {
+    for (s, &start) in wards.iter().enumerate() {
+        if seen[s] {
             continue;
         }
-        let id = pieces_of[j].len();
+        seen[s] = true;
         let mut members = vec![start];
-        comp[start] = id;
         stack.push(start);
         while let Some(v) = stack.pop() {
             if v >= graph.len() {
@@ -227,43 +365,94 @@ pub fn stats_of(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: &P
             }
             for nb in graph.neighbours(v) {
                 let u = nb.ward;
-                if u < n && comp[u] == usize::MAX && owner[u] == Some(j) {
-                    comp[u] = id;
-                    members.push(u);
-                    stack.push(u);
+                if ids.get(u).copied().flatten() != Some(o.id) {
+                    continue;
+                }
+                if let Ok(k) = wards.binary_search(&u) {
+                    if !seen[k] {
+                        seen[k] = true;
+                        members.push(u);
+                        stack.push(u);
+                    }
                 }
             }
         }
-        pieces_of[j].push(members);
+        pieces.push(members);
     }
+    let mut a = AreaStats {
+        organiser: o.id,
+        pieces: pieces.len(),
+        wards,
+        population,
+        poor_households,
+        target,
+        deviation: if target > 0.0 {
+            poor_households / target - 1.0
+        } else {
+            0.0
+        },
+        home_distance_m: None,
+        smaller_pieces: Vec::new(),
+    };
+    a.home_distance_m = home_distance(facts, map, &a, o);
+    if pieces.len() > 1 {
+        pieces.sort_by(|x, y| {
+            y.len()
+                .cmp(&x.len())
+                .then(x.iter().min().cmp(&y.iter().min()))
+        });
+        a.smaller_pieces = pieces
+            .into_iter()
+            .skip(1)
+            .map(|mut p| {
+                p.sort_unstable();
+                p
+            })
+            .collect();
+    }
+    a
+}
 
+/// The plan's figures from its areas: worst deviation and the problems list.
+fn assemble(
+    map: &WardMap,
+    project: &Project,
+    areas: Vec<AreaStats>,
+    total_poor: f64,
+    target_per_organiser: f64,
+    unassigned: Vec<usize>,
+) -> PlanStats {
     let mut problems = Vec::new();
     let mut tolerance_problems = Vec::new();
     let mut max_abs_deviation: f64 = 0.0;
-    for (j, (a, o)) in areas.iter_mut().zip(&project.organisers).enumerate() {
-        a.deviation = if a.target > 0.0 { a.poor_households / a.target - 1.0 } else { 0.0 };
+    for a in &areas {
         max_abs_deviation = max_abs_deviation.max(a.deviation.abs());
-        a.pieces = pieces_of[j].len();
-        a.home_distance_m = home_distance(facts, map, a, o);
         if a.pieces > 1 {
-            let mut pieces = std::mem::take(&mut pieces_of[j]);
-            pieces.sort_by(|x, y| y.len().cmp(&x.len()).then(x.iter().min().cmp(&y.iter().min())));
-            let smaller = pieces[1..]
+            let smaller = a
+                .smaller_pieces
                 .iter()
-                .map(|p| {
-                    let mut p = p.clone();
-                    p.sort_unstable();
-                    p.into_iter().map(|i| map.wards()[i].number.clone()).collect()
-                })
+                .map(|p| p.iter().map(|&i| map.wards()[i].number.clone()).collect())
                 .collect();
-            problems.push(PlanProblem::SplitArea { organiser: o.id, pieces: a.pieces, smaller });
+            problems.push(PlanProblem::SplitArea {
+                organiser: a.organiser,
+                pieces: a.pieces,
+                smaller,
+            });
         }
         if a.wards.is_empty() {
-            problems.push(PlanProblem::NoWards { organiser: o.id });
+            problems.push(PlanProblem::NoWards {
+                organiser: a.organiser,
+            });
         } else if a.deviation > project.settings.epsilon {
-            tolerance_problems.push(PlanProblem::OverTolerance { organiser: o.id, deviation: a.deviation });
+            tolerance_problems.push(PlanProblem::OverTolerance {
+                organiser: a.organiser,
+                deviation: a.deviation,
+            });
         } else if a.deviation < -project.settings.epsilon {
-            tolerance_problems.push(PlanProblem::UnderTolerance { organiser: o.id, deviation: a.deviation });
+            tolerance_problems.push(PlanProblem::UnderTolerance {
+                organiser: a.organiser,
+                deviation: a.deviation,
+            });
         }
     }
     problems.extend(tolerance_problems);

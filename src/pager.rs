@@ -1,0 +1,144 @@
+//! Long lists (200 organisers) shown a page at a time, with a filter: the page holds a few
+//! dozen rows, so an edit's re-render and the browser's layout stay small (all 200 rows of two
+//! lists in the page cost most of an edit's frame at 10,000 wards). Short lists (up to
+//! [`PAGE_SIZE`] rows) are shown whole, without controls.
+
+use kshetra_core::format::group_indian_u64;
+use kshetra_core::i18n::Msg;
+use leptos::prelude::*;
+
+use crate::state::use_app_state;
+
+/// Rows per page.
+pub const PAGE_SIZE: usize = 25;
+
+/// The page and filter of one list (arena handles: `Copy`).
+#[derive(Clone, Copy)]
+pub struct Pager {
+    /// Current page (0-based; clamped to the pages there are).
+    pub page: RwSignal<usize>,
+    /// Text the rows' labels must contain (case-insensitive); empty = all rows.
+    pub filter: RwSignal<String>,
+}
+
+/// What a list shows now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Window<T> {
+    /// The rows on the page.
+    pub rows: Vec<T>,
+    /// Rows matching the filter.
+    pub matching: usize,
+    /// All rows.
+    pub total: usize,
+    /// Index (among the matching rows) of the page's first row.
+    pub first: usize,
+}
+
+impl Default for Pager {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Pager {
+    /// Page 0, no filter.
+    pub fn new() -> Pager {
+        Pager {
+            page: RwSignal::new(0),
+            filter: RwSignal::new(String::new()),
+        }
+    }
+
+    /// The rows of `all` to show: those whose `label` contains the filter, then the page.
+    pub fn window<T: Clone>(&self, all: &[T], label: impl Fn(&T) -> &str) -> Window<T> {
+        let total = all.len();
+        if total <= PAGE_SIZE {
+            return Window {
+                rows: all.to_vec(),
+                matching: total,
+                total,
+                first: 0,
+            };
+        }
+        let needle = self.filter.with(|f| f.trim().to_lowercase());
+        let matching: Vec<&T> = all
+            .iter()
+            .filter(|r| needle.is_empty() || label(r).to_lowercase().contains(&needle))
+            .collect();
+        let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
+        let page = self.page.get().min(pages - 1);
+        let first = page * PAGE_SIZE;
+        let rows = matching
+            .iter()
+            .skip(first)
+            .take(PAGE_SIZE)
+            .map(|r| (*r).clone())
+            .collect();
+        Window {
+            rows,
+            matching: matching.len(),
+            total,
+            first,
+        }
+    }
+
+    /// Shows the page with the row for which `is` holds (among the rows matching the filter;
+    /// the filter is cleared when it hides that row).
+    pub fn reveal<T>(&self, all: &[T], label: impl Fn(&T) -> &str, is: impl Fn(&T) -> bool) {
+        if all.len() <= PAGE_SIZE {
+            return;
+        }
+        let needle = self.filter.with_untracked(|f| f.trim().to_lowercase());
+        let matches = |r: &T| needle.is_empty() || label(r).to_lowercase().contains(&needle);
+        if !all.iter().any(|r| is(r) && matches(r)) {
+            self.filter.set(String::new());
+            return self.reveal(all, label, is);
+        }
+        if let Some(i) = all.iter().filter(|r| matches(r)).position(is) {
+            if self.page.get_untracked() != i / PAGE_SIZE {
+                self.page.set(i / PAGE_SIZE);
+            }
+        }
+    }
+}
+
+/// Filter box and previous/next buttons for a long list (nothing for a short one).
+/// `label`: the filter box's accessible name; `test_id`: for tests.
+#[component]
+pub fn PagerControls(
+    pager: Pager,
+    matching: Signal<usize>,
+    total: Signal<usize>,
+    first: Signal<usize>,
+    label: Msg,
+    test_id: &'static str,
+) -> impl IntoView {
+    let state = use_app_state();
+    // Rebuilt only when the list becomes long or short (or the language changes), so typing in
+    // the filter keeps the focus.
+    let long = Memo::new(move |_| total.get() > PAGE_SIZE);
+    let range = move || {
+        let n = matching.get();
+        let from = if n == 0 { 0 } else { first.get() + 1 };
+        let to = (first.get() + PAGE_SIZE).min(n);
+        (from, to, n)
+    };
+    move || {
+        let lang = state.lang.get();
+        long.get().then(|| {
+            view! {
+                <div class="pager" data-testid=test_id>
+                    <input type="search" aria-label=label.text(lang) placeholder=label.text(lang)
+                        prop:value=move || pager.filter.get()
+                        on:input=move |ev| { pager.filter.set(event_target_value(&ev)); pager.page.set(0); }/>
+                    <button type="button" disabled=move || range().0 <= 1 on:click=move |_| pager.page.update(|p| *p = p.saturating_sub(1))>{Msg::PrevPage.text(lang)}</button>
+                    <span class="range" role="status">{move || {
+                        let (from, to, n) = range();
+                        Msg::ListRange.fill(lang, &[("from", &group_indian_u64(from as u64)), ("to", &group_indian_u64(to as u64)), ("total", &group_indian_u64(n as u64))])
+                    }}</span>
+                    <button type="button" disabled=move || { let (_, to, n) = range(); to >= n } on:click=move |_| pager.page.update(|p| *p += 1)>{Msg::NextPage.text(lang)}</button>
+                </div>
+            }
+        })
+    }
+}
