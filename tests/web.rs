@@ -72,7 +72,7 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
 
     // Restyling outlines only the selected ward boldly, and separate pieces dashed.
     let wards = loaded.map.wards();
-    layer.restyle(&|i| WardLook { selected: i == 0, island: i == 5, locked: i == 7, ..WardLook::zone(&loaded.map, &wards[i]) });
+    layer.restyle(None, &|i| WardLook { selected: i == 0, island: i == 5, locked: i == 7, ..WardLook::zone(&loaded.map, &wards[i]) });
     let count_with = |attr: &str, value: &str| {
         (0..paths.length())
             .filter(|&i| {
@@ -84,6 +84,12 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     assert_eq!(count_with("stroke-width", "3.5"), 1);
     assert_eq!(count_with("stroke-dasharray", "6 4"), 1);
     assert_eq!(count_with("stroke-dasharray", "2 3"), 1, "a locked ward is outlined dotted");
+    // Restyling only some wards (an edit's wards) leaves the others as they were, even where
+    // the look would now differ.
+    layer.restyle(Some(&[7]), &|i| WardLook { selected: i == 1, ..WardLook::zone(&loaded.map, &wards[i]) });
+    assert_eq!(count_with("stroke-dasharray", "2 3"), 0, "ward 7 restyled: no longer locked");
+    assert_eq!(count_with("stroke-width", "3.5"), 1, "ward 0 still bold, ward 1 not looked at");
+    assert_eq!(count_with("stroke-dasharray", "6 4"), 1, "ward 5 not looked at");
 
     layer.remove();
     assert_eq!(div.query_selector_all("path.ward").unwrap().length(), 0);
@@ -103,7 +109,7 @@ fn a_canvas_renderer_draws_the_wards_on_one_canvas() {
     assert_eq!(layer.len(), 110);
     assert_eq!(div.query_selector_all("path.ward").unwrap().length(), 0, "no SVG paths");
     assert_eq!(div.query_selector_all("canvas").unwrap().length(), 1, "one canvas for all wards");
-    layer.restyle(&|i| WardLook { selected: i == 0, ..WardLook::zone(&loaded.map, &loaded.map.wards()[i]) });
+    layer.restyle(None, &|i| WardLook { selected: i == 0, ..WardLook::zone(&loaded.map, &loaded.map.wards()[i]) });
     layer.remove();
     map.remove();
     div.remove();
