@@ -43,7 +43,9 @@
 //!       cut off from the rest is absorbed so both sides stay connected) and, on restarts,
 //!       random spanning-tree edge cuts (as in GerryChain's recursive tree partition) and
 //!       greedy graph growing from random wards (the region grows by the frontier ward with
-//!       most edges into it, so cuts follow the graph, not straight lines). The most balanced
+//!       most edges into it, so cuts follow the graph, not straight lines); on pieces of at
+//!       most 300 wards even restarts use fewer candidates (5 sweeps, 1 tree, 2 growings), so
+//!       that more starts fit in the budget. The most balanced
 //!       candidate wins, ties (within 1 %) going to fewer cut edges.
 //!    2. *Locks*: stray locked wards are pulled into their organiser's area along shortest
 //!       paths; pieces cut off by that are handed to neighbouring areas.
@@ -80,22 +82,35 @@
 //!       within the band kept if the plan then cuts fewer edges.
 //!       A start that still ends less balanced than its own initial partition (the wide band
 //!       with a short budget can do that) keeps its initial partition instead.
-//!    7. *Restarts and stopping*: the best start wins by (max(worst, τ), cut edges, worst),
+//!    7. *Restarts and stopping*: the best start wins by (max(worst, τ′), cut edges, worst),
 //!       among plans no worse than the first start's initial partition — the guarantee the
-//!       property tests check.
+//!       property tests check. τ′ = τ, except on *coarse* pieces (areas averaging fewer than 8
+//!       wards, so one ward is more than an eighth of a target) where τ′ = max(τ, 0.7 ε): there
+//!       balance is a matter of which wards happen to fit, and every hundredth of it costs
+//!       visible compactness, so any worst deviation up to 0.7 ε (still within ε) counts as
+//!       balanced.
 //!       The first start always runs to the end; another start runs only while its expected
 //!       cost (that of the last one) fits in the remaining budget, and the search stops after
 //!       40 starts in a row without a better plan (at most 64). Large maps therefore stop after
 //!       one or two starts, small ones after a few milliseconds.
 //!    8. *Annealing* (pieces of at most 300 wards): new starts begin only within half the
-//!       piece's budget; the rest (at least half) goes to simulated annealing of the cut edges
-//!       within the band max(best worst, τ), in rounds alternately from the best plan and from
-//!       the start that cut fewest edges. Moves are single boundary wards and swaps of two
-//!       nearby wards between neighbouring areas (areas stay connected); areas may leave the
-//!       band during a run at a penalty per ward weight outside it that grows as the
-//!       temperature falls, and only plans with every area in the band count. So balance is
-//!       never worse than the best start's, and small maps with coarse wards get the plans
-//!       with fewer cut edges that greedy moves cannot reach.
+//!       piece's budget; the rest (at least half) goes to the compactness of the cut edges
+//!       within a *selection band*: max(best worst, τ × 1.15) on fine pieces (τ is a rule of
+//!       thumb, so starts just above it still count as finely balanced), max(best worst × 1.1,
+//!       τ′) on coarse ones, never above the first start's initial worst and never beyond ε
+//!       when the best start is within ε. The start with fewest cut edges inside the band is
+//!       the starting point; starts with fewer cut edges just outside it are *restored* (fine
+//!       balancing into the band at any cut cost, then polish) and kept if they still cut
+//!       fewer edges. Then 8 rounds of simulated annealing share the rest of the budget,
+//!       alternately from the best plan so far and from the start that cut fewest edges. Each
+//!       round anneals in a band 0.2 ε wider than the selection band (in a tight band, coarse
+//!       wards leave almost no moves) and its best plan is restored into the band before it
+//!       competes. Moves are single boundary wards and swaps of two nearby wards between
+//!       neighbouring areas (areas stay connected); areas may leave the annealing band during a
+//!       run (by up to 0.6 ε, at least up to ε) at a penalty per ward weight outside it that
+//!       grows as the temperature falls, and only plans with every area in the band count. So
+//!       balance stays within the selection band, and small maps with coarse wards get the
+//!       plans with fewer cut edges that greedy moves cannot reach.
 //! 4. **Homes.** Interchangeable organisers (same capacity, no locks) swap areas while that
 //!    lowers the total weighted distance from home.
 //! 5. **Limits.** Heavy wards (> (1 + ε) × target), pieces whose shares round badly to whole
@@ -109,8 +124,10 @@
 //! Linear-ish per pass: a bisection level costs O((n + m) log n) per candidate cut, so the
 //! initial partition is O(c (n + m) log n log k) for c candidates; it dominates one start.
 //! Restarts are bounded by the work budget: `effort` × max(n + 2m, 10,000) ÷ 8 work units (a
-//! unit is about one node or edge visit; the first start may exceed it). Fine balancing sorts
-//! each boundary by weight, so a swap search is O(b log b) per step for b boundary wards.
+//! unit is about one node or edge visit; the first start may exceed it, and so may restoring
+//! annealed plans into the band, by at most 50 passes over a small piece each). Fine
+//! balancing sorts each boundary by weight, so a swap search is O(b log b) per step for b
+//! boundary wards.
 //! Memory is O(n + m).
 //!
 //! # Errors

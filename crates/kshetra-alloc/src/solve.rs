@@ -149,6 +149,7 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
     let piece_limit = budget.limit;
     let anneal = n <= ANNEAL_MAX_WARDS;
     let mut fewest_cut: Option<(Plan, u32)> = None;
+    let mut finished: Vec<(Vec<u32>, f64, u32)> = Vec::new();
     // Small pieces keep part of the budget for annealing: new starts begin only while their
     // expected cost fits below this (a start that has begun may use the whole piece budget,
     // so that its balance does not suffer).
@@ -204,6 +205,7 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
         }
         let m = s.max_dev(&plan);
         let cut = s.cut_edges(&plan);
+        let tau = tau.max(s.coarse_slack());
         let me = m.max(tau);
         let better = match &best {
             // Never worse than the first start's initial partition (the documented guarantee),
@@ -217,6 +219,9 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
         };
         if anneal && m <= p.epsilon.max(initial_max_dev) && fewest_cut.as_ref().is_none_or(|f| cut < f.1) {
             fewest_cut = Some((plan.clone(), cut));
+        }
+        if anneal && m <= initial_max_dev {
+            finished.push((plan.assign.clone(), m, cut));
         }
         if better {
             budget.best = m;
@@ -243,14 +248,45 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
         budget.limit = piece_limit.max(budget.used + share);
     }
     if anneal && !budget.exhausted() {
-        // Balance is settled (every area within max(worst, τ)): anneal the cut within that band,
-        // in rounds sharing the rest of the budget, alternately from the best plan so far and
-        // from the start that cut fewest edges (its balance is restored on the way).
-        let band = bm.max(s.fine_target().min(initial_max_dev));
-        let cap = band.max(p.epsilon);
-        let inst = crate::anneal::Instance { g: &p.g, w: &p.w, targets: &p.targets, locked: &p.locked };
-        let mut cur = (s.cut_edges(&plan), bm);
+        // Balance is settled: the band is the best start's worst, widened by the selection
+        // slack (see `selection_band`), never above the first start's initial worst.
+        let mut band = s.selection_band(bm).min(initial_max_dev.max(bm));
+        if bm <= p.epsilon {
+            // The slack never takes a plan within ε outside it.
+            band = band.min(p.epsilon);
+        }
+        // Among the starts within the band, the one with fewest cut edges is the starting point.
+        finished.sort_by(|a, b| a.2.cmp(&b.2).then(a.1.total_cmp(&b.1)));
+        if let Some((a, _, _)) = finished.iter().find(|f| f.1 <= band) {
+            plan = Plan::new(a.clone(), k, &p.w);
+        }
+        let cap = band.max(p.epsilon).max(band + ANNEAL_CAP * p.epsilon);
+        let inst = crate::anneal::Instance {
+            g: &p.g,
+            w: &p.w,
+            targets: &p.targets,
+            locked: &p.locked,
+        };
+        let mut cur = (s.cut_edges(&plan), s.max_dev(&plan));
         let mut assign = plan.assign.clone();
+        // Restore: starts that cut fewer edges but ended just outside the band are balanced
+        // into it (fine balancing, then polish) and kept if they still cut fewer edges.
+        for (a, m, c) in &finished {
+            if *c >= cur.0 || *m <= band {
+                continue;
+            }
+            let mut pl = Plan::new(a.clone(), k, &p.w);
+            let r = s.restore(&mut pl, band, budget);
+            if r.1 <= band && (r.0 < cur.0 || (r.0 == cur.0 && r.1 < cur.1)) {
+                cur = r;
+                assign = pl.assign;
+            }
+        }
+        // Anneal the cut in rounds sharing the rest of the budget, alternately from the best
+        // plan so far and from the start that cut fewest edges; each round runs in a band
+        // ANNEAL_WIDEN × ε wider than the target band (coarse wards leave no moves in a tight
+        // band), and its best plan is restored into the band before it competes.
+        let wide = band + ANNEAL_WIDEN * p.epsilon;
         for round in 0..ANNEAL_ROUNDS {
             let mut rng = Rng::fork(seed, 0xa11ea1 + round);
             let mut from = match &fewest_cut {
@@ -258,10 +294,22 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
                 _ => assign.clone(),
             };
             let work = budget.limit.saturating_sub(budget.used) / (ANNEAL_ROUNDS - round);
-            if let Some(r) = crate::anneal::anneal(&inst, &mut from, band, cap, work, &mut rng, budget) {
-                if r.0 < cur.0 || (r.0 == cur.0 && r.1 < cur.1) {
+            if crate::anneal::anneal(
+                &inst,
+                &mut from,
+                wide,
+                cap.max(wide),
+                work,
+                &mut rng,
+                budget,
+            )
+            .is_some()
+            {
+                let mut pl = Plan::new(from, k, &p.w);
+                let r = s.restore(&mut pl, band, budget);
+                if r.1 <= band && (r.0 < cur.0 || (r.0 == cur.0 && r.1 < cur.1)) {
                     cur = r;
-                    assign = from;
+                    assign = pl.assign;
                 }
             }
             if budget.exhausted() {
@@ -279,7 +327,21 @@ const ANNEAL_MAX_WARDS: usize = 300;
 /// Share of a small piece's budget for new starts; annealing gets the rest (at least).
 const MULTISTART_SHARE: f64 = 0.5;
 /// Annealing rounds; each gets an equal share of what is left of the budget.
-const ANNEAL_ROUNDS: u64 = 4;
+const ANNEAL_ROUNDS: u64 = 8;
+/// Annealing runs in a band this share of ε wider than the target band, then is restored.
+const ANNEAL_WIDEN: f64 = 0.2;
+/// During annealing an area may leave the band by up to this share of ε (and up to ε).
+const ANNEAL_CAP: f64 = 0.6;
+/// Areas averaging fewer wards than this count as coarse (see `Solver::coarse_slack`).
+const COARSE_WARDS: f64 = 8.0;
+/// Coarse pieces: worst deviations up to this share of ε count as balanced.
+const COARSE_SLACK: f64 = 0.7;
+/// Relative slack on τ of the final selection on small pieces (see `Solver::selection_band`).
+const SELECTION_SLACK: f64 = 0.15;
+/// Relative slack on the best worst deviation on small coarse pieces (same place).
+const COARSE_SELECTION_SLACK: f64 = 0.1;
+/// Work reserve, in passes over the piece, for restoring one annealed plan into the band.
+const RESTORE_PASSES: u64 = 50;
 /// At most this many starts per piece.
 const MAX_STARTS: u32 = 64;
 /// Restarts without a better plan before the search stops.
@@ -315,6 +377,51 @@ impl Solver<'_> {
         let mean_t: f64 = self.p.targets.iter().sum::<f64>() / self.k as f64;
         let ward_share = if mean_t > 0.0 { total / n / mean_t } else { 1.0 };
         (0.1 * ward_share).min(0.25 * self.p.epsilon).max(1e-4)
+    }
+
+    /// Balance slack where wards are coarse: when areas average fewer than [`COARSE_WARDS`]
+    /// wards, one ward is more than an eighth of a target, balance is a matter of which wards
+    /// happen to fit, and each hundredth of it costs visible compactness; there any worst
+    /// deviation up to [`COARSE_SLACK`] × ε counts as balanced (the plan stays within ε).
+    fn coarse_slack(&self) -> f64 {
+        if (self.p.w.len() as f64) < COARSE_WARDS * self.k as f64 {
+            COARSE_SLACK * self.p.epsilon
+        } else {
+            0.0
+        }
+    }
+
+    /// The band within which compactness decides among finished plans on small pieces, given
+    /// the best start's worst deviation `bm`: on coarse pieces max(bm × (1 + ρc), τ, coarse
+    /// slack) with ρc = [`COARSE_SELECTION_SLACK`], otherwise max(bm, τ × (1 + ρ)) with
+    /// ρ = [`SELECTION_SLACK`] (τ is a rule of thumb, so starts just above it still count as
+    /// finely balanced).
+    fn selection_band(&self, bm: f64) -> f64 {
+        let tau = self.fine_target();
+        if self.coarse_slack() > 0.0 {
+            (bm * (1.0 + COARSE_SELECTION_SLACK))
+                .max(tau)
+                .max(self.coarse_slack())
+        } else {
+            bm.max(tau * (1.0 + SELECTION_SLACK))
+        }
+    }
+
+    /// Brings `plan` into `band` by fine balancing (any cut growth) and polishes it there;
+    /// returns (cut edges, worst deviation). Runs on a small reserve beyond the budget, so the
+    /// last annealing round is restored too.
+    fn restore(&mut self, plan: &mut Plan, band: f64, budget: &mut Budget) -> (u32, f64) {
+        let lim = budget.limit;
+        budget.limit =
+            lim.max(budget.used + RESTORE_PASSES * (self.p.g.n() + self.p.g.adj.len()) as u64);
+        if self.max_dev(plan) > band {
+            self.fine_balance(plan, band, i32::MAX / 4, budget);
+        }
+        if self.max_dev(plan) <= band {
+            self.polish(plan, band, 12, budget);
+        }
+        budget.limit = lim;
+        (self.cut_edges(plan), self.max_dev(plan))
     }
 
     fn dev(&self, plan: &Plan, a: u32) -> f64 {
@@ -721,8 +828,15 @@ impl Solver<'_> {
     fn initial(&mut self, start: u32, budget: &mut Budget) -> Plan {
         let n = self.p.w.len();
         let mut assign = vec![NONE; n];
-        let mut stack: Vec<(Vec<u32>, Vec<u32>)> = vec![((0..n as u32).collect(), (0..self.k as u32).collect())];
-        let (sweeps, trees, grows) = if start == 0 { (8, 0, 0) } else { (10, 2, GROWS) };
+        let mut stack: Vec<(Vec<u32>, Vec<u32>)> =
+            vec![((0..n as u32).collect(), (0..self.k as u32).collect())];
+        // On small (annealed) pieces, even restarts (those polished within all of ε, for
+        // compact shapes) use fewer candidate cuts, so that more starts fit in the budget.
+        let (sweeps, trees, grows) = match start {
+            0 => (8, 0, 0),
+            _ if n <= ANNEAL_MAX_WARDS && start % 2 == 0 => (5, 1, GROWS / 2),
+            _ => (10, 2, GROWS),
+        };
         while let Some((nodes, mut parts)) = stack.pop() {
             if parts.len() == 1 {
                 for &v in &nodes {
