@@ -6,6 +6,12 @@
 //   node scripts/profile-edit.mjs                # against dist/
 //   KSHETRA_DIST=/tmp/prof-dist node scripts/profile-edit.mjs
 //
+// The paint is the mouse button going down (the brush paints then; it is released after the
+// reading). More: TRACE=1 (browser work by kind), TRACE=invalidations (what invalidated
+// layout), TRACE=stack (JS stacks of forced layouts), TRACE_OUT=file, PROFILE_OUT=prefix (the
+// CPU profiles), EXTRA_CSS='…' (a style sheet added first, to try what rendering costs),
+// EVENTS=1 (the Event Timing entries seen), RUNS=n.
+//
 // Function names inside the wasm need a build that keeps them:
 //   sed 's/data-bin="kshetra" /data-bin="kshetra" data-keep-debug /' index.html > index-prof.html
 //   trunk build --release index-prof.html --dist /tmp/prof-dist
@@ -77,12 +83,16 @@ try {
   if (process.env.EXTRA_CSS) await page.addStyleTag({ content: process.env.EXTRA_CSS }); // experiments: what rendering costs
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.TRACE === 'invalidations' ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : [])] });
+  if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.TRACE === 'invalidations' ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []), ...(process.env.TRACE === 'stack' ? ['disabled-by-default-devtools.timeline.stack'] : [])] });
   const timings = [];
   for (let i = 0; i < runs; i++) {
+    // The brush paints on the button going down; the officer releases it a moment later.
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(100);
     await armInputTiming(page, 'mousedown');
-    await page.mouse.click(x, y);
+    await page.mouse.down();
     timings.push(await readInputTiming(page));
+    await page.mouse.up();
     await page.waitForTimeout(400); // let the debounced save run outside the timed part
     await page.keyboard.press('Control+z');
     await page.waitForTimeout(400);
@@ -103,6 +113,7 @@ try {
     const layouts = events.filter((e) => `${e.pid}:${e.tid}` === thread && e.name === 'Layout' && e.dur > 1000);
     console.log(`layouts over 1 ms: ${layouts.map((e) => `${(e.dur / 1000).toFixed(1)} ms (${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects} objects${e.args?.beginData?.partialLayout ? ', partial' : ''})`).join('; ')}`);
   }
+  if (process.env.EVENTS) console.log(JSON.stringify(timings.map((t) => t.events || [])));
   console.log(`paint: to figures ${timings.map((t) => t.dom.toFixed(0)).join('/')} ms, to next frame ${timings.map((t) => t.frame.toFixed(0)).join('/')} ms`);
 
   report(`${runs} paints + undos`, profile);

@@ -133,7 +133,10 @@ export async function armInputTiming(page, eventType) {
     window.kshetraTiming = m;
     const root = document.querySelector('[data-testid=organiser-stats]').closest('section') || document.body;
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown', 'keyup'].includes(e.name)) m.eventTiming = Math.max(m.eventTiming || 0, e.duration);
+      for (const e of list.getEntries()) {
+        (m.events ||= []).push(`${e.name} ${e.duration}`);
+        if (['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'keydown', 'keyup'].includes(e.name)) m.eventTiming = Math.max(m.eventTiming || 0, e.duration);
+      }
     }).observe({ type: 'event', durationThreshold: 16 });
     addEventListener(type, (e) => {
       m.start = e.timeStamp;
