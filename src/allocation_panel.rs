@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::editor::{RunReport, RunState};
 use crate::messages;
-use crate::pager::{Pager, PagerControls};
+use crate::pager::{Pager, PagerControls, RowCache};
 use crate::state::use_app_state;
 
 /// Percent with one decimal, Indian style.
@@ -153,53 +153,31 @@ pub fn StatsPanel() -> impl IntoView {
         editor.stats.with(Option::is_some) && editor.project.with(|p| p.as_ref().is_some_and(|p| !p.organisers.is_empty()))
     });
     // Rows whose inputs did not change are reused, not formatted again.
-    let cache: StoredValue<std::collections::BTreeMap<u32, (RowInputs, StatsRow)>> =
-        StoredValue::new(Default::default());
+    let cache: StoredValue<RowCache<RowInputs, StatsRow>> = StoredValue::new(RowCache::default());
     let rows = Memo::new(move |_| {
         let lang = state.lang.get();
-        let Some(stats) = editor.stats.get() else {
-            return Vec::new();
-        };
+        let Some(stats) = editor.stats.get() else { return Vec::new() };
         let colours = editor.colours.get();
         editor.project.with(|project| {
-            let Some(project) = project else {
-                return Vec::new();
-            };
+            let Some(project) = project else { return Vec::new() };
             let eps = project.settings.epsilon;
-            cache
-                .try_update_value(|cache| {
-                    let mut next = std::collections::BTreeMap::new();
-                    // The figures' areas are in the organisers' order.
-                    let rows: Vec<StatsRow> = stats
-                        .areas
-                        .iter()
-                        .zip(&project.organisers)
-                        .enumerate()
-                        .map(|(pos, (a, o))| {
-                            let inputs = RowInputs {
-                                pos,
-                                name: o.name.clone(),
-                                colour: colours.get(&a.organiser).copied(),
-                                wards: a.wards.len(),
-                                poor: a.poor_households,
-                                deviation: a.deviation,
-                                pieces: a.pieces,
-                                home_m: a.home_distance_m,
-                                eps,
-                                lang,
-                            };
-                            let row = match cache.remove(&a.organiser) {
-                                Some((was, row)) if was == inputs => row,
-                                _ => StatsRow::new(a, &inputs),
-                            };
-                            next.insert(a.organiser, (inputs, row.clone()));
-                            row
-                        })
-                        .collect();
-                    *cache = next;
-                    rows
-                })
-                .unwrap_or_default()
+            // The figures' areas are in the organisers' order.
+            let inputs = stats.areas.iter().zip(&project.organisers).enumerate().map(|(pos, (a, o))| {
+                let inputs = RowInputs {
+                    pos,
+                    name: o.name.clone(),
+                    colour: colours.get(&a.organiser).copied(),
+                    wards: a.wards.len(),
+                    poor: a.poor_households,
+                    deviation: a.deviation,
+                    pieces: a.pieces,
+                    home_m: a.home_distance_m,
+                    eps,
+                    lang,
+                };
+                (a.organiser, inputs)
+            });
+            cache.try_update_value(|cache| cache.rows(inputs, StatsRow::new)).unwrap_or_default()
         })
     });
     // A long table is shown a page at a time; choosing an organiser to paint for shows their row.
@@ -343,27 +321,23 @@ struct RowInputs {
 }
 
 impl StatsRow {
-    fn new(a: &kshetra_core::project::AreaStats, i: &RowInputs) -> StatsRow {
+    fn new(organiser: u32, i: &RowInputs) -> StatsRow {
         let lang = i.lang;
-        let name = if i.name.is_empty() {
-            Msg::Vacant.text(lang).to_string()
-        } else {
-            i.name.clone()
-        };
-        let sign = if a.deviation > 0.0 { "+" } else { "" };
+        let name = if i.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { i.name.clone() };
+        let sign = if i.deviation > 0.0 { "+" } else { "" };
         StatsRow {
-            organiser: a.organiser,
+            organiser,
             label: format!("{}. {name}", i.pos + 1),
             colour: i.colour.map(area_colour),
-            wards: group_indian_u64(a.wards.len() as u64),
-            poor: group_indian_u64(a.poor_households.round() as u64),
+            wards: group_indian_u64(i.wards as u64),
+            poor: group_indian_u64(i.poor.round() as u64),
             // ±100 % fills the bar.
-            bar_width: (((1.0 + a.deviation) * 50.0).clamp(0.0, 100.0) * 10.0).round() as u32,
-            deviation: format!("{sign}{} %", pct(a.deviation)),
-            out: a.deviation.abs() > i.eps + 1e-9,
-            split: a.pieces > 1,
-            pieces: if a.pieces <= 1 { Msg::OnePiece.text(lang).to_string() } else { Msg::NPieces.fill(lang, &[("n", &a.pieces.to_string())]) },
-            home: a.home_distance_m.map(|m| Msg::HomeDistance.fill(lang, &[("km", &decimal_indian(m / 1000.0, 1))])),
+            bar_width: (((1.0 + i.deviation) * 50.0).clamp(0.0, 100.0) * 10.0).round() as u32,
+            deviation: format!("{sign}{} %", pct(i.deviation)),
+            out: i.deviation.abs() > i.eps + 1e-9,
+            split: i.pieces > 1,
+            pieces: if i.pieces <= 1 { Msg::OnePiece.text(lang).to_string() } else { Msg::NPieces.fill(lang, &[("n", &i.pieces.to_string())]) },
+            home: i.home_m.map(|m| Msg::HomeDistance.fill(lang, &[("km", &decimal_indian(m / 1000.0, 1))])),
         }
     }
 }

@@ -92,6 +92,20 @@ pub enum Pick {
     Contact(u32),
 }
 
+/// `make(map)` kept in `store` for the current map: made again only when another map comes.
+fn once_per_map<T: Send + Sync + 'static>(
+    store: StoredValue<Option<(u64, Arc<T>)>>,
+    current: &CityMap,
+    make: impl FnOnce(&kshetra_core::WardMap) -> T,
+) -> Arc<T> {
+    if let Some((_, kept)) = store.get_value().filter(|(id, _)| *id == current.id) {
+        return kept;
+    }
+    let made = Arc::new(make(&current.map));
+    store.set_value(Some((current.id, made.clone())));
+    made
+}
+
 /// What the last figures were measured from, so the next change updates them
 /// ([`update_stats`]) instead of measuring every area again.
 struct StatsBasis {
@@ -205,14 +219,7 @@ impl Editor {
             let Some(current) = current.get() else {
                 return Arc::new(Vec::new());
             };
-            let order = match order.get_value().filter(|(id, _)| *id == current.id) {
-                Some((_, o)) => o,
-                None => {
-                    let o = Arc::new(NumberOrder::of(&current.map));
-                    order.set_value(Some((current.id, o.clone())));
-                    o
-                }
-            };
+            let order = once_per_map(order, &current, NumberOrder::of);
             project.with(|p| {
                 Arc::new(
                     p.as_ref()
@@ -232,14 +239,7 @@ impl Editor {
             let conn = connectivity.get()?;
             let poor = poor.get();
             let owners = owners.get();
-            let facts = match facts.get_value().filter(|(id, _)| *id == current.id) {
-                Some((_, f)) => f,
-                None => {
-                    let f = Arc::new(WardFacts::new(&current.map));
-                    facts.set_value(Some((current.id, f.clone())));
-                    f
-                }
-            };
+            let facts = once_per_map(facts, &current, WardFacts::new);
             project.with(|p| {
                 let p = p.as_ref()?;
                 let n = current.map.wards().len();

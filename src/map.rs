@@ -551,12 +551,7 @@ pub fn overlay_data(
     }) {
         Some(s) => s.areas.iter().map(|a| a.wards.as_slice()).collect(),
         None => {
-            let position: std::collections::BTreeMap<u32, usize> = project
-                .organisers
-                .iter()
-                .enumerate()
-                .map(|(j, o)| (o.id, j))
-                .collect();
+            let position = project.positions();
             let mut g: Vec<Vec<usize>> = vec![Vec::new(); project.organisers.len()];
             for (i, id) in owners.iter().enumerate() {
                 if let Some(&j) = id.as_ref().and_then(|id| position.get(id)) {

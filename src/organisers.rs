@@ -9,7 +9,7 @@ use kshetra_core::project::{ContactPoint, Edit, Home, Organiser};
 use leptos::prelude::*;
 
 use crate::messages;
-use crate::pager::{Pager, PagerControls};
+use crate::pager::{Pager, PagerControls, RowCache};
 use crate::state::use_app_state;
 
 /// The fields of the organiser form, as typed.
@@ -126,8 +126,7 @@ pub fn OrganisersPanel() -> impl IntoView {
     // did not change are reused, not formatted again); the list re-renders only the rows
     // that differ (two of 200 when a ward goes to a neighbour). One memo per row would make
     // every change re-run 200 memos.
-    let cache: StoredValue<std::collections::BTreeMap<u32, (RowInputs, RowData)>> =
-        StoredValue::new(Default::default());
+    let cache: StoredValue<RowCache<RowInputs, RowData>> = StoredValue::new(RowCache::default());
     let rows = Memo::new(move |_| {
         let lang = state.lang.get();
         let colours = editor.colours.get();
@@ -136,41 +135,17 @@ pub fn OrganisersPanel() -> impl IntoView {
         editor.project.with(|p| {
             let Some(p) = p else { return Vec::new() };
             let n = p.organisers.len();
-            cache
-                .try_update_value(|cache| {
-                    let mut next = std::collections::BTreeMap::new();
-                    let rows: Vec<RowData> = p
-                        .organisers
-                        .iter()
-                        .enumerate()
-                        .map(|(pos, o)| {
-                            // The figures' areas are in the organisers' order.
-                            let area = stats
-                                .as_ref()
-                                .and_then(|s| s.areas.get(pos))
-                                .filter(|a| a.organiser == o.id)
-                                .map(|a| (a.wards.len(), a.poor_households.round() as u64));
-                            let inputs = RowInputs {
-                                pos,
-                                n,
-                                o: o.clone(),
-                                colour: colours.get(&o.id).copied(),
-                                area,
-                                locked_area: locked.contains(&o.id),
-                                lang,
-                            };
-                            let row = match cache.remove(&o.id) {
-                                Some((was, row)) if was == inputs => row,
-                                _ => RowData::new(&inputs),
-                            };
-                            next.insert(o.id, (inputs, row.clone()));
-                            row
-                        })
-                        .collect();
-                    *cache = next;
-                    rows
-                })
-                .unwrap_or_default()
+            let inputs = p.organisers.iter().enumerate().map(|(pos, o)| {
+                // The figures' areas are in the organisers' order.
+                let area = stats
+                    .as_ref()
+                    .and_then(|s| s.areas.get(pos))
+                    .filter(|a| a.organiser == o.id)
+                    .map(|a| (a.wards.len(), a.poor_households.round() as u64));
+                let inputs = RowInputs { pos, n, o: o.clone(), colour: colours.get(&o.id).copied(), area, locked_area: locked.contains(&o.id), lang };
+                (o.id, inputs)
+            });
+            cache.try_update_value(|cache| cache.rows(inputs, |_, i| RowData::new(i))).unwrap_or_default()
         })
     });
     let have = Memo::new(move |_| {

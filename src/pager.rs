@@ -1,4 +1,5 @@
-//! Long lists (200 organisers) shown a page at a time, with a filter: the page holds a few
+//! Long lists (200 organisers) shown a page at a time, with a filter, and rows kept between
+//! changes ([`RowCache`]): the page holds a few
 //! dozen rows, so an edit's re-render and the browser's layout stay small (all 200 rows of two
 //! lists in the page cost most of an edit's frame at 10,000 wards). Short lists (up to
 //! [`PAGE_SIZE`] rows) are shown whole, without controls.
@@ -99,6 +100,38 @@ impl Pager {
                 self.page.set(i / PAGE_SIZE);
             }
         }
+    }
+}
+
+/// The rows of a list kept between changes with what each was made from: a row whose inputs
+/// are the same as last time is reused, not made (formatted) again.
+pub struct RowCache<I, R> {
+    rows: std::collections::BTreeMap<u32, (I, R)>,
+}
+
+impl<I, R> Default for RowCache<I, R> {
+    fn default() -> Self {
+        RowCache { rows: Default::default() }
+    }
+}
+
+impl<I: PartialEq, R: Clone> RowCache<I, R> {
+    /// The rows for `items` (key, inputs), in order: kept ones where the inputs are equal, else
+    /// `make(key, inputs)`. Rows of keys not in `items` are dropped.
+    pub fn rows(&mut self, items: impl Iterator<Item = (u32, I)>, make: impl Fn(u32, &I) -> R) -> Vec<R> {
+        let mut next = std::collections::BTreeMap::new();
+        let rows = items
+            .map(|(key, inputs)| {
+                let row = match self.rows.remove(&key) {
+                    Some((was, row)) if was == inputs => row,
+                    _ => make(key, &inputs),
+                };
+                next.insert(key, (inputs, row.clone()));
+                row
+            })
+            .collect();
+        self.rows = next;
+        rows
     }
 }
 

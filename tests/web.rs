@@ -193,3 +193,47 @@ fn the_engine_runs_in_the_browser_at_10000_wards_200_areas() {
     assert_eq!((out.metrics.empty_areas, out.metrics.split_areas), (0, 0));
     assert!(out.metrics.max_abs_deviation <= 0.02, "{}", out.metrics.max_abs_deviation);
 }
+
+#[wasm_bindgen_test]
+fn a_row_cache_makes_only_the_rows_whose_inputs_changed() {
+    use kshetra::pager::RowCache;
+    let made = std::cell::Cell::new(0);
+    let make = |k: u32, i: &u32| {
+        made.set(made.get() + 1);
+        format!("{k}:{i}")
+    };
+    let mut cache: RowCache<u32, String> = RowCache::default();
+    assert_eq!(cache.rows([(1, 10), (2, 20)].into_iter(), make), ["1:10", "2:20"]);
+    assert_eq!(made.get(), 2);
+    assert_eq!(cache.rows([(2, 20), (1, 11)].into_iter(), make), ["2:20", "1:11"], "order follows the items");
+    assert_eq!(made.get(), 3, "only row 1 made again");
+    assert_eq!(cache.rows([(1, 11)].into_iter(), make), ["1:11"]);
+    assert_eq!(cache.rows([(2, 20)].into_iter(), make), ["2:20"]);
+    assert_eq!(made.get(), 4, "a row left out is dropped and made again when it returns");
+}
+
+#[wasm_bindgen_test]
+fn a_long_list_is_paged_and_filtered_and_reveals_a_row() {
+    use kshetra::pager::{Pager, PAGE_SIZE};
+    use leptos::prelude::*;
+    let short: Vec<String> = (1..=PAGE_SIZE).map(|i| format!("{i}. CO {i:03}")).collect();
+    let pager = Pager::new();
+    assert_eq!(pager.window(&short, |r| r.as_str()).rows.len(), PAGE_SIZE, "a short list is shown whole");
+    let rows: Vec<String> = (1..=60).map(|i| format!("{i}. CO {i:03}")).collect();
+    let w = pager.window(&rows, |r| r.as_str());
+    assert_eq!((w.rows.len(), w.matching, w.total, w.first), (25, 60, 60, 0));
+    pager.page.set(2);
+    let w = pager.window(&rows, |r| r.as_str());
+    assert_eq!((w.rows.len(), w.first, w.rows[0].as_str()), (10, 50, "51. CO 051"));
+    pager.page.set(9);
+    assert_eq!(pager.window(&rows, |r| r.as_str()).first, 50, "a page past the end shows the last one");
+    pager.filter.set("co 04".into());
+    let w = pager.window(&rows, |r| r.as_str());
+    assert_eq!((w.matching, w.rows[0].as_str()), (10, "40. CO 040"));
+    // Revealing a row the filter hides clears the filter and shows its page.
+    pager.reveal(&rows, |r| r.as_str(), |r| r.starts_with("33."));
+    assert_eq!(pager.filter.get_untracked(), "");
+    assert_eq!(pager.page.get_untracked(), 1);
+    let w = pager.window(&rows, |r| r.as_str());
+    assert!(w.rows.iter().any(|r| r.starts_with("33.")));
+}

@@ -521,6 +521,11 @@ impl Project {
         self.organisers.iter().position(|o| o.id == id)
     }
 
+    /// Every organiser's position in the list, by id (for many lookups).
+    pub fn positions(&self) -> BTreeMap<u32, usize> {
+        self.organisers.iter().enumerate().map(|(j, o)| (o.id, j)).collect()
+    }
+
     /// The organiser with this id.
     pub fn organiser(&self, id: u32) -> Option<&Organiser> {
         self.organisers.iter().find(|o| o.id == id)

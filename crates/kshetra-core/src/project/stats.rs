@@ -177,12 +177,7 @@ pub fn stats_with(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: 
 /// [`Plan::ids_by_ward`]: crate::project::Plan::ids_by_ward
 pub fn stats_of(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: &Project, poor: &[f64], ids: &[Option<u32>]) -> PlanStats {
     let n = map.wards().len();
-    let position: BTreeMap<u32, usize> = project
-        .organisers
-        .iter()
-        .enumerate()
-        .map(|(j, o)| (o.id, j))
-        .collect();
+    let position = project.positions();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); project.organisers.len()];
     let mut unassigned = Vec::new();
     for i in 0..n {
@@ -256,12 +251,7 @@ pub fn update_stats(
     if changed.len() > n / 8 + 16 {
         return None;
     }
-    let position: BTreeMap<u32, usize> = project
-        .organisers
-        .iter()
-        .enumerate()
-        .map(|(j, o)| (o.id, j))
-        .collect();
+    let position = project.positions();
     let pos = |id: Option<u32>| id.and_then(|id| position.get(&id).copied());
     let mut touched: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     let mut unassigned_changed = false;
