@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::editor::{RunReport, RunState};
 use crate::messages;
-use crate::pager::{Pager, PagerControls, RowCache};
+use crate::pager::{Pager, PagerControls, RowCache, Window};
 use crate::state::use_app_state;
 
 /// Percent with one decimal, Indian style.
@@ -212,17 +212,21 @@ pub fn StatsPanel() -> impl IntoView {
             return None;
         }
         let lang = state.lang.get();
-        let totals = move || {
-            let stats = editor.stats.get()?;
-            Some(view! {
-                <dl class="stats">
-                    <dt>{Msg::PoorHouseholds.text(lang)}</dt><dd data-testid="total-poor">{group_indian_u64(stats.total_poor.round() as u64)}</dd>
-                    <dt>{Msg::TargetPerOrganiser.fill(lang, &[("n", "")]).trim_end_matches([':', ' ']).to_string()}</dt>
-                    <dd>{group_indian_u64(stats.target_per_organiser.round() as u64)}</dd>
-                </dl>
-                <p data-testid="max-deviation">{Msg::MaxDeviation.fill(lang, &[("pct", &pct(stats.max_abs_deviation))])}</p>
-                <p data-testid="unassigned">{Msg::UnassignedCount.fill(lang, &[("n", &group_indian_u64(stats.unassigned.len() as u64))])}</p>
-            })
+        // Each figure is its own text (a memo), so an edit rewrites the texts that changed
+        // instead of rebuilding the block.
+        let figure = move |f: fn(&kshetra_core::project::PlanStats, Lang) -> String| {
+            let text = Memo::new(move |_| editor.stats.with(|s| s.as_deref().map(|s| f(s, lang)).unwrap_or_default()));
+            move || text.get()
+        };
+        let totals = view! {
+            <dl class="stats">
+                <dt>{Msg::PoorHouseholds.text(lang)}</dt>
+                <dd data-testid="total-poor">{figure(|s, _| group_indian_u64(s.total_poor.round() as u64))}</dd>
+                <dt>{Msg::TargetPerOrganiser.fill(lang, &[("n", "")]).trim_end_matches([':', ' ']).to_string()}</dt>
+                <dd>{figure(|s, _| group_indian_u64(s.target_per_organiser.round() as u64))}</dd>
+            </dl>
+            <p data-testid="max-deviation">{figure(|s, lang| Msg::MaxDeviation.fill(lang, &[("pct", &pct(s.max_abs_deviation))]))}</p>
+            <p data-testid="unassigned">{figure(|s, lang| Msg::UnassignedCount.fill(lang, &[("n", &group_indian_u64(s.unassigned.len() as u64))]))}</p>
         };
         let problems = move || {
             if no_problems.get() {
@@ -267,17 +271,9 @@ pub fn StatsPanel() -> impl IntoView {
                         <th role="columnheader">{Msg::Pieces.text(lang)}</th>
                     </tr></thead>
                     <tbody role="rowgroup">
-                        <For each=move || window.with(|w| w.rows.clone()) key=|r| r.clone() let:r>
-                            <tr role="row" data-organiser=r.organiser.to_string() class:out=r.out class:split=r.split>
-                                <td role="cell"><span class="swatch" style=r.colour.map(|c| format!("background:{c}")).unwrap_or_default()></span><span>{r.label}</span></td>
-                                <td role="cell" class="num">{r.wards}</td>
-                                <td role="cell" class="num">{r.poor}</td>
-                                <td role="cell" class="bar-cell">
-                                    <span class="bar" aria-hidden="true"><span class="fill" style=format!("width:{:.1}%", r.bar_width as f64 / 10.0)></span><span class="target"></span></span>
-                                    <span class="num" data-testid="deviation">{r.deviation}</span>
-                                </td>
-                                <td role="cell">{r.pieces}{r.home.map(|h| view! { <br/><span class="detail">{h}</span> })}</td>
-                            </tr>
+                        // Keyed by organiser and label; the figures are updated in place.
+                        <For each=move || window.with(|w| w.rows.clone()) key=|r| (r.organiser, r.label.clone()) let:r>
+                            <StatsRowView row=r window=window/>
                         </For>
                     </tbody>
                 </table>
@@ -303,6 +299,27 @@ struct StatsRow {
     split: bool,
     pieces: String,
     home: Option<String>,
+}
+
+/// One organiser's row of figures; its cells follow `window` in place.
+#[component]
+fn StatsRowView(row: StatsRow, window: Memo<Window<StatsRow>>) -> impl IntoView {
+    let id = row.organiser;
+    let label = row.label.clone();
+    let r = Memo::new(move |_| window.with(|w| w.rows.iter().find(|r| r.organiser == id).cloned()).unwrap_or_else(|| row.clone()));
+    let cell = move |f: fn(&StatsRow) -> String| move || r.with(f);
+    view! {
+        <tr role="row" data-organiser=id.to_string() class:out=move || r.with(|r| r.out) class:split=move || r.with(|r| r.split)>
+            <td role="cell"><span class="swatch" style=cell(|r| r.colour.as_ref().map(|c| format!("background:{c}")).unwrap_or_default())></span><span>{label}</span></td>
+            <td role="cell" class="num">{cell(|r| r.wards.clone())}</td>
+            <td role="cell" class="num">{cell(|r| r.poor.clone())}</td>
+            <td role="cell" class="bar-cell">
+                <span class="bar" aria-hidden="true"><span class="fill" style=cell(|r| format!("width:{:.1}%", r.bar_width as f64 / 10.0))></span><span class="target"></span></span>
+                <span class="num" data-testid="deviation">{cell(|r| r.deviation.clone())}</span>
+            </td>
+            <td role="cell">{cell(|r| r.pieces.clone())}{move || r.with(|r| r.home.clone()).map(|h| view! { <br/><span class="detail">{h}</span> })}</td>
+        </tr>
+    }
 }
 
 /// What one row of the figures is made from.

@@ -9,7 +9,7 @@ use kshetra_core::project::{ContactPoint, Edit, Home, Organiser};
 use leptos::prelude::*;
 
 use crate::messages;
-use crate::pager::{Pager, PagerControls, RowCache};
+use crate::pager::{Pager, PagerControls, RowCache, Window};
 use crate::state::use_app_state;
 
 /// The fields of the organiser form, as typed.
@@ -183,8 +183,10 @@ pub fn OrganisersPanel() -> impl IntoView {
                 total=Signal::derive(move || window.with(|w| w.total))
                 first=Signal::derive(move || window.with(|w| w.first))/>
             <ol class="organiser-list" data-testid="organiser-list">
-                <For each=move || window.with(|w| w.rows.clone()) key=|r| r.clone() let:r>
-                    <OrganiserRow row=r form=form/>
+                // Keyed by what a row is built from; its figures (summary, colour) are updated
+                // in place, so painting a ward rewrites two texts, not two rows of buttons.
+                <For each=move || window.with(|w| w.rows.clone()) key=RowData::key let:r>
+                    <OrganiserRow row=r window=window form=form/>
                 </For>
             </ol>
             {move || match form.get() {
@@ -213,21 +215,15 @@ pub fn OrganisersPanel() -> impl IntoView {
 
 /// One organiser in the list.
 #[component]
-fn OrganiserRow(row: RowData, form: RwSignal<Option<Form>>) -> impl IntoView {
+fn OrganiserRow(row: RowData, window: Memo<Window<RowData>>, form: RwSignal<Option<Form>>) -> impl IntoView {
     let state = use_app_state();
     let editor = state.editor;
-    let RowData {
-        id,
-        pos,
-        n,
-        name,
-        label,
-        detail,
-        summary,
-        colour,
-        locked_area,
-        lang,
-    } = row;
+    let id = row.id;
+    let first = (row.summary.clone(), row.colour.clone());
+    let figures = Memo::new(move |_| {
+        window.with(|w| w.rows.iter().find(|r| r.id == id).map(|r| (r.summary.clone(), r.colour.clone()))).unwrap_or_else(|| first.clone())
+    });
+    let RowData { pos, n, name, label, detail, locked_area, lang, .. } = row;
     let edit = move |e: Edit| {
         if let Some(current) = state.current.get_untracked() {
             editor.edit(&current, e);
@@ -246,11 +242,11 @@ fn OrganiserRow(row: RowData, form: RwSignal<Option<Form>>) -> impl IntoView {
     let (name_home, name_contact) = (name.clone(), name);
     view! {
         <li class="organiser" class:painting=painting data-organiser=id.to_string()>
-            <span class="swatch" style=colour.map(|c| format!("background:{c}")).unwrap_or_default() aria-hidden="true"></span>
+            <span class="swatch" style=move || figures.with(|f| f.1.as_ref().map(|c| format!("background:{c}")).unwrap_or_default()) aria-hidden="true"></span>
             <div class="who">
                 <strong>{label}</strong>
                 <span class="detail">{detail}</span>
-                {summary.map(|s| view! { <span class="detail">{s}</span> })}
+                <span class="detail" class:empty=move || figures.with(|f| f.0.is_none())>{move || figures.with(|f| f.0.clone().unwrap_or_default())}</span>
             </div>
             <div class="row-buttons">
                 <button type="button" aria-pressed=move || painting().to_string()
@@ -325,6 +321,11 @@ struct RowData {
 }
 
 impl RowData {
+    /// What the row's structure is built from (all but its figures, which update in place).
+    fn key(&self) -> (u32, usize, usize, String, String, bool, Lang) {
+        (self.id, self.pos, self.n, self.name.clone(), self.detail.clone(), self.locked_area, self.lang)
+    }
+
     fn new(i: &RowInputs) -> RowData {
         let (o, lang) = (&i.o, i.lang);
         let name = if o.name.is_empty() {
