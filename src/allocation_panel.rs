@@ -10,7 +10,7 @@ use leptos::prelude::*;
 
 use crate::editor::{RunReport, RunState};
 use crate::messages;
-use crate::pager::{Pager, PagerControls, RowCache, Window};
+use crate::pager::{live_row, paged, PagerControls, RowCache, Window};
 use crate::state::use_app_state;
 
 /// Percent with one decimal, Indian style.
@@ -181,13 +181,7 @@ pub fn StatsPanel() -> impl IntoView {
         })
     });
     // A long table is shown a page at a time; choosing an organiser to paint for shows their row.
-    let pager = Pager::new();
-    let window = Memo::new(move |_| rows.with(|r| pager.window(r, |r| r.label.as_str())));
-    Effect::new(move |_| {
-        if let Some(id) = editor.painting.get() {
-            rows.with_untracked(|r| pager.reveal(r, |r| r.label.as_str(), |r| r.organiser == id));
-        }
-    });
+    let (pager, window) = paged(rows, |r| r.label.as_str(), |r| r.organiser, editor.painting);
     // The problems, each with its text; the list re-renders only the items that change.
     let problems = Memo::new(move |_| {
         let lang = state.lang.get();
@@ -256,12 +250,9 @@ pub fn StatsPanel() -> impl IntoView {
             <section class="panel stats-panel" aria-labelledby="stats-heading">
                 <h2 id="stats-heading">{Msg::StatsHeading.text(lang)}</h2>
                 {totals}
+                <PagerControls pager=pager window=window label=Msg::FindInFigures test_id="stats-pager"/>
                 // Laid out with CSS flex rows (cheap to update); the roles keep it a table for
                 // screen readers.
-                <PagerControls pager=pager label=Msg::FindInFigures test_id="stats-pager"
-                    matching=Signal::derive(move || window.with(|w| w.matching))
-                    total=Signal::derive(move || window.with(|w| w.total))
-                    first=Signal::derive(move || window.with(|w| w.first))/>
                 <table class="organiser-stats" data-testid="organiser-stats" role="table">
                     <thead role="rowgroup"><tr role="row">
                         <th role="columnheader">{Msg::ColOrganiser.text(lang)}</th>
@@ -306,7 +297,7 @@ struct StatsRow {
 fn StatsRowView(row: StatsRow, window: Memo<Window<StatsRow>>) -> impl IntoView {
     let id = row.organiser;
     let label = row.label.clone();
-    let r = Memo::new(move |_| window.with(|w| w.rows.iter().find(|r| r.organiser == id).cloned()).unwrap_or_else(|| row.clone()));
+    let r = live_row(window, move |r: &StatsRow| r.organiser == id, row);
     let cell = move |f: fn(&StatsRow) -> String| move || r.with(f);
     view! {
         <tr role="row" data-organiser=id.to_string() class:out=move || r.with(|r| r.out) class:split=move || r.with(|r| r.split)>

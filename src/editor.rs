@@ -246,29 +246,16 @@ impl Editor {
                 if poor.len() != n || conn.graph.len() != n || owners.len() != n {
                     return None;
                 }
-                let updated = basis.with_value(|b| {
-                    let b = b
-                        .as_ref()
-                        .filter(|b| b.follows(current.id, &poor, &conn, p))?;
-                    update_stats(
-                        &b.stats,
-                        &b.owners,
-                        &facts,
-                        &current.map,
-                        &conn.graph,
-                        p,
-                        &poor,
-                        &owners,
-                    )
-                });
-                let figures = Arc::new(updated.unwrap_or_else(|| {
-                    stats_of(&facts, &current.map, &conn.graph, p, &poor, &owners)
-                }));
+                // The last figures, updated when only owners changed since; their organisers
+                // are kept rather than cloned again (200 organisers per edit).
+                let last = basis.try_update_value(Option::take).flatten().filter(|b| b.follows(current.id, &poor, &conn, p));
+                let updated = last.as_ref().and_then(|b| update_stats(&b.stats, &b.owners, &facts, &current.map, &conn.graph, p, &poor, &owners));
+                let figures = Arc::new(updated.unwrap_or_else(|| stats_of(&facts, &current.map, &conn.graph, p, &poor, &owners)));
                 basis.set_value(Some(StatsBasis {
                     map_id: current.id,
                     poor: poor.clone(),
                     conn: conn.clone(),
-                    organisers: p.organisers.clone(),
+                    organisers: last.map(|b| b.organisers).unwrap_or_else(|| p.organisers.clone()),
                     epsilon: p.settings.epsilon,
                     owners: owners.clone(),
                     stats: figures.clone(),

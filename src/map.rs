@@ -503,12 +503,6 @@ struct CachedArea {
     label_ward: Option<usize>,
 }
 
-/// A ward's centroid (lon, lat).
-fn facts_centre(map: &WardMap, i: usize) -> Option<[f64; 2]> {
-    use geo::Centroid;
-    map.wards()[i].geometry.centroid().map(|p| [p.x(), p.y()])
-}
-
 /// A point inside a ward: its centroid when that is inside (cheap), else geo's interior point.
 fn inside_point(g: &geo::MultiPolygon<f64>) -> Option<[f64; 2]> {
     use geo::{Centroid, Contains, InteriorPoint};
@@ -586,7 +580,7 @@ pub fn overlay_data(
                     let (label_ward, label_at) = match kept {
                         Some((w, at)) => (Some(w), at),
                         None => {
-                            let centre = |i: usize| facts_centre(map, i);
+                            let centre = |i: usize| map.wards()[i].geometry.centroid().map(|p| [p.x(), p.y()]);
                             let points: Vec<(usize, [f64; 2])> = wards
                                 .iter()
                                 .filter_map(|&i| centre(i).map(|c| (i, c)))
@@ -646,7 +640,7 @@ pub fn overlay_data(
         };
         data.areas.push(AreaDrawing {
             organiser: o.id,
-            outline: outline.clone(),
+            outline,
             label_at,
             title: format!("{}. {}", j + 1, name),
             detail: format!("{} {}", group_indian_u64(poor), Msg::PoorHouseholds.text(lang)),

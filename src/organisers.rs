@@ -9,7 +9,7 @@ use kshetra_core::project::{ContactPoint, Edit, Home, Organiser};
 use leptos::prelude::*;
 
 use crate::messages;
-use crate::pager::{Pager, PagerControls, RowCache, Window};
+use crate::pager::{live_row, paged, PagerControls, RowCache, Window};
 use crate::state::use_app_state;
 
 /// The fields of the organiser form, as typed.
@@ -154,13 +154,7 @@ pub fn OrganisersPanel() -> impl IntoView {
             .with(|p| p.as_ref().map(|p| p.organisers.len()).unwrap_or(0)) as u64
     });
     // A long list is shown a page at a time; choosing an organiser to paint for shows their row.
-    let pager = Pager::new();
-    let window = Memo::new(move |_| rows.with(|r| pager.window(r, |r| r.label.as_str())));
-    Effect::new(move |_| {
-        if let Some(id) = editor.painting.get() {
-            rows.with_untracked(|r| pager.reveal(r, |r| r.label.as_str(), |r| r.id == id));
-        }
-    });
+    let (pager, window) = paged(rows, |r| r.label.as_str(), |r| r.id, editor.painting);
 
     view! {
         <section class="panel organisers" aria-labelledby="organisers-heading">
@@ -178,10 +172,7 @@ pub fn OrganisersPanel() -> impl IntoView {
                 }
             }}
             {move || editor.edit_error.get().map(|e| view! { <p class="error" role="alert" data-testid="edit-error">{messages::project_error(&e, state.lang.get())}</p> })}
-            <PagerControls pager=pager label=Msg::FindOrganiser test_id="organiser-pager"
-                matching=Signal::derive(move || window.with(|w| w.matching))
-                total=Signal::derive(move || window.with(|w| w.total))
-                first=Signal::derive(move || window.with(|w| w.first))/>
+            <PagerControls pager=pager window=window label=Msg::FindOrganiser test_id="organiser-pager"/>
             <ol class="organiser-list" data-testid="organiser-list">
                 // Keyed by what a row is built from; its figures (summary, colour) are updated
                 // in place, so painting a ward rewrites two texts, not two rows of buttons.
@@ -219,10 +210,7 @@ fn OrganiserRow(row: RowData, window: Memo<Window<RowData>>, form: RwSignal<Opti
     let state = use_app_state();
     let editor = state.editor;
     let id = row.id;
-    let first = (row.summary.clone(), row.colour.clone());
-    let figures = Memo::new(move |_| {
-        window.with(|w| w.rows.iter().find(|r| r.id == id).map(|r| (r.summary.clone(), r.colour.clone()))).unwrap_or_else(|| first.clone())
-    });
+    let live = live_row(window, move |r: &RowData| r.id == id, row.clone());
     let RowData { pos, n, name, label, detail, locked_area, lang, .. } = row;
     let edit = move |e: Edit| {
         if let Some(current) = state.current.get_untracked() {
@@ -242,11 +230,11 @@ fn OrganiserRow(row: RowData, window: Memo<Window<RowData>>, form: RwSignal<Opti
     let (name_home, name_contact) = (name.clone(), name);
     view! {
         <li class="organiser" class:painting=painting data-organiser=id.to_string()>
-            <span class="swatch" style=move || figures.with(|f| f.1.as_ref().map(|c| format!("background:{c}")).unwrap_or_default()) aria-hidden="true"></span>
+            <span class="swatch" style=move || live.with(|r| r.colour.as_ref().map(|c| format!("background:{c}")).unwrap_or_default()) aria-hidden="true"></span>
             <div class="who">
                 <strong>{label}</strong>
                 <span class="detail">{detail}</span>
-                <span class="detail" class:empty=move || figures.with(|f| f.0.is_none())>{move || figures.with(|f| f.0.clone().unwrap_or_default())}</span>
+                <span class="detail" class:empty=move || live.with(|r| r.summary.is_none())>{move || live.with(|r| r.summary.clone().unwrap_or_default())}</span>
             </div>
             <div class="row-buttons">
                 <button type="button" aria-pressed=move || painting().to_string()

@@ -61,11 +61,8 @@ impl Pager {
                 first: 0,
             };
         }
-        let needle = self.filter.with(|f| f.trim().to_lowercase());
-        let matching: Vec<&T> = all
-            .iter()
-            .filter(|r| needle.is_empty() || label(r).to_lowercase().contains(&needle))
-            .collect();
+        let matches = self.filter.with(|f| matcher(f));
+        let matching: Vec<&T> = all.iter().filter(|r| matches(label(r))).collect();
         let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
         let page = self.page.get().min(pages - 1);
         let first = page * PAGE_SIZE;
@@ -89,18 +86,49 @@ impl Pager {
         if all.len() <= PAGE_SIZE {
             return;
         }
-        let needle = self.filter.with_untracked(|f| f.trim().to_lowercase());
-        let matches = |r: &T| needle.is_empty() || label(r).to_lowercase().contains(&needle);
-        if !all.iter().any(|r| is(r) && matches(r)) {
+        let matches = self.filter.with_untracked(|f| matcher(f));
+        if !all.iter().any(|r| is(r) && matches(label(r))) {
             self.filter.set(String::new());
             return self.reveal(all, label, is);
         }
-        if let Some(i) = all.iter().filter(|r| matches(r)).position(is) {
+        if let Some(i) = all.iter().filter(|r| matches(label(r))).position(is) {
             if self.page.get_untracked() != i / PAGE_SIZE {
                 self.page.set(i / PAGE_SIZE);
             }
         }
     }
+}
+
+/// Whether a row's label contains the filter text (case-insensitive; an empty filter matches all).
+fn matcher(filter: &str) -> impl Fn(&str) -> bool {
+    let needle = filter.trim().to_lowercase();
+    move |label: &str| needle.is_empty() || label.to_lowercase().contains(&needle)
+}
+
+/// A long list of organisers' rows paged: the window to show, which turns to the page of the
+/// organiser being painted for whenever one is chosen. `label`: the text the filter searches;
+/// `organiser`: the row's organiser id.
+pub fn paged<T>(rows: Memo<Vec<T>>, label: fn(&T) -> &str, organiser: fn(&T) -> u32, painting: RwSignal<Option<u32>>) -> (Pager, Memo<Window<T>>)
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let pager = Pager::new();
+    let window = Memo::new(move |_| rows.with(|r| pager.window(r, label)));
+    Effect::new(move |_| {
+        if let Some(id) = painting.get() {
+            rows.with_untracked(|r| pager.reveal(r, label, |r| organiser(r) == id));
+        }
+    });
+    (pager, window)
+}
+
+/// One row of the window as it changes (for updating a shown row in place); `first` until
+/// the row is no longer in the window.
+pub fn live_row<T>(window: Memo<Window<T>>, is: impl Fn(&T) -> bool + Send + Sync + 'static, first: T) -> Memo<T>
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    Memo::new(move |_| window.with(|w| w.rows.iter().find(|r| is(r)).cloned()).unwrap_or_else(|| first.clone()))
 }
 
 /// The rows of a list kept between changes with what each was made from: a row whose inputs
@@ -138,22 +166,21 @@ impl<I: PartialEq, R: Clone> RowCache<I, R> {
 /// Filter box and previous/next buttons for a long list (nothing for a short one).
 /// `label`: the filter box's accessible name; `test_id`: for tests.
 #[component]
-pub fn PagerControls(
-    pager: Pager,
-    matching: Signal<usize>,
-    total: Signal<usize>,
-    first: Signal<usize>,
-    label: Msg,
-    test_id: &'static str,
-) -> impl IntoView {
+pub fn PagerControls<T>(pager: Pager, window: Memo<Window<T>>, label: Msg, test_id: &'static str) -> impl IntoView
+where
+    T: Clone + PartialEq + Send + Sync + 'static,
+{
+    let matching = move || window.with(|w| w.matching);
+    let total = move || window.with(|w| w.total);
+    let first = move || window.with(|w| w.first);
     let state = use_app_state();
     // Rebuilt only when the list becomes long or short (or the language changes), so typing in
     // the filter keeps the focus.
-    let long = Memo::new(move |_| total.get() > PAGE_SIZE);
+    let long = Memo::new(move |_| total() > PAGE_SIZE);
     let range = move || {
-        let n = matching.get();
-        let from = if n == 0 { 0 } else { first.get() + 1 };
-        let to = (first.get() + PAGE_SIZE).min(n);
+        let n = matching();
+        let from = if n == 0 { 0 } else { first() + 1 };
+        let to = (first() + PAGE_SIZE).min(n);
         (from, to, n)
     };
     move || {
