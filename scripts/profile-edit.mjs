@@ -110,6 +110,16 @@ try {
     console.log(`\n== trace of the main thread (${runs} paints + undos), by event (nested events overlap):`);
     for (const [k, v] of [...sums.entries()].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
     if (process.env.TRACE_OUT) fs.writeFileSync(process.env.TRACE_OUT, JSON.stringify(trace));
+    // Per input: main-thread work from the input's task to the end of the first frame commit
+    // after it (event handling, effects, style, layout, paint, canvas redraw), waiting excluded.
+    const mine = events.filter((e) => `${e.pid}:${e.tid}` === thread).sort((a, b) => a.ts - b.ts);
+    const work = (type) => mine.filter((e) => e.name === 'EventDispatch' && e.args?.data?.type === type).map((d) => {
+      const commit = mine.find((e) => e.name === 'Commit' && e.ts > d.ts);
+      const tasks = mine.filter((e) => e.name === 'RunTask' && e.ts + e.dur >= d.ts && commit && e.ts <= commit.ts);
+      return tasks.reduce((s, e) => s + (Math.min(e.ts + e.dur, commit.ts + commit.dur) - Math.max(e.ts, d.ts)) / 1000, 0);
+    });
+    const fmtWork = (w) => w.map((v) => v.toFixed(1)).join('/');
+    console.log(`main-thread work per paint (input to frame commit): ${fmtWork(work('mousedown'))} ms; per undo: ${fmtWork(work('keydown').filter((_, i) => i % 2 === 1))} ms`);
     const layouts = events.filter((e) => `${e.pid}:${e.tid}` === thread && e.name === 'Layout' && e.dur > 1000);
     console.log(`layouts over 1 ms: ${layouts.map((e) => `${(e.dur / 1000).toFixed(1)} ms (${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects} objects${e.args?.beginData?.partialLayout ? ', partial' : ''})`).join('; ')}`);
   }

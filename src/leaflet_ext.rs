@@ -114,6 +114,20 @@ export function kshetra_declutter_soon(map) {
   if (map._kshetraDeclutter) return;
   map._kshetraDeclutter = requestAnimationFrame(() => { map._kshetraDeclutter = 0; kshetra_declutter(map); });
 }
+export function kshetra_ward_tooltip() { return L.tooltip({ direction: 'top', offset: [0, -6], className: 'ward-tooltip' }); }
+export function kshetra_hover(map, tip, lat, lng, html) {
+  // Moved first, then the new text (if any): only the text change needs a layout.
+  tip.setLatLng([lat, lng]);
+  if (html != null) tip.setContent(html);
+  if (!map.hasLayer(tip)) map.openTooltip(tip);
+  const c = map.getContainer();
+  if (!c.classList.contains('on-ward')) c.classList.add('on-ward');
+}
+export function kshetra_unhover(map, tip) {
+  if (map.hasLayer(tip)) map.closeTooltip(tip);
+  map.getContainer().classList.remove('on-ward');
+}
+export function kshetra_set_tooltip_content(tip, html) { tip.setContent(html); }
 export function kshetra_set_dragging(map, on) { if (on) map.dragging.enable(); else map.dragging.disable(); }
 export function kshetra_canvas() { return L.canvas({ padding: 0.5, tolerance: 2 }); }
 "#)]
@@ -139,6 +153,19 @@ extern "C" {
     /// Hides area labels that would overlap a label of a bigger area, at the next frame and
     /// after every zoom (first call hooks the map's zoom events).
     fn kshetra_declutter_soon(map: &leaflet::Map);
+
+    /// The one tooltip of the ward under the pointer (`L.tooltip`, class `ward-tooltip`).
+    fn kshetra_ward_tooltip() -> JsValue;
+
+    /// Shows `tip` at (lat, lng), with `html` (already escaped) as its text when given, and
+    /// marks the map container `on-ward` (pointer cursor).
+    fn kshetra_hover(map: &leaflet::Map, tip: &JsValue, lat: f64, lng: f64, html: Option<&str>);
+
+    /// Hides `tip`; the container is no longer `on-ward`.
+    fn kshetra_unhover(map: &leaflet::Map, tip: &JsValue);
+
+    /// Rewrites `tip`'s text (already escaped).
+    fn kshetra_set_tooltip_content(tip: &JsValue, html: &str);
 
     /// `map.dragging.enable()` / `disable()`.
     fn kshetra_set_dragging(map: &leaflet::Map, on: bool);
@@ -208,6 +235,26 @@ pub fn declutter_labels_later(map: &leaflet::Map) {
 /// Moves an area label made by [`label`] to (lon, lat) and rewrites its HTML (escaped) in place.
 pub fn relabel(marker: &leaflet::Layer, lon: f64, lat: f64, html: &str) {
     kshetra_relabel(marker, lat, lon, html)
+}
+
+/// The one tooltip following the pointer over the wards (see `kshetra_ward_tooltip`).
+pub fn ward_tooltip() -> JsValue {
+    kshetra_ward_tooltip()
+}
+
+/// Shows the ward tooltip at `at` (lon, lat), with new text (escaped HTML) when given.
+pub fn show_tooltip(map: &leaflet::Map, tip: &JsValue, at: [f64; 2], html: Option<&str>) {
+    kshetra_hover(map, tip, at[1], at[0], html)
+}
+
+/// Hides the ward tooltip.
+pub fn hide_tooltip(map: &leaflet::Map, tip: &JsValue) {
+    kshetra_unhover(map, tip)
+}
+
+/// Rewrites the ward tooltip's text (escaped HTML), where it is.
+pub fn set_tooltip_content(tip: &JsValue, html: &str) {
+    kshetra_set_tooltip_content(tip, html)
 }
 
 /// Lets the map pan by dragging, or not (while painting wards).

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use js_sys::Array;
 use kshetra_core::format::escape_html;
 use kshetra_core::i18n::{Lang, Msg};
+use kshetra_core::locate::WardLocator;
 use kshetra_core::model::Ward;
 use kshetra_core::palette::zone_fill;
 use kshetra_core::WardMap;
@@ -23,14 +24,22 @@ use crate::leaflet_ext::{options, AttributionControl, LayerExt};
 use crate::state::{use_app_state, MainView};
 use kshetra_core::settings::{is_valid_tile_url, Settings};
 
-/// Leaflet polygons for every ward of a [`WardMap`], in model order.
+/// Leaflet polygons for every ward of a [`WardMap`], in model order, and the pointer on them.
+///
+/// The polygons are not interactive: which ward is under the pointer is answered by a
+/// [`WardLocator`] in Rust (an R-tree, then an exact test), from events on the map itself. Leaflet
+/// would walk all of its paths on every pointer event (10,000 on a big city, on a canvas), and
+/// bind a tooltip to each; here one tooltip follows the pointer.
 pub struct WardLayer {
     group: LayerGroup,
     polygons: Vec<(String, Polygon)>,
     /// How each ward is drawn now: a restyle only touches the wards whose look changed (one
     /// edit at 10,000 wards restyles a handful of polygons, not all of them).
     looks: std::cell::RefCell<Vec<WardLook>>,
-    _handlers: Vec<Closure<dyn FnMut(JsValue)>>,
+    pointer: Rc<Pointer>,
+    handlers: Vec<(&'static str, Closure<dyn FnMut(JsValue)>)>,
+    /// The Leaflet map the layer is on, shared with the handlers (removed with the layer).
+    on_map: Rc<std::cell::RefCell<Option<Map>>>,
 }
 
 /// What happened to a ward on the map.
@@ -55,59 +64,142 @@ pub struct WardEvent {
     pub at: Option<[f64; 2]>,
 }
 
-/// Reads a Leaflet mouse event: the ward index we stored in the polygon's options, the point,
-/// and whether the main button is held.
-fn read_event(ev: &JsValue) -> Option<(usize, Option<[f64; 2]>, bool)> {
+/// The pointer over the ward layer: which ward it is on, and the one tooltip showing it.
+struct Pointer {
+    map: std::cell::RefCell<Arc<CityMap>>,
+    lang: std::cell::Cell<Lang>,
+    locator: WardLocator,
+    hovered: std::cell::Cell<Option<usize>>,
+    tooltip: JsValue,
+}
+
+/// Pointer hits within this many screen pixels of a ward count as on it (a border line, a
+/// sliver between wards), as Leaflet's own hit test did.
+const HIT_TOLERANCE_PX: f64 = 3.0;
+
+/// Reads a Leaflet map mouse event: the point (lon, lat) and whether the main button is held;
+/// `None` off the map's wards (on a control).
+fn read_event(ev: &JsValue) -> Option<([f64; 2], bool)> {
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
-    let target = get(ev, "target")?;
-    let ward = get(&get(&target, "options")?, "kshetraWard")?.as_f64()? as usize;
-    let at = get(ev, "latlng").and_then(|ll| Some([get(&ll, "lng")?.as_f64()?, get(&ll, "lat")?.as_f64()?]));
+    // Over the zoom buttons or the attribution, the pointer is not on a ward.
+    let on_control = get(ev, "originalEvent")
+        .and_then(|o| get(&o, "target"))
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|t| t.closest(".leaflet-control").ok().flatten().is_some());
+    if on_control {
+        return None;
+    }
+    let ll = get(ev, "latlng")?;
+    let at = [get(&ll, "lng")?.as_f64()?, get(&ll, "lat")?.as_f64()?];
     let held = get(ev, "originalEvent").and_then(|o| get(&o, "buttons")).and_then(|b| b.as_f64()).is_some_and(|b| (b as u32) & 1 == 1);
-    Some((ward, at, held))
+    Some((at, held))
+}
+
+impl Pointer {
+    /// The ward under a map event's point, with the point and whether the button is held.
+    fn ward_at(&self, map: &Map, ev: &JsValue) -> Option<(usize, [f64; 2], bool)> {
+        let (at, held) = read_event(ev)?;
+        // Degrees of longitude per screen pixel at this zoom (Web Mercator, 256-pixel tiles).
+        let tolerance = HIT_TOLERANCE_PX * 360.0 / (256.0 * 2f64.powf(map.get_zoom()));
+        let ward = self.locator.ward_at(&self.map.borrow().map, at, tolerance)?;
+        Some((ward, at, held))
+    }
+
+    /// The pointer moved to `ward` (or off the wards): the tooltip follows it and shows the
+    /// ward; the map's cursor says whether a ward can be clicked. Says whether the ward changed.
+    fn hover(&self, map: &Map, ward: Option<usize>, at: [f64; 2]) -> bool {
+        let changed = self.hovered.replace(ward) != ward;
+        match ward {
+            Some(i) => {
+                let html = changed.then(|| self.map.borrow().map.wards().get(i).map(|w| tooltip_html(w, self.lang.get()))).flatten();
+                crate::leaflet_ext::show_tooltip(map, &self.tooltip, at, html.as_deref());
+            }
+            None => crate::leaflet_ext::hide_tooltip(map, &self.tooltip),
+        }
+        changed
+    }
+}
+
+/// The map events a [`WardLayer`] listens to: the pointer moving (tooltip; a brush stroke going
+/// on), the button going down (a stroke starting), a click or tap, the pointer leaving.
+fn handlers(pointer: &Rc<Pointer>, on_map: &Rc<std::cell::RefCell<Option<Map>>>, on_event: Rc<dyn Fn(WardEvent)>) -> Vec<(&'static str, Closure<dyn FnMut(JsValue)>)> {
+    let moved = on_event.clone();
+    let down = on_event.clone();
+    let click = on_event;
+    let kinds: Vec<(&'static str, Box<dyn Fn(&Map, &Pointer, &JsValue)>)> = vec![
+        ("mousemove", Box::new(move |map, p, ev| match p.ward_at(map, ev) {
+            Some((ward, at, held)) => {
+                // The tooltip first: it measures itself, cheaply while nothing else changed.
+                if p.hover(map, Some(ward), at) && held {
+                    moved(WardEvent { kind: WardEventKind::DragOver, ward, at: Some(at) });
+                }
+            }
+            None => {
+                p.hover(map, None, [0.0, 0.0]);
+            }
+        })),
+        ("mousedown", Box::new(move |map, p, ev| {
+            if let Some((ward, at, _)) = p.ward_at(map, ev) {
+                down(WardEvent { kind: WardEventKind::Down, ward, at: Some(at) });
+            }
+        })),
+        ("click", Box::new(move |map, p, ev| {
+            if let Some((ward, at, _)) = p.ward_at(map, ev) {
+                p.hover(map, Some(ward), at);
+                click(WardEvent { kind: WardEventKind::Click, ward, at: Some(at) });
+            }
+        })),
+        ("mouseout", Box::new(|map, p, _| {
+            p.hover(map, None, [0.0, 0.0]);
+        })),
+    ];
+    kinds
+        .into_iter()
+        .map(|(kind, f)| {
+            let (pointer, on_map) = (pointer.clone(), on_map.clone());
+            let closure = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+                if let Some(map) = on_map.borrow().as_ref() {
+                    f(map, &pointer, &ev);
+                }
+            });
+            (kind, closure)
+        })
+        .collect()
 }
 
 impl WardLayer {
-    /// Builds one polygon per ward (class `ward`, filled by zone colour) with a tooltip, and
-    /// calls `on_event` when a ward is clicked or tapped, pressed, or dragged over with the
-    /// button held. `renderer`: Leaflet's canvas renderer for big maps (else SVG paths). One
-    /// handler per kind serves every polygon (the ward index travels in the options).
-    pub fn new(map: &WardMap, lang: Lang, renderer: Option<&JsValue>, on_event: Rc<dyn Fn(WardEvent)>) -> Self {
+    /// Builds one polygon per ward (class `ward`, filled by zone colour) and calls `on_event`
+    /// when a ward is clicked or tapped, pressed, or entered with the button held, once the
+    /// layer is added to a map. `renderer`: Leaflet's canvas renderer for big maps (else SVG).
+    pub fn new(loaded: &Arc<CityMap>, lang: Lang, renderer: Option<&JsValue>, on_event: Rc<dyn Fn(WardEvent)>) -> Self {
+        let map = &loaded.map;
         let group = LayerGroup::new();
         let mut polygons = Vec::with_capacity(map.wards().len());
         let mut looks = Vec::with_capacity(map.wards().len());
-        let handler = |kind: WardEventKind| {
-            let on_event = on_event.clone();
-            Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
-                if let Some((ward, at, held)) = read_event(&ev) {
-                    if kind != WardEventKind::DragOver || held {
-                        on_event(WardEvent { kind, ward, at });
-                    }
-                }
-            })
-        };
-        let handlers = vec![handler(WardEventKind::Click), handler(WardEventKind::Down), handler(WardEventKind::DragOver)];
-        for (i, ward) in map.wards().iter().enumerate() {
+        for ward in map.wards() {
             let opts = PolylineOptions::new();
             opts.set_class_name("ward".into());
+            opts.set_interactive(false);
             let look = WardLook::zone(map, ward);
             style_ward(&opts, &look);
             looks.push(look);
             if let Some(r) = renderer {
                 let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("renderer"), r);
             }
-            let _ = js_sys::Reflect::set(&opts, &JsValue::from_str("kshetraWard"), &JsValue::from_f64(i as f64));
             let polygon = crate::leaflet_ext::polygon(&ward.geometry, &opts);
-            polygon.unchecked_ref::<LayerExt>().bind_tooltip(
-                &tooltip_html(ward, lang),
-                &options(&[("sticky", true.into()), ("direction", "top".into())]),
-            );
-            polygon.on("click", handlers[0].as_ref());
-            polygon.on("mousedown", handlers[1].as_ref());
-            polygon.on("mouseover", handlers[2].as_ref());
             group.add_layer(&polygon);
             polygons.push((ward.number.clone(), polygon));
         }
-        WardLayer { group, polygons, looks: std::cell::RefCell::new(looks), _handlers: handlers }
+        let pointer = Rc::new(Pointer {
+            map: std::cell::RefCell::new(loaded.clone()),
+            lang: std::cell::Cell::new(lang),
+            locator: WardLocator::new(map),
+            hovered: std::cell::Cell::new(None),
+            tooltip: crate::leaflet_ext::ward_tooltip(),
+        });
+        let on_map: Rc<std::cell::RefCell<Option<Map>>> = Rc::default();
+        let handlers = handlers(&pointer, &on_map, on_event);
+        WardLayer { group, polygons, looks: std::cell::RefCell::new(looks), pointer, handlers, on_map }
     }
 
     /// Number of ward polygons.
@@ -120,20 +212,34 @@ impl WardLayer {
         self.polygons.is_empty()
     }
 
-    /// Adds the layer to a map.
+    /// Adds the layer to a map and starts following the pointer on it.
     pub fn add_to(&self, map: &Map) {
         map.add_layer(&self.group);
+        for (kind, f) in &self.handlers {
+            map.on(kind, f.as_ref());
+        }
+        *self.on_map.borrow_mut() = Some(map.clone());
     }
 
-    /// Removes the layer from whatever map it is on.
+    /// Removes the layer (and its handlers and tooltip) from the map it is on.
     pub fn remove(&self) {
         self.group.remove();
+        if let Some(map) = self.on_map.borrow_mut().take() {
+            for (kind, f) in &self.handlers {
+                map.off(kind, f.as_ref());
+            }
+            crate::leaflet_ext::hide_tooltip(&map, &self.pointer.tooltip);
+        }
+        self.pointer.hovered.set(None);
     }
 
-    /// Rewrites every tooltip in `lang`.
-    pub fn set_language(&self, map: &WardMap, lang: Lang) {
-        for ((_, polygon), ward) in self.polygons.iter().zip(map.wards()) {
-            polygon.set_tooltip_content(&JsValue::from_str(&tooltip_html(ward, lang)));
+    /// The same map with edited figures or names (same wards, same order), or another
+    /// language: the tooltip shows them.
+    pub fn set_map(&self, loaded: &Arc<CityMap>, lang: Lang) {
+        *self.pointer.map.borrow_mut() = loaded.clone();
+        self.pointer.lang.set(lang);
+        if let Some(w) = self.pointer.hovered.get().and_then(|i| loaded.map.wards().get(i)) {
+            crate::leaflet_ext::set_tooltip_content(&self.pointer.tooltip, &tooltip_html(w, lang));
         }
     }
 
@@ -771,7 +877,7 @@ pub fn WardMapView() -> impl IntoView {
             // The same map with edited figures (same id, so the same wards in the same order):
             // keep the polygons, refresh tooltips; the restyle below recolours zones.
             if let Some((layer, shown)) = h.wards.as_mut().filter(|(_, shown)| shown.id == loaded.id) {
-                layer.set_language(&loaded.map, lang);
+                layer.set_map(&loaded, lang);
                 *shown = loaded;
                 return;
             }
@@ -810,7 +916,7 @@ pub fn WardMapView() -> impl IntoView {
             };
             let renderer = (loaded.map.wards().len() >= crate::state::BIG_MAP_WARDS)
                 .then(|| h.canvas.get_or_insert_with(crate::leaflet_ext::canvas_renderer).clone());
-            let layer = WardLayer::new(&loaded.map, lang, renderer.as_ref(), Rc::new(on_ward));
+            let layer = WardLayer::new(&loaded, lang, renderer.as_ref(), Rc::new(on_ward));
             layer.add_to(&h.map);
             // For tests and tools: how many wards are drawn, and how (SVG paths or a canvas).
             if let Some(el) = node.get_untracked() {
@@ -841,7 +947,7 @@ pub fn WardMapView() -> impl IntoView {
         let lang = state.lang.get();
         handles.with_value(|h| {
             if let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) {
-                layer.set_language(&loaded.map, lang);
+                layer.set_map(loaded, lang);
             }
         });
     });

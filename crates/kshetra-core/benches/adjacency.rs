@@ -1,9 +1,11 @@
-//! Parse + adjacency on the real cities and on a synthetic 10,000-ward map.
+//! Parse + adjacency on the real cities and on a synthetic 10,000-ward map; locating the
+//! ward under a point at 10,000 wards.
 //! `cargo bench -p kshetra-core --bench adjacency`
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use kshetra_core::adjacency::{build, AdjacencyOptions};
 use kshetra_core::import::geojson;
+use kshetra_core::locate::WardLocator;
 
 fn real(c: &mut Criterion) {
     let mut group = c.benchmark_group("real");
@@ -69,6 +71,12 @@ fn big(c: &mut Criterion) {
     let g = build(&map, &AdjacencyOptions::default());
     assert_eq!(g.edge_count(), 2 * 100 * 99, "rook graph of the grid");
     group.bench_function("adjacency_5m", |b| b.iter(|| build(&map, &AdjacencyOptions::default())));
+    // The map asks which ward is under the pointer on every move: index once, then 100 points.
+    group.bench_function("locator_build", |b| b.iter(|| WardLocator::new(&map)));
+    let locator = WardLocator::new(&map);
+    let points: Vec<[f64; 2]> = (0..100).map(|k| [80.8 + 0.25 * (k as f64 + 0.5) / 100.0, 26.7 + 0.25 * ((k * 37 % 100) as f64 + 0.5) / 100.0]).collect();
+    assert!(points.iter().all(|&p| locator.ward_at(&map, p, 0.0).is_some()));
+    group.bench_function("locator_100_points", |b| b.iter(|| points.iter().filter_map(|&p| locator.ward_at(&map, p, 0.00001)).count()));
     group.finish();
 }
 

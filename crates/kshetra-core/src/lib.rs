@@ -12,6 +12,7 @@
 //! - [`adjacency`]: the tolerant ward adjacency graph and its components.
 //! - [`projection`]: local metric projection for city-scale geometry.
 //! - [`geometry`]: geodesic area, label points, bounds.
+//! - [`locate`]: which ward is under a point of the map (R-tree, then exact test).
 //! - [`format`]: Indian digit grouping (12,34,567).
 //! - [`i18n`]: the one Hindi/English message catalogue used by the UI (and later the poster).
 //! - [`cities`]: the bundled real ward maps and their attribution.
@@ -34,6 +35,7 @@ pub mod format;
 pub mod geometry;
 pub mod i18n;
 pub mod import;
+pub mod locate;
 pub mod model;
 pub mod palette;
 pub mod project;
