@@ -1,6 +1,8 @@
 //! Automatic allocation (settings, run with progress and cancel, the result's quality and
 //! limits), live figures per organiser, and the problems list.
 
+use std::sync::Arc;
+
 use kshetra_alloc::Limit;
 use kshetra_core::format::{decimal_indian, group_indian_u64};
 use kshetra_core::i18n::{Lang, Msg};
@@ -153,7 +155,7 @@ pub fn StatsPanel() -> impl IntoView {
         editor.stats.with(Option::is_some) && editor.project.with(|p| p.as_ref().is_some_and(|p| !p.organisers.is_empty()))
     });
     // Rows whose inputs did not change are reused, not formatted again.
-    let cache: StoredValue<RowCache<RowInputs, StatsRow>> = StoredValue::new(RowCache::default());
+    let cache: StoredValue<RowCache<(String, RowFigures), StatsRow>> = StoredValue::new(RowCache::default());
     let rows = Memo::new(move |_| {
         let lang = state.lang.get();
         let Some(stats) = editor.stats.get() else { return Vec::new() };
@@ -163,9 +165,8 @@ pub fn StatsPanel() -> impl IntoView {
             let eps = project.settings.epsilon;
             // The figures' areas are in the organisers' order.
             let inputs = stats.areas.iter().zip(&project.organisers).enumerate().map(|(pos, (a, o))| {
-                let inputs = RowInputs {
+                let figures = RowFigures {
                     pos,
-                    name: o.name.clone(),
                     colour: colours.get(&a.organiser).copied(),
                     wards: a.wards.len(),
                     poor: a.poor_households,
@@ -175,9 +176,18 @@ pub fn StatsPanel() -> impl IntoView {
                     eps,
                     lang,
                 };
-                (a.organiser, inputs)
+                (a.organiser, (o.name.as_str(), figures))
             });
-            cache.try_update_value(|cache| cache.rows(inputs, StatsRow::new)).unwrap_or_default()
+            // The name is compared where it is and cloned only for a row made again.
+            cache
+                .try_update_value(|cache| {
+                    cache.rows(
+                        inputs,
+                        |(was, f0), (name, f)| f0 == f && was == name,
+                        |id, &(name, f)| ((name.to_string(), f), StatsRow::new(id, name, f)),
+                    )
+                })
+                .unwrap_or_default()
         })
     });
     // A long table is shown a page at a time; choosing an organiser to paint for shows their row.
@@ -294,11 +304,11 @@ struct StatsRow {
 
 /// One organiser's row of figures; its cells follow `window` in place.
 #[component]
-fn StatsRowView(row: StatsRow, window: Memo<Window<StatsRow>>) -> impl IntoView {
+fn StatsRowView(row: Arc<StatsRow>, window: Memo<Window<Arc<StatsRow>>>) -> impl IntoView {
     let id = row.organiser;
     let label = row.label.clone();
-    let r = live_row(window, move |r: &StatsRow| r.organiser == id, row);
-    let cell = move |f: fn(&StatsRow) -> String| move || r.with(f);
+    let r = live_row(window, move |r: &Arc<StatsRow>| r.organiser == id, row);
+    let cell = move |f: fn(&StatsRow) -> String| move || r.with(|r| f(r));
     view! {
         <tr role="row" data-organiser=id.to_string() class:out=move || r.with(|r| r.out) class:split=move || r.with(|r| r.split)>
             <td role="cell"><span class="swatch" style=cell(|r| r.colour.as_ref().map(|c| format!("background:{c}")).unwrap_or_default())></span><span>{label}</span></td>
@@ -313,11 +323,10 @@ fn StatsRowView(row: StatsRow, window: Memo<Window<StatsRow>>) -> impl IntoView 
     }
 }
 
-/// What one row of the figures is made from.
-#[derive(Debug, Clone, PartialEq)]
-struct RowInputs {
+/// What one row of the figures is made from, besides the organiser's name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RowFigures {
     pos: usize,
-    name: String,
     colour: Option<usize>,
     wards: usize,
     poor: f64,
@@ -329,9 +338,9 @@ struct RowInputs {
 }
 
 impl StatsRow {
-    fn new(organiser: u32, i: &RowInputs) -> StatsRow {
+    fn new(organiser: u32, name: &str, i: RowFigures) -> StatsRow {
         let lang = i.lang;
-        let name = if i.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { i.name.clone() };
+        let name = if name.is_empty() { Msg::Vacant.text(lang).to_string() } else { name.to_string() };
         let sign = if i.deviation > 0.0 { "+" } else { "" };
         StatsRow {
             organiser,

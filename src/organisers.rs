@@ -1,6 +1,8 @@
 //! The organisers panel: add, edit, remove and reorder organisers, import a list, paint their
 //! wards, lock their areas. Every change is a core [`Edit`] through [`crate::editor::Editor`].
 
+use std::sync::Arc;
+
 use kshetra_core::format::{decimal_indian, group_indian_u64};
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::palette::area_colour;
@@ -126,7 +128,7 @@ pub fn OrganisersPanel() -> impl IntoView {
     // did not change are reused, not formatted again); the list re-renders only the rows
     // that differ (two of 200 when a ward goes to a neighbour). One memo per row would make
     // every change re-run 200 memos.
-    let cache: StoredValue<RowCache<RowInputs, RowData>> = StoredValue::new(RowCache::default());
+    let cache: StoredValue<RowCache<(Organiser, RowFigures), RowData>> = StoredValue::new(RowCache::default());
     let rows = Memo::new(move |_| {
         let lang = state.lang.get();
         let colours = editor.colours.get();
@@ -142,10 +144,19 @@ pub fn OrganisersPanel() -> impl IntoView {
                     .and_then(|s| s.areas.get(pos))
                     .filter(|a| a.organiser == o.id)
                     .map(|a| (a.wards.len(), a.poor_households.round() as u64));
-                let inputs = RowInputs { pos, n, o: o.clone(), colour: colours.get(&o.id).copied(), area, locked_area: locked.contains(&o.id), lang };
-                (o.id, inputs)
+                let figures = RowFigures { pos, n, colour: colours.get(&o.id).copied(), area, locked_area: locked.contains(&o.id), lang };
+                (o.id, (o, figures))
             });
-            cache.try_update_value(|cache| cache.rows(inputs, |_, i| RowData::new(i))).unwrap_or_default()
+            // The organiser is compared where it is and cloned only for a row made again.
+            cache
+                .try_update_value(|cache| {
+                    cache.rows(
+                        inputs,
+                        |(was, f0), (o, f)| f0 == f && was == *o,
+                        |_, &(o, f)| ((o.clone(), f), RowData::new(o, f)),
+                    )
+                })
+                .unwrap_or_default()
         })
     });
     let have = Memo::new(move |_| {
@@ -176,7 +187,7 @@ pub fn OrganisersPanel() -> impl IntoView {
             <ol class="organiser-list" data-testid="organiser-list">
                 // Keyed by what a row is built from; its figures (summary, colour) are updated
                 // in place, so painting a ward rewrites two texts, not two rows of buttons.
-                <For each=move || window.with(|w| w.rows.clone()) key=RowData::key let:r>
+                <For each=move || window.with(|w| w.rows.clone()) key=|r| r.key() let:r>
                     <OrganiserRow row=r window=window form=form/>
                 </For>
             </ol>
@@ -206,12 +217,12 @@ pub fn OrganisersPanel() -> impl IntoView {
 
 /// One organiser in the list.
 #[component]
-fn OrganiserRow(row: RowData, window: Memo<Window<RowData>>, form: RwSignal<Option<Form>>) -> impl IntoView {
+fn OrganiserRow(row: Arc<RowData>, window: Memo<Window<Arc<RowData>>>, form: RwSignal<Option<Form>>) -> impl IntoView {
     let state = use_app_state();
     let editor = state.editor;
     let id = row.id;
-    let live = live_row(window, move |r: &RowData| r.id == id, row.clone());
-    let RowData { pos, n, name, label, detail, locked_area, lang, .. } = row;
+    let live = live_row(window, move |r: &Arc<RowData>| r.id == id, row.clone());
+    let RowData { pos, n, name, label, detail, locked_area, lang, .. } = (*row).clone();
     let edit = move |e: Edit| {
         if let Some(current) = state.current.get_untracked() {
             editor.edit(&current, e);
@@ -276,12 +287,11 @@ fn OrganiserRow(row: RowData, window: Memo<Window<RowData>>, form: RwSignal<Opti
     }
 }
 
-/// What one organiser's row is made from.
-#[derive(Debug, Clone, PartialEq)]
-struct RowInputs {
+/// What one organiser's row is made from, besides the organiser.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RowFigures {
     pos: usize,
     n: usize,
-    o: Organiser,
     colour: Option<usize>,
     /// Wards and poor households of their area.
     area: Option<(usize, u64)>,
@@ -314,8 +324,8 @@ impl RowData {
         (self.id, self.pos, self.n, self.name.clone(), self.detail.clone(), self.locked_area, self.lang)
     }
 
-    fn new(i: &RowInputs) -> RowData {
-        let (o, lang) = (&i.o, i.lang);
+    fn new(o: &Organiser, i: RowFigures) -> RowData {
+        let lang = i.lang;
         let name = if o.name.is_empty() {
             Msg::Vacant.text(lang).to_string()
         } else {

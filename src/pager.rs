@@ -4,6 +4,8 @@
 //! lists in the page cost most of an edit's frame at 10,000 wards). Short lists (up to
 //! [`PAGE_SIZE`] rows) are shown whole, without controls.
 
+use std::sync::Arc;
+
 use kshetra_core::format::group_indian_u64;
 use kshetra_core::i18n::Msg;
 use leptos::prelude::*;
@@ -100,9 +102,20 @@ impl Pager {
 }
 
 /// Whether a row's label contains the filter text (case-insensitive; an empty filter matches all).
+/// An ASCII filter is matched without lower-casing every label (the window is worked out
+/// again on every edit while a filter is set).
 fn matcher(filter: &str) -> impl Fn(&str) -> bool {
     let needle = filter.trim().to_lowercase();
-    move |label: &str| needle.is_empty() || label.to_lowercase().contains(&needle)
+    move |label: &str| {
+        if needle.is_empty() {
+            true
+        } else if needle.is_ascii() {
+            let n = needle.as_bytes();
+            label.as_bytes().windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+        } else {
+            label.to_lowercase().contains(&needle)
+        }
+    }
 }
 
 /// A long list of organisers' rows paged: the window to show, which turns to the page of the
@@ -132,33 +145,52 @@ where
 }
 
 /// The rows of a list kept between changes with what each was made from: a row whose inputs
-/// are the same as last time is reused, not made (formatted) again.
-pub struct RowCache<I, R> {
-    rows: std::collections::BTreeMap<u32, (I, R)>,
+/// are the same as last time is reused, not made (formatted) again. Rows are shared
+/// (`Arc`): an unchanged row is the same allocation from one change to the next, so copying a
+/// page and comparing lists costs a pointer per row, and nothing is cloned per change (at 200
+/// organisers, cloning every row and its inputs per edit cost more than the rest of the
+/// organisers list).
+pub struct RowCache<S, R> {
+    rows: std::collections::BTreeMap<u32, (S, Arc<R>, u64)>,
+    pass: u64,
 }
 
-impl<I, R> Default for RowCache<I, R> {
+impl<S, R> Default for RowCache<S, R> {
     fn default() -> Self {
-        RowCache { rows: Default::default() }
+        RowCache { rows: Default::default(), pass: 0 }
     }
 }
 
-impl<I: PartialEq, R: Clone> RowCache<I, R> {
-    /// The rows for `items` (key, inputs), in order: kept ones where the inputs are equal, else
-    /// `make(key, inputs)`. Rows of keys not in `items` are dropped.
-    pub fn rows(&mut self, items: impl Iterator<Item = (u32, I)>, make: impl Fn(u32, &I) -> R) -> Vec<R> {
-        let mut next = std::collections::BTreeMap::new();
-        let rows = items
-            .map(|(key, inputs)| {
-                let row = match self.rows.remove(&key) {
-                    Some((was, row)) if was == inputs => row,
-                    _ => make(key, &inputs),
-                };
-                next.insert(key, (inputs, row.clone()));
-                row
+impl<S, R> RowCache<S, R> {
+    /// The rows for `items` (key, inputs as borrowed now), in order: the kept row where
+    /// `same(stored inputs, inputs)`, else `make(key, inputs)` = (inputs to store, row). Rows of
+    /// keys not in `items` are dropped.
+    pub fn rows<B>(&mut self, items: impl IntoIterator<Item = (u32, B)>, same: impl Fn(&S, &B) -> bool, make: impl Fn(u32, &B) -> (S, R)) -> Vec<Arc<R>> {
+        self.pass += 1;
+        let pass = self.pass;
+        let rows: Vec<Arc<R>> = items
+            .into_iter()
+            .map(|(key, inputs)| match self.rows.get_mut(&key) {
+                Some((stored, row, seen)) if same(stored, &inputs) => {
+                    *seen = pass;
+                    row.clone()
+                }
+                kept => {
+                    let (stored, row) = make(key, &inputs);
+                    let row = Arc::new(row);
+                    match kept {
+                        Some(entry) => *entry = (stored, row.clone(), pass),
+                        None => {
+                            self.rows.insert(key, (stored, row.clone(), pass));
+                        }
+                    }
+                    row
+                }
             })
             .collect();
-        self.rows = next;
+        if self.rows.len() > rows.len() {
+            self.rows.retain(|_, (_, _, seen)| *seen == pass);
+        }
         rows
     }
 }

@@ -33,17 +33,40 @@ fn document() -> web_sys::Document {
 fn new_map() -> (web_sys::HtmlElement, leaflet::Map) {
     leaflet();
     let div: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
-    div.set_attribute("style", "width:800px;height:600px").unwrap();
+    // Fixed in the viewport, so points on it can be hit (`elementFromPoint`).
+    div.set_attribute("style", "position:fixed;left:0;top:0;width:600px;height:450px").unwrap();
     document().body().unwrap().append_child(&div).unwrap();
     let map = leaflet::Map::new_with_element(&div, &leaflet::MapOptions::new()).unwrap();
     (div, map)
 }
 
-fn dispatch(el: &web_sys::Element, kind: &str) {
+/// An element's box on the screen: left, top, right, bottom.
+fn rect(el: &web_sys::Element) -> [f64; 4] {
+    let f: js_sys::Function = js_sys::Reflect::get(el, &"getBoundingClientRect".into()).unwrap().unchecked_into();
+    let r = f.call0(el).unwrap();
+    ["left", "top", "right", "bottom"].map(|k| js_sys::Reflect::get(&r, &k.into()).unwrap().as_f64().unwrap())
+}
+
+/// Where a ward is on the screen: a point inside it (client coordinates).
+fn on_screen(map: &leaflet::Map, div: &web_sys::HtmlElement, ward: &kshetra_core::Ward) -> (f64, f64) {
+    let p = kshetra_core::geometry::label_point(&ward.geometry).unwrap();
+    let at = map.lat_lng_to_container_point(&leaflet::LatLng::new(p.y(), p.x()));
+    let r = rect(div);
+    (r[0] + at.x(), r[1] + at.y())
+}
+
+/// Dispatches a mouse event as the browser would: at a point of the screen, to the element
+/// there, bubbling; `buttons`: the buttons held.
+fn dispatch_at(kind: &str, (x, y): (f64, f64), buttons: u16) {
     let init = web_sys::MouseEventInit::new();
     init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_client_x(x as i32);
+    init.set_client_y(y as i32);
+    init.set_buttons(buttons);
     let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict(kind, &init).unwrap();
-    el.dispatch_event(&ev).unwrap();
+    let target = document().element_from_point(x as f32, y as f32).expect("an element at the point");
+    target.dispatch_event(&ev).unwrap();
 }
 
 #[wasm_bindgen_test]
@@ -53,7 +76,8 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     let (div, map) = new_map();
     let clicked = Rc::new(RefCell::new(Vec::<(WardEventKind, usize)>::new()));
     let sink = clicked.clone();
-    let layer = WardLayer::new(&loaded.map, Lang::Hi, None, Rc::new(move |e: WardEvent| sink.borrow_mut().push((e.kind, e.ward))));
+    let loaded = std::sync::Arc::new(loaded);
+    let layer = WardLayer::new(&loaded, Lang::Hi, None, Rc::new(move |e: WardEvent| sink.borrow_mut().push((e.kind, e.ward))));
     layer.add_to(&map);
     map.fit_bounds(&kshetra::map::bounds(&loaded.map).unwrap());
 
@@ -61,14 +85,30 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     assert_eq!(paths.length(), 110);
     assert_eq!(layer.len(), 110);
 
-    // A click on ward 1's shape reaches us as its ward index (wards are in model order);
-    // the pointer passing over a ward without the button held is not a brush stroke.
-    let first: web_sys::Element = paths.item(0).unwrap().unchecked_into();
-    dispatch(&first, "click");
-    dispatch(&first, "mouseover");
-    dispatch(&first, "mousedown");
-    assert_eq!(*clicked.borrow(), vec![(WardEventKind::Click, 0), (WardEventKind::Down, 0)]);
+    // As while painting: the map does not pan under a held button.
+    kshetra::leaflet_ext::set_dragging(&map, false);
+    // A click on ward 1 reaches us as its ward index (wards are in model order); the pointer
+    // passing over a ward without the button held is not a brush stroke, with it held it is.
+    let (first, second) = (on_screen(&map, &div, &loaded.map.wards()[0]), on_screen(&map, &div, &loaded.map.wards()[1]));
+    dispatch_at("mousemove", first, 0);
+    dispatch_at("click", first, 0);
+    dispatch_at("mousemove", second, 0);
+    dispatch_at("mousedown", second, 1);
+    dispatch_at("mousemove", first, 1);
+    dispatch_at("mousemove", first, 1);
+    assert_eq!(
+        *clicked.borrow(),
+        vec![(WardEventKind::Click, 0), (WardEventKind::Down, 1), (WardEventKind::DragOver, 0)],
+        "entering a ward with the button held paints it once"
+    );
     assert_eq!(loaded.map.wards()[0].number, "1");
+    assert_eq!(div.class_name().contains("on-ward"), true, "the cursor says a ward is under it");
+    // Off the city (a corner of the map): no ward, no tooltip.
+    let r = rect(&div);
+    dispatch_at("mousemove", (r[0] + 2.0, r[3] - 40.0), 0);
+    assert!(!div.class_name().contains("on-ward"));
+    let tip = div.query_selector(".leaflet-tooltip").unwrap();
+    assert!(tip.is_none_or(|t| t.get_attribute("style").unwrap_or_default().contains("opacity: 0")), "the tooltip goes (fading out)");
 
     // Restyling outlines only the selected ward boldly, and separate pieces dashed.
     let wards = loaded.map.wards();
@@ -93,6 +133,9 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
 
     layer.remove();
     assert_eq!(div.query_selector_all("path.ward").unwrap().length(), 0);
+    // Removed with its handlers: the map no longer reports wards.
+    dispatch_at("click", first, 0);
+    assert_eq!(clicked.borrow().len(), 3);
     map.remove();
     div.remove();
 }
@@ -103,12 +146,25 @@ fn a_canvas_renderer_draws_the_wards_on_one_canvas() {
     let loaded = from_bytes(city, include_bytes!("../public/data/lucknow.geojson")).unwrap();
     let (div, map) = new_map();
     let canvas = kshetra::leaflet_ext::canvas_renderer();
-    let layer = WardLayer::new(&loaded.map, Lang::En, Some(&canvas), Rc::new(|_| {}));
+    let loaded = std::sync::Arc::new(loaded);
+    let clicked = Rc::new(RefCell::new(Vec::<(WardEventKind, usize)>::new()));
+    let sink = clicked.clone();
+    let layer = WardLayer::new(&loaded, Lang::En, Some(&canvas), Rc::new(move |e: WardEvent| sink.borrow_mut().push((e.kind, e.ward))));
     layer.add_to(&map);
     map.fit_bounds(&kshetra::map::bounds(&loaded.map).unwrap());
     assert_eq!(layer.len(), 110);
     assert_eq!(div.query_selector_all("path.ward").unwrap().length(), 0, "no SVG paths");
     assert_eq!(div.query_selector_all("canvas").unwrap().length(), 1, "one canvas for all wards");
+    // Clicks on the canvas find the ward under the pointer, every one of the 110.
+    for (i, w) in loaded.map.wards().iter().enumerate() {
+        dispatch_at("click", on_screen(&map, &div, w), 0);
+        let last = clicked.borrow().last().copied();
+        let found = last.map(|(_, j)| j).unwrap();
+        let p = kshetra_core::geometry::label_point(&w.geometry).unwrap();
+        // A point of a small ward a pixel from its neighbour may land on the neighbour.
+        assert!(found == i || geo::Distance::distance(&geo::Euclidean, &p, &loaded.map.wards()[found].geometry) < 0.001, "ward {}", w.number);
+    }
+    assert_eq!(clicked.borrow().len(), 110);
     layer.restyle(None, &|i| WardLook { selected: i == 0, ..WardLook::zone(&loaded.map, &loaded.map.wards()[i]) });
     layer.remove();
     map.remove();
@@ -121,12 +177,12 @@ fn tooltips_show_the_ward_number_and_escape_imported_text() {
         "properties":{"ward_no":"7","ward_name":"<img src=x onerror=alert(1)>","zone":"<b>Z</b>"},
         "geometry":{"type":"Polygon","coordinates":[[[80.9,26.8],[80.95,26.8],[80.95,26.85],[80.9,26.85],[80.9,26.8]]]}}]}"#;
     let imported = geojson::parse("hostile.geojson", text).unwrap();
+    let imported = std::sync::Arc::new(kshetra::data::CityMap::new(kshetra::data::MapSource::Imported { file: "hostile.geojson".into() }, imported.map, Vec::new()));
     let (div, map) = new_map();
-    let layer = WardLayer::new(&imported.map, Lang::En, None, Rc::new(|_| {}));
+    let layer = WardLayer::new(&imported, Lang::En, None, Rc::new(|_| {}));
     layer.add_to(&map);
     map.fit_bounds(&kshetra::map::bounds(&imported.map).unwrap());
-    let path = div.query_selector("path.ward").unwrap().unwrap();
-    dispatch(&path, "mouseover");
+    dispatch_at("mousemove", on_screen(&map, &div, &imported.map.wards()[0]), 0);
     let tooltip = div.query_selector(".leaflet-tooltip").unwrap().expect("tooltip opens on hover");
     let shown = tooltip.text_content().unwrap();
     assert!(shown.contains("Ward 7"), "{shown}");
@@ -134,7 +190,7 @@ fn tooltips_show_the_ward_number_and_escape_imported_text() {
     assert!(tooltip.query_selector("img").unwrap().is_none(), "imported markup must not become elements");
     assert!(tooltip.query_selector("b").unwrap().is_none());
 
-    layer.set_language(&imported.map, Lang::Hi);
+    layer.set_map(&imported, Lang::Hi);
     let shown = div.query_selector(".leaflet-tooltip").unwrap().unwrap().text_content().unwrap();
     assert!(shown.contains("वार्ड 7"), "{shown}");
     map.remove();
@@ -200,15 +256,20 @@ fn a_row_cache_makes_only_the_rows_whose_inputs_changed() {
     let made = std::cell::Cell::new(0);
     let make = |k: u32, i: &u32| {
         made.set(made.get() + 1);
-        format!("{k}:{i}")
+        (*i, format!("{k}:{i}"))
     };
+    let same = |was: &u32, i: &u32| was == i;
+    let text = |rows: Vec<std::sync::Arc<String>>| rows.iter().map(|r| r.to_string()).collect::<Vec<_>>();
     let mut cache: RowCache<u32, String> = RowCache::default();
-    assert_eq!(cache.rows([(1, 10), (2, 20)].into_iter(), make), ["1:10", "2:20"]);
+    let first = cache.rows([(1, 10), (2, 20)], same, make);
+    assert_eq!(text(first.clone()), ["1:10", "2:20"]);
     assert_eq!(made.get(), 2);
-    assert_eq!(cache.rows([(2, 20), (1, 11)].into_iter(), make), ["2:20", "1:11"], "order follows the items");
+    let second = cache.rows([(2, 20), (1, 11)], same, make);
+    assert_eq!(text(second.clone()), ["2:20", "1:11"], "order follows the items");
     assert_eq!(made.get(), 3, "only row 1 made again");
-    assert_eq!(cache.rows([(1, 11)].into_iter(), make), ["1:11"]);
-    assert_eq!(cache.rows([(2, 20)].into_iter(), make), ["2:20"]);
+    assert!(std::sync::Arc::ptr_eq(&first[1], &second[0]), "a kept row is the same row, not a copy");
+    assert_eq!(text(cache.rows([(1, 11)], same, make)), ["1:11"]);
+    assert_eq!(text(cache.rows([(2, 20)], same, make)), ["2:20"]);
     assert_eq!(made.get(), 4, "a row left out is dropped and made again when it returns");
 }
 
