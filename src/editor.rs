@@ -14,7 +14,7 @@ use kshetra_core::allocation::problem_for;
 use kshetra_core::i18n::Lang;
 use kshetra_core::project::stats::{stats_of, update_stats, WardFacts};
 use kshetra_core::project::{
-    splits_area_of, AreaAdjacency, Edit, History, NumberOrder, Organiser, PlanStats, Project,
+    splits_area_of, AreaAdjacency, Edit, History, NumberOrder, Organiser, PlanMark, PlanStats, Project,
     ProjectError,
 };
 use leptos::prelude::*;
@@ -214,18 +214,30 @@ impl Editor {
         });
         // The lookup order of the map's ward numbers is made once per map; then each change
         // walks the plan and the map side by side (0.1 ms instead of 0.9 ms natively).
+        // After an edit, only the wards it changed are looked at (`Plan::ids_by_ward_since`);
+        // when nothing changed the same view is kept, so what follows it does not run.
         let order: StoredValue<Option<(u64, Arc<NumberOrder>)>> = StoredValue::new(None);
+        let last_owners: StoredValue<Option<(u64, PlanMark, Arc<Vec<Option<u32>>>)>> = StoredValue::new(None);
         let owners = Memo::new(move |_| {
             let Some(current) = current.get() else {
                 return Arc::new(Vec::new());
             };
-            let order = once_per_map(order, &current, NumberOrder::of);
             project.with(|p| {
-                Arc::new(
-                    p.as_ref()
-                        .map(|p| p.plan.ids_by_ward_in(&current.map, &order))
-                        .unwrap_or_default(),
-                )
+                let Some(p) = p else { return Arc::new(Vec::new()) };
+                let mark = p.plan.mark();
+                let followed = last_owners.with_value(|last| {
+                    let (_, was, view) = last.as_ref().filter(|(id, ..)| *id == current.id)?;
+                    if p.plan.changed_since(*was)?.is_empty() {
+                        return Some(view.clone());
+                    }
+                    p.plan.ids_by_ward_since(&current.map, *was, view).map(Arc::new)
+                });
+                let view = followed.unwrap_or_else(|| {
+                    let order = once_per_map(order, &current, NumberOrder::of);
+                    Arc::new(p.plan.ids_by_ward_in(&current.map, &order))
+                });
+                last_owners.set_value(Some((current.id, mark, view.clone())));
+                view
             })
         });
         // The map's geometry facts (centroids, areas) are measured once per map, not per edit:

@@ -64,12 +64,19 @@ export function kshetra_label(lat, lng, html, className, title, size) {
   const icon = L.divIcon({ html, className, iconSize: size ? [size, size] : null });
   return L.marker([lat, lng], { icon, title, alt: title, keyboard: false, interactive: !!title });
 }
-export function kshetra_relabel(marker, lat, lng, html) {
+export function kshetra_relabel(marker, lat, lng, html, title, detail, weight) {
   const at = marker.getLatLng();
   if (at.lat !== lat || at.lng !== lng) marker.setLatLng([lat, lng]);
   marker.options.icon.options.html = html;
   const el = marker.getElement();
-  if (el && el.innerHTML !== html) el.innerHTML = html;
+  if (!el) return;
+  // The label's nodes are kept and only changed texts rewritten (no new nodes to lay out).
+  const b = el.firstElementChild, text = el.lastChild;
+  if (b && b.tagName === 'B' && text && text.nodeType === 3) {
+    if (b.textContent !== title) b.textContent = title;
+    if (b.dataset.weight !== weight) b.dataset.weight = weight;
+    if (text.nodeValue !== detail) text.nodeValue = detail;
+  } else if (el.innerHTML !== html) el.innerHTML = html;
 }
 export function kshetra_declutter_later(map) {
   clearTimeout(map._kshetraDeclutterLater);
@@ -140,8 +147,9 @@ extern "C" {
     /// `title` (empty = not interactive) is its accessible name; `size` in pixels (0 = CSS).
     fn kshetra_label(lat: f64, lng: f64, html: &str, class_name: &str, title: &str, size: f64) -> leaflet::Marker;
 
-    /// Moves a label made by [`kshetra_label`] and rewrites its HTML, in place.
-    fn kshetra_relabel(marker: &JsValue, lat: f64, lng: f64, html: &str);
+    /// Moves a label made by [`kshetra_label`] and brings it to `html` (escaped), in place: an
+    /// area label's texts are rewritten as plain text (`title`, `detail`, `weight`).
+    fn kshetra_relabel(marker: &JsValue, lat: f64, lng: f64, html: &str, title: &str, detail: &str, weight: &str);
 
     /// [`kshetra_declutter_soon`] once nothing has asked for 400 ms (figures changing while
     /// the officer paints).
@@ -232,9 +240,10 @@ pub fn declutter_labels_later(map: &leaflet::Map) {
     kshetra_declutter_later(map)
 }
 
-/// Moves an area label made by [`label`] to (lon, lat) and rewrites its HTML (escaped) in place.
-pub fn relabel(marker: &leaflet::Layer, lon: f64, lat: f64, html: &str) {
-    kshetra_relabel(marker, lat, lon, html)
+/// Moves an area label made by [`label`] to (lon, lat) and brings it to `html` (escaped) in
+/// place, rewriting only its texts: `title` (bold), `detail` and `weight` (plain text).
+pub fn relabel(marker: &leaflet::Layer, lon: f64, lat: f64, html: &str, title: &str, detail: &str, weight: usize) {
+    kshetra_relabel(marker, lat, lon, html, title, detail, &weight.to_string())
 }
 
 /// The one tooltip following the pointer over the wards (see `kshetra_ward_tooltip`).

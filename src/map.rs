@@ -321,8 +321,9 @@ fn style_ward(opts: &PathOptions, look: &WardLook) {
 /// What is drawn over the wards once organisers have areas.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct OverlayData {
-    /// Each area's outline (the union of its wards), label position and label text.
-    pub areas: Vec<AreaDrawing>,
+    /// Each area's outline (the union of its wards), label position and label text; an area
+    /// that did not change is the same drawing as last time (compared by address first).
+    pub areas: Vec<Arc<AreaDrawing>>,
     /// Each zone's outline (drawn dashed).
     pub zones: Vec<geo::MultiPolygon<f64>>,
     /// Homes and contact points.
@@ -457,7 +458,7 @@ impl Overlay {
         let mut old = std::mem::take(&mut self.areas);
         for area in &data.areas {
             let shown = match old.remove(&area.organiser) {
-                Some(shown) if &shown.drawing == area => shown,
+                Some(shown) if Arc::ptr_eq(&shown.drawing, area) || shown.drawing == *area => shown,
                 Some(mut shown) => {
                     // Outline replaced only when it changed; the label is rewritten in place
                     // (a new marker per edit cost more than the rest of the update).
@@ -474,7 +475,7 @@ impl Overlay {
                             } else if labels == LabelChange::None {
                                 labels = LabelChange::Text;
                             }
-                            crate::leaflet_ext::relabel(marker, lon, lat, &label_html(area));
+                            crate::leaflet_ext::relabel(marker, lon, lat, &label_html(area), &area.title, &area.detail, area.weight);
                         }
                         _ => {
                             if let Some(l) = shown.label.take() {
@@ -490,7 +491,7 @@ impl Overlay {
                 None => {
                     labels = LabelChange::Placed;
                     ShownArea {
-                        drawing: area.clone(),
+                        drawing: Arc::clone(area),
                         outline: self.outline_layer(area),
                         label: self.label_layer(area),
                     }
@@ -537,7 +538,7 @@ impl Overlay {
 
 /// One area's layers on the map.
 struct ShownArea {
-    drawing: AreaDrawing,
+    drawing: Arc<AreaDrawing>,
     outline: Option<leaflet::Layer>,
     label: Option<leaflet::Layer>,
 }
@@ -607,6 +608,9 @@ struct CachedArea {
     label_at: Option<[f64; 2]>,
     /// The ward the label sits on (big maps).
     label_ward: Option<usize>,
+    /// The drawing last made of it and what its text was made from (position, poor
+    /// households, language, name): kept while those are the same.
+    drawing: Option<((usize, u64, Lang, String), Arc<AreaDrawing>)>,
 }
 
 /// A point inside a ward: its centroid when that is inside (cheap), else geo's interior point.
@@ -631,7 +635,7 @@ pub fn overlay_data(
     cache: &mut AreaCache,
     lang: Lang,
 ) -> OverlayData {
-    use geo::{Centroid, InteriorPoint};
+    use geo::Centroid;
     use kshetra_core::format::group_indian_u64;
     use kshetra_core::project::export::dissolve;
     let map = &loaded.map;
@@ -716,6 +720,7 @@ pub fn overlay_data(
                         outline: geo::MultiPolygon::new(Vec::new()),
                         label_at,
                         label_ward,
+                        drawing: None,
                     }
                 } else {
                     let shapes: Vec<&geo::MultiPolygon<f64>> = wards.iter().map(|&i| &map.wards()[i].geometry).collect();
@@ -729,37 +734,47 @@ pub fn overlay_data(
                         outline: g,
                         label_at: at,
                         label_ward: None,
+                        drawing: None,
                     }
                 }
             }
         };
-        let (outline, label_at) = (cached.outline.clone(), cached.label_at);
-        keep.insert(o.id, cached);
+        let mut cached = cached;
         let poor = by_id
             .get(&o.id)
             .map(|a| a.poor_households.round() as u64)
             .unwrap_or(0);
-        let name = if o.name.is_empty() {
-            Msg::Vacant.text(lang).to_string()
-        } else {
-            o.name.clone()
+        let name = || if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() };
+        // The drawing (outline clone, two formatted texts) is made again only for an area that
+        // changed: two of 200 when a ward goes to a neighbour.
+        let drawing = match &cached.drawing {
+            Some(((pos, p, l, n), d)) if *pos == j && *p == poor && *l == lang && *n == o.name => d.clone(),
+            _ => {
+                let d = Arc::new(AreaDrawing {
+                    organiser: o.id,
+                    outline: cached.outline.clone(),
+                    label_at: cached.label_at,
+                    title: format!("{}. {}", j + 1, name()),
+                    detail: format!("{} {}", group_indian_u64(poor), Msg::PoorHouseholds.text(lang)),
+                    weight: wards.len(),
+                });
+                cached.drawing = Some(((j, poor, lang, o.name.clone()), d.clone()));
+                d
+            }
         };
-        data.areas.push(AreaDrawing {
-            organiser: o.id,
-            outline,
-            label_at,
-            title: format!("{}. {}", j + 1, name),
-            detail: format!("{} {}", group_indian_u64(poor), Msg::PoorHouseholds.text(lang)),
-            weight: wards.len(),
+        keep.insert(o.id, cached);
+        data.areas.push(drawing);
+        // A home ward's point is worked out once per ward, not per edit.
+        let home = o.home.as_ref().and_then(|h| h.point).or_else(|| {
+            let i = o.home_ward().and_then(|w| map.index_of(w))?;
+            *cache.ward_points.entry(i).or_insert_with(|| inside_point(&map.wards()[i].geometry))
         });
-        if let Some(p) = o.home.as_ref().and_then(|h| h.point).or_else(|| {
-            o.home_ward().and_then(|w| map.ward(w)).and_then(|w| w.geometry.interior_point()).map(|p| [p.x(), p.y()])
-        }) {
-            data.pins.push(Pin { kind: PinKind::Home, at: p, title: format!("{} — {}", name, Msg::OrgHomeWard.text(lang)) });
+        if let Some(p) = home {
+            data.pins.push(Pin { kind: PinKind::Home, at: p, title: format!("{} — {}", name(), Msg::OrgHomeWard.text(lang)) });
         }
         if let Some(c) = &o.contact {
             if let (Some(lon), Some(lat)) = (c.lon, c.lat) {
-                data.pins.push(Pin { kind: PinKind::Contact, at: [lon, lat], title: format!("{} — {}", c.name, name) });
+                data.pins.push(Pin { kind: PinKind::Contact, at: [lon, lat], title: format!("{} — {}", c.name, name()) });
             }
         }
     }

@@ -165,7 +165,7 @@ fn more_areas_touching_than_the_palette_has_still_differ() {
             graph.link(i, j, 1.0);
         }
     }
-    let plan = Plan { assignment: map.wards().iter().enumerate().map(|(i, w)| (w.number.clone(), i as u32)).collect(), ..Plan::default() };
+    let plan = Plan::new(map.wards().iter().enumerate().map(|(i, w)| (w.number.clone(), i as u32)).collect(), Default::default());
     assert_eq!(check_colouring(&map, &graph, &plan), 24);
 }
 
@@ -271,4 +271,72 @@ fn moving_one_ward_updates_in_place() {
         .expect("a one-ward change is updated");
     assert_eq!(updated, stats_of(&facts, map, graph, &p, poor, &after));
     assert_ne!(updated, figures);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    /// The view of who has each ward, followed from the wards each edit, undo or redo changed
+    /// (`Plan::ids_by_ward_since`, what the app does per edit), equals the view made afresh;
+    /// marks of another plan, or of a copy, are refused.
+    #[test]
+    fn owners_followed_from_the_changes_equal_a_fresh_view(k in 2u32..=8, seed in any::<u64>(), bhopal in any::<bool>(), steps in 1usize..16) {
+        let (map, _, _) = city(if bhopal { "bhopal" } else { "bhubaneswar" });
+        let mut p = Project::new("x", "X");
+        p.apply(map, Edit::AddOrganisers((0..k).map(|i| Organiser::new(format!("CO {i}"))).collect())).unwrap();
+        let ids: Vec<u32> = p.organisers.iter().map(|o| o.id).collect();
+        let mut history = kshetra_core::project::History::new();
+        let mut x = seed | 1;
+        let mut next = move || { x ^= x << 13; x ^= x >> 7; x ^= x << 17; x };
+        let mut mark = p.plan.mark();
+        let mut view = p.plan.ids_by_ward(map);
+        for _ in 0..steps {
+            let n = map.wards().len() as u64;
+            let some = |next: &mut dyn FnMut() -> u64, m: u64| (0..1 + next() % m).map(|_| map.wards()[(next() % n) as usize].number.clone()).collect::<Vec<_>>();
+            match next() % 7 {
+                0 | 1 => { let wards = some(&mut next, 20); let to = ids[(next() % k as u64) as usize]; let _ = history.apply(&mut p, map, Edit::Assign { wards, to }); }
+                2 => { let wards = some(&mut next, 5); let _ = history.apply(&mut p, map, Edit::Unassign { wards }); }
+                3 => { history.undo(&mut p); }
+                4 => { history.redo(&mut p); }
+                5 => {
+                    let assignment = map.wards().iter().map(|w| (w.number.clone(), ids[(next() % k as u64) as usize])).collect();
+                    let _ = history.apply(&mut p, map, Edit::ApplyPlan { assignment });
+                }
+                _ => { let _ = history.apply(&mut p, map, Edit::ClearPlan { keep_locked: false }); }
+            }
+            let fresh = p.plan.ids_by_ward(map);
+            let followed = p.plan.ids_by_ward_since(map, mark, &view);
+            prop_assert_eq!(followed, Some(fresh.clone()), "an edit of these maps is always followed");
+            mark = p.plan.mark();
+            view = fresh;
+        }
+        prop_assert_eq!(p.plan.changed_since(mark), Some(vec![]));
+        let copy = p.clone();
+        prop_assert_eq!(&copy, &p);
+        prop_assert!(copy.plan.changed_since(mark).is_none(), "a copy has a history of its own");
+        let other = Plan::default();
+        prop_assert!(other.changed_since(mark).is_none());
+    }
+}
+
+/// Too many changes ago to be followed: the view must be made afresh.
+#[test]
+fn a_mark_older_than_the_record_is_refused() {
+    let (map, _, _) = city("bhopal");
+    let mut p = Project::new("x", "X");
+    p.apply(map, Edit::AddOrganisers(vec![Organiser::new("A"), Organiser::new("B")])).unwrap();
+    let (a, b) = (p.organisers[0].id, p.organisers[1].id);
+    let mark = p.plan.mark();
+    let all: Vec<String> = map.wards().iter().map(|w| w.number.clone()).collect();
+    let mut rounds = 0;
+    while p.plan.changed_since(mark).is_some() {
+        p.apply(map, Edit::Assign { wards: all.clone(), to: if rounds % 2 == 0 { a } else { b } }).unwrap();
+        rounds += 1;
+        assert!(rounds < 100, "the record is bounded");
+    }
+    assert!(rounds * all.len() > 4096);
+    assert_eq!(p.plan.ids_by_ward_since(map, mark, &vec![None; all.len()]), None);
+    let recent = p.plan.mark();
+    p.apply(map, Edit::Assign { wards: vec![all[0].clone()], to: a }).unwrap();
+    assert!(p.plan.changed_since(recent).is_some_and(|w| w.len() <= 1));
 }

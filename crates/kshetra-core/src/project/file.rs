@@ -329,7 +329,7 @@ pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFi
         name: data.name,
         map_key: data.map_key,
         organisers: data.organisers,
-        plan: Plan { assignment: data.plan, locked },
+        plan: Plan::new(data.plan, locked),
         settings: data.settings,
         poor: data.poor,
         next_id,

@@ -193,16 +193,104 @@ impl AllocSettings {
 /// Which organiser each ward is assigned to, and which assignments are locked.
 ///
 /// Invariant kept by [`Project::apply`]: every locked ward is assigned.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+///
+/// The plan also remembers which wards' assignment changed lately (not saved, not compared),
+/// so a view of it can follow an edit from those wards alone ([`Plan::changed_since`]). Every
+/// change made by [`Project::apply`] and undo/redo is recorded; code changing `assignment`
+/// directly bypasses the record, so views of such a plan must be made afresh.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Plan {
     /// Ward number → organiser id. Wards not present are unassigned.
     pub assignment: BTreeMap<String, u32>,
     /// Wards whose assignment is fixed: hand edits cannot move them and automatic plans keep
     /// them.
     pub locked: BTreeSet<String>,
+    #[serde(skip)]
+    changes: Changes,
+}
+
+impl PartialEq for Plan {
+    fn eq(&self, other: &Plan) -> bool {
+        self.assignment == other.assignment && self.locked == other.locked
+    }
+}
+
+impl Eq for Plan {}
+
+/// A point in a plan's history of assignment changes ([`Plan::mark`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanMark {
+    plan: u64,
+    revision: u64,
+}
+
+/// The wards whose assignment changed lately, numbered by revision. Each plan value has its own
+/// id (a clone starts a history of its own), so a mark of one plan never matches another.
+#[derive(Debug)]
+struct Changes {
+    id: u64,
+    revision: u64,
+    /// (revision the change made, ward), oldest first; at most [`Changes::KEPT`].
+    recent: std::collections::VecDeque<(u64, String)>,
+}
+
+impl Changes {
+    /// Changes remembered; a view older than that is made afresh.
+    const KEPT: usize = 4096;
+}
+
+impl Default for Changes {
+    fn default() -> Changes {
+        static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        Changes { id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed), revision: 0, recent: Default::default() }
+    }
+}
+
+impl Clone for Changes {
+    fn clone(&self) -> Changes {
+        Changes::default()
+    }
 }
 
 impl Plan {
+    /// A plan with these assignments and locks.
+    pub fn new(assignment: BTreeMap<String, u32>, locked: BTreeSet<String>) -> Plan {
+        Plan { assignment, locked, changes: Changes::default() }
+    }
+
+    /// Where the plan's history of assignment changes is now.
+    pub fn mark(&self) -> PlanMark {
+        PlanMark { plan: self.changes.id, revision: self.changes.revision }
+    }
+
+    /// The wards whose assignment may have changed since `mark` (each once or more, in the
+    /// order changed); `None` when that is not known: a mark of another plan (or a copy), or
+    /// too many changes ago.
+    pub fn changed_since(&self, mark: PlanMark) -> Option<Vec<&str>> {
+        let c = &self.changes;
+        let oldest = c.revision - c.recent.len() as u64;
+        if mark.plan != c.id || mark.revision > c.revision || mark.revision < oldest {
+            return None;
+        }
+        Some(c.recent.iter().filter(|(r, _)| *r > mark.revision).map(|(_, w)| w.as_str()).collect())
+    }
+
+    /// [`Plan::ids_by_ward`] from the same view made at `mark`, looking only at the wards
+    /// changed since; `None` when those are not known ([`Plan::changed_since`]).
+    pub fn ids_by_ward_since(&self, map: &WardMap, mark: PlanMark, before: &[Option<u32>]) -> Option<Vec<Option<u32>>> {
+        if before.len() != map.wards().len() {
+            return None;
+        }
+        let changed = self.changed_since(mark)?;
+        let mut ids = before.to_vec();
+        for w in changed {
+            if let Some(i) = map.index_of(w) {
+                ids[i] = self.organiser_of(w);
+            }
+        }
+        Some(ids)
+    }
+
     /// The organiser id of `ward`, if assigned.
     pub fn organiser_of(&self, ward: &str) -> Option<u32> {
         self.assignment.get(ward).copied()
@@ -477,6 +565,12 @@ impl Plan {
         let old = self.organiser_of(ward);
         if old != to {
             undo.assignment.push((ward.to_string(), old));
+            let c = &mut self.changes;
+            c.revision += 1;
+            c.recent.push_back((c.revision, ward.to_string()));
+            if c.recent.len() > Changes::KEPT {
+                c.recent.pop_front();
+            }
             match to {
                 Some(id) => self.assignment.insert(ward.to_string(), id),
                 None => self.assignment.remove(ward),
