@@ -84,6 +84,20 @@ fn bench(c: &mut Criterion) {
     group.bench_function("ids_by_ward_in", |b| {
         b.iter(|| project.plan.ids_by_ward_in(&map, &order))
     });
+    // Since the plan records its changes: the last view updated from the wards one edit
+    // (and its undo) changed.
+    let mut q = project.clone();
+    let mut hq = History::new();
+    let view = q.plan.ids_by_ward(&map);
+    group.bench_function("ids_by_ward_since_one_edit", |b| {
+        b.iter(|| {
+            let mark = q.plan.mark();
+            hq.apply(&mut q, &map, Edit::Assign { wards: ward.clone(), to }).unwrap();
+            let after = q.plan.ids_by_ward_since(&map, mark, &view).expect("followed");
+            hq.undo(&mut q);
+            after
+        })
+    });
     let before = project.plan.ids_by_ward(&map);
     let figures = stats_of(&facts, &map, &graph, &project, &poor, &before);
     let mut after = before.clone();
