@@ -227,7 +227,7 @@ impl Editor {
                 let mark = p.plan.mark();
                 let followed = last_owners.with_value(|last| {
                     let (_, was, view) = last.as_ref().filter(|(id, ..)| *id == current.id)?;
-                    if p.plan.changed_since(*was)?.is_empty() {
+                    if *was == mark {
                         return Some(view.clone());
                     }
                     p.plan.ids_by_ward_since(&current.map, *was, view).map(Arc::new)

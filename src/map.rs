@@ -81,9 +81,11 @@ const HIT_TOLERANCE_PX: f64 = 3.0;
 /// `None` off the map's wards (on a control).
 fn read_event(ev: &JsValue) -> Option<([f64; 2], bool)> {
     let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
+    let original = get(ev, "originalEvent");
     // Over the zoom buttons or the attribution, the pointer is not on a ward.
-    let on_control = get(ev, "originalEvent")
-        .and_then(|o| get(&o, "target"))
+    let on_control = original
+        .as_ref()
+        .and_then(|o| get(o, "target"))
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
         .is_some_and(|t| t.closest(".leaflet-control").ok().flatten().is_some());
     if on_control {
@@ -91,7 +93,7 @@ fn read_event(ev: &JsValue) -> Option<([f64; 2], bool)> {
     }
     let ll = get(ev, "latlng")?;
     let at = [get(&ll, "lng")?.as_f64()?, get(&ll, "lat")?.as_f64()?];
-    let held = get(ev, "originalEvent").and_then(|o| get(&o, "buttons")).and_then(|b| b.as_f64()).is_some_and(|b| (b as u32) & 1 == 1);
+    let held = original.and_then(|o| get(&o, "buttons")).and_then(|b| b.as_f64()).is_some_and(|b| (b as u32) & 1 == 1);
     Some((at, held))
 }
 
@@ -105,12 +107,14 @@ impl Pointer {
         Some((ward, at, held))
     }
 
-    /// The pointer moved to `ward` (or off the wards): the tooltip follows it and shows the
-    /// ward; the map's cursor says whether a ward can be clicked. Says whether the ward changed.
-    fn hover(&self, map: &Map, ward: Option<usize>, at: [f64; 2]) -> bool {
+    /// The pointer moved onto ward `i` at `at` (or off the wards): the tooltip follows it and
+    /// shows the ward; the map's cursor says whether a ward can be clicked. Says whether the
+    /// ward changed.
+    fn hover(&self, map: &Map, on: Option<(usize, [f64; 2])>) -> bool {
+        let ward = on.map(|(i, _)| i);
         let changed = self.hovered.replace(ward) != ward;
-        match ward {
-            Some(i) => {
+        match on {
+            Some((i, at)) => {
                 let html = changed.then(|| self.map.borrow().map.wards().get(i).map(|w| tooltip_html(w, self.lang.get()))).flatten();
                 crate::leaflet_ext::show_tooltip(map, &self.tooltip, at, html.as_deref());
             }
@@ -127,15 +131,12 @@ fn handlers(pointer: &Rc<Pointer>, on_map: &Rc<std::cell::RefCell<Option<Map>>>,
     let down = on_event.clone();
     let click = on_event;
     let kinds: Vec<(&'static str, Box<dyn Fn(&Map, &Pointer, &JsValue)>)> = vec![
-        ("mousemove", Box::new(move |map, p, ev| match p.ward_at(map, ev) {
-            Some((ward, at, held)) => {
-                // The tooltip first: it measures itself, cheaply while nothing else changed.
-                if p.hover(map, Some(ward), at) && held {
-                    moved(WardEvent { kind: WardEventKind::DragOver, ward, at: Some(at) });
-                }
-            }
-            None => {
-                p.hover(map, None, [0.0, 0.0]);
+        ("mousemove", Box::new(move |map, p, ev| {
+            let on = p.ward_at(map, ev);
+            // The tooltip first: it measures itself, cheaply while nothing else changed.
+            let entered = p.hover(map, on.map(|(ward, at, _)| (ward, at)));
+            if let Some((ward, at, true)) = on.filter(|_| entered) {
+                moved(WardEvent { kind: WardEventKind::DragOver, ward, at: Some(at) });
             }
         })),
         ("mousedown", Box::new(move |map, p, ev| {
@@ -145,12 +146,12 @@ fn handlers(pointer: &Rc<Pointer>, on_map: &Rc<std::cell::RefCell<Option<Map>>>,
         })),
         ("click", Box::new(move |map, p, ev| {
             if let Some((ward, at, _)) = p.ward_at(map, ev) {
-                p.hover(map, Some(ward), at);
+                p.hover(map, Some((ward, at)));
                 click(WardEvent { kind: WardEventKind::Click, ward, at: Some(at) });
             }
         })),
         ("mouseout", Box::new(|map, p, _| {
-            p.hover(map, None, [0.0, 0.0]);
+            p.hover(map, None);
         })),
     ];
     kinds
@@ -231,6 +232,11 @@ impl WardLayer {
             crate::leaflet_ext::hide_tooltip(&map, &self.pointer.tooltip);
         }
         self.pointer.hovered.set(None);
+    }
+
+    /// The map the layer shows (as last given by [`WardLayer::new`] or [`WardLayer::set_map`]).
+    pub fn map(&self) -> Arc<CityMap> {
+        self.pointer.map.borrow().clone()
     }
 
     /// The same map with edited figures or names (same wards, same order), or another
@@ -675,7 +681,7 @@ pub fn overlay_data(
         if wards.is_empty() {
             continue;
         }
-        let cached = match cache.areas.remove(&o.id) {
+        let mut cached = match cache.areas.remove(&o.id) {
             Some(c) if c.wards.as_slice() == wards => c,
             previous => {
                 if big {
@@ -739,7 +745,6 @@ pub fn overlay_data(
                 }
             }
         };
-        let mut cached = cached;
         let poor = by_id
             .get(&o.id)
             .map(|a| a.poor_households.round() as u64)
@@ -820,7 +825,7 @@ pub fn tooltip_html(ward: &Ward, lang: Lang) -> String {
 struct MapHandles {
     map: Map,
     tiles: Option<TileLayer>,
-    wards: Option<(WardLayer, Arc<CityMap>)>,
+    wards: Option<WardLayer>,
     data_attribution: Option<String>,
     /// Id of the map the view was last fitted to.
     fitted_map: Option<u64>,
@@ -891,12 +896,11 @@ pub fn WardMapView() -> impl IntoView {
             let Some(h) = h else { return };
             // The same map with edited figures (same id, so the same wards in the same order):
             // keep the polygons, refresh tooltips; the restyle below recolours zones.
-            if let Some((layer, shown)) = h.wards.as_mut().filter(|(_, shown)| shown.id == loaded.id) {
+            if let Some(layer) = h.wards.as_ref().filter(|layer| layer.map().id == loaded.id) {
                 layer.set_map(&loaded, lang);
-                *shown = loaded;
                 return;
             }
-            if let Some((old, _)) = h.wards.take() {
+            if let Some(old) = h.wards.take() {
                 old.remove();
             }
             let attribution: AttributionControl = crate::leaflet_ext::attribution_control(&h.map);
@@ -952,7 +956,7 @@ pub fn WardMapView() -> impl IntoView {
                 attribution.add_attribution(&html);
                 h.data_attribution = Some(html);
             }
-            h.wards = Some((layer, loaded));
+            h.wards = Some(layer);
         });
         layer_version.update(|v| *v += 1);
     });
@@ -961,8 +965,8 @@ pub fn WardMapView() -> impl IntoView {
     Effect::new(move |_| {
         let lang = state.lang.get();
         handles.with_value(|h| {
-            if let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) {
-                layer.set_map(loaded, lang);
+            if let Some(layer) = h.as_ref().and_then(|h| h.wards.as_ref()) {
+                layer.set_map(&layer.map(), lang);
             }
         });
     });
@@ -979,7 +983,8 @@ pub fn WardMapView() -> impl IntoView {
         let version = layer_version.get();
         state.editor.project.with(|project| {
             handles.with_value(|h| {
-                let Some((layer, loaded)) = h.as_ref().and_then(|h| h.wards.as_ref()) else { return };
+                let Some(layer) = h.as_ref().and_then(|h| h.wards.as_ref()) else { return };
+                let loaded = layer.map();
                 let island = |i: usize| conn.as_ref().is_some_and(|c| c.components.of_ward.get(i).is_some_and(|&p| p > 0));
                 let map = &loaded.map;
                 // Everything looked up once per restyle, not per ward (10,000 wards per edit).

@@ -1,8 +1,8 @@
 //! Long lists (200 organisers) shown a page at a time, with a filter, and rows kept between
-//! changes ([`RowCache`]): the page holds a few
-//! dozen rows, so an edit's re-render and the browser's layout stay small (all 200 rows of two
-//! lists in the page cost most of an edit's frame at 10,000 wards). Short lists (up to
-//! [`PAGE_SIZE`] rows) are shown whole, without controls.
+//! changes ([`RowCache`]): the page holds a few dozen rows, so an edit's re-render and the
+//! browser's layout stay small (all 200 rows of two lists in the page cost most of an edit's
+//! frame at 10,000 wards). Short lists (up to [`PAGE_SIZE`] rows) are shown whole, without
+//! controls.
 
 use std::sync::Arc;
 

@@ -237,6 +237,15 @@ struct Changes {
 impl Changes {
     /// Changes remembered; a view older than that is made afresh.
     const KEPT: usize = 4096;
+
+    /// Notes that `ward`'s assignment changed (a new revision).
+    fn record(&mut self, ward: &str) {
+        self.revision += 1;
+        self.recent.push_back((self.revision, ward.to_string()));
+        if self.recent.len() > Changes::KEPT {
+            self.recent.pop_front();
+        }
+    }
 }
 
 impl Default for Changes {
@@ -565,12 +574,7 @@ impl Plan {
         let old = self.organiser_of(ward);
         if old != to {
             undo.assignment.push((ward.to_string(), old));
-            let c = &mut self.changes;
-            c.revision += 1;
-            c.recent.push_back((c.revision, ward.to_string()));
-            if c.recent.len() > Changes::KEPT {
-                c.recent.pop_front();
-            }
+            self.changes.record(ward);
             match to {
                 Some(id) => self.assignment.insert(ward.to_string(), id),
                 None => self.assignment.remove(ward),
