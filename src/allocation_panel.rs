@@ -26,9 +26,7 @@ pub fn AllocationPanel() -> impl IntoView {
     let state = use_app_state();
     let editor = state.editor;
     let settings = Memo::new(move |_| {
-        editor
-            .project
-            .with(|p| p.as_ref().map(|p| p.settings).unwrap_or_default())
+        editor.project.with(|p| p.as_ref().map(|p| p.settings).unwrap_or_default())
     });
     let settings = move || settings.get();
     let set = move |change: &dyn Fn(&mut AllocSettings)| {
@@ -107,7 +105,8 @@ fn RunReportView(report: RunReport) -> impl IntoView {
     let state = use_app_state();
     move || {
         let lang = state.lang.get();
-        let limits: Vec<String> = report.limits.iter().map(|l| limit_text(l, &report, lang)).collect();
+        let limits: Vec<String> =
+            report.limits.iter().map(|l| limit_text(l, &report, lang)).collect();
         view! {
             <div class="run-report" data-testid="run-report">
                 <p data-testid="run-quality">{Msg::AllocQuality.fill(lang, &[("dev", &pct(report.max_deviation)), ("eps", &pct(report.epsilon))])}</p>
@@ -130,17 +129,42 @@ pub fn limit_text(limit: &Limit, report: &RunReport, lang: Lang) -> String {
     let two = |x: f64| decimal_indian(x, 2);
     match limit {
         Limit::HeavyWard { ward, share, lower_bound } => {
-            let number = report.ward_numbers.get(*ward as usize).cloned().unwrap_or_else(|| ward.to_string());
-            Msg::LimitHeavyWard.fill(lang, &[("ward", &number), ("share", &two(*share)), ("pct", &pct(*lower_bound))])
+            let number = report
+                .ward_numbers
+                .get(*ward as usize)
+                .cloned()
+                .unwrap_or_else(|| ward.to_string());
+            Msg::LimitHeavyWard.fill(
+                lang,
+                &[("ward", &number), ("share", &two(*share)), ("pct", &pct(*lower_bound))],
+            )
         }
-        Limit::Apportionment { zone: z, share, capacity, lower_bound, .. } => Msg::LimitApportionment
-            .fill(lang, &[("zone", &zone(*z)), ("share", &two(*share)), ("capacity", &two(*capacity)), ("pct", &pct(*lower_bound))]),
-        Limit::LightPiece { zone: z, share, lower_bound, .. } => {
-            Msg::LimitLightPiece.fill(lang, &[("zone", &zone(*z)), ("share", &two(*share)), ("pct", &pct(*lower_bound))])
+        Limit::Apportionment { zone: z, share, capacity, lower_bound, .. } => {
+            Msg::LimitApportionment.fill(
+                lang,
+                &[
+                    ("zone", &zone(*z)),
+                    ("share", &two(*share)),
+                    ("capacity", &two(*capacity)),
+                    ("pct", &pct(*lower_bound)),
+                ],
+            )
         }
-        Limit::WholeWards { wards_per_organiser, lower_bound, .. } => Msg::LimitWholeWards
-            .fill(lang, &[("zone", Msg::WholeMapPiece.text(lang)), ("per", &two(*wards_per_organiser)), ("pct", &pct(*lower_bound))]),
-        Limit::Granularity { mean_ward_share, .. } => Msg::LimitGranularity.fill(lang, &[("share", &two(*mean_ward_share))]),
+        Limit::LightPiece { zone: z, share, lower_bound, .. } => Msg::LimitLightPiece.fill(
+            lang,
+            &[("zone", &zone(*z)), ("share", &two(*share)), ("pct", &pct(*lower_bound))],
+        ),
+        Limit::WholeWards { wards_per_organiser, lower_bound, .. } => Msg::LimitWholeWards.fill(
+            lang,
+            &[
+                ("zone", Msg::WholeMapPiece.text(lang)),
+                ("per", &two(*wards_per_organiser)),
+                ("pct", &pct(*lower_bound)),
+            ],
+        ),
+        Limit::Granularity { mean_ward_share, .. } => {
+            Msg::LimitGranularity.fill(lang, &[("share", &two(*mean_ward_share))])
+        }
     }
 }
 
@@ -152,10 +176,12 @@ pub fn StatsPanel() -> impl IntoView {
     let state = use_app_state();
     let editor = state.editor;
     let visible = Memo::new(move |_| {
-        editor.stats.with(Option::is_some) && editor.project.with(|p| p.as_ref().is_some_and(|p| !p.organisers.is_empty()))
+        editor.stats.with(Option::is_some)
+            && editor.project.with(|p| p.as_ref().is_some_and(|p| !p.organisers.is_empty()))
     });
     // Rows whose inputs did not change are reused, not formatted again.
-    let cache: StoredValue<RowCache<(String, RowFigures), StatsRow>> = StoredValue::new(RowCache::default());
+    let cache: StoredValue<RowCache<(String, RowFigures), StatsRow>> =
+        StoredValue::new(RowCache::default());
     let rows = Memo::new(move |_| {
         let lang = state.lang.get();
         let Some(stats) = editor.stats.get() else { return Vec::new() };
@@ -164,20 +190,21 @@ pub fn StatsPanel() -> impl IntoView {
             let Some(project) = project else { return Vec::new() };
             let eps = project.settings.epsilon;
             // The figures' areas are in the organisers' order.
-            let inputs = stats.areas.iter().zip(&project.organisers).enumerate().map(|(pos, (a, o))| {
-                let figures = RowFigures {
-                    pos,
-                    colour: colours.get(&a.organiser).copied(),
-                    wards: a.wards.len(),
-                    poor: a.poor_households,
-                    deviation: a.deviation,
-                    pieces: a.pieces,
-                    home_m: a.home_distance_m,
-                    eps,
-                    lang,
-                };
-                (a.organiser, (o.name.as_str(), figures))
-            });
+            let inputs =
+                stats.areas.iter().zip(&project.organisers).enumerate().map(|(pos, (a, o))| {
+                    let figures = RowFigures {
+                        pos,
+                        colour: colours.get(&a.organiser).copied(),
+                        wards: a.wards.len(),
+                        poor: a.poor_households,
+                        deviation: a.deviation,
+                        pieces: a.pieces,
+                        home_m: a.home_distance_m,
+                        eps,
+                        lang,
+                    };
+                    (a.organiser, (o.name.as_str(), figures))
+                });
             // The name is compared where it is and cloned only for a row made again.
             cache
                 .try_update_value(|cache| {
@@ -219,7 +246,9 @@ pub fn StatsPanel() -> impl IntoView {
         // Each figure is its own text (a memo), so an edit rewrites the texts that changed
         // instead of rebuilding the block.
         let figure = move |f: fn(&kshetra_core::project::PlanStats, Lang) -> String| {
-            let text = Memo::new(move |_| editor.stats.with(|s| s.as_deref().map(|s| f(s, lang)).unwrap_or_default()));
+            let text = Memo::new(move |_| {
+                editor.stats.with(|s| s.as_deref().map(|s| f(s, lang)).unwrap_or_default())
+            });
             move || text.get()
         };
         let totals = view! {
@@ -340,7 +369,8 @@ struct RowFigures {
 impl StatsRow {
     fn new(organiser: u32, name: &str, i: RowFigures) -> StatsRow {
         let lang = i.lang;
-        let name = if name.is_empty() { Msg::Vacant.text(lang).to_string() } else { name.to_string() };
+        let name =
+            if name.is_empty() { Msg::Vacant.text(lang).to_string() } else { name.to_string() };
         let sign = if i.deviation > 0.0 { "+" } else { "" };
         StatsRow {
             organiser,
@@ -353,8 +383,14 @@ impl StatsRow {
             deviation: format!("{sign}{} %", pct(i.deviation)),
             out: i.deviation.abs() > i.eps + 1e-9,
             split: i.pieces > 1,
-            pieces: if i.pieces <= 1 { Msg::OnePiece.text(lang).to_string() } else { Msg::NPieces.fill(lang, &[("n", &i.pieces.to_string())]) },
-            home: i.home_m.map(|m| Msg::HomeDistance.fill(lang, &[("km", &decimal_indian(m / 1000.0, 1))])),
+            pieces: if i.pieces <= 1 {
+                Msg::OnePiece.text(lang).to_string()
+            } else {
+                Msg::NPieces.fill(lang, &[("n", &i.pieces.to_string())])
+            },
+            home: i
+                .home_m
+                .map(|m| Msg::HomeDistance.fill(lang, &[("km", &decimal_indian(m / 1000.0, 1))])),
         }
     }
 }
@@ -365,7 +401,8 @@ fn problem_wards(p: &PlanProblem, project: &kshetra_core::project::Project) -> V
         PlanProblem::SplitArea { smaller, .. } => smaller.iter().flatten().cloned().collect(),
         PlanProblem::Unassigned { wards } => wards.clone(),
         PlanProblem::NoWards { .. } => Vec::new(),
-        PlanProblem::OverTolerance { organiser, .. } | PlanProblem::UnderTolerance { organiser, .. } => {
+        PlanProblem::OverTolerance { organiser, .. }
+        | PlanProblem::UnderTolerance { organiser, .. } => {
             project.plan.wards_of(*organiser).map(str::to_string).collect()
         }
     }

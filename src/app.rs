@@ -6,20 +6,20 @@ use kshetra_core::format::{decimal_indian, group_indian_u64};
 use kshetra_core::geometry::area_m2;
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::palette::zone_fill;
-use kshetra_core::settings::{is_valid_tile_url, is_valid_tolerance, Settings, MAX_TOLERANCE_M};
 use kshetra_core::project::Edit;
+use kshetra_core::settings::{is_valid_tile_url, is_valid_tolerance, Settings, MAX_TOLERANCE_M};
 use leptos::prelude::*;
 
-use crate::data::MapSource;
 use crate::allocation_panel::{AllocationPanel, StatsPanel};
+use crate::data::MapSource;
 use crate::estimates::EstimatesPanel;
-use crate::organisers::OrganisersPanel;
-use crate::print_view::PrintPanel;
-use crate::project_panel::ProjectPanel;
 use crate::import_panel::{ImportMapPanel, JoinTablePanel};
 use crate::map::WardMapView;
 use crate::messages;
+use crate::organisers::OrganisersPanel;
 use crate::platform;
+use crate::print_view::PrintPanel;
+use crate::project_panel::ProjectPanel;
 use crate::state::{keys, use_app_state, AppState, LoadStatus, MainView};
 use crate::ward_table::WardTable;
 
@@ -115,19 +115,39 @@ fn EditorToolbar() -> impl IntoView {
         let key = ev.key();
         let ctrl = ev.ctrl_key() || ev.meta_key();
         match (ctrl, key.as_str()) {
-            (true, "z") | (true, "Z") if !ev.shift_key() => { ev.prevent_default(); editor.undo(); }
-            (true, "y") | (true, "Y") | (true, "Z") | (true, "z") => { ev.prevent_default(); editor.redo(); }
-            (false, "Escape") => { editor.painting.set(None); editor.picking.set(None); editor.split_warning.set(None); }
+            (true, "z") | (true, "Z") if !ev.shift_key() => {
+                ev.prevent_default();
+                editor.undo();
+            }
+            (true, "y") | (true, "Y") | (true, "Z") | (true, "z") => {
+                ev.prevent_default();
+                editor.redo();
+            }
+            (false, "Escape") => {
+                editor.painting.set(None);
+                editor.picking.set(None);
+                editor.split_warning.set(None);
+            }
             (false, "l") | (false, "L") => {
-                if let (Some(current), Some(ward)) = (state.current.get_untracked(), state.selected_ward.get_untracked()) {
-                    let locked = editor.project.with_untracked(|p| p.as_ref().is_some_and(|p| p.plan.is_locked(&ward)));
+                if let (Some(current), Some(ward)) =
+                    (state.current.get_untracked(), state.selected_ward.get_untracked())
+                {
+                    let locked = editor
+                        .project
+                        .with_untracked(|p| p.as_ref().is_some_and(|p| p.plan.is_locked(&ward)));
                     let wards = vec![ward];
-                    editor.edit(&current, if locked { Edit::Unlock { wards } } else { Edit::Lock { wards } });
+                    editor.edit(
+                        &current,
+                        if locked { Edit::Unlock { wards } } else { Edit::Lock { wards } },
+                    );
                 }
             }
             (false, d) if d.len() == 1 && d.as_bytes()[0].is_ascii_digit() && d != "0" => {
                 let i = (d.as_bytes()[0] - b'1') as usize;
-                if let Some(id) = editor.project.with_untracked(|p| p.as_ref().and_then(|p| p.organisers.get(i).map(|o| o.id))) {
+                if let Some(id) = editor
+                    .project
+                    .with_untracked(|p| p.as_ref().and_then(|p| p.organisers.get(i).map(|o| o.id)))
+                {
                     editor.painting.set(Some(id));
                 }
             }
@@ -136,14 +156,19 @@ fn EditorToolbar() -> impl IntoView {
     });
     on_cleanup(move || handle.remove());
     let name_of = move |id: u32, lang: Lang| {
-        editor.project.with(|p| {
-            p.as_ref().and_then(|p| {
-                let pos = p.position(id)? + 1;
-                let o = p.organiser(id)?;
-                Some(format!("{pos}. {}", if o.name.is_empty() { Msg::Vacant.text(lang) } else { o.name.as_str() }))
+        editor
+            .project
+            .with(|p| {
+                p.as_ref().and_then(|p| {
+                    let pos = p.position(id)? + 1;
+                    let o = p.organiser(id)?;
+                    Some(format!(
+                        "{pos}. {}",
+                        if o.name.is_empty() { Msg::Vacant.text(lang) } else { o.name.as_str() }
+                    ))
+                })
             })
-        })
-        .unwrap_or_default()
+            .unwrap_or_default()
     };
     view! {
         <div class="editor-toolbar" role="toolbar" aria-label=state.t(Msg::OrganisersHeading)>
@@ -181,10 +206,12 @@ fn EditorToolbar() -> impl IntoView {
 #[component]
 fn ViewTabs() -> impl IntoView {
     let state = use_app_state();
-    let tab = move |view: MainView, label: Msg| view! {
-        <button type="button" role="tab" aria-selected=move || (state.view.get() == view).to_string() on:click=move |_| state.view.set(view)>
-            {state.t(label)}
-        </button>
+    let tab = move |view: MainView, label: Msg| {
+        view! {
+            <button type="button" role="tab" aria-selected=move || (state.view.get() == view).to_string() on:click=move |_| state.view.set(view)>
+                {state.t(label)}
+            </button>
+        }
     };
     view! {
         <div class="tabs" role="tablist" aria-label=state.t(Msg::Views)>
@@ -256,7 +283,9 @@ fn LoadStatus() -> impl IntoView {
     move || {
         let lang = state.lang.get();
         let failed = match state.load.get() {
-            LoadStatus::Loading => Some(view! { <p class="status" role="status">{Msg::Loading.text(lang)}</p> }.into_any()),
+            LoadStatus::Loading => Some(
+                view! { <p class="status" role="status">{Msg::Loading.text(lang)}</p> }.into_any(),
+            ),
             LoadStatus::Failed(e) => {
                 let city = state.city.get_untracked();
                 let text = messages::load_error(&e, city.name(lang), lang);
@@ -380,9 +409,12 @@ fn WardAssignment(
     let state = use_app_state();
     let editor = state.editor;
     let w = ward.clone();
-    let assigned = move || editor.project.with(|p| p.as_ref().and_then(|p| p.plan.organiser_of(&w)));
+    let assigned =
+        move || editor.project.with(|p| p.as_ref().and_then(|p| p.plan.organiser_of(&w)));
     let w = StoredValue::new(ward.clone());
-    let locked = move || editor.project.with(|p| p.as_ref().is_some_and(|p| w.with_value(|w| p.plan.is_locked(w))));
+    let locked = move || {
+        editor.project.with(|p| p.as_ref().is_some_and(|p| w.with_value(|w| p.plan.is_locked(w))))
+    };
     let w = ward.clone();
     let on_change = move |ev: leptos::ev::Event| {
         let Some(current) = state.current.get_untracked() else { return };
@@ -409,7 +441,20 @@ fn WardAssignment(
                     p.organisers
                         .iter()
                         .enumerate()
-                        .map(|(i, o)| (o.id, format!("{}. {}", i + 1, if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() })))
+                        .map(|(i, o)| {
+                            (
+                                o.id,
+                                format!(
+                                    "{}. {}",
+                                    i + 1,
+                                    if o.name.is_empty() {
+                                        Msg::Vacant.text(lang).to_string()
+                                    } else {
+                                        o.name.clone()
+                                    }
+                                ),
+                            )
+                        })
                         .collect::<Vec<_>>()
                 })
                 .unwrap_or_default()
@@ -631,7 +676,10 @@ fn PiecesPanel() -> impl IntoView {
                 </li>
             }
         }).collect_view();
-        let more = (conn.suggested.len() > LISTED).then(|| Msg::MorePieces.fill(lang, &[("n", &group_indian_u64((conn.suggested.len() - LISTED) as u64))]));
+        let more = (conn.suggested.len() > LISTED).then(|| {
+            Msg::MorePieces
+                .fill(lang, &[("n", &group_indian_u64((conn.suggested.len() - LISTED) as u64))])
+        });
         let join_all = {
             let loaded = loaded.clone();
             let key = map_key.clone();
@@ -640,7 +688,12 @@ fn PiecesPanel() -> impl IntoView {
                 let mut graph = conn.graph.clone();
                 let added = bridge_all(&loaded.map, &mut graph);
                 let wards = loaded.map.wards();
-                state.add_links(&key, added.iter().map(|b| (wards[b.from].number.clone(), wards[b.to].number.clone())));
+                state.add_links(
+                    &key,
+                    added
+                        .iter()
+                        .map(|b| (wards[b.from].number.clone(), wards[b.to].number.clone())),
+                );
             }
         };
         let link_items = links.iter().map(|(a, b)| {

@@ -56,10 +56,22 @@ impl CityMap {
     }
 
     /// [`CityMap::new`] with the total area already computed (by the import worker).
-    pub fn with_area(source: MapSource, map: WardMap, warnings: Vec<ImportWarning>, area_km2: f64) -> Self {
+    pub fn with_area(
+        source: MapSource,
+        map: WardMap,
+        warnings: Vec<ImportWarning>,
+        area_km2: f64,
+    ) -> Self {
         static NEXT_ID: AtomicU64 = AtomicU64::new(1);
         let changed = matches!(source, MapSource::Imported { .. });
-        CityMap { id: NEXT_ID.fetch_add(1, Ordering::Relaxed), source, map, area_km2, warnings, changed }
+        CityMap {
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+            source,
+            map,
+            area_km2,
+            warnings,
+            changed,
+        }
     }
 
     /// A stable key for things kept per map (the officer's links): `bundled:<id>` or

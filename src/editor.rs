@@ -14,8 +14,8 @@ use kshetra_core::allocation::problem_for;
 use kshetra_core::i18n::Lang;
 use kshetra_core::project::stats::{stats_of, update_stats, WardFacts};
 use kshetra_core::project::{
-    splits_area_of, AreaAdjacency, Edit, History, NumberOrder, Organiser, PlanMark, PlanStats, Project,
-    ProjectError,
+    splits_area_of, AreaAdjacency, Edit, History, NumberOrder, Organiser, PlanMark, PlanStats,
+    Project, ProjectError,
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -208,7 +208,12 @@ impl Editor {
             Arc::new(
                 estimate
                     .get()
-                    .map(|e| e.wards.iter().map(|w| w.poor_households.unwrap_or(0) as f64).collect::<Vec<_>>())
+                    .map(|e| {
+                        e.wards
+                            .iter()
+                            .map(|w| w.poor_households.unwrap_or(0) as f64)
+                            .collect::<Vec<_>>()
+                    })
                     .unwrap_or_default(),
             )
         });
@@ -217,7 +222,8 @@ impl Editor {
         // After an edit, only the wards it changed are looked at (`Plan::ids_by_ward_since`);
         // when nothing changed the same view is kept, so what follows it does not run.
         let order: StoredValue<Option<(u64, Arc<NumberOrder>)>> = StoredValue::new(None);
-        let last_owners: StoredValue<Option<(u64, PlanMark, Arc<Vec<Option<u32>>>)>> = StoredValue::new(None);
+        let last_owners: StoredValue<Option<(u64, PlanMark, Arc<Vec<Option<u32>>>)>> =
+            StoredValue::new(None);
         let owners = Memo::new(move |_| {
             let Some(current) = current.get() else {
                 return Arc::new(Vec::new());
@@ -260,9 +266,25 @@ impl Editor {
                 }
                 // The last figures, updated when only owners changed since; their organisers
                 // are kept rather than cloned again (200 organisers per edit).
-                let last = basis.try_update_value(Option::take).flatten().filter(|b| b.follows(current.id, &poor, &conn, p));
-                let updated = last.as_ref().and_then(|b| update_stats(&b.stats, &b.owners, &facts, &current.map, &conn.graph, p, &poor, &owners));
-                let figures = Arc::new(updated.unwrap_or_else(|| stats_of(&facts, &current.map, &conn.graph, p, &poor, &owners)));
+                let last = basis
+                    .try_update_value(Option::take)
+                    .flatten()
+                    .filter(|b| b.follows(current.id, &poor, &conn, p));
+                let updated = last.as_ref().and_then(|b| {
+                    update_stats(
+                        &b.stats,
+                        &b.owners,
+                        &facts,
+                        &current.map,
+                        &conn.graph,
+                        p,
+                        &poor,
+                        &owners,
+                    )
+                });
+                let figures = Arc::new(updated.unwrap_or_else(|| {
+                    stats_of(&facts, &current.map, &conn.graph, p, &poor, &owners)
+                }));
                 basis.set_value(Some(StatsBasis {
                     map_id: current.id,
                     poor: poor.clone(),
@@ -313,7 +335,9 @@ impl Editor {
         let locked_areas = Memo::new(move |_| {
             project.with(|p| {
                 // Counted, not looked up per ward: an area is locked when all its wards are.
-                let Some(p) = p.as_ref().filter(|p| !p.plan.locked.is_empty()) else { return Arc::new(std::collections::BTreeSet::new()) };
+                let Some(p) = p.as_ref().filter(|p| !p.plan.locked.is_empty()) else {
+                    return Arc::new(std::collections::BTreeSet::new());
+                };
                 let mut wards: BTreeMap<u32, usize> = BTreeMap::new();
                 for &id in p.plan.assignment.values() {
                     *wards.entry(id).or_default() += 1;
@@ -324,7 +348,13 @@ impl Editor {
                         *locked.entry(id).or_default() += 1;
                     }
                 }
-                Arc::new(locked.into_iter().filter(|(id, n)| wards.get(id) == Some(n)).map(|(id, _)| id).collect())
+                Arc::new(
+                    locked
+                        .into_iter()
+                        .filter(|(id, n)| wards.get(id) == Some(n))
+                        .map(|(id, _)| id)
+                        .collect(),
+                )
             })
         });
         Editor {
@@ -493,15 +523,28 @@ impl Editor {
         let id = match pick {
             Pick::Home(id) | Pick::Contact(id) => id,
         };
-        let Some(mut o) = self.project.with_untracked(|p| p.as_ref().and_then(|p| p.organiser(id).cloned())) else { return };
+        let Some(mut o) =
+            self.project.with_untracked(|p| p.as_ref().and_then(|p| p.organiser(id).cloned()))
+        else {
+            return;
+        };
         match pick {
-            Pick::Home(_) => o.home = Some(kshetra_core::project::Home { ward: Some(ward.to_string()), point: Some(at) }),
+            Pick::Home(_) => {
+                o.home = Some(kshetra_core::project::Home {
+                    ward: Some(ward.to_string()),
+                    point: Some(at),
+                })
+            }
             Pick::Contact(_) => {
                 let mut c = o.contact.take().unwrap_or_default();
                 c.lon = Some(at[0]);
                 c.lat = Some(at[1]);
                 if c.name.trim().is_empty() {
-                    c.name = current.map.ward(ward).and_then(|w| w.name.clone()).unwrap_or_else(|| ward.to_string());
+                    c.name = current
+                        .map
+                        .ward(ward)
+                        .and_then(|w| w.name.clone())
+                        .unwrap_or_else(|| ward.to_string());
                 }
                 o.contact = Some(c);
             }
@@ -511,7 +554,12 @@ impl Editor {
 
     /// Gives `ward` to the organiser being painted for; asks first when that would split an
     /// area (during a stroke the ward is skipped and the question stays for the last one).
-    pub fn paint(&self, current: &CityMap, graph: Option<&kshetra_core::adjacency::WardGraph>, ward: String) {
+    pub fn paint(
+        &self,
+        current: &CityMap,
+        graph: Option<&kshetra_core::adjacency::WardGraph>,
+        ward: String,
+    ) {
         let Some(to) = self.painting.get_untracked() else { return };
         let wards = vec![ward];
         let splits = self.project.with_untracked(|p| {
@@ -543,7 +591,11 @@ impl Editor {
 
     /// Runs the engine on the current map in a worker (progress, cancel); its plan becomes
     /// one undoable step.
-    pub fn run_allocation(&self, current: Arc<CityMap>, connectivity: Option<Arc<kshetra_core::adjacency::Connectivity>>) {
+    pub fn run_allocation(
+        &self,
+        current: Arc<CityMap>,
+        connectivity: Option<Arc<kshetra_core::adjacency::Connectivity>>,
+    ) {
         if matches!(self.run.get_untracked(), RunState::Running(_)) {
             return;
         }
@@ -565,12 +617,24 @@ impl Editor {
         let organisers = project.engine_organisers(&current.map);
         let settings = project.settings.engine();
         let epsilon = project.settings.epsilon;
-        self.start_run(current, problem, organisers, settings, Some(epsilon), move |p, map, outcome| Some(p.plan_from_engine(map, &outcome.assignment)));
+        self.start_run(
+            current,
+            problem,
+            organisers,
+            settings,
+            Some(epsilon),
+            move |p, map, outcome| Some(p.plan_from_engine(map, &outcome.assignment)),
+        );
     }
 
     /// "Rebalance around this area": the engine re-divides only organiser `id`'s area and the
     /// areas touching it; every other ward stays. One undoable step.
-    pub fn rebalance_around(&self, current: Arc<CityMap>, connectivity: Option<Arc<kshetra_core::adjacency::Connectivity>>, id: u32) {
+    pub fn rebalance_around(
+        &self,
+        current: Arc<CityMap>,
+        connectivity: Option<Arc<kshetra_core::adjacency::Connectivity>>,
+        id: u32,
+    ) {
         if matches!(self.run.get_untracked(), RunState::Running(_)) {
             return;
         }
@@ -580,11 +644,21 @@ impl Editor {
         };
         let poor = self.poor.get_untracked();
         let full = problem_for(&current.map, &conn.graph, poor.to_vec());
-        let Some(local) = kshetra_core::project::rebalance::around(&current.map, &conn.graph, &project, &full, id) else { return };
+        let Some(local) = kshetra_core::project::rebalance::around(
+            &current.map,
+            &conn.graph,
+            &project,
+            &full,
+            id,
+        ) else {
+            return;
+        };
         let settings = project.settings.engine();
         let (problem, organisers) = (local.problem.clone(), local.organisers.clone());
         // A local run's figures are local: the report keeps describing the last full run.
-        self.start_run(current, problem, organisers, settings, None, move |p, map, outcome| Some(local.edit(map, p, &outcome.assignment)));
+        self.start_run(current, problem, organisers, settings, None, move |p, map, outcome| {
+            Some(local.edit(map, p, &outcome.assignment))
+        });
     }
 
     /// Runs the engine in a worker (in the page if no worker starts) with progress and
@@ -600,18 +674,31 @@ impl Editor {
     ) {
         self.run.set(RunState::Running(0.0));
         let run_signal = self.run;
-        let run = crate::worker::allocate(problem.clone(), organisers.clone(), settings.clone(), move |p| {
-            let fraction = if p.work_budget > 0 { (p.work_done as f64 / p.work_budget as f64).min(1.0) } else { 0.0 };
-            run_signal.set(RunState::Running(fraction));
-        });
+        let run = crate::worker::allocate(
+            problem.clone(),
+            organisers.clone(),
+            settings.clone(),
+            move |p| {
+                let fraction = if p.work_budget > 0 {
+                    (p.work_done as f64 / p.work_budget as f64).min(1.0)
+                } else {
+                    0.0
+                };
+                run_signal.set(RunState::Running(fraction));
+            },
+        );
         self.cancel.set_value(Some(run.cancel.clone()));
         let this = *self;
         leptos::task::spawn_local(async move {
             let result = match run.result.await {
                 Err(AllocFailure::WorkerUnavailable(why)) => {
-                    gloo::console::warn!(format!("kshetra: no worker for the allocation ({why}); running it in the page"));
-                    kshetra_alloc::allocate(&problem, &organisers, &settings, &mut |_| kshetra_alloc::Control::Continue)
-                        .map_err(AllocFailure::Engine)
+                    gloo::console::warn!(format!(
+                        "kshetra: no worker for the allocation ({why}); running it in the page"
+                    ));
+                    kshetra_alloc::allocate(&problem, &organisers, &settings, &mut |_| {
+                        kshetra_alloc::Control::Continue
+                    })
+                    .map_err(AllocFailure::Engine)
                 }
                 other => other,
             };
@@ -619,8 +706,11 @@ impl Editor {
             match result {
                 Ok(outcome) => {
                     // Only if the officer is still on the same map and project.
-                    if this.project_key.with_value(|k| k.as_deref() == Some(current.key().as_str())) {
-                        let edit = this.project.with_untracked(|p| p.as_ref().and_then(|p| make_edit(p, &current.map, &outcome)));
+                    if this.project_key.with_value(|k| k.as_deref() == Some(current.key().as_str()))
+                    {
+                        let edit = this.project.with_untracked(|p| {
+                            p.as_ref().and_then(|p| make_edit(p, &current.map, &outcome))
+                        });
                         if let Some(edit) = edit {
                             this.edit(&current, edit);
                             if let Some(epsilon) = report_with_epsilon {

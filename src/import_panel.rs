@@ -69,10 +69,18 @@ fn status_text(status: Status, lang: Lang) -> String {
     let mb = |bytes: u64| format!("{:.1}", bytes as f64 / 1e6);
     match status {
         Status::Starting => Msg::Reading.text(lang).to_string(),
-        Status::Step(ImportStep::Loading { bytes }) => Msg::ReadingSize.fill(lang, &[("mb", &mb(bytes))]),
-        Status::Step(ImportStep::Reading { bytes }) => Msg::ReadingMap.fill(lang, &[("mb", &mb(bytes))]),
-        Status::Step(ImportStep::Checking { features }) => Msg::CheckingShapes.fill(lang, &[("features", &group_indian_u64(features))]),
-        Status::Step(ImportStep::Neighbours { wards }) => Msg::FindingNeighbours.fill(lang, &[("wards", &group_indian_u64(wards))]),
+        Status::Step(ImportStep::Loading { bytes }) => {
+            Msg::ReadingSize.fill(lang, &[("mb", &mb(bytes))])
+        }
+        Status::Step(ImportStep::Reading { bytes }) => {
+            Msg::ReadingMap.fill(lang, &[("mb", &mb(bytes))])
+        }
+        Status::Step(ImportStep::Checking { features }) => {
+            Msg::CheckingShapes.fill(lang, &[("features", &group_indian_u64(features))])
+        }
+        Status::Step(ImportStep::Neighbours { wards }) => {
+            Msg::FindingNeighbours.fill(lang, &[("wards", &group_indian_u64(wards))])
+        }
         Status::Step(ImportStep::Saving) => Msg::PreparingSave.text(lang).to_string(),
         Status::Preparing => Msg::PreparingMap.text(lang).to_string(),
     }
@@ -91,7 +99,11 @@ fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
 }
 
 /// Reads a file's bytes and hands them, with the file name, to `then`.
-fn read_file(file: web_sys::File, busy: RwSignal<bool>, then: impl FnOnce(String, Vec<u8>) + 'static) {
+fn read_file(
+    file: web_sys::File,
+    busy: RwSignal<bool>,
+    then: impl FnOnce(String, Vec<u8>) + 'static,
+) {
     busy.set(true);
     let name = file.name();
     leptos::task::spawn_local(async move {
@@ -131,7 +143,8 @@ pub fn ImportMapPanel() -> impl IntoView {
         pending.set(None);
         status.set(Some(Status::Starting));
         leptos::task::spawn_local(async move {
-            let (session, result) = ImportSession::open(file, move |step| status.set(Some(Status::Step(step)))).await;
+            let (session, result) =
+                ImportSession::open(file, move |step| status.set(Some(Status::Step(step)))).await;
             if latest.get_untracked() != id {
                 return; // another file was chosen meanwhile
             }
@@ -141,7 +154,12 @@ pub fn ImportMapPanel() -> impl IntoView {
                     set_session(Some((id, session)));
                     error.set(None);
                     let mapping = summary.mapping.clone();
-                    pending.set(Some(PendingMap { session: id, summary: Arc::new(summary), mapping, preview: Some(preview) }));
+                    pending.set(Some(PendingMap {
+                        session: id,
+                        summary: Arc::new(summary),
+                        mapping,
+                        preview: Some(preview),
+                    }));
                 }
                 Err(e) => {
                     pending.set(None);
@@ -158,7 +176,9 @@ pub fn ImportMapPanel() -> impl IntoView {
         pending.set(Some(p));
         let Some(session) = session(id) else { return };
         leptos::task::spawn_local(async move {
-            let result = session.preview(mapping.clone(), move |step| status.set(Some(Status::Step(step)))).await;
+            let result = session
+                .preview(mapping.clone(), move |step| status.set(Some(Status::Step(step))))
+                .await;
             status.set(None);
             pending.update(|p| {
                 if let Some(p) = p.as_mut().filter(|p| p.session == id && p.mapping == mapping) {
@@ -176,10 +196,17 @@ pub fn ImportMapPanel() -> impl IntoView {
         status.set(Some(Status::Preparing));
         let file = p.summary.file.clone();
         let tolerance = state.settings.with_untracked(|s| s.tolerance_m);
-        let links = state.links.with_untracked(|l| l.get(&MapSource::imported_key(&file)).cloned().unwrap_or_default());
+        let links = state.links.with_untracked(|l| {
+            l.get(&MapSource::imported_key(&file)).cloned().unwrap_or_default()
+        });
         leptos::task::spawn_local(async move {
             let result = session
-                .take(p.mapping.clone(), AdjacencyOptions::tolerant(tolerance), links.clone(), move |step| status.set(Some(Status::Step(step))))
+                .take(
+                    p.mapping.clone(),
+                    AdjacencyOptions::tolerant(tolerance),
+                    links.clone(),
+                    move |step| status.set(Some(Status::Step(step))),
+                )
                 .await;
             status.set(None);
             if pending.get_untracked().map(|q| q.session) != Some(p.session) {
@@ -190,7 +217,12 @@ pub fn ImportMapPanel() -> impl IntoView {
                     let source = MapSource::Imported { file };
                     let mut warnings = p.summary.warnings.clone();
                     warnings.extend(taken.imported.warnings);
-                    let map = Arc::new(CityMap::with_area(source, taken.imported.map, warnings, taken.area_km2));
+                    let map = Arc::new(CityMap::with_area(
+                        source,
+                        taken.imported.map,
+                        warnings,
+                        taken.area_km2,
+                    ));
                     // Let the page breathe between taking the map over and drawing it.
                     crate::platform::next_task().await;
                     state.take_import(map, tolerance, links, taken.connectivity, taken.record);
@@ -260,11 +292,14 @@ fn import_outcome(result: Option<&Result<ImportPreview, ImportError>>, lang: Lan
     match result {
         None => ().into_any(),
         Some(Ok(preview)) => {
-            let summary = Msg::ImportResult.fill(lang, &[
-                ("wards", &group_indian_u64(preview.wards as u64)),
-                ("zones", &group_indian_u64(preview.zones as u64)),
-                ("pop", &group_indian_u64(preview.population_known as u64)),
-            ]);
+            let summary = Msg::ImportResult.fill(
+                lang,
+                &[
+                    ("wards", &group_indian_u64(preview.wards as u64)),
+                    ("zones", &group_indian_u64(preview.zones as u64)),
+                    ("pop", &group_indian_u64(preview.population_known as u64)),
+                ],
+            );
             let notes: Vec<String> = preview
                 .warnings
                 .iter()
@@ -277,7 +312,9 @@ fn import_outcome(result: Option<&Result<ImportPreview, ImportError>>, lang: Lan
             }
             .into_any()
         }
-        Some(Err(e)) => view! { <p class="error" role="alert">{messages::import_error(e, lang)}</p> }.into_any(),
+        Some(Err(e)) => {
+            view! { <p class="error" role="alert">{messages::import_error(e, lang)}</p> }.into_any()
+        }
     }
 }
 
@@ -428,25 +465,47 @@ fn join_report(r: &JoinReport, lang: Lang) -> AnyView {
         }
         shown.join(", ")
     };
-    let row_ward = |row: usize, ward: &str| Msg::RowWard.fill(lang, &[("row", &row.to_string()), ("ward", ward)]);
-    let mut lines = vec![Msg::JoinMatched.fill(lang, &[("n", &group_indian_u64(r.matched.len() as u64))])];
+    let row_ward = |row: usize, ward: &str| {
+        Msg::RowWard.fill(lang, &[("row", &row.to_string()), ("ward", ward)])
+    };
+    let mut lines =
+        vec![Msg::JoinMatched.fill(lang, &[("n", &group_indian_u64(r.matched.len() as u64))])];
     if !r.map_only.is_empty() {
-        lines.push(Msg::JoinMapOnly.fill(lang, &[("n", &group_indian_u64(r.map_only.len() as u64)), ("wards", &list(r.map_only.clone()))]));
+        lines.push(Msg::JoinMapOnly.fill(
+            lang,
+            &[
+                ("n", &group_indian_u64(r.map_only.len() as u64)),
+                ("wards", &list(r.map_only.clone())),
+            ],
+        ));
     }
     if !r.table_only.is_empty() {
         let rows = r.table_only.iter().map(|(row, w)| row_ward(*row, w)).collect();
-        lines.push(Msg::JoinTableOnly.fill(lang, &[("n", &group_indian_u64(r.table_only.len() as u64)), ("rows", &list(rows))]));
+        lines.push(Msg::JoinTableOnly.fill(
+            lang,
+            &[("n", &group_indian_u64(r.table_only.len() as u64)), ("rows", &list(rows))],
+        ));
     }
     if !r.rows_without_key.is_empty() {
-        lines.push(Msg::JoinNoKey.fill(lang, &[("rows", &list(r.rows_without_key.iter().map(usize::to_string).collect()))]));
+        lines.push(Msg::JoinNoKey.fill(
+            lang,
+            &[("rows", &list(r.rows_without_key.iter().map(usize::to_string).collect()))],
+        ));
     }
     if !r.duplicate_rows.is_empty() {
         let rows = r.duplicate_rows.iter().map(|(row, w, _)| row_ward(*row, w)).collect();
         lines.push(Msg::JoinDuplicates.fill(lang, &[("rows", &list(rows))]));
     }
     if !r.bad_values.is_empty() {
-        let items = r.bad_values.iter().map(|(row, w, col, v)| format!("{} — {col}: \"{v}\"", row_ward(*row, w))).collect();
-        lines.push(Msg::JoinBadValues.fill(lang, &[("n", &group_indian_u64(r.bad_values.len() as u64)), ("list", &list(items))]));
+        let items = r
+            .bad_values
+            .iter()
+            .map(|(row, w, col, v)| format!("{} — {col}: \"{v}\"", row_ward(*row, w)))
+            .collect();
+        lines.push(Msg::JoinBadValues.fill(
+            lang,
+            &[("n", &group_indian_u64(r.bad_values.len() as u64)), ("list", &list(items))],
+        ));
     }
     view! { <ul class="join-report" data-testid="join-report">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
 }

@@ -145,11 +145,26 @@ extern "C" {
 
     /// A marker showing `html` (already escaped) in a `L.divIcon` of class `className`;
     /// `title` (empty = not interactive) is its accessible name; `size` in pixels (0 = CSS).
-    fn kshetra_label(lat: f64, lng: f64, html: &str, class_name: &str, title: &str, size: f64) -> leaflet::Marker;
+    fn kshetra_label(
+        lat: f64,
+        lng: f64,
+        html: &str,
+        class_name: &str,
+        title: &str,
+        size: f64,
+    ) -> leaflet::Marker;
 
     /// Moves a label made by [`kshetra_label`] and brings it to `html` (escaped), in place: an
     /// area label's texts are rewritten as plain text (`title`, `detail`, `weight`).
-    fn kshetra_relabel(marker: &JsValue, lat: f64, lng: f64, html: &str, title: &str, detail: &str, weight: &str);
+    fn kshetra_relabel(
+        marker: &JsValue,
+        lat: f64,
+        lng: f64,
+        html: &str,
+        title: &str,
+        detail: &str,
+        weight: &str,
+    );
 
     /// [`kshetra_declutter_soon`] once nothing has asked for 400 ms (figures changing while
     /// the officer paints).
@@ -202,7 +217,14 @@ pub fn outline(geometry: &geo::MultiPolygon<f64>, options: &JsValue) -> leaflet:
 }
 
 /// A text label or symbol on the map (see [`kshetra_label`]); `html` must be escaped.
-pub fn label(lon: f64, lat: f64, html: &str, class_name: &str, title: &str, size: f64) -> leaflet::Marker {
+pub fn label(
+    lon: f64,
+    lat: f64,
+    html: &str,
+    class_name: &str,
+    title: &str,
+    size: f64,
+) -> leaflet::Marker {
     kshetra_label(lat, lon, html, class_name, title, size)
 }
 
@@ -242,7 +264,15 @@ pub fn declutter_labels_later(map: &leaflet::Map) {
 
 /// Moves an area label made by [`label`] to (lon, lat) and brings it to `html` (escaped) in
 /// place, rewriting only its texts: `title` (bold), `detail` and `weight` (plain text).
-pub fn relabel(marker: &leaflet::Layer, lon: f64, lat: f64, html: &str, title: &str, detail: &str, weight: usize) {
+pub fn relabel(
+    marker: &leaflet::Layer,
+    lon: f64,
+    lat: f64,
+    html: &str,
+    title: &str,
+    detail: &str,
+    weight: usize,
+) {
     kshetra_relabel(marker, lat, lon, html, title, detail, &weight.to_string())
 }
 

@@ -14,7 +14,10 @@ use kshetra_core::locate::WardLocator;
 use kshetra_core::model::Ward;
 use kshetra_core::palette::zone_fill;
 use kshetra_core::WardMap;
-use leaflet::{LatLng, LatLngBounds, LayerGroup, Map, MapOptions, PathOptions, Polygon, PolylineOptions, TileLayer, TileLayerOptions};
+use leaflet::{
+    LatLng, LatLngBounds, LayerGroup, Map, MapOptions, PathOptions, Polygon, PolylineOptions,
+    TileLayer, TileLayerOptions,
+};
 use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -93,7 +96,10 @@ fn read_event(ev: &JsValue) -> Option<([f64; 2], bool)> {
     }
     let ll = get(ev, "latlng")?;
     let at = [get(&ll, "lng")?.as_f64()?, get(&ll, "lat")?.as_f64()?];
-    let held = original.and_then(|o| get(&o, "buttons")).and_then(|b| b.as_f64()).is_some_and(|b| (b as u32) & 1 == 1);
+    let held = original
+        .and_then(|o| get(&o, "buttons"))
+        .and_then(|b| b.as_f64())
+        .is_some_and(|b| (b as u32) & 1 == 1);
     Some((at, held))
 }
 
@@ -115,7 +121,16 @@ impl Pointer {
         let changed = self.hovered.replace(ward) != ward;
         match on {
             Some((i, at)) => {
-                let html = changed.then(|| self.map.borrow().map.wards().get(i).map(|w| tooltip_html(w, self.lang.get()))).flatten();
+                let html = changed
+                    .then(|| {
+                        self.map
+                            .borrow()
+                            .map
+                            .wards()
+                            .get(i)
+                            .map(|w| tooltip_html(w, self.lang.get()))
+                    })
+                    .flatten();
                 crate::leaflet_ext::show_tooltip(map, &self.tooltip, at, html.as_deref());
             }
             None => crate::leaflet_ext::hide_tooltip(map, &self.tooltip),
@@ -126,33 +141,49 @@ impl Pointer {
 
 /// The map events a [`WardLayer`] listens to: the pointer moving (tooltip; a brush stroke going
 /// on), the button going down (a stroke starting), a click or tap, the pointer leaving.
-fn handlers(pointer: &Rc<Pointer>, on_map: &Rc<std::cell::RefCell<Option<Map>>>, on_event: Rc<dyn Fn(WardEvent)>) -> Vec<(&'static str, Closure<dyn FnMut(JsValue)>)> {
+fn handlers(
+    pointer: &Rc<Pointer>,
+    on_map: &Rc<std::cell::RefCell<Option<Map>>>,
+    on_event: Rc<dyn Fn(WardEvent)>,
+) -> Vec<(&'static str, Closure<dyn FnMut(JsValue)>)> {
     let moved = on_event.clone();
     let down = on_event.clone();
     let click = on_event;
     let kinds: Vec<(&'static str, Box<dyn Fn(&Map, &Pointer, &JsValue)>)> = vec![
-        ("mousemove", Box::new(move |map, p, ev| {
-            let on = p.ward_at(map, ev);
-            // The tooltip first: it measures itself, cheaply while nothing else changed.
-            let entered = p.hover(map, on.map(|(ward, at, _)| (ward, at)));
-            if let Some((ward, at, true)) = on.filter(|_| entered) {
-                moved(WardEvent { kind: WardEventKind::DragOver, ward, at: Some(at) });
-            }
-        })),
-        ("mousedown", Box::new(move |map, p, ev| {
-            if let Some((ward, at, _)) = p.ward_at(map, ev) {
-                down(WardEvent { kind: WardEventKind::Down, ward, at: Some(at) });
-            }
-        })),
-        ("click", Box::new(move |map, p, ev| {
-            if let Some((ward, at, _)) = p.ward_at(map, ev) {
-                p.hover(map, Some((ward, at)));
-                click(WardEvent { kind: WardEventKind::Click, ward, at: Some(at) });
-            }
-        })),
-        ("mouseout", Box::new(|map, p, _| {
-            p.hover(map, None);
-        })),
+        (
+            "mousemove",
+            Box::new(move |map, p, ev| {
+                let on = p.ward_at(map, ev);
+                // The tooltip first: it measures itself, cheaply while nothing else changed.
+                let entered = p.hover(map, on.map(|(ward, at, _)| (ward, at)));
+                if let Some((ward, at, true)) = on.filter(|_| entered) {
+                    moved(WardEvent { kind: WardEventKind::DragOver, ward, at: Some(at) });
+                }
+            }),
+        ),
+        (
+            "mousedown",
+            Box::new(move |map, p, ev| {
+                if let Some((ward, at, _)) = p.ward_at(map, ev) {
+                    down(WardEvent { kind: WardEventKind::Down, ward, at: Some(at) });
+                }
+            }),
+        ),
+        (
+            "click",
+            Box::new(move |map, p, ev| {
+                if let Some((ward, at, _)) = p.ward_at(map, ev) {
+                    p.hover(map, Some((ward, at)));
+                    click(WardEvent { kind: WardEventKind::Click, ward, at: Some(at) });
+                }
+            }),
+        ),
+        (
+            "mouseout",
+            Box::new(|map, p, _| {
+                p.hover(map, None);
+            }),
+        ),
     ];
     kinds
         .into_iter()
@@ -172,7 +203,12 @@ impl WardLayer {
     /// Builds one polygon per ward (class `ward`, filled by zone colour) and calls `on_event`
     /// when a ward is clicked or tapped, pressed, or entered with the button held, once the
     /// layer is added to a map. `renderer`: Leaflet's canvas renderer for big maps (else SVG).
-    pub fn new(loaded: &Arc<CityMap>, lang: Lang, renderer: Option<&JsValue>, on_event: Rc<dyn Fn(WardEvent)>) -> Self {
+    pub fn new(
+        loaded: &Arc<CityMap>,
+        lang: Lang,
+        renderer: Option<&JsValue>,
+        on_event: Rc<dyn Fn(WardEvent)>,
+    ) -> Self {
         let map = &loaded.map;
         let group = LayerGroup::new();
         let mut polygons = Vec::with_capacity(map.wards().len());
@@ -200,7 +236,14 @@ impl WardLayer {
         });
         let on_map: Rc<std::cell::RefCell<Option<Map>>> = Rc::default();
         let handlers = handlers(&pointer, &on_map, on_event);
-        WardLayer { group, polygons, looks: std::cell::RefCell::new(looks), pointer, handlers, on_map }
+        WardLayer {
+            group,
+            polygons,
+            looks: std::cell::RefCell::new(looks),
+            pointer,
+            handlers,
+            on_map,
+        }
     }
 
     /// Number of ward polygons.
@@ -302,7 +345,13 @@ impl WardLook {
     /// The plain look of ward `ward`: its zone's colour.
     pub fn zone(map: &WardMap, ward: &Ward) -> WardLook {
         let zone = ward.zone.as_deref().and_then(|z| map.zone_index(z));
-        WardLook { fill: Rc::from(zone_fill(zone)), selected: false, island: false, locked: false, strong: false }
+        WardLook {
+            fill: Rc::from(zone_fill(zone)),
+            selected: false,
+            island: false,
+            locked: false,
+            strong: false,
+        }
     }
 }
 
@@ -430,10 +479,7 @@ impl Overlay {
 
     fn outline_layer(&self, area: &AreaDrawing) -> Option<leaflet::Layer> {
         (!area.outline.0.is_empty()).then(|| {
-            self.add(crate::leaflet_ext::outline(
-                &area.outline,
-                &self.line("#111111", 3.5, ""),
-            ))
+            self.add(crate::leaflet_ext::outline(&area.outline, &self.line("#111111", 3.5, "")))
         })
     }
 
@@ -456,7 +502,11 @@ impl Overlay {
             let old = std::mem::take(&mut self.zone_layers);
             self.remove_all(old);
             let style = self.line("#5b5b5b", 2.5, "9 6");
-            let layers = data.zones.iter().map(|z| self.add(crate::leaflet_ext::outline(z, &style))).collect();
+            let layers = data
+                .zones
+                .iter()
+                .map(|z| self.add(crate::leaflet_ext::outline(z, &style)))
+                .collect();
             self.zone_layers = layers;
             self.zones = data.zones.clone();
         }
@@ -481,7 +531,15 @@ impl Overlay {
                             } else if labels == LabelChange::None {
                                 labels = LabelChange::Text;
                             }
-                            crate::leaflet_ext::relabel(marker, lon, lat, &label_html(area), &area.title, &area.detail, area.weight);
+                            crate::leaflet_ext::relabel(
+                                marker,
+                                lon,
+                                lat,
+                                &label_html(area),
+                                &area.title,
+                                &area.detail,
+                                area.weight,
+                            );
                         }
                         _ => {
                             if let Some(l) = shown.label.take() {
@@ -520,8 +578,13 @@ impl Overlay {
                         PinKind::Home => ("⌂", "pin pin-home"),
                         PinKind::Contact => ("★", "pin pin-contact"),
                     };
-                    let marker = crate::leaflet_ext::label(pin.at[0], pin.at[1], symbol, class, &pin.title, 22.0);
-                    marker.unchecked_ref::<LayerExt>().bind_tooltip(&escape_html(&pin.title), &options(&[("direction", "top".into())]));
+                    let marker = crate::leaflet_ext::label(
+                        pin.at[0], pin.at[1], symbol, class, &pin.title, 22.0,
+                    );
+                    marker.unchecked_ref::<LayerExt>().bind_tooltip(
+                        &escape_html(&pin.title),
+                        &options(&[("direction", "top".into())]),
+                    );
                     self.add(marker)
                 })
                 .collect();
@@ -622,10 +685,7 @@ struct CachedArea {
 /// A point inside a ward: its centroid when that is inside (cheap), else geo's interior point.
 fn inside_point(g: &geo::MultiPolygon<f64>) -> Option<[f64; 2]> {
     use geo::{Centroid, Contains, InteriorPoint};
-    g.centroid()
-        .filter(|c| g.contains(c))
-        .or_else(|| g.interior_point())
-        .map(|p| [p.x(), p.y()])
+    g.centroid().filter(|c| g.contains(c)).or_else(|| g.interior_point()).map(|p| [p.x(), p.y()])
 }
 
 /// What to draw over the wards for a project: each area's outline (the union of its wards;
@@ -654,10 +714,7 @@ pub fn overlay_data(
     let grouped: Vec<Vec<usize>>;
     let members: Vec<&[usize]> = match stats.filter(|s| {
         s.areas.len() == project.organisers.len()
-            && s.areas
-                .iter()
-                .zip(&project.organisers)
-                .all(|(a, o)| a.organiser == o.id)
+            && s.areas.iter().zip(&project.organisers).all(|(a, o)| a.organiser == o.id)
     }) {
         Some(s) => s.areas.iter().map(|a| a.wards.as_slice()).collect(),
         None => {
@@ -672,9 +729,7 @@ pub fn overlay_data(
             grouped.iter().map(Vec::as_slice).collect()
         }
     };
-    let by_id = stats
-        .map(kshetra_core::project::stats::by_organiser)
-        .unwrap_or_default();
+    let by_id = stats.map(kshetra_core::project::stats::by_organiser).unwrap_or_default();
     let mut data = OverlayData::default();
     let mut keep = std::collections::BTreeMap::new();
     for (j, (o, &wards)) in project.organisers.iter().zip(&members).enumerate() {
@@ -696,11 +751,11 @@ pub fn overlay_data(
                     let (label_ward, label_at) = match kept {
                         Some((w, at)) => (Some(w), at),
                         None => {
-                            let centre = |i: usize| map.wards()[i].geometry.centroid().map(|p| [p.x(), p.y()]);
-                            let points: Vec<(usize, [f64; 2])> = wards
-                                .iter()
-                                .filter_map(|&i| centre(i).map(|c| (i, c)))
-                                .collect();
+                            let centre = |i: usize| {
+                                map.wards()[i].geometry.centroid().map(|p| [p.x(), p.y()])
+                            };
+                            let points: Vec<(usize, [f64; 2])> =
+                                wards.iter().filter_map(|&i| centre(i).map(|c| (i, c))).collect();
                             let n = points.len().max(1) as f64;
                             let mid = points
                                 .iter()
@@ -729,8 +784,13 @@ pub fn overlay_data(
                         drawing: None,
                     }
                 } else {
-                    let shapes: Vec<&geo::MultiPolygon<f64>> = wards.iter().map(|&i| &map.wards()[i].geometry).collect();
-                    let g = dissolve(&shapes).unwrap_or_else(|| geo::MultiPolygon::new(shapes.iter().flat_map(|m| m.0.iter().cloned()).collect()));
+                    let shapes: Vec<&geo::MultiPolygon<f64>> =
+                        wards.iter().map(|&i| &map.wards()[i].geometry).collect();
+                    let g = dissolve(&shapes).unwrap_or_else(|| {
+                        geo::MultiPolygon::new(
+                            shapes.iter().flat_map(|m| m.0.iter().cloned()).collect(),
+                        )
+                    });
                     // The label goes inside the largest part of the area.
                     let at = kshetra_core::geometry::label_point(&g)
                         .or_else(|| map.wards()[wards[0]].geometry.centroid())
@@ -745,22 +805,26 @@ pub fn overlay_data(
                 }
             }
         };
-        let poor = by_id
-            .get(&o.id)
-            .map(|a| a.poor_households.round() as u64)
-            .unwrap_or(0);
-        let name = || if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() };
+        let poor = by_id.get(&o.id).map(|a| a.poor_households.round() as u64).unwrap_or(0);
+        let name =
+            || if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() };
         // The drawing (outline clone, two formatted texts) is made again only for an area that
         // changed: two of 200 when a ward goes to a neighbour.
         let drawing = match &cached.drawing {
-            Some(((pos, p, l, n), d)) if *pos == j && *p == poor && *l == lang && *n == o.name => d.clone(),
+            Some(((pos, p, l, n), d)) if *pos == j && *p == poor && *l == lang && *n == o.name => {
+                d.clone()
+            }
             _ => {
                 let d = Arc::new(AreaDrawing {
                     organiser: o.id,
                     outline: cached.outline.clone(),
                     label_at: cached.label_at,
                     title: format!("{}. {}", j + 1, name()),
-                    detail: format!("{} {}", group_indian_u64(poor), Msg::PoorHouseholds.text(lang)),
+                    detail: format!(
+                        "{} {}",
+                        group_indian_u64(poor),
+                        Msg::PoorHouseholds.text(lang)
+                    ),
                     weight: wards.len(),
                 });
                 cached.drawing = Some(((j, poor, lang, o.name.clone()), d.clone()));
@@ -775,11 +839,19 @@ pub fn overlay_data(
             *cache.ward_points.entry(i).or_insert_with(|| inside_point(&map.wards()[i].geometry))
         });
         if let Some(p) = home {
-            data.pins.push(Pin { kind: PinKind::Home, at: p, title: format!("{} — {}", name(), Msg::OrgHomeWard.text(lang)) });
+            data.pins.push(Pin {
+                kind: PinKind::Home,
+                at: p,
+                title: format!("{} — {}", name(), Msg::OrgHomeWard.text(lang)),
+            });
         }
         if let Some(c) = &o.contact {
             if let (Some(lon), Some(lat)) = (c.lon, c.lat) {
-                data.pins.push(Pin { kind: PinKind::Contact, at: [lon, lat], title: format!("{} — {}", c.name, name()) });
+                data.pins.push(Pin {
+                    kind: PinKind::Contact,
+                    at: [lon, lat],
+                    title: format!("{} — {}", c.name, name()),
+                });
             }
         }
     }
@@ -792,7 +864,12 @@ pub fn overlay_data(
                 .zones()
                 .iter()
                 .filter_map(|z| {
-                    let shapes: Vec<&geo::MultiPolygon<f64>> = map.wards().iter().filter(|w| w.zone.as_deref() == Some(z.as_str())).map(|w| &w.geometry).collect();
+                    let shapes: Vec<&geo::MultiPolygon<f64>> = map
+                        .wards()
+                        .iter()
+                        .filter(|w| w.zone.as_deref() == Some(z.as_str()))
+                        .map(|w| &w.geometry)
+                        .collect();
                     dissolve(&shapes)
                 })
                 .collect();
@@ -811,7 +888,8 @@ pub fn bounds(map: &WardMap) -> Option<LatLngBounds> {
 
 /// Tooltip HTML for a ward. Imported text (names, zones) is escaped.
 pub fn tooltip_html(ward: &Ward, lang: Lang) -> String {
-    let mut html = format!("<strong>{} {}</strong>", Msg::Ward.text(lang), escape_html(&ward.number));
+    let mut html =
+        format!("<strong>{} {}</strong>", Msg::Ward.text(lang), escape_html(&ward.number));
     if let Some(name) = &ward.name {
         html.push_str(&format!(" · {}", escape_html(name)));
     }
@@ -858,7 +936,14 @@ pub fn WardMapView() -> impl IntoView {
             return;
         };
         map.set_view(&LatLng::new(23.0, 80.0), 5.0);
-        handles.set_value(Some(MapHandles { map, tiles: None, wards: None, data_attribution: None, fitted_map: None, canvas: None }));
+        handles.set_value(Some(MapHandles {
+            map,
+            tiles: None,
+            wards: None,
+            data_attribution: None,
+            fitted_map: None,
+            canvas: None,
+        }));
         ready.set(true);
     });
 
@@ -910,14 +995,19 @@ pub fn WardMapView() -> impl IntoView {
             let on_ward = move |ev: WardEvent| {
                 let editor = state.editor;
                 let Some(c) = state.current.get_untracked() else { return };
-                let Some(number) = c.map.wards().get(ev.ward).map(|w| w.number.clone()) else { return };
+                let Some(number) = c.map.wards().get(ev.ward).map(|w| w.number.clone()) else {
+                    return;
+                };
                 match ev.kind {
                     WardEventKind::Click => {
                         if let (Some(pick), Some(at)) = (editor.picking.get_untracked(), ev.at) {
                             editor.place(&c, pick, &number, at);
                         }
                         // Only when it changes: painting clicks the same ward again and again.
-                        if state.selected_ward.with_untracked(|s| s.as_deref() != Some(number.as_str())) {
+                        if state
+                            .selected_ward
+                            .with_untracked(|s| s.as_deref() != Some(number.as_str()))
+                        {
                             state.selected_ward.set(Some(number));
                         }
                     }
@@ -926,7 +1016,9 @@ pub fn WardMapView() -> impl IntoView {
                         editor.start_stroke();
                         editor.paint(&c, conn.as_ref().map(|c| &c.graph), number);
                     }
-                    WardEventKind::DragOver if editor.painting.get_untracked().is_some() && editor.in_stroke() => {
+                    WardEventKind::DragOver
+                        if editor.painting.get_untracked().is_some() && editor.in_stroke() =>
+                    {
                         let conn = state.connectivity.get_untracked();
                         editor.paint(&c, conn.as_ref().map(|c| &c.graph), number);
                     }
@@ -940,14 +1032,23 @@ pub fn WardMapView() -> impl IntoView {
             // For tests and tools: how many wards are drawn, and how (SVG paths or a canvas).
             if let Some(el) = node.get_untracked() {
                 let _ = el.set_attribute("data-wards", &layer.len().to_string());
-                let _ = el.set_attribute("data-renderer", if renderer.is_some() { "canvas" } else { "svg" });
+                let _ = el.set_attribute(
+                    "data-renderer",
+                    if renderer.is_some() { "canvas" } else { "svg" },
+                );
             }
             // Refit only when a different map arrived, not after an edit of its figures.
             if h.fitted_map != Some(loaded.id) {
                 // The container may have changed size since the map was created (fonts, CSS).
                 h.map.invalidate_size(false);
                 if let Some(b) = bounds(&loaded.map) {
-                    h.map.fit_bounds_with_options(&b, &options(&[("animate", false.into()), ("padding", Array::of2(&8.into(), &8.into()).into())]));
+                    h.map.fit_bounds_with_options(
+                        &b,
+                        &options(&[
+                            ("animate", false.into()),
+                            ("padding", Array::of2(&8.into(), &8.into()).into()),
+                        ]),
+                    );
                 }
                 h.fitted_map = Some(loaded.id);
             }
@@ -985,7 +1086,10 @@ pub fn WardMapView() -> impl IntoView {
             handles.with_value(|h| {
                 let Some(layer) = h.as_ref().and_then(|h| h.wards.as_ref()) else { return };
                 let loaded = layer.map();
-                let island = |i: usize| conn.as_ref().is_some_and(|c| c.components.of_ward.get(i).is_some_and(|&p| p > 0));
+                let island = |i: usize| {
+                    conn.as_ref()
+                        .is_some_and(|c| c.components.of_ward.get(i).is_some_and(|&p| p > 0))
+                };
                 let map = &loaded.map;
                 // Everything looked up once per restyle, not per ward (10,000 wards per edit).
                 let mut locked = vec![false; map.wards().len()];
@@ -1013,32 +1117,22 @@ pub fn WardMapView() -> impl IntoView {
                             && l.locked == basis.locked
                             && l.ids.len() == basis.ids.len()
                     })?;
-                    let mut wards: Vec<usize> = (0..basis.ids.len())
-                        .filter(|&i| last.ids[i] != basis.ids[i])
-                        .collect();
+                    let mut wards: Vec<usize> =
+                        (0..basis.ids.len()).filter(|&i| last.ids[i] != basis.ids[i]).collect();
                     wards.extend(last.selected.into_iter().chain(basis.selected));
                     Some(wards)
                 });
-                let zone_fills: Vec<Rc<str>> = (0..map.zones().len())
-                    .map(|z| Rc::from(zone_fill(Some(z))))
-                    .collect();
+                let zone_fills: Vec<Rc<str>> =
+                    (0..map.zones().len()).map(|z| Rc::from(zone_fill(Some(z)))).collect();
                 let no_zone: Rc<str> = Rc::from(zone_fill(None));
                 let area_fills: std::collections::BTreeMap<u32, Rc<str>> = colours
                     .iter()
                     .map(|(&id, &c)| (id, Rc::from(kshetra_core::palette::area_colour(c))))
                     .collect();
-                let zone_of = |i: usize| {
-                    map.wards()[i]
-                        .zone
-                        .as_deref()
-                        .and_then(|z| map.zone_index(z))
-                };
+                let zone_of =
+                    |i: usize| map.wards()[i].zone.as_deref().and_then(|z| map.zone_index(z));
                 layer.restyle(only.as_deref(), &|i| {
-                    let area = ids
-                        .get(i)
-                        .copied()
-                        .flatten()
-                        .and_then(|id| area_fills.get(&id));
+                    let area = ids.get(i).copied().flatten().and_then(|id| area_fills.get(&id));
                     WardLook {
                         fill: match area {
                             Some(f) => f.clone(),
@@ -1075,7 +1169,8 @@ pub fn WardMapView() -> impl IntoView {
 
     // Area borders, zone borders, labels, homes and contact points ⇐ the plan.
     let overlay: StoredValue<Option<ShownOverlay>, LocalStorage> = StoredValue::new_local(None);
-    let area_cache: StoredValue<AreaCache, LocalStorage> = StoredValue::new_local(AreaCache::default());
+    let area_cache: StoredValue<AreaCache, LocalStorage> =
+        StoredValue::new_local(AreaCache::default());
     Effect::new(move |_| {
         let version = layer_version.get();
         let Some(loaded) = state.loaded() else { return };
@@ -1084,7 +1179,9 @@ pub fn WardMapView() -> impl IntoView {
         let owners = state.editor.owners.get();
         let data = state.editor.project.with(|p| {
             let p = p.as_ref()?;
-            area_cache.try_update_value(|cache| overlay_data(&loaded, p, &owners, stats.as_deref(), cache, lang))
+            area_cache.try_update_value(|cache| {
+                overlay_data(&loaded, p, &owners, stats.as_deref(), cache, lang)
+            })
         });
         handles.with_value(|h| {
             let Some(h) = h else { return };
@@ -1125,11 +1222,23 @@ pub fn WardMapView() -> impl IntoView {
     Effect::new(move |_| {
         let Some(wards) = state.editor.focus.get() else { return };
         let Some(loaded) = state.loaded() else { return };
-        let rect = kshetra_core::geometry::bounds_of(wards.iter().filter_map(|w| loaded.map.ward(w)).map(|w| &w.geometry));
+        let rect = kshetra_core::geometry::bounds_of(
+            wards.iter().filter_map(|w| loaded.map.ward(w)).map(|w| &w.geometry),
+        );
         handles.with_value(|h| {
             if let (Some(h), Some(r)) = (h, rect) {
-                let b = LatLngBounds::new(&LatLng::new(r.min().y, r.min().x), &LatLng::new(r.max().y, r.max().x));
-                h.map.fit_bounds_with_options(&b, &options(&[("animate", false.into()), ("maxZoom", 15.into()), ("padding", Array::of2(&40.into(), &40.into()).into())]));
+                let b = LatLngBounds::new(
+                    &LatLng::new(r.min().y, r.min().x),
+                    &LatLng::new(r.max().y, r.max().x),
+                );
+                h.map.fit_bounds_with_options(
+                    &b,
+                    &options(&[
+                        ("animate", false.into()),
+                        ("maxZoom", 15.into()),
+                        ("padding", Array::of2(&40.into(), &40.into()).into()),
+                    ]),
+                );
             }
         });
         state.editor.focus.set(None);
@@ -1139,7 +1248,11 @@ pub fn WardMapView() -> impl IntoView {
     Effect::new(move |prev: Option<MainView>| {
         let view = state.view.get();
         if view == MainView::Map && prev == Some(MainView::Table) {
-            handles.with_value(|h| if let Some(h) = h { h.map.invalidate_size(false); });
+            handles.with_value(|h| {
+                if let Some(h) = h {
+                    h.map.invalidate_size(false);
+                }
+            });
         }
         view
     });

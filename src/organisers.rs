@@ -52,12 +52,19 @@ impl Form {
         let mut o = old.cloned().unwrap_or_else(|| Organiser::new(""));
         o.name = self.name.trim().to_string();
         o.mobile = opt(&self.mobile);
-        o.role = opt(&self.role).unwrap_or_else(|| kshetra_core::project::model::default_role(lang).to_string());
+        o.role = opt(&self.role)
+            .unwrap_or_else(|| kshetra_core::project::model::default_role(lang).to_string());
         // Unparseable capacity → NaN, which the core refuses with its message.
-        o.capacity = if self.capacity.trim().is_empty() { 1.0 } else { self.capacity.trim().replace(',', ".").parse().unwrap_or(f64::NAN) };
-        let home_ward = opt(&self.home_ward).map(|w| kshetra_core::import::normalise_ward_number(&w).unwrap_or(w));
+        o.capacity = if self.capacity.trim().is_empty() {
+            1.0
+        } else {
+            self.capacity.trim().replace(',', ".").parse().unwrap_or(f64::NAN)
+        };
+        let home_ward = opt(&self.home_ward)
+            .map(|w| kshetra_core::import::normalise_ward_number(&w).unwrap_or(w));
         let point = o.home.as_ref().and_then(|h| h.point);
-        o.home = (home_ward.is_some() || point.is_some()).then_some(Home { ward: home_ward, point });
+        o.home =
+            (home_ward.is_some() || point.is_some()).then_some(Home { ward: home_ward, point });
         let old_contact = o.contact.clone().unwrap_or_default();
         o.contact = opt(&self.contact).map(|name| ContactPoint {
             name,
@@ -82,7 +89,9 @@ pub fn OrganisersPanel() -> impl IntoView {
         let Some(f) = form.get_untracked() else { return };
         let Some(current) = state.current.get_untracked() else { return };
         let lang = state.lang.get_untracked();
-        let old = f.id.and_then(|id| editor.project.with_untracked(|p| p.as_ref().and_then(|p| p.organiser(id).cloned())));
+        let old = f.id.and_then(|id| {
+            editor.project.with_untracked(|p| p.as_ref().and_then(|p| p.organiser(id).cloned()))
+        });
         let organiser = f.organiser(old.as_ref(), lang);
         let edit = match f.id {
             Some(_) => Edit::UpdateOrganiser(organiser),
@@ -103,12 +112,19 @@ pub fn OrganisersPanel() -> impl IntoView {
             match import_organisers(&name, &bytes, &current.map) {
                 Ok(imported) => {
                     import_error.set(None);
-                    let skipped: Vec<String> = imported.errors.iter().map(|e| e.message(lang)).collect();
+                    let skipped: Vec<String> =
+                        imported.errors.iter().map(|e| e.message(lang)).collect();
                     let n = imported.organisers.len();
                     if n > 0 {
                         editor.edit(&current, Edit::AddOrganisers(imported.organisers));
                     }
-                    let line = Msg::OrganisersImported.fill(lang, &[("n", &group_indian_u64(n as u64)), ("skipped", &group_indian_u64(skipped.len() as u64))]);
+                    let line = Msg::OrganisersImported.fill(
+                        lang,
+                        &[
+                            ("n", &group_indian_u64(n as u64)),
+                            ("skipped", &group_indian_u64(skipped.len() as u64)),
+                        ],
+                    );
                     import_note.set(Some((line, skipped)));
                 }
                 Err(e) => {
@@ -120,15 +136,22 @@ pub fn OrganisersPanel() -> impl IntoView {
     };
 
     let template = move |_| {
-        let organisers = editor.project.with_untracked(|p| p.as_ref().map(|p| p.organisers.clone()).unwrap_or_default());
-        crate::platform::download("kshetra-organisers.csv", "text/csv;charset=utf-8", &organisers_template_csv(&organisers));
+        let organisers = editor
+            .project
+            .with_untracked(|p| p.as_ref().map(|p| p.organisers.clone()).unwrap_or_default());
+        crate::platform::download(
+            "kshetra-organisers.csv",
+            "text/csv;charset=utf-8",
+            &organisers_template_csv(&organisers),
+        );
     };
 
     // What each row shows, worked out for all rows in one pass per change (rows whose inputs
     // did not change are reused, not formatted again); the list re-renders only the rows
     // that differ (two of 200 when a ward goes to a neighbour). One memo per row would make
     // every change re-run 200 memos.
-    let cache: StoredValue<RowCache<(Organiser, RowFigures), RowData>> = StoredValue::new(RowCache::default());
+    let cache: StoredValue<RowCache<(Organiser, RowFigures), RowData>> =
+        StoredValue::new(RowCache::default());
     let rows = Memo::new(move |_| {
         let lang = state.lang.get();
         let colours = editor.colours.get();
@@ -144,7 +167,14 @@ pub fn OrganisersPanel() -> impl IntoView {
                     .and_then(|s| s.areas.get(pos))
                     .filter(|a| a.organiser == o.id)
                     .map(|a| (a.wards.len(), a.poor_households.round() as u64));
-                let figures = RowFigures { pos, n, colour: colours.get(&o.id).copied(), area, locked_area: locked.contains(&o.id), lang };
+                let figures = RowFigures {
+                    pos,
+                    n,
+                    colour: colours.get(&o.id).copied(),
+                    area,
+                    locked_area: locked.contains(&o.id),
+                    lang,
+                };
                 (o.id, (o, figures))
             });
             // The organiser is compared where it is and cloned only for a row made again.
@@ -160,9 +190,7 @@ pub fn OrganisersPanel() -> impl IntoView {
         })
     });
     let have = Memo::new(move |_| {
-        editor
-            .project
-            .with(|p| p.as_ref().map(|p| p.organisers.len()).unwrap_or(0)) as u64
+        editor.project.with(|p| p.as_ref().map(|p| p.organisers.len()).unwrap_or(0)) as u64
     });
     // A long list is shown a page at a time; choosing an organiser to paint for shows their row.
     let (pager, window) = paged(rows, |r| r.label.as_str(), |r| r.id, editor.painting);
@@ -217,7 +245,11 @@ pub fn OrganisersPanel() -> impl IntoView {
 
 /// One organiser in the list.
 #[component]
-fn OrganiserRow(row: Arc<RowData>, window: Memo<Window<Arc<RowData>>>, form: RwSignal<Option<Form>>) -> impl IntoView {
+fn OrganiserRow(
+    row: Arc<RowData>,
+    window: Memo<Window<Arc<RowData>>>,
+    form: RwSignal<Option<Form>>,
+) -> impl IntoView {
     let state = use_app_state();
     let editor = state.editor;
     let id = row.id;
@@ -230,14 +262,8 @@ fn OrganiserRow(row: Arc<RowData>, window: Memo<Window<Arc<RowData>>>, form: RwS
     };
     let painting = move || editor.painting.get() == Some(id);
     let picking = move |p: crate::editor::Pick| move || editor.picking.get() == Some(p);
-    let (name_up, name_down, name_rm, name_paint, name_lock, name_bal) = (
-        name.clone(),
-        name.clone(),
-        name.clone(),
-        name.clone(),
-        name.clone(),
-        name.clone(),
-    );
+    let (name_up, name_down, name_rm, name_paint, name_lock, name_bal) =
+        (name.clone(), name.clone(), name.clone(), name.clone(), name.clone(), name.clone());
     let (name_home, name_contact) = (name.clone(), name);
     view! {
         <li class="organiser" class:painting=painting data-organiser=id.to_string()>
@@ -321,16 +347,21 @@ struct RowData {
 impl RowData {
     /// What the row's structure is built from (all but its figures, which update in place).
     fn key(&self) -> (u32, usize, usize, String, String, bool, Lang) {
-        (self.id, self.pos, self.n, self.name.clone(), self.detail.clone(), self.locked_area, self.lang)
+        (
+            self.id,
+            self.pos,
+            self.n,
+            self.name.clone(),
+            self.detail.clone(),
+            self.locked_area,
+            self.lang,
+        )
     }
 
     fn new(o: &Organiser, i: RowFigures) -> RowData {
         let lang = i.lang;
-        let name = if o.name.is_empty() {
-            Msg::Vacant.text(lang).to_string()
-        } else {
-            o.name.clone()
-        };
+        let name =
+            if o.name.is_empty() { Msg::Vacant.text(lang).to_string() } else { o.name.clone() };
         let summary = i.area.map(|(wards, poor)| {
             format!(
                 "{} {} · {} {}",
@@ -345,8 +376,16 @@ impl RowData {
             (o.capacity != 1.0).then(|| format!("× {}", decimal_indian(o.capacity, 2))),
             o.home_ward().map(|w| format!("{}: {}", Msg::OrgHomeWard.text(lang), w)),
             o.contact.as_ref().map(|c| {
-                let when = [c.meeting_day.clone(), c.meeting_time.clone()].into_iter().flatten().collect::<Vec<_>>().join(" ");
-                if when.is_empty() { c.name.clone() } else { format!("{} ({when})", c.name) }
+                let when = [c.meeting_day.clone(), c.meeting_time.clone()]
+                    .into_iter()
+                    .flatten()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if when.is_empty() {
+                    c.name.clone()
+                } else {
+                    format!("{} ({when})", c.name)
+                }
             }),
         ]
         .into_iter()
@@ -370,9 +409,16 @@ impl RowData {
 
 /// The add/edit form.
 #[component]
-fn OrganiserForm(form: RwSignal<Option<Form>>, initial: Form, on_save: impl Fn(()) + Copy + 'static) -> impl IntoView {
+fn OrganiserForm(
+    form: RwSignal<Option<Form>>,
+    initial: Form,
+    on_save: impl Fn(()) + Copy + 'static,
+) -> impl IntoView {
     let state = use_app_state();
-    let field = move |label: Msg, get: fn(&Form) -> String, set: fn(&mut Form, String), kind: &'static str| {
+    let field = move |label: Msg,
+                      get: fn(&Form) -> String,
+                      set: fn(&mut Form, String),
+                      kind: &'static str| {
         view! {
             <label class="field">
                 <span>{state.t(label)}</span>

@@ -46,40 +46,22 @@ impl Default for Pager {
 impl Pager {
     /// Page 0, no filter.
     pub fn new() -> Pager {
-        Pager {
-            page: RwSignal::new(0),
-            filter: RwSignal::new(String::new()),
-        }
+        Pager { page: RwSignal::new(0), filter: RwSignal::new(String::new()) }
     }
 
     /// The rows of `all` to show: those whose `label` contains the filter, then the page.
     pub fn window<T: Clone>(&self, all: &[T], label: impl Fn(&T) -> &str) -> Window<T> {
         let total = all.len();
         if total <= PAGE_SIZE {
-            return Window {
-                rows: all.to_vec(),
-                matching: total,
-                total,
-                first: 0,
-            };
+            return Window { rows: all.to_vec(), matching: total, total, first: 0 };
         }
         let matches = self.filter.with(|f| matcher(f));
         let matching: Vec<&T> = all.iter().filter(|r| matches(label(r))).collect();
         let pages = matching.len().div_ceil(PAGE_SIZE).max(1);
         let page = self.page.get().min(pages - 1);
         let first = page * PAGE_SIZE;
-        let rows = matching
-            .iter()
-            .skip(first)
-            .take(PAGE_SIZE)
-            .map(|r| (*r).clone())
-            .collect();
-        Window {
-            rows,
-            matching: matching.len(),
-            total,
-            first,
-        }
+        let rows = matching.iter().skip(first).take(PAGE_SIZE).map(|r| (*r).clone()).collect();
+        Window { rows, matching: matching.len(), total, first }
     }
 
     /// Shows the page with the row for which `is` holds (among the rows matching the filter;
@@ -121,7 +103,12 @@ fn matcher(filter: &str) -> impl Fn(&str) -> bool {
 /// A long list of organisers' rows paged: the window to show, which turns to the page of the
 /// organiser being painted for whenever one is chosen. `label`: the text the filter searches;
 /// `organiser`: the row's organiser id.
-pub fn paged<T>(rows: Memo<Vec<T>>, label: fn(&T) -> &str, organiser: fn(&T) -> u32, painting: RwSignal<Option<u32>>) -> (Pager, Memo<Window<T>>)
+pub fn paged<T>(
+    rows: Memo<Vec<T>>,
+    label: fn(&T) -> &str,
+    organiser: fn(&T) -> u32,
+    painting: RwSignal<Option<u32>>,
+) -> (Pager, Memo<Window<T>>)
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
@@ -137,11 +124,17 @@ where
 
 /// One row of the window as it changes (for updating a shown row in place); `first` until
 /// the row is no longer in the window.
-pub fn live_row<T>(window: Memo<Window<T>>, is: impl Fn(&T) -> bool + Send + Sync + 'static, first: T) -> Memo<T>
+pub fn live_row<T>(
+    window: Memo<Window<T>>,
+    is: impl Fn(&T) -> bool + Send + Sync + 'static,
+    first: T,
+) -> Memo<T>
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {
-    Memo::new(move |_| window.with(|w| w.rows.iter().find(|r| is(r)).cloned()).unwrap_or_else(|| first.clone()))
+    Memo::new(move |_| {
+        window.with(|w| w.rows.iter().find(|r| is(r)).cloned()).unwrap_or_else(|| first.clone())
+    })
 }
 
 /// The rows of a list kept between changes with what each was made from: a row whose inputs
@@ -165,7 +158,12 @@ impl<S, R> RowCache<S, R> {
     /// The rows for `items` (key, inputs as borrowed now), in order: the kept row where
     /// `same(stored inputs, inputs)`, else `make(key, inputs)` = (inputs to store, row). Rows of
     /// keys not in `items` are dropped.
-    pub fn rows<B>(&mut self, items: impl IntoIterator<Item = (u32, B)>, same: impl Fn(&S, &B) -> bool, make: impl Fn(u32, &B) -> (S, R)) -> Vec<Arc<R>> {
+    pub fn rows<B>(
+        &mut self,
+        items: impl IntoIterator<Item = (u32, B)>,
+        same: impl Fn(&S, &B) -> bool,
+        make: impl Fn(u32, &B) -> (S, R),
+    ) -> Vec<Arc<R>> {
         self.pass += 1;
         let pass = self.pass;
         let rows: Vec<Arc<R>> = items
@@ -198,7 +196,12 @@ impl<S, R> RowCache<S, R> {
 /// Filter box and previous/next buttons for a long list (nothing for a short one).
 /// `label`: the filter box's accessible name; `test_id`: for tests.
 #[component]
-pub fn PagerControls<T>(pager: Pager, window: Memo<Window<T>>, label: Msg, test_id: &'static str) -> impl IntoView
+pub fn PagerControls<T>(
+    pager: Pager,
+    window: Memo<Window<T>>,
+    label: Msg,
+    test_id: &'static str,
+) -> impl IntoView
 where
     T: Clone + PartialEq + Send + Sync + 'static,
 {

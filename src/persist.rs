@@ -46,7 +46,10 @@ async fn put(key: &str, value: &str) -> Result<(), String> {
     let db = open().await?;
     let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
     let store = tx.store(STORE).map_err(|e| e.to_string())?;
-    store.put(&JsValue::from_str(value), Some(&JsValue::from_str(key))).await.map_err(|e| e.to_string())?;
+    store
+        .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
+        .await
+        .map_err(|e| e.to_string())?;
     tx.done().await.map_err(|e| e.to_string())?;
     Ok(())
 }
@@ -55,7 +58,11 @@ async fn get(key: &str) -> Result<Option<String>, String> {
     let db = open().await?;
     let tx = db.transaction(&[STORE], TransactionMode::ReadOnly).map_err(|e| e.to_string())?;
     let store = tx.store(STORE).map_err(|e| e.to_string())?;
-    Ok(store.get(JsValue::from_str(key)).await.map_err(|e| e.to_string())?.and_then(|v| v.as_string()))
+    Ok(store
+        .get(JsValue::from_str(key))
+        .await
+        .map_err(|e| e.to_string())?
+        .and_then(|v| v.as_string()))
 }
 
 async fn delete(key: &str) -> Result<(), String> {
@@ -97,7 +104,12 @@ pub fn record_text(kind: RecordKind, name: &str, map: &kshetra_core::WardMap) ->
         RecordKind::Bundled => "bundled",
         RecordKind::File => "file",
     };
-    let record = Record { version: VERSION, kind: kind.into(), name: name.to_string(), wards: wards_geojson(map) };
+    let record = Record {
+        version: VERSION,
+        kind: kind.into(),
+        name: name.to_string(),
+        wards: wards_geojson(map),
+    };
     serde_json::to_string(&record).ok()
 }
 
@@ -132,7 +144,8 @@ pub async fn load(key: &str) -> Option<CityMap> {
         warn("could not read", &e);
         None
     })?;
-    let record: Record = serde_json::from_str(&text).ok().filter(|r: &Record| r.version == VERSION)?;
+    let record: Record =
+        serde_json::from_str(&text).ok().filter(|r: &Record| r.version == VERSION)?;
     let source = match record.kind.as_str() {
         "bundled" => MapSource::Bundled(BundledCity::by_id(&record.name)?),
         _ => MapSource::Imported { file: record.name.clone() },
@@ -273,6 +286,11 @@ pub async fn projects() -> Vec<ProjectSummary> {
 
 impl ProjectSummary {
     fn of(key: &str, p: &kshetra_core::project::Project) -> ProjectSummary {
-        ProjectSummary { key: key.to_string(), name: p.name.clone(), organisers: p.organisers.len(), assigned: p.plan.assignment.len() }
+        ProjectSummary {
+            key: key.to_string(),
+            name: p.name.clone(),
+            organisers: p.organisers.len(),
+            assigned: p.plan.assignment.len(),
+        }
     }
 }

@@ -107,7 +107,11 @@ export async function kshetra_svg_to_png(svg, width, height) {
 "#)]
 extern "C" {
     #[wasm_bindgen::prelude::wasm_bindgen(catch)]
-    async fn kshetra_svg_to_png(svg: &str, width: u32, height: u32) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
+    async fn kshetra_svg_to_png(
+        svg: &str,
+        width: u32,
+        height: u32,
+    ) -> Result<wasm_bindgen::JsValue, wasm_bindgen::JsValue>;
 }
 
 /// Draws an SVG document onto a white canvas of `width` × `height` pixels and gives the PNG

@@ -6,8 +6,9 @@
 use kshetra_core::cities::BundledCity;
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_poster::{
-    poster_input, render_cmm_sheet, CmmInput, render_organiser_sheets, render_poster, render_tiles, Bilingual, Orientation, Paper, PosterOptions, PrintLang, Summary,
-    TileOptions, TitleBlock,
+    poster_input, render_cmm_sheet, render_organiser_sheets, render_poster, render_tiles,
+    Bilingual, CmmInput, Orientation, Paper, PosterOptions, PrintLang, Summary, TileOptions,
+    TitleBlock,
 };
 use leptos::prelude::*;
 
@@ -81,7 +82,9 @@ pub fn PrintPanel() -> impl IntoView {
         let estimate = state.estimate.get_untracked();
         let params = state.params.get_untracked();
         let city = match &current.source {
-            crate::data::MapSource::Bundled(c) => Bilingual::new(c.name(Lang::Hi), c.name(Lang::En)),
+            crate::data::MapSource::Bundled(c) => {
+                Bilingual::new(c.name(Lang::Hi), c.name(Lang::En))
+            }
             crate::data::MapSource::Imported { .. } => Bilingual::same(project.name.clone()),
         };
         let summary = Summary {
@@ -114,7 +117,11 @@ pub fn PrintPanel() -> impl IntoView {
         let mut options = PosterOptions::new(paper.get_untracked()).lang(lang.get_untracked());
         options.black_and_white = bw.get_untracked();
         options.embed_fonts = fonts;
-        let a4 = PosterOptions { paper: Paper::A4, orientation: Orientation::Portrait, ..options.clone() };
+        let a4 = PosterOptions {
+            paper: Paper::A4,
+            orientation: Orientation::Portrait,
+            ..options.clone()
+        };
         Some(match what {
             What::Poster => vec![render_poster(&input, &options)],
             What::Tiles => render_tiles(&input, &options, &TileOptions::new(Paper::A4)),
@@ -122,7 +129,10 @@ pub fn PrintPanel() -> impl IntoView {
             What::Cmm => {
                 let names = cmm_names.get_untracked();
                 let count = cmm_count.get_untracked().clamp(1, 3);
-                let cmm = CmmInput { count, names: names[..count].iter().map(|n| n.trim().to_string()).collect() };
+                let cmm = CmmInput {
+                    count,
+                    names: names[..count].iter().map(|n| n.trim().to_string()).collect(),
+                };
                 vec![render_cmm_sheet(&cmm, &input.title, &a4)]
             }
         })
@@ -146,7 +156,11 @@ pub fn PrintPanel() -> impl IntoView {
             let mut fonts = Vec::new();
             for (file, weight, range) in FONT_FILES {
                 if let Some(woff2) = crate::platform::fetch_bytes(&format!("fonts/{file}")).await {
-                    fonts.push(kshetra_poster::FontFace { weight: *weight, unicode_range: range.to_string(), woff2 });
+                    fonts.push(kshetra_poster::FontFace {
+                        weight: *weight,
+                        unicode_range: range.to_string(),
+                        woff2,
+                    });
                 }
             }
             let Some(pages) = build(j.what, fonts) else { return };
@@ -155,7 +169,11 @@ pub fn PrintPanel() -> impl IntoView {
             for (i, svg) in pages.iter().enumerate() {
                 match crate::platform::svg_to_png(svg, px_w, px_h).await {
                     Ok(bytes) => {
-                        let name = if pages.len() == 1 { format!("{}-{dpi}dpi.png", j.stem) } else { format!("{}-{}-{dpi}dpi.png", j.stem, i + 1) };
+                        let name = if pages.len() == 1 {
+                            format!("{}-{dpi}dpi.png", j.stem)
+                        } else {
+                            format!("{}-{}-{dpi}dpi.png", j.stem, i + 1)
+                        };
                         crate::platform::download(&name, "image/png", &bytes);
                     }
                     Err(why) => {
@@ -240,13 +258,19 @@ fn PrintView(
     let dpi = RwSignal::new(150.0);
     let state = use_app_state();
     let (w, h) = job.size_mm;
-    let page_css = format!("@page {{ size: {w}mm {h}mm; margin: 0; }} .print-page {{ width: {w}mm; height: {h}mm; }}");
+    let page_css = format!(
+        "@page {{ size: {w}mm {h}mm; margin: 0; }} .print-page {{ width: {w}mm; height: {h}mm; }}"
+    );
     let pages = job.pages.clone();
     let download = {
         let job = job.clone();
         move |_| {
             for (i, page) in job.pages.iter().enumerate() {
-                let name = if job.pages.len() == 1 { format!("{}.svg", job.stem) } else { format!("{}-{}.svg", job.stem, i + 1) };
+                let name = if job.pages.len() == 1 {
+                    format!("{}.svg", job.stem)
+                } else {
+                    format!("{}-{}.svg", job.stem, i + 1)
+                };
                 crate::platform::download(&name, "image/svg+xml", page.as_bytes());
             }
         }

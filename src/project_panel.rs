@@ -7,7 +7,9 @@ use std::sync::Arc;
 use kshetra_core::cities::BundledCity;
 use kshetra_core::format::group_indian_u64;
 use kshetra_core::i18n::Msg;
-use kshetra_core::project::export::{areas_geojson, areas_kml, plan_csv, plan_wards_geojson, plan_wards_kml, ExportOptions};
+use kshetra_core::project::export::{
+    areas_geojson, areas_kml, plan_csv, plan_wards_geojson, plan_wards_kml, ExportOptions,
+};
 use kshetra_core::project::{load_project, save_project, MapSource as FileSource};
 use leptos::prelude::*;
 
@@ -21,7 +23,11 @@ use crate::state::use_app_state;
 fn file_stem(name: &str) -> String {
     let s: String = name.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
     let s = s.trim_matches('-').to_string();
-    if s.is_empty() { "kshetra".into() } else { s }
+    if s.is_empty() {
+        "kshetra".into()
+    } else {
+        s
+    }
 }
 
 /// The project panel.
@@ -32,7 +38,9 @@ pub fn ProjectPanel() -> impl IntoView {
     let opened: RwSignal<Option<String>> = RwSignal::new(None);
     let error: RwSignal<Option<String>> = RwSignal::new(None);
     let kept: RwSignal<Vec<ProjectSummary>> = RwSignal::new(Vec::new());
-    let refresh = move || leptos::task::spawn_local(async move { kept.set(crate::persist::projects().await) });
+    let refresh = move || {
+        leptos::task::spawn_local(async move { kept.set(crate::persist::projects().await) })
+    };
     refresh();
     // Keep the list fresh as the officer works (names, counts).
     Effect::new(move |_| {
@@ -53,7 +61,11 @@ pub fn ProjectPanel() -> impl IntoView {
             url: None,
         };
         let text = save_project(&project, &current.map, &source);
-        platform::download(&format!("{}.kshetra.json", file_stem(&current.name(lang))), "application/json", text.as_bytes());
+        platform::download(
+            &format!("{}.kshetra.json", file_stem(&current.name(lang))),
+            "application/json",
+            text.as_bytes(),
+        );
     };
 
     let open_file = move |ev: leptos::ev::Event| {
@@ -68,7 +80,9 @@ pub fn ProjectPanel() -> impl IntoView {
                     // A bundled city's project opens on that city; anything else as a file.
                     let source = match BundledCity::by_id(&loaded.project.map_key) {
                         Some(city) => MapSource::Bundled(city),
-                        None => MapSource::Imported { file: loaded.project.map_key.trim_start_matches("file:").to_string() },
+                        None => MapSource::Imported {
+                            file: loaded.project.map_key.trim_start_matches("file:").to_string(),
+                        },
                     };
                     let mut map = CityMap::new(source, loaded.map, Vec::new());
                     map.changed = true;
@@ -81,7 +95,9 @@ pub fn ProjectPanel() -> impl IntoView {
                     let mut note = Msg::ProjectOpened.fill(lang, &[("file", &name)]);
                     if let Some(v) = loaded.migrated_from {
                         note.push(' ');
-                        note.push_str(&Msg::ProjectMigrated.fill(lang, &[("version", &v.to_string())]));
+                        note.push_str(
+                            &Msg::ProjectMigrated.fill(lang, &[("version", &v.to_string())]),
+                        );
                     }
                     opened.set(Some(note));
                 }
@@ -101,11 +117,31 @@ pub fn ProjectPanel() -> impl IntoView {
         let stem = file_stem(&current.name(lang));
         let options = ExportOptions::default();
         let (name, mime, bytes) = match kind {
-            "csv" => (format!("{stem}-allocation.csv"), "text/csv;charset=utf-8", plan_csv(&current.map, &project, &poor, options)),
-            "wards-geojson" => (format!("{stem}-wards.geojson"), "application/geo+json", plan_wards_geojson(&current.map, &project, &poor, options).into_bytes()),
-            "wards-kml" => (format!("{stem}-wards.kml"), "application/vnd.google-earth.kml+xml", plan_wards_kml(&current.map, &project, &poor, options).into_bytes()),
-            "areas-geojson" => (format!("{stem}-areas.geojson"), "application/geo+json", areas_geojson(&current.map, &project, &poor, options).into_bytes()),
-            _ => (format!("{stem}-areas.kml"), "application/vnd.google-earth.kml+xml", areas_kml(&current.map, &project, &poor, options).into_bytes()),
+            "csv" => (
+                format!("{stem}-allocation.csv"),
+                "text/csv;charset=utf-8",
+                plan_csv(&current.map, &project, &poor, options),
+            ),
+            "wards-geojson" => (
+                format!("{stem}-wards.geojson"),
+                "application/geo+json",
+                plan_wards_geojson(&current.map, &project, &poor, options).into_bytes(),
+            ),
+            "wards-kml" => (
+                format!("{stem}-wards.kml"),
+                "application/vnd.google-earth.kml+xml",
+                plan_wards_kml(&current.map, &project, &poor, options).into_bytes(),
+            ),
+            "areas-geojson" => (
+                format!("{stem}-areas.geojson"),
+                "application/geo+json",
+                areas_geojson(&current.map, &project, &poor, options).into_bytes(),
+            ),
+            _ => (
+                format!("{stem}-areas.kml"),
+                "application/vnd.google-earth.kml+xml",
+                areas_kml(&current.map, &project, &poor, options).into_bytes(),
+            ),
         };
         platform::download(&name, mime, &bytes);
     };

@@ -136,9 +136,13 @@ impl AppState {
             .or_else(|| platform::load::<String>(keys::CITY))
             .and_then(|id| BundledCity::by_id(&id))
             .unwrap_or_else(default_city);
-        let settings = RwSignal::new(platform::load::<Settings>(keys::SETTINGS).unwrap_or_default());
+        let settings =
+            RwSignal::new(platform::load::<Settings>(keys::SETTINGS).unwrap_or_default());
         let current: RwSignal<Option<Arc<CityMap>>> = RwSignal::new(None);
-        let links = RwSignal::new(platform::load::<BTreeMap<String, Vec<(String, String)>>>(keys::LINKS).unwrap_or_default());
+        let links = RwSignal::new(
+            platform::load::<BTreeMap<String, Vec<(String, String)>>>(keys::LINKS)
+                .unwrap_or_default(),
+        );
         let params = RwSignal::new(platform::load::<CityParams>(keys::PARAMS).unwrap_or_default());
         let graph_ready: RwSignal<KeyedGraph> = RwSignal::new(None);
         // The graph built in the page last (edits of figures do not rebuild it), and the one
@@ -150,8 +154,10 @@ impl AppState {
             let tolerance = settings.with(|s| s.tolerance_m);
             let map_links = links.with(|l| l.get(&current.key()).cloned().unwrap_or_default());
             let key = GraphKey::new(&current, tolerance, map_links);
-            let matching = |g: &KeyedGraph| g.as_ref().filter(|(k, _)| *k == key).map(|(_, c)| c.clone());
-            if let Some(c) = graph_ready.with(matching).or_else(|| graph_cache.with_value(matching)) {
+            let matching =
+                |g: &KeyedGraph| g.as_ref().filter(|(k, _)| *k == key).map(|(_, c)| c.clone());
+            if let Some(c) = graph_ready.with(matching).or_else(|| graph_cache.with_value(matching))
+            {
                 return Some(c);
             }
             let options = AdjacencyOptions::tolerant(tolerance);
@@ -163,8 +169,14 @@ impl AppState {
             if graph_pending.with_value(|p| p.as_ref() != Some(&key)) {
                 graph_pending.set_value(Some(key.clone()));
                 leptos::task::spawn_local(async move {
-                    let built = crate::worker::connectivity(current.map.clone(), options, key.links.clone()).await;
-                    let built = built.unwrap_or_else(|| connectivity(&current.map, &options, &key.links));
+                    let built = crate::worker::connectivity(
+                        current.map.clone(),
+                        options,
+                        key.links.clone(),
+                    )
+                    .await;
+                    let built =
+                        built.unwrap_or_else(|| connectivity(&current.map, &options, &key.links));
                     if graph_pending.with_value(|p| p.as_ref() == Some(&key)) {
                         graph_ready.set(Some((key, Arc::new(built))));
                     }
@@ -271,7 +283,14 @@ impl AppState {
     /// Makes an imported map current with what the worker prepared for it: its adjacency graph
     /// (built with `tolerance_m` and `links`) and the record to save, so the page does not
     /// redo that work.
-    pub fn take_import(&self, map: Arc<CityMap>, tolerance_m: f64, links: Vec<(String, String)>, graph: Connectivity, record: Option<String>) {
+    pub fn take_import(
+        &self,
+        map: Arc<CityMap>,
+        tolerance_m: f64,
+        links: Vec<(String, String)>,
+        graph: Connectivity,
+        record: Option<String>,
+    ) {
         self.graph_ready.set(Some((GraphKey::new(&map, tolerance_m, links), Arc::new(graph))));
         self.replace_map_with(map, record);
     }

@@ -59,7 +59,12 @@ pub fn WardTable() -> impl IntoView {
             .wards()
             .iter()
             .enumerate()
-            .filter(|(_, w)| q.is_empty() || w.number.to_lowercase() == q || w.name.as_deref().unwrap_or("").to_lowercase().contains(&q) || w.number.to_lowercase().starts_with(&q))
+            .filter(|(_, w)| {
+                q.is_empty()
+                    || w.number.to_lowercase() == q
+                    || w.name.as_deref().unwrap_or("").to_lowercase().contains(&q)
+                    || w.number.to_lowercase().starts_with(&q)
+            })
             .map(|(i, w)| {
                 let poor = estimate.as_ref().and_then(|e| e.wards.get(i));
                 Row {
@@ -87,7 +92,11 @@ pub fn WardTable() -> impl IntoView {
                 SortKey::Neighbours => a.neighbours.cmp(&b.neighbours),
             }
             .then_with(|| natural_cmp(&a.number, &b.number));
-            if ascending { ord } else { ord.reverse() }
+            if ascending {
+                ord
+            } else {
+                ord.reverse()
+            }
         });
         rows
     });
@@ -113,7 +122,10 @@ pub fn WardTable() -> impl IntoView {
         let value = if t.is_empty() { Some(None) } else { parse_count(t).map(Some) };
         let Some(value) = value else {
             let lang = state.lang.get_untracked();
-            refused.set(Some(Msg::BadCell.fill(lang, &[("ward", &number), ("field", messages::field_name(field, lang)), ("value", t)])));
+            refused.set(Some(Msg::BadCell.fill(
+                lang,
+                &[("ward", &number), ("field", messages::field_name(field, lang)), ("value", t)],
+            )));
             return;
         };
         refused.set(None);

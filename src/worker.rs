@@ -41,7 +41,9 @@ use std::sync::Arc;
 
 use kshetra_alloc::{AllocError, Control, Organiser, Outcome, Problem, Progress, Settings};
 use kshetra_core::adjacency::{AdjacencyOptions, Connectivity};
-use kshetra_core::import::{self, FieldMapping, Format, ImportError, ImportWarning, Imported, RawLayer, WardProblem};
+use kshetra_core::import::{
+    self, FieldMapping, Format, ImportError, ImportWarning, Imported, RawLayer, WardProblem,
+};
 use kshetra_core::WardMap;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -221,11 +223,18 @@ pub struct Taken {
 impl Taken {
     /// Everything for an import, computed where this runs (the worker, or the page as a
     /// fallback).
-    pub fn make(file: &str, imported: Imported, adjacency: AdjacencyOptions, links: &[(String, String)], on_step: &mut dyn FnMut(ImportStep)) -> Taken {
+    pub fn make(
+        file: &str,
+        imported: Imported,
+        adjacency: AdjacencyOptions,
+        links: &[(String, String)],
+        on_step: &mut dyn FnMut(ImportStep),
+    ) -> Taken {
         on_step(ImportStep::Neighbours { wards: imported.map.wards().len() as u64 });
         let connectivity = kshetra_core::adjacency::connectivity(&imported.map, &adjacency, links);
         on_step(ImportStep::Saving);
-        let record = crate::persist::record_text(crate::persist::RecordKind::File, file, &imported.map);
+        let record =
+            crate::persist::record_text(crate::persist::RecordKind::File, file, &imported.map);
         let area_km2 = imported.map.total_area_m2() / 1e6;
         Taken { imported, connectivity, adjacency, record, area_km2 }
     }
@@ -286,7 +295,11 @@ pub struct WorkerState {
 }
 
 impl WorkerState {
-    fn apply(&mut self, mapping: &FieldMapping, post: &mut dyn FnMut(Response)) -> Result<Imported, ImportError> {
+    fn apply(
+        &mut self,
+        mapping: &FieldMapping,
+        post: &mut dyn FnMut(Response),
+    ) -> Result<Imported, ImportError> {
         if let Some((m, result)) = &self.applied {
             if m == mapping {
                 return result.clone();
@@ -295,7 +308,9 @@ impl WorkerState {
         let Some(raw) = &self.raw else {
             return Err(ImportError::Empty { file: String::new() });
         };
-        post(Response::ImportProgress(ImportStep::Checking { features: raw.features.len() as u64 }));
+        post(Response::ImportProgress(ImportStep::Checking {
+            features: raw.features.len() as u64,
+        }));
         let result = import::apply(raw, mapping);
         self.applied = Some((mapping.clone(), result.clone()));
         result
@@ -339,9 +354,11 @@ pub fn handle(
         }
         Request::Take { mapping, adjacency, links } => {
             let file = state.raw.as_ref().map(|r| r.file.clone()).unwrap_or_default();
-            let result = state
-                .apply(&mapping, post)
-                .map(|imported| Taken::make(&file, imported, adjacency, &links, &mut |step| post(Response::ImportProgress(step))));
+            let result = state.apply(&mapping, post).map(|imported| {
+                Taken::make(&file, imported, adjacency, &links, &mut |step| {
+                    post(Response::ImportProgress(step))
+                })
+            });
             if result.is_ok() {
                 // The file's data is no longer needed once the map is taken.
                 state.raw = None;
@@ -350,7 +367,9 @@ pub fn handle(
             post(Response::Taken(result));
         }
         Request::Connect { map, adjacency, links } => {
-            post(Response::Connected(kshetra_core::adjacency::connectivity(&map, &adjacency, &links)));
+            post(Response::Connected(kshetra_core::adjacency::connectivity(
+                &map, &adjacency, &links,
+            )));
         }
         Request::Allocate { problem, organisers, settings } => {
             let mut last = f64::NEG_INFINITY;
@@ -362,7 +381,8 @@ pub fn handle(
                 }
                 Control::Continue
             };
-            let result = kshetra_alloc::allocate(&problem, &organisers, &settings, &mut on_progress);
+            let result =
+                kshetra_alloc::allocate(&problem, &organisers, &settings, &mut on_progress);
             post(Response::Allocated(result));
         }
     }
@@ -375,23 +395,28 @@ pub fn serve() {
     let state = RefCell::new(WorkerState::default());
     let post_scope = scope.clone();
     let post = move |response: Response| {
-        let _ = post_bytes(&encode(&response), |msg, transfer| post_scope.post_message_with_transfer(msg, transfer));
+        let _ = post_bytes(&encode(&response), |msg, transfer| {
+            post_scope.post_message_with_transfer(msg, transfer)
+        });
     };
-    let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
-        let data: js_sys::Array = ev.data().unchecked_into();
-        let request_bytes = js_sys::Uint8Array::new(&data.get(0)).to_vec();
-        let blob = data.get(1).dyn_into::<web_sys::Blob>().ok();
-        let mut load = || blob.as_ref().map(read_blob).unwrap_or_default();
-        let now = || js_sys::Date::now();
-        let mut post = post.clone();
-        match decode::<Request>(&request_bytes) {
-            Ok(request) => handle(&mut state.borrow_mut(), request, &mut load, &now, &mut post),
-            Err(e) => post(Response::Refused(e)),
-        }
-    });
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |ev: web_sys::MessageEvent| {
+            let data: js_sys::Array = ev.data().unchecked_into();
+            let request_bytes = js_sys::Uint8Array::new(&data.get(0)).to_vec();
+            let blob = data.get(1).dyn_into::<web_sys::Blob>().ok();
+            let mut load = || blob.as_ref().map(read_blob).unwrap_or_default();
+            let now = || js_sys::Date::now();
+            let mut post = post.clone();
+            match decode::<Request>(&request_bytes) {
+                Ok(request) => handle(&mut state.borrow_mut(), request, &mut load, &now, &mut post),
+                Err(e) => post(Response::Refused(e)),
+            }
+        });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     on_message.forget();
-    let _ = post_bytes(&encode(&Response::Ready), |msg, transfer| scope.post_message_with_transfer(msg, transfer));
+    let _ = post_bytes(&encode(&Response::Ready), |msg, transfer| {
+        scope.post_message_with_transfer(msg, transfer)
+    });
 }
 
 /// A blob's bytes, read synchronously (allowed in workers). Unreadable → no bytes, which the
@@ -404,7 +429,10 @@ fn read_blob(blob: &web_sys::Blob) -> Vec<u8> {
 }
 
 /// Posts bytes as a `Uint8Array`, transferring its buffer.
-fn post_bytes(bytes: &[u8], send: impl FnOnce(&JsValue, &JsValue) -> Result<(), JsValue>) -> Result<(), JsValue> {
+fn post_bytes(
+    bytes: &[u8],
+    send: impl FnOnce(&JsValue, &JsValue) -> Result<(), JsValue>,
+) -> Result<(), JsValue> {
     let array = js_sys::Uint8Array::from(bytes);
     let transfer = js_sys::Array::of1(&array.buffer());
     send(&array, &transfer)
@@ -459,7 +487,8 @@ pub struct WorkerClient {
 impl WorkerClient {
     /// Starts a worker and waits until it listens.
     pub async fn start() -> Result<WorkerClient, WorkerError> {
-        let worker = web_sys::Worker::new(WORKER_URL).map_err(|e| WorkerError::Unavailable(format!("{e:?}")))?;
+        let worker = web_sys::Worker::new(WORKER_URL)
+            .map_err(|e| WorkerError::Unavailable(format!("{e:?}")))?;
         let inner = Rc::new(RefCell::new(Inner::default()));
         let on_message = {
             let inner = inner.clone();
@@ -488,7 +517,10 @@ impl WorkerClient {
             let inner = inner.clone();
             Closure::<dyn FnMut(web_sys::Event)>::new(move |ev: web_sys::Event| {
                 ev.prevent_default();
-                let why = ev.dyn_ref::<web_sys::ErrorEvent>().map(|e| e.message()).unwrap_or_else(|| "the worker failed".into());
+                let why = ev
+                    .dyn_ref::<web_sys::ErrorEvent>()
+                    .map(|e| e.message())
+                    .unwrap_or_else(|| "the worker failed".into());
                 inner.borrow_mut().fail_all(&why);
             })
         };
@@ -515,7 +547,8 @@ impl WorkerClient {
             return Err(WorkerError::Unavailable(why.clone()));
         }
         let bytes = js_sys::Uint8Array::from(encode(request).as_slice());
-        let message = js_sys::Array::of2(&bytes, &blob.map(JsValue::from).unwrap_or(JsValue::UNDEFINED));
+        let message =
+            js_sys::Array::of2(&bytes, &blob.map(JsValue::from).unwrap_or(JsValue::UNDEFINED));
         let transfer = js_sys::Array::of1(&bytes.buffer());
         self.worker
             .post_message_with_transfer(&message, &transfer)
@@ -527,7 +560,11 @@ impl WorkerClient {
         let slot: Slot = Rc::new(RefCell::new(None));
         let mut resolve_fn = None;
         let promise = js_sys::Promise::new(&mut |resolve, _reject| resolve_fn = Some(resolve));
-        self.inner.borrow_mut().queue.push_back(Pending { on_progress: Rc::new(RefCell::new(on_progress)), slot: slot.clone(), resolve: resolve_fn.expect("Promise::new runs its executor at once") });
+        self.inner.borrow_mut().queue.push_back(Pending {
+            on_progress: Rc::new(RefCell::new(on_progress)),
+            slot: slot.clone(),
+            resolve: resolve_fn.expect("Promise::new runs its executor at once"),
+        });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         let answer = slot.borrow_mut().take();
         answer.unwrap_or_else(|| Err(WorkerError::Unavailable("no answer".into())))
@@ -564,10 +601,17 @@ pub struct ImportSession {
 impl ImportSession {
     /// Reads `file`, reporting progress; gives the session (to preview other mappings and take
     /// the map) and what the file holds.
-    pub async fn open(file: web_sys::File, on_step: impl Fn(ImportStep) + 'static) -> (Rc<ImportSession>, ReadResult) {
-        let session = Rc::new(ImportSession { file, worker: RefCell::new(None), raw: RefCell::new(None) });
+    pub async fn open(
+        file: web_sys::File,
+        on_step: impl Fn(ImportStep) + 'static,
+    ) -> (Rc<ImportSession>, ReadResult) {
+        let session =
+            Rc::new(ImportSession { file, worker: RefCell::new(None), raw: RefCell::new(None) });
         if let Ok(worker) = WorkerClient::start().await {
-            let request = Request::Import { file_name: session.file.name(), size: session.file.size() as u64 };
+            let request = Request::Import {
+                file_name: session.file.name(),
+                size: session.file.size() as u64,
+            };
             let answer = worker.request(&request, Some(&session.file), progress_to(on_step)).await;
             if let Ok(Response::Read(result)) = answer {
                 *session.worker.borrow_mut() = Some(Rc::new(worker));
@@ -589,8 +633,14 @@ impl ImportSession {
     }
 
     /// The preview of a mapping.
-    pub async fn preview(&self, mapping: FieldMapping, on_step: impl Fn(ImportStep) + 'static) -> Result<ImportPreview, ImportError> {
-        if let Some(answer) = self.ask(&Request::Preview { mapping: mapping.clone() }, on_step).await {
+    pub async fn preview(
+        &self,
+        mapping: FieldMapping,
+        on_step: impl Fn(ImportStep) + 'static,
+    ) -> Result<ImportPreview, ImportError> {
+        if let Some(answer) =
+            self.ask(&Request::Preview { mapping: mapping.clone() }, on_step).await
+        {
             if let Response::Previewed(result) = answer {
                 return result;
             }
@@ -613,11 +663,17 @@ impl ImportSession {
             return result;
         }
         let raw = self.in_page_raw().await?;
-        import::apply(&raw, &mapping).map(|imported| Taken::make(&self.file.name(), imported, adjacency, &links, &mut |_| {}))
+        import::apply(&raw, &mapping).map(|imported| {
+            Taken::make(&self.file.name(), imported, adjacency, &links, &mut |_| {})
+        })
     }
 
     /// Asks the worker, if there is one; a worker that fails is dropped (the caller falls back).
-    async fn ask(&self, request: &Request, on_step: impl Fn(ImportStep) + 'static) -> Option<Response> {
+    async fn ask(
+        &self,
+        request: &Request,
+        on_step: impl Fn(ImportStep) + 'static,
+    ) -> Option<Response> {
         let worker = self.worker.borrow().clone()?;
         let answer = worker.request(request, None, progress_to(on_step)).await;
         match answer {
@@ -648,7 +704,11 @@ impl ImportSession {
 
 /// The adjacency graph of `map` built in a fresh worker (the page stays responsive); `None`
 /// when no worker could do it (the caller builds it in the page).
-pub async fn connectivity(map: WardMap, adjacency: AdjacencyOptions, links: Vec<(String, String)>) -> Option<Connectivity> {
+pub async fn connectivity(
+    map: WardMap,
+    adjacency: AdjacencyOptions,
+    links: Vec<(String, String)>,
+) -> Option<Connectivity> {
     let worker = WorkerClient::start().await.ok()?;
     match worker.request(&Request::Connect { map, adjacency, links }, None, |_| {}).await {
         Ok(Response::Connected(c)) => Some(c),
@@ -729,7 +789,11 @@ pub fn allocate(
     let handle = cancel.clone();
     let result = async move {
         let mut on_progress = on_progress;
-        let worker = Rc::new(WorkerClient::start().await.map_err(|WorkerError::Unavailable(w)| AllocFailure::WorkerUnavailable(w))?);
+        let worker = Rc::new(
+            WorkerClient::start()
+                .await
+                .map_err(|WorkerError::Unavailable(w)| AllocFailure::WorkerUnavailable(w))?,
+        );
         if handle.is_cancelled() {
             return Err(AllocFailure::Cancelled);
         }
@@ -749,7 +813,9 @@ pub fn allocate(
         }
         match answer {
             Ok(Response::Allocated(result)) => result.map_err(AllocFailure::Engine),
-            Ok(other) => Err(AllocFailure::WorkerUnavailable(format!("unexpected answer {other:?}"))),
+            Ok(other) => {
+                Err(AllocFailure::WorkerUnavailable(format!("unexpected answer {other:?}")))
+            }
             Err(WorkerError::Unavailable(why)) => Err(AllocFailure::WorkerUnavailable(why)),
         }
     };

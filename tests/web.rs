@@ -42,13 +42,19 @@ fn new_map() -> (web_sys::HtmlElement, leaflet::Map) {
 
 /// An element's box on the screen: left, top, right, bottom.
 fn rect(el: &web_sys::Element) -> [f64; 4] {
-    let f: js_sys::Function = js_sys::Reflect::get(el, &"getBoundingClientRect".into()).unwrap().unchecked_into();
+    let f: js_sys::Function =
+        js_sys::Reflect::get(el, &"getBoundingClientRect".into()).unwrap().unchecked_into();
     let r = f.call0(el).unwrap();
-    ["left", "top", "right", "bottom"].map(|k| js_sys::Reflect::get(&r, &k.into()).unwrap().as_f64().unwrap())
+    ["left", "top", "right", "bottom"]
+        .map(|k| js_sys::Reflect::get(&r, &k.into()).unwrap().as_f64().unwrap())
 }
 
 /// Where a ward is on the screen: a point inside it (client coordinates).
-fn on_screen(map: &leaflet::Map, div: &web_sys::HtmlElement, ward: &kshetra_core::Ward) -> (f64, f64) {
+fn on_screen(
+    map: &leaflet::Map,
+    div: &web_sys::HtmlElement,
+    ward: &kshetra_core::Ward,
+) -> (f64, f64) {
     let p = kshetra_core::geometry::label_point(&ward.geometry).unwrap();
     let at = map.lat_lng_to_container_point(&leaflet::LatLng::new(p.y(), p.x()));
     let r = rect(div);
@@ -65,7 +71,8 @@ fn dispatch_at(kind: &str, (x, y): (f64, f64), buttons: u16) {
     init.set_client_y(y as i32);
     init.set_buttons(buttons);
     let ev = web_sys::MouseEvent::new_with_mouse_event_init_dict(kind, &init).unwrap();
-    let target = document().element_from_point(x as f32, y as f32).expect("an element at the point");
+    let target =
+        document().element_from_point(x as f32, y as f32).expect("an element at the point");
     target.dispatch_event(&ev).unwrap();
 }
 
@@ -77,7 +84,12 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     let clicked = Rc::new(RefCell::new(Vec::<(WardEventKind, usize)>::new()));
     let sink = clicked.clone();
     let loaded = std::sync::Arc::new(loaded);
-    let layer = WardLayer::new(&loaded, Lang::Hi, None, Rc::new(move |e: WardEvent| sink.borrow_mut().push((e.kind, e.ward))));
+    let layer = WardLayer::new(
+        &loaded,
+        Lang::Hi,
+        None,
+        Rc::new(move |e: WardEvent| sink.borrow_mut().push((e.kind, e.ward))),
+    );
     layer.add_to(&map);
     map.fit_bounds(&kshetra::map::bounds(&loaded.map).unwrap());
 
@@ -89,7 +101,10 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     kshetra::leaflet_ext::set_dragging(&map, false);
     // A click on ward 1 reaches us as its ward index (wards are in model order); the pointer
     // passing over a ward without the button held is not a brush stroke, with it held it is.
-    let (first, second) = (on_screen(&map, &div, &loaded.map.wards()[0]), on_screen(&map, &div, &loaded.map.wards()[1]));
+    let (first, second) = (
+        on_screen(&map, &div, &loaded.map.wards()[0]),
+        on_screen(&map, &div, &loaded.map.wards()[1]),
+    );
     dispatch_at("mousemove", first, 0);
     dispatch_at("click", first, 0);
     dispatch_at("mousemove", second, 0);
@@ -108,11 +123,19 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     dispatch_at("mousemove", (r[0] + 2.0, r[3] - 40.0), 0);
     assert!(!div.class_name().contains("on-ward"));
     let tip = div.query_selector(".leaflet-tooltip").unwrap();
-    assert!(tip.is_none_or(|t| t.get_attribute("style").unwrap_or_default().contains("opacity: 0")), "the tooltip goes (fading out)");
+    assert!(
+        tip.is_none_or(|t| t.get_attribute("style").unwrap_or_default().contains("opacity: 0")),
+        "the tooltip goes (fading out)"
+    );
 
     // Restyling outlines only the selected ward boldly, and separate pieces dashed.
     let wards = loaded.map.wards();
-    layer.restyle(None, &|i| WardLook { selected: i == 0, island: i == 5, locked: i == 7, ..WardLook::zone(&loaded.map, &wards[i]) });
+    layer.restyle(None, &|i| WardLook {
+        selected: i == 0,
+        island: i == 5,
+        locked: i == 7,
+        ..WardLook::zone(&loaded.map, &wards[i])
+    });
     let count_with = |attr: &str, value: &str| {
         (0..paths.length())
             .filter(|&i| {
@@ -126,7 +149,10 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
     assert_eq!(count_with("stroke-dasharray", "2 3"), 1, "a locked ward is outlined dotted");
     // Restyling only some wards (an edit's wards) leaves the others as they were, even where
     // the look would now differ.
-    layer.restyle(Some(&[7]), &|i| WardLook { selected: i == 1, ..WardLook::zone(&loaded.map, &wards[i]) });
+    layer.restyle(Some(&[7]), &|i| WardLook {
+        selected: i == 1,
+        ..WardLook::zone(&loaded.map, &wards[i])
+    });
     assert_eq!(count_with("stroke-dasharray", "2 3"), 0, "ward 7 restyled: no longer locked");
     assert_eq!(count_with("stroke-width", "3.5"), 1, "ward 0 still bold, ward 1 not looked at");
     assert_eq!(count_with("stroke-dasharray", "6 4"), 1, "ward 5 not looked at");
@@ -149,7 +175,12 @@ fn a_canvas_renderer_draws_the_wards_on_one_canvas() {
     let loaded = std::sync::Arc::new(loaded);
     let clicked = Rc::new(RefCell::new(Vec::<(WardEventKind, usize)>::new()));
     let sink = clicked.clone();
-    let layer = WardLayer::new(&loaded, Lang::En, Some(&canvas), Rc::new(move |e: WardEvent| sink.borrow_mut().push((e.kind, e.ward))));
+    let layer = WardLayer::new(
+        &loaded,
+        Lang::En,
+        Some(&canvas),
+        Rc::new(move |e: WardEvent| sink.borrow_mut().push((e.kind, e.ward))),
+    );
     layer.add_to(&map);
     map.fit_bounds(&kshetra::map::bounds(&loaded.map).unwrap());
     assert_eq!(layer.len(), 110);
@@ -162,10 +193,22 @@ fn a_canvas_renderer_draws_the_wards_on_one_canvas() {
         let found = last.map(|(_, j)| j).unwrap();
         let p = kshetra_core::geometry::label_point(&w.geometry).unwrap();
         // A point of a small ward a pixel from its neighbour may land on the neighbour.
-        assert!(found == i || geo::Distance::distance(&geo::Euclidean, &p, &loaded.map.wards()[found].geometry) < 0.001, "ward {}", w.number);
+        assert!(
+            found == i
+                || geo::Distance::distance(
+                    &geo::Euclidean,
+                    &p,
+                    &loaded.map.wards()[found].geometry
+                ) < 0.001,
+            "ward {}",
+            w.number
+        );
     }
     assert_eq!(clicked.borrow().len(), 110);
-    layer.restyle(None, &|i| WardLook { selected: i == 0, ..WardLook::zone(&loaded.map, &loaded.map.wards()[i]) });
+    layer.restyle(None, &|i| WardLook {
+        selected: i == 0,
+        ..WardLook::zone(&loaded.map, &loaded.map.wards()[i])
+    });
     layer.remove();
     map.remove();
     div.remove();
@@ -177,7 +220,11 @@ fn tooltips_show_the_ward_number_and_escape_imported_text() {
         "properties":{"ward_no":"7","ward_name":"<img src=x onerror=alert(1)>","zone":"<b>Z</b>"},
         "geometry":{"type":"Polygon","coordinates":[[[80.9,26.8],[80.95,26.8],[80.95,26.85],[80.9,26.85],[80.9,26.8]]]}}]}"#;
     let imported = geojson::parse("hostile.geojson", text).unwrap();
-    let imported = std::sync::Arc::new(kshetra::data::CityMap::new(kshetra::data::MapSource::Imported { file: "hostile.geojson".into() }, imported.map, Vec::new()));
+    let imported = std::sync::Arc::new(kshetra::data::CityMap::new(
+        kshetra::data::MapSource::Imported { file: "hostile.geojson".into() },
+        imported.map,
+        Vec::new(),
+    ));
     let (div, map) = new_map();
     let layer = WardLayer::new(&imported, Lang::En, None, Rc::new(|_| {}));
     layer.add_to(&map);
@@ -187,7 +234,10 @@ fn tooltips_show_the_ward_number_and_escape_imported_text() {
     let shown = tooltip.text_content().unwrap();
     assert!(shown.contains("Ward 7"), "{shown}");
     assert!(shown.contains("<img src=x onerror=alert(1)>"), "name shown as text: {shown}");
-    assert!(tooltip.query_selector("img").unwrap().is_none(), "imported markup must not become elements");
+    assert!(
+        tooltip.query_selector("img").unwrap().is_none(),
+        "imported markup must not become elements"
+    );
     assert!(tooltip.query_selector("b").unwrap().is_none());
 
     layer.set_map(&imported, Lang::Hi);
@@ -201,11 +251,16 @@ fn tooltips_show_the_ward_number_and_escape_imported_text() {
 fn storage_round_trips_settings() {
     use kshetra_core::settings::Settings;
     let key = "kshetra.test.settings";
-    let s = Settings { base_map: false, tile_url: "/tiles/{z}/{x}/{y}.png".into(), tolerance_m: 0.0 };
+    let s =
+        Settings { base_map: false, tile_url: "/tiles/{z}/{x}/{y}.png".into(), tolerance_m: 0.0 };
     kshetra::platform::save(key, &s);
     assert_eq!(kshetra::platform::load::<Settings>(key), Some(s));
     web_sys::window().unwrap().local_storage().unwrap().unwrap().set_item(key, "{broken").unwrap();
-    assert_eq!(kshetra::platform::load::<Settings>(key), None, "corrupt storage falls back, never panics");
+    assert_eq!(
+        kshetra::platform::load::<Settings>(key),
+        None,
+        "corrupt storage falls back, never panics"
+    );
 }
 
 /// The app calls the same engine as the CLI, in the browser: a 100 × 100 grid of wards with
@@ -234,17 +289,30 @@ fn the_engine_runs_in_the_browser_at_10000_wards_200_areas() {
             weights.push((30_000.0 * (0.5 * z).exp()).round());
             centroids.push([c as f64 * 100.0, r as f64 * 100.0]);
             let i = (r * side + c) as u32;
-            if c + 1 < side { edges.push((i, i + 1)); }
-            if r + 1 < side { edges.push((i, i + side as u32)); }
+            if c + 1 < side {
+                edges.push((i, i + 1));
+            }
+            if r + 1 < side {
+                edges.push((i, i + side as u32));
+            }
         }
     }
     let problem = Problem::new(weights, centroids, edges);
     let organisers = Organiser::many(200);
     let perf = web_sys::window().unwrap().performance().unwrap();
     let t0 = perf.now();
-    let out = allocate(&problem, &organisers, &Settings::new(1).respect_zones(false), &mut |_| Control::Continue).unwrap();
+    let out = allocate(&problem, &organisers, &Settings::new(1).respect_zones(false), &mut |_| {
+        Control::Continue
+    })
+    .unwrap();
     let ms = perf.now() - t0;
-    web_sys::console::log_1(&format!("engine in the browser: 10,000 wards / 200 areas in {ms:.0} ms, max deviation {:.2} %", out.metrics.max_abs_deviation * 100.0).into());
+    web_sys::console::log_1(
+        &format!(
+            "engine in the browser: 10,000 wards / 200 areas in {ms:.0} ms, max deviation {:.2} %",
+            out.metrics.max_abs_deviation * 100.0
+        )
+        .into(),
+    );
     assert!(out.metrics.is_valid(), "valid plan");
     assert_eq!((out.metrics.empty_areas, out.metrics.split_areas), (0, 0));
     assert!(out.metrics.max_abs_deviation <= 0.02, "{}", out.metrics.max_abs_deviation);
@@ -259,7 +327,8 @@ fn a_row_cache_makes_only_the_rows_whose_inputs_changed() {
         (*i, format!("{k}:{i}"))
     };
     let same = |was: &u32, i: &u32| was == i;
-    let text = |rows: Vec<std::sync::Arc<String>>| rows.iter().map(|r| r.to_string()).collect::<Vec<_>>();
+    let text =
+        |rows: Vec<std::sync::Arc<String>>| rows.iter().map(|r| r.to_string()).collect::<Vec<_>>();
     let mut cache: RowCache<u32, String> = RowCache::default();
     let first = cache.rows([(1, 10), (2, 20)], same, make);
     assert_eq!(text(first.clone()), ["1:10", "2:20"]);
@@ -267,7 +336,10 @@ fn a_row_cache_makes_only_the_rows_whose_inputs_changed() {
     let second = cache.rows([(2, 20), (1, 11)], same, make);
     assert_eq!(text(second.clone()), ["2:20", "1:11"], "order follows the items");
     assert_eq!(made.get(), 3, "only row 1 made again");
-    assert!(std::sync::Arc::ptr_eq(&first[1], &second[0]), "a kept row is the same row, not a copy");
+    assert!(
+        std::sync::Arc::ptr_eq(&first[1], &second[0]),
+        "a kept row is the same row, not a copy"
+    );
     assert_eq!(text(cache.rows([(1, 11)], same, make)), ["1:11"]);
     assert_eq!(text(cache.rows([(2, 20)], same, make)), ["2:20"]);
     assert_eq!(made.get(), 4, "a row left out is dropped and made again when it returns");
@@ -279,7 +351,11 @@ fn a_long_list_is_paged_and_filtered_and_reveals_a_row() {
     use leptos::prelude::*;
     let short: Vec<String> = (1..=PAGE_SIZE).map(|i| format!("{i}. CO {i:03}")).collect();
     let pager = Pager::new();
-    assert_eq!(pager.window(&short, |r| r.as_str()).rows.len(), PAGE_SIZE, "a short list is shown whole");
+    assert_eq!(
+        pager.window(&short, |r| r.as_str()).rows.len(),
+        PAGE_SIZE,
+        "a short list is shown whole"
+    );
     let rows: Vec<String> = (1..=60).map(|i| format!("{i}. CO {i:03}")).collect();
     let w = pager.window(&rows, |r| r.as_str());
     assert_eq!((w.rows.len(), w.matching, w.total, w.first), (25, 60, 60, 0));
@@ -287,7 +363,11 @@ fn a_long_list_is_paged_and_filtered_and_reveals_a_row() {
     let w = pager.window(&rows, |r| r.as_str());
     assert_eq!((w.rows.len(), w.first, w.rows[0].as_str()), (10, 50, "51. CO 051"));
     pager.page.set(9);
-    assert_eq!(pager.window(&rows, |r| r.as_str()).first, 50, "a page past the end shows the last one");
+    assert_eq!(
+        pager.window(&rows, |r| r.as_str()).first,
+        50,
+        "a page past the end shows the last one"
+    );
     pager.filter.set("co 04".into());
     let w = pager.window(&rows, |r| r.as_str());
     assert_eq!((w.matching, w.rows[0].as_str()), (10, "40. CO 040"));

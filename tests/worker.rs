@@ -10,10 +10,12 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use kshetra::worker::{self, decode, encode, handle, ImportSession, ImportStep, Request, Response, WorkerState};
+use kshetra::worker::{
+    self, decode, encode, handle, ImportSession, ImportStep, Request, Response, WorkerState,
+};
 use kshetra_alloc::{Control, Organiser, Phase, Problem, Settings};
-use kshetra_core::import::{self, Field};
 use kshetra_core::adjacency::{connectivity, AdjacencyOptions};
+use kshetra_core::import::{self, Field};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -50,7 +52,8 @@ fn grid_problem(w: usize, h: usize) -> Problem {
         }
     }
     let weights = (0..w * h).map(|i| 100.0 + (i % 7) as f64).collect();
-    let centroids = (0..w * h).map(|i| [(i % w) as f64 * 1000.0, (i / w) as f64 * 1000.0]).collect();
+    let centroids =
+        (0..w * h).map(|i| [(i % w) as f64 * 1000.0, (i / w) as f64 * 1000.0]).collect();
     Problem::new(weights, centroids, edges)
 }
 
@@ -82,7 +85,15 @@ fn allocation_through_the_protocol_equals_the_direct_run() {
     let organisers = Organiser::many(6);
     let settings = Settings::new(7);
     let mut state = WorkerState::default();
-    let answers = serve(&mut state, Request::Allocate { problem: problem.clone(), organisers: organisers.clone(), settings: settings.clone() }, &[]);
+    let answers = serve(
+        &mut state,
+        Request::Allocate {
+            problem: problem.clone(),
+            organisers: organisers.clone(),
+            settings: settings.clone(),
+        },
+        &[],
+    );
     let (last, progress) = answers.split_last().expect("answers");
     assert!(last.is_final());
     assert!(progress.iter().all(|r| matches!(r, Response::AllocProgress(_))));
@@ -93,7 +104,11 @@ fn allocation_through_the_protocol_equals_the_direct_run() {
     })
     .expect("a plan");
     // Throttled: every call is 30 ms apart, at most one message per 100 ms.
-    assert!(!progress.is_empty() && progress.len() <= calls / 3 + 1, "{} messages for {calls} calls", progress.len());
+    assert!(
+        !progress.is_empty() && progress.len() <= calls / 3 + 1,
+        "{} messages for {calls} calls",
+        progress.len()
+    );
     match last {
         Response::Allocated(Ok(outcome)) => assert_eq!(outcome, &direct),
         other => panic!("unexpected {other:?}"),
@@ -104,24 +119,48 @@ fn allocation_through_the_protocol_equals_the_direct_run() {
 fn engine_errors_cross_typed() {
     let problem = grid_problem(2, 2);
     let mut state = WorkerState::default();
-    let answers = serve(&mut state, Request::Allocate { problem, organisers: Organiser::many(9), settings: Settings::new(1) }, &[]);
+    let answers = serve(
+        &mut state,
+        Request::Allocate { problem, organisers: Organiser::many(9), settings: Settings::new(1) },
+        &[],
+    );
     assert_eq!(
         answers,
-        vec![Response::Allocated(Err(kshetra_alloc::AllocError::MoreOrganisersThanWards { organisers: 9, wards: 4 }))]
+        vec![Response::Allocated(Err(kshetra_alloc::AllocError::MoreOrganisersThanWards {
+            organisers: 9,
+            wards: 4
+        }))]
     );
     let bad = Problem::new(vec![1.0, 1.0], vec![[0.0, 0.0]], vec![(0, 1)]);
-    let answers = serve(&mut state, Request::Allocate { problem: bad, organisers: Organiser::many(1), settings: Settings::new(1) }, &[]);
+    let answers = serve(
+        &mut state,
+        Request::Allocate {
+            problem: bad,
+            organisers: Organiser::many(1),
+            settings: Settings::new(1),
+        },
+        &[],
+    );
     match &answers[..] {
-        [Response::Allocated(Err(kshetra_alloc::AllocError::LengthMismatch { field, .. }))] => assert_eq!(*field, "centroids"),
+        [Response::Allocated(Err(kshetra_alloc::AllocError::LengthMismatch { field, .. }))] => {
+            assert_eq!(*field, "centroids")
+        }
         other => panic!("unexpected {other:?}"),
     }
 }
 
 #[wasm_bindgen_test]
 fn progress_reports_cross_with_nan() {
-    let p = kshetra_alloc::Progress { phase: Phase::Search, work_done: 5, work_budget: 10, best_max_deviation: f64::NAN };
+    let p = kshetra_alloc::Progress {
+        phase: Phase::Search,
+        work_done: 5,
+        work_budget: 10,
+        best_max_deviation: f64::NAN,
+    };
     match decode::<Response>(&encode(&Response::AllocProgress(p))).unwrap() {
-        Response::AllocProgress(q) => assert!(q.phase == Phase::Search && q.work_done == 5 && q.best_max_deviation.is_nan()),
+        Response::AllocProgress(q) => {
+            assert!(q.phase == Phase::Search && q.work_done == 5 && q.best_max_deviation.is_nan())
+        }
         other => panic!("unexpected {other:?}"),
     }
 }
@@ -131,8 +170,15 @@ fn import_preview_and_take_through_the_protocol_match_the_in_page_import() {
     let text = grid_geojson(12, 10);
     let bytes = text.as_bytes();
     let mut state = WorkerState::default();
-    let answers = serve(&mut state, Request::Import { file_name: "grid.geojson".into(), size: bytes.len() as u64 }, bytes);
-    let steps: Vec<ImportStep> = answers.iter().filter_map(|r| if let Response::ImportProgress(s) = r { Some(*s) } else { None }).collect();
+    let answers = serve(
+        &mut state,
+        Request::Import { file_name: "grid.geojson".into(), size: bytes.len() as u64 },
+        bytes,
+    );
+    let steps: Vec<ImportStep> = answers
+        .iter()
+        .filter_map(|r| if let Response::ImportProgress(s) = r { Some(*s) } else { None })
+        .collect();
     assert_eq!(
         steps,
         vec![
@@ -163,16 +209,28 @@ fn import_preview_and_take_through_the_protocol_match_the_in_page_import() {
     let mut broken = mapping.clone();
     broken.set(Field::WardNumber, None);
     let answers = serve(&mut state, Request::Preview { mapping: broken }, &[]);
-    assert_eq!(answers.last().unwrap(), &Response::Previewed(Err(import::ImportError::NoWardNumberColumn { file: "grid.geojson".into() })));
+    assert_eq!(
+        answers.last().unwrap(),
+        &Response::Previewed(Err(import::ImportError::NoWardNumberColumn {
+            file: "grid.geojson".into()
+        }))
+    );
     // Taking a mapping tried before reuses the result (no new "checking" step) and brings the
     // adjacency graph with the officer's links and the record to save.
     let _ = serve(&mut state, Request::Preview { mapping: mapping.clone() }, &[]);
     let adjacency = AdjacencyOptions::tolerant(5.0);
     let links = vec![("1".to_string(), "120".to_string())];
-    let answers = serve(&mut state, Request::Take { mapping: mapping.clone(), adjacency, links: links.clone() }, &[]);
+    let answers = serve(
+        &mut state,
+        Request::Take { mapping: mapping.clone(), adjacency, links: links.clone() },
+        &[],
+    );
     assert_eq!(
         answers[..2],
-        [Response::ImportProgress(ImportStep::Neighbours { wards: 120 }), Response::ImportProgress(ImportStep::Saving)]
+        [
+            Response::ImportProgress(ImportStep::Neighbours { wards: 120 }),
+            Response::ImportProgress(ImportStep::Saving)
+        ]
     );
     match &answers[2] {
         Response::Taken(Ok(taken)) => {
@@ -180,7 +238,11 @@ fn import_preview_and_take_through_the_protocol_match_the_in_page_import() {
             assert_eq!(taken.connectivity, connectivity(&imported.map, &adjacency, &links));
             assert_eq!(taken.connectivity.components.count(), 1);
             let record = taken.record.as_deref().expect("a record to save");
-            assert!(record.contains("grid.geojson") && record.contains("FeatureCollection"), "{}", &record[..200.min(record.len())]);
+            assert!(
+                record.contains("grid.geojson") && record.contains("FeatureCollection"),
+                "{}",
+                &record[..200.min(record.len())]
+            );
             assert_eq!(taken.imported, imported);
         }
         other => panic!("unexpected {other:?}"),
@@ -190,15 +252,23 @@ fn import_preview_and_take_through_the_protocol_match_the_in_page_import() {
     assert!(matches!(answers.last().unwrap(), Response::Previewed(Err(_))));
     // A map's graph on its own (a big map whose tolerance changed).
     let imported = import::apply(&raw, &summary.mapping).unwrap();
-    let answers = serve(&mut state, Request::Connect { map: imported.map.clone(), adjacency, links: vec![] }, &[]);
+    let answers = serve(
+        &mut state,
+        Request::Connect { map: imported.map.clone(), adjacency, links: vec![] },
+        &[],
+    );
     assert_eq!(answers, vec![Response::Connected(connectivity(&imported.map, &adjacency, &[]))]);
 }
 
 #[wasm_bindgen_test]
 fn a_broken_file_gives_the_typed_error() {
     let mut state = WorkerState::default();
-    let answers = serve(&mut state, Request::Import { file_name: "wards.kml".into(), size: 0 }, &[]);
-    assert_eq!(answers.last().unwrap(), &Response::Read(Err(import::ImportError::Empty { file: "wards.kml".into() })));
+    let answers =
+        serve(&mut state, Request::Import { file_name: "wards.kml".into(), size: 0 }, &[]);
+    assert_eq!(
+        answers.last().unwrap(),
+        &Response::Read(Err(import::ImportError::Empty { file: "wards.kml".into() }))
+    );
 }
 
 fn file(name: &str, bytes: &[u8]) -> web_sys::File {
@@ -210,7 +280,10 @@ fn file(name: &str, bytes: &[u8]) -> web_sys::File {
 async fn without_a_worker_script_allocate_says_so_instead_of_hanging() {
     let progress = Rc::new(RefCell::new(0));
     let p = progress.clone();
-    let run = worker::allocate(grid_problem(4, 4), Organiser::many(2), Settings::new(1), move |_| *p.borrow_mut() += 1);
+    let run =
+        worker::allocate(grid_problem(4, 4), Organiser::many(2), Settings::new(1), move |_| {
+            *p.borrow_mut() += 1
+        });
     match run.result.await {
         Err(worker::AllocFailure::WorkerUnavailable(_)) => {}
         other => panic!("unexpected {other:?}"),
@@ -231,18 +304,25 @@ async fn cancel_before_the_worker_starts_gives_cancelled_or_unavailable() {
 #[wasm_bindgen_test]
 async fn without_a_worker_the_import_runs_in_the_page() {
     let text = grid_geojson(5, 4);
-    let (session, result) = ImportSession::open(file("grid.geojson", text.as_bytes()), |_| {}).await;
+    let (session, result) =
+        ImportSession::open(file("grid.geojson", text.as_bytes()), |_| {}).await;
     assert!(!session.in_worker());
     let (summary, preview) = result.expect("read");
     assert_eq!(summary.features, 20);
     assert_eq!(preview.unwrap().wards, 20);
-    let taken = session.take(summary.mapping.clone(), AdjacencyOptions::default(), vec![], |_| {}).await.expect("taken");
+    let taken = session
+        .take(summary.mapping.clone(), AdjacencyOptions::default(), vec![], |_| {})
+        .await
+        .expect("taken");
     assert_eq!(taken.imported.map.wards().len(), 20);
     assert_eq!(taken.connectivity.components.count(), 1);
     assert!(taken.record.is_some());
     let mut mapping = summary.mapping;
     mapping.set(Field::WardNumber, None);
-    assert!(matches!(session.preview(mapping, |_| {}).await, Err(import::ImportError::NoWardNumberColumn { .. })));
+    assert!(matches!(
+        session.preview(mapping, |_| {}).await,
+        Err(import::ImportError::NoWardNumberColumn { .. })
+    ));
     // A broken file: the same typed error as before.
     let (_, result) = ImportSession::open(file("wards.kml", &[]), |_| {}).await;
     assert_eq!(result.unwrap_err(), import::ImportError::Empty { file: "wards.kml".into() });

@@ -22,9 +22,18 @@ fn bench_allocate(c: &mut Criterion) {
             // Sanity: never measure a broken path.
             let out = allocate(&problem, &orgs, &settings, &mut |_| Control::Continue).unwrap();
             assert!(out.metrics.is_valid());
-            eprintln!("grid_{n} k={k}: max deviation {:.2} %, cut edges {}", out.metrics.max_abs_deviation * 100.0, out.metrics.cut_edges);
+            eprintln!(
+                "grid_{n} k={k}: max deviation {:.2} %, cut edges {}",
+                out.metrics.max_abs_deviation * 100.0,
+                out.metrics.cut_edges
+            );
             group.bench_with_input(BenchmarkId::new(format!("grid_{n}"), k), &k, |b, _| {
-                b.iter(|| allocate(black_box(&problem), black_box(&orgs), &settings, &mut |_| Control::Continue).unwrap())
+                b.iter(|| {
+                    allocate(black_box(&problem), black_box(&orgs), &settings, &mut |_| {
+                        Control::Continue
+                    })
+                    .unwrap()
+                })
             });
         }
     }

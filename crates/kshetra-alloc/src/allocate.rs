@@ -8,7 +8,9 @@ use crate::graph::Csr;
 use crate::metrics::{home_point, score_unchecked, targets};
 use crate::problem::validate_organisers;
 use crate::solve::{solve_piece, Piece};
-use crate::{AllocError, Control, Home, Organiser, Phase, PlanMetrics, Problem, Progress, Settings};
+use crate::{
+    AllocError, Control, Home, Organiser, Phase, PlanMetrics, Problem, Progress, Settings,
+};
 
 const NONE: u32 = u32::MAX;
 
@@ -178,7 +180,11 @@ pub fn allocate(
     problem.validate()?;
     validate_organisers(problem, organisers)?;
     if !(settings.epsilon.is_finite() && settings.epsilon >= 0.0) {
-        return Err(AllocError::InvalidNumber { field: "epsilon", index: 0, value: settings.epsilon });
+        return Err(AllocError::InvalidNumber {
+            field: "epsilon",
+            index: 0,
+            value: settings.epsilon,
+        });
     }
     let n = problem.n_wards();
     let k = organisers.len();
@@ -188,9 +194,14 @@ pub fn allocate(
     }
     let g = Csr::from_edges(n, problem.edges.iter().copied());
     let zones_on = settings.respect_zones && !problem.zones.is_empty();
-    let (piece_of, n_pieces) = g.components(|a, b| !zones_on || problem.zone(a as usize) == problem.zone(b as usize));
+    let (piece_of, n_pieces) =
+        g.components(|a, b| !zones_on || problem.zone(a as usize) == problem.zone(b as usize));
     if n_pieces > k {
-        return Err(AllocError::TooManyPieces { pieces: n_pieces, organisers: k, zones: if zones_on { " or split by zones" } else { "" } });
+        return Err(AllocError::TooManyPieces {
+            pieces: n_pieces,
+            organisers: k,
+            zones: if zones_on { " or split by zones" } else { "" },
+        });
     }
     let targets = targets(problem, organisers);
     let cap_total: f64 = organisers.iter().map(|o| o.capacity).sum();
@@ -199,17 +210,36 @@ pub fn allocate(
     for v in 0..n {
         piece_nodes[piece_of[v] as usize].push(v as u32);
     }
-    let piece_w: Vec<f64> = piece_nodes.iter().map(|ns| ns.iter().map(|&v| problem.weights[v as usize]).sum()).collect();
-    let piece_zone: Vec<Option<u32>> = piece_nodes.iter().map(|ns| if zones_on { problem.zone(ns[0] as usize) } else { None }).collect();
+    let piece_w: Vec<f64> = piece_nodes
+        .iter()
+        .map(|ns| ns.iter().map(|&v| problem.weights[v as usize]).sum())
+        .collect();
+    let piece_zone: Vec<Option<u32>> = piece_nodes
+        .iter()
+        .map(|ns| if zones_on { problem.zone(ns[0] as usize) } else { None })
+        .collect();
 
-    let mut budget_total = u64::from(settings.effort) * ((n + g.adj.len()) as u64).max(MIN_GRAPH_SIZE) / EFFORT_DIVISOR;
+    let mut budget_total = u64::from(settings.effort)
+        * ((n + g.adj.len()) as u64).max(MIN_GRAPH_SIZE)
+        / EFFORT_DIVISOR;
     if budget_total == 0 {
         budget_total = 1;
     }
     let mut budget = Budget::new(budget_total, progress);
     budget.report(Phase::Apportion);
 
-    let owner = apportion(problem, organisers, &g, zones_on, &piece_of, &piece_nodes, &piece_w, &piece_zone, total, cap_total)?;
+    let owner = apportion(
+        problem,
+        organisers,
+        &g,
+        zones_on,
+        &piece_of,
+        &piece_nodes,
+        &piece_w,
+        &piece_zone,
+        total,
+        cap_total,
+    )?;
 
     // Solve each piece.
     let mut assignment = vec![NONE; n];
@@ -235,29 +265,39 @@ pub fn allocate(
                 locked[local[w as usize] as usize] = part_local[j as usize];
             }
         }
-        let anchors: Vec<Option<[f64; 2]>> = parts.iter().map(|&j| {
-            let o = &organisers[j as usize];
-            if !o.locked_wards.is_empty() {
-                let m = o.locked_wards.len() as f64;
-                let (sx, sy) = o.locked_wards.iter().fold((0.0, 0.0), |(x, y), &w| (x + problem.centroids[w as usize][0], y + problem.centroids[w as usize][1]));
-                Some([sx / m, sy / m])
-            } else {
-                home_point(problem, o.home)
-            }
-        }).collect();
+        let anchors: Vec<Option<[f64; 2]>> = parts
+            .iter()
+            .map(|&j| {
+                let o = &organisers[j as usize];
+                if !o.locked_wards.is_empty() {
+                    let m = o.locked_wards.len() as f64;
+                    let (sx, sy) = o.locked_wards.iter().fold((0.0, 0.0), |(x, y), &w| {
+                        (x + problem.centroids[w as usize][0], y + problem.centroids[w as usize][1])
+                    });
+                    Some([sx / m, sy / m])
+                } else {
+                    home_point(problem, o.home)
+                }
+            })
+            .collect();
         let piece = Piece {
             g: sub,
             w: nodes.iter().map(|&v| problem.weights[v as usize]).collect(),
             pos: nodes.iter().map(|&v| problem.centroids[v as usize]).collect(),
             targets: parts.iter().map(|&j| targets[j as usize]).collect(),
             anchors,
-            homes: parts.iter().map(|&j| home_point(problem, organisers[j as usize].home)).collect(),
+            homes: parts
+                .iter()
+                .map(|&j| home_point(problem, organisers[j as usize].home))
+                .collect(),
             class: parts.iter().map(|&j| organisers[j as usize].capacity.to_bits()).collect(),
             locked,
             epsilon: settings.epsilon,
         };
         let seed = settings.seed ^ (p as u64).wrapping_mul(0xa076_1d64_78bd_642f);
-        let res = solve_piece(&piece, seed, &mut budget).map_err(|f| AllocError::LocksUnsatisfiable { organiser: parts[f.0 as usize] as usize })?;
+        let res = solve_piece(&piece, seed, &mut budget).map_err(|f| {
+            AllocError::LocksUnsatisfiable { organiser: parts[f.0 as usize] as usize }
+        })?;
         initial_max = initial_max.max(res.initial_max_dev);
         starts += res.starts;
         for (i, &v) in nodes.iter().enumerate() {
@@ -279,9 +319,20 @@ pub fn allocate(
         let deviation = piece_w[p] / t - 1.0;
         if deviation.abs() > settings.epsilon {
             if orgs.len() == 1 && deviation < 0.0 {
-                limits.push(Limit::LightPiece { piece: p, zone: piece_zone[p], share, lower_bound: deviation.abs() });
+                limits.push(Limit::LightPiece {
+                    piece: p,
+                    zone: piece_zone[p],
+                    share,
+                    lower_bound: deviation.abs(),
+                });
             } else {
-                limits.push(Limit::Apportionment { piece: p, zone: piece_zone[p], share, capacity, lower_bound: deviation.abs() });
+                limits.push(Limit::Apportionment {
+                    piece: p,
+                    zone: piece_zone[p],
+                    share,
+                    capacity,
+                    lower_bound: deviation.abs(),
+                });
             }
         }
         // Equal ward weights and equal capacities: areas hold ⌊n/k⌋ or ⌈n/k⌉ wards.
@@ -297,14 +348,22 @@ pub fn allocate(
             let per = nodes.len() / orgs.len();
             let lower_bound = (1.0 - per as f64 * w0 / t).max((per + 1) as f64 * w0 / t - 1.0);
             if lower_bound > settings.epsilon {
-                limits.push(Limit::WholeWards { piece: p, wards_per_organiser: nodes.len() as f64 / orgs.len() as f64, lower_bound });
+                limits.push(Limit::WholeWards {
+                    piece: p,
+                    wards_per_organiser: nodes.len() as f64 / orgs.len() as f64,
+                    lower_bound,
+                });
             }
         }
         let t_max = orgs.iter().map(|&j| targets[j as usize]).fold(0.0, f64::max);
         for &v in &piece_nodes[p] {
             let w = problem.weights[v as usize];
             if w > (1.0 + settings.epsilon) * t_max {
-                limits.push(Limit::HeavyWard { ward: v, share: w * cap_total / total, lower_bound: w / t_max - 1.0 });
+                limits.push(Limit::HeavyWard {
+                    ward: v,
+                    share: w * cap_total / total,
+                    lower_bound: w / t_max - 1.0,
+                });
             }
         }
         pieces.push(PieceSummary {
@@ -320,7 +379,10 @@ pub fn allocate(
     }
     let lower_bound = limits.iter().map(Limit::lower_bound).fold(0.0, f64::max);
     if metrics.max_abs_deviation > settings.epsilon && lower_bound <= settings.epsilon {
-        limits.push(Limit::Granularity { mean_ward_share: total / n as f64 * cap_total / total, achieved: metrics.max_abs_deviation });
+        limits.push(Limit::Granularity {
+            mean_ward_share: total / n as f64 * cap_total / total,
+            achieved: metrics.max_abs_deviation,
+        });
     }
     Ok(Outcome {
         assignment,
@@ -379,7 +441,8 @@ fn apportion(
             }
             eligible.push(vec![p]);
         } else if let (true, Some(z)) = (zones_on, o.zone) {
-            let e: Vec<u32> = (0..np as u32).filter(|&p| piece_zone[p as usize] == Some(z)).collect();
+            let e: Vec<u32> =
+                (0..np as u32).filter(|&p| piece_zone[p as usize] == Some(z)).collect();
             if e.is_empty() {
                 return Err(AllocError::EmptyZone { organiser: j, zone: z });
             }
@@ -388,7 +451,8 @@ fn apportion(
             eligible.push((0..np as u32).collect());
         }
     }
-    let homes: Vec<Option<[f64; 2]>> = organisers.iter().map(|o| home_point(problem, o.home)).collect();
+    let homes: Vec<Option<[f64; 2]>> =
+        organisers.iter().map(|o| home_point(problem, o.home)).collect();
     // Distance from each home to each piece (0 if the home ward is in it).
     let hc: Vec<Vec<f64>> = (0..k)
         .map(|j| {
@@ -428,7 +492,10 @@ fn apportion(
     }
     for p in 0..np {
         if count[p] > piece_nodes[p].len() {
-            return Err(AllocError::PieceOverfull { wards: piece_nodes[p].len(), organisers: count[p] });
+            return Err(AllocError::PieceOverfull {
+                wards: piece_nodes[p].len(),
+                organisers: count[p],
+            });
         }
     }
     // Every piece needs one organiser: heaviest pieces first, the most constrained eligible
@@ -442,7 +509,9 @@ fn apportion(
         let cand = (0..k)
             .filter(|&j| owner[j] == NONE && eligible[j].contains(&(p as u32)))
             .min_by(|&a, &b| {
-                eligible[a].len().cmp(&eligible[b].len())
+                eligible[a]
+                    .len()
+                    .cmp(&eligible[b].len())
                     .then(home_cost(a, p as u32).total_cmp(&home_cost(b, p as u32)))
                     .then(a.cmp(&b))
             });
@@ -454,16 +523,30 @@ fn apportion(
             }
             None => {
                 return Err(match piece_zone[p] {
-                    Some(z) if !(0..np).any(|q| piece_zone[q] == Some(z) && count[q] > 0) => AllocError::ZoneWithoutOrganiser { zone: z },
-                    _ => AllocError::TooManyPieces { pieces: np, organisers: k, zones: if zones_on { " or split by zones" } else { "" } },
+                    Some(z) if !(0..np).any(|q| piece_zone[q] == Some(z) && count[q] > 0) => {
+                        AllocError::ZoneWithoutOrganiser { zone: z }
+                    }
+                    _ => AllocError::TooManyPieces {
+                        pieces: np,
+                        organisers: k,
+                        zones: if zones_on { " or split by zones" } else { "" },
+                    },
                 });
             }
         }
     }
     // The rest, largest capacity first, each to the most overloaded eligible piece with room.
-    let dev = |p: usize, c: f64| if c > 0.0 { piece_w[p] * cap_total / (total * c) - 1.0 } else { f64::INFINITY };
+    let dev = |p: usize, c: f64| {
+        if c > 0.0 {
+            piece_w[p] * cap_total / (total * c) - 1.0
+        } else {
+            f64::INFINITY
+        }
+    };
     let mut rest: Vec<usize> = (0..k).filter(|&j| owner[j] == NONE).collect();
-    rest.sort_by(|&a, &b| organisers[b].capacity.total_cmp(&organisers[a].capacity).then(a.cmp(&b)));
+    rest.sort_by(|&a, &b| {
+        organisers[b].capacity.total_cmp(&organisers[a].capacity).then(a.cmp(&b))
+    });
     for j in rest {
         let p = eligible[j]
             .iter()
@@ -471,7 +554,10 @@ fn apportion(
             .filter(|&p| count[p] < piece_nodes[p].len())
             .max_by(|&a, &b| dev(a, cap[a]).total_cmp(&dev(b, cap[b])).then(b.cmp(&a)));
         let Some(p) = p else {
-            return Err(AllocError::PieceOverfull { wards: piece_nodes[eligible[j][0] as usize].len(), organisers: count[eligible[j][0] as usize] + 1 });
+            return Err(AllocError::PieceOverfull {
+                wards: piece_nodes[eligible[j][0] as usize].len(),
+                organisers: count[eligible[j][0] as usize] + 1,
+            });
         };
         owner[j] = p as u32;
         count[p] += 1;
@@ -538,7 +624,10 @@ fn apportion(
             for i in 0..k {
                 for j in i + 1..k {
                     let (pi, pj) = (owner[i] as usize, owner[j] as usize);
-                    if pi == pj || !eligible[i].contains(&(pj as u32)) || !eligible[j].contains(&(pi as u32)) {
+                    if pi == pj
+                        || !eligible[i].contains(&(pj as u32))
+                        || !eligible[j].contains(&(pi as u32))
+                    {
                         continue;
                     }
                     let (ci, cj) = (organisers[i].capacity, organisers[j].capacity);

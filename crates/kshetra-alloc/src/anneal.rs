@@ -145,7 +145,15 @@ impl State<'_> {
 /// areas may leave the band up to `cap` during the run. If a plan with every area within
 /// `band` and fewer cut edges than the start (or as many and a lower worst deviation) was
 /// seen, `plan` becomes the best such plan and its (cut edges, worst deviation) is returned.
-pub(crate) fn anneal(inst: &Instance, plan: &mut [u32], band: f64, cap: f64, work: u64, rng: &mut Rng, budget: &mut Budget) -> Option<(u32, f64)> {
+pub(crate) fn anneal(
+    inst: &Instance,
+    plan: &mut [u32],
+    band: f64,
+    cap: f64,
+    work: u64,
+    rng: &mut Rng,
+    budget: &mut Budget,
+) -> Option<(u32, f64)> {
     let g = inst.g;
     let (w, t) = (inst.w, inst.targets);
     let n = w.len();
@@ -169,7 +177,8 @@ pub(crate) fn anneal(inst: &Instance, plan: &mut [u32], band: f64, cap: f64, wor
         let a = st.assign[v as usize] as usize;
         st.weight[a] += w[v as usize];
         st.size[a] += 1;
-        st.cut += g.nbrs(v).iter().filter(|&&u| u > v && st.assign[u as usize] != a as u32).count() as i64;
+        st.cut += g.nbrs(v).iter().filter(|&&u| u > v && st.assign[u as usize] != a as u32).count()
+            as i64;
         if inst.locked[v as usize] == NONE && st.is_boundary(v) {
             st.bpos[v as usize] = st.bnd.len() as u32;
             st.bnd.push(v);
@@ -179,11 +188,14 @@ pub(crate) fn anneal(inst: &Instance, plan: &mut [u32], band: f64, cap: f64, wor
     // Weight outside the band, in mean ward weights.
     let pen = |wt: f64, a: usize| ((dev(wt, a).abs() - band) * t[a] / unit).max(0.0);
     // No area beyond `cap` unless it already was and does not get worse.
-    let too_far = |new: f64, old: f64, x: usize| dev(new, x).abs() > cap && dev(new, x).abs() > dev(old, x).abs();
+    let too_far = |new: f64, old: f64, x: usize| {
+        dev(new, x).abs() > cap && dev(new, x).abs() > dev(old, x).abs()
+    };
     let max_dev = |weight: &[f64]| (0..k).map(|a| dev(weight[a], a).abs()).fold(0.0, f64::max);
     let mut outside = (0..k).filter(|&a| pen(st.weight[a], a) > 0.0).count();
     // An unbalanced start is beaten by any plan within the band.
-    let (mut best_cut, mut best_dev) = if outside == 0 { (st.cut, max_dev(&st.weight)) } else { (i64::MAX, f64::INFINITY) };
+    let (mut best_cut, mut best_dev) =
+        if outside == 0 { (st.cut, max_dev(&st.weight)) } else { (i64::MAX, f64::INFINITY) };
     let mut best: Option<Vec<u32>> = None;
     let mut temp = T_START;
     let mut lambda = PENALTY;
@@ -210,7 +222,11 @@ pub(crate) fn anneal(inst: &Instance, plan: &mut [u32], band: f64, cap: f64, wor
         let nb = g.nbrs(v);
         st.work += nb.len() as u64 + 2;
         let r = rng.below(nb.len());
-        let Some(b) = (0..nb.len()).map(|j| st.assign[nb[(r + j) % nb.len()] as usize]).find(|&c| c != a) else { continue };
+        let Some(b) =
+            (0..nb.len()).map(|j| st.assign[nb[(r + j) % nb.len()] as usize]).find(|&c| c != a)
+        else {
+            continue;
+        };
         // Optional swap partner: a ward of `b` within two steps of `v`.
         let mut y = NONE;
         if rng.below(2) == 1 {
@@ -218,7 +234,9 @@ pub(crate) fn anneal(inst: &Instance, plan: &mut [u32], band: f64, cap: f64, wor
             for &u in nb {
                 if st.assign[u as usize] == b {
                     near.push(u);
-                    near.extend(g.nbrs(u).iter().filter(|&&z| z != v && st.assign[z as usize] == b));
+                    near.extend(
+                        g.nbrs(u).iter().filter(|&&z| z != v && st.assign[z as usize] == b),
+                    );
                 }
             }
             st.work += 2 * near.len() as u64;
@@ -246,7 +264,8 @@ pub(crate) fn anneal(inst: &Instance, plan: &mut [u32], band: f64, cap: f64, wor
         if de > 0.0 && rng.f64() >= (-de / temp).exp() {
             continue;
         }
-        let was_out = usize::from(pen(st.weight[au], au) > 0.0) + usize::from(pen(st.weight[bu], bu) > 0.0);
+        let was_out =
+            usize::from(pen(st.weight[au], au) > 0.0) + usize::from(pen(st.weight[bu], bu) > 0.0);
         if !st.can_leave(v) {
             continue;
         }
@@ -258,7 +277,8 @@ pub(crate) fn anneal(inst: &Instance, plan: &mut [u32], band: f64, cap: f64, wor
             }
             st.apply(y, a);
         }
-        outside = outside + usize::from(pen(na, au) > 0.0) + usize::from(pen(nbw, bu) > 0.0) - was_out;
+        outside =
+            outside + usize::from(pen(na, au) > 0.0) + usize::from(pen(nbw, bu) > 0.0) - was_out;
         if outside == 0 && st.cut <= best_cut {
             let md = max_dev(&st.weight);
             if st.cut < best_cut || md < best_dev - 1e-12 {

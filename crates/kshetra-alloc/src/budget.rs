@@ -20,7 +20,15 @@ const REPORT_EVERY: u64 = 200_000;
 
 impl<'p> Budget<'p> {
     pub(crate) fn new(total: u64, progress: &'p mut dyn FnMut(Progress) -> Control) -> Budget<'p> {
-        Budget { used: 0, total, limit: total, next_report: REPORT_EVERY, cancelled: false, best: f64::NAN, progress }
+        Budget {
+            used: 0,
+            total,
+            limit: total,
+            next_report: REPORT_EVERY,
+            cancelled: false,
+            best: f64::NAN,
+            progress,
+        }
     }
 
     #[inline]
@@ -36,7 +44,12 @@ impl<'p> Budget<'p> {
         if self.cancelled {
             return;
         }
-        let p = Progress { phase, work_done: self.used, work_budget: self.total.max(self.used), best_max_deviation: self.best };
+        let p = Progress {
+            phase,
+            work_done: self.used,
+            work_budget: self.total.max(self.used),
+            best_max_deviation: self.best,
+        };
         if (self.progress)(p) == Control::Cancel {
             self.cancelled = true;
         }

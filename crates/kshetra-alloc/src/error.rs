@@ -15,7 +15,9 @@ pub enum AllocError {
     #[error("there are no organisers")]
     NoOrganisers,
     /// Every organiser needs at least one ward of their own.
-    #[error("{organisers} organisers but only {wards} wards: every organiser needs at least one ward")]
+    #[error(
+        "{organisers} organisers but only {wards} wards: every organiser needs at least one ward"
+    )]
     MoreOrganisersThanWards {
         /// Number of organisers.
         organisers: usize,

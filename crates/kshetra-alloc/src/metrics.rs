@@ -63,16 +63,28 @@ impl PlanMetrics {
 /// # Errors
 /// Malformed input (see [`AllocError`]) or an assignment of the wrong length / naming a
 /// non-existent organiser.
-pub fn score(problem: &Problem, organisers: &[Organiser], assignment: &[u32]) -> Result<PlanMetrics, AllocError> {
+pub fn score(
+    problem: &Problem,
+    organisers: &[Organiser],
+    assignment: &[u32],
+) -> Result<PlanMetrics, AllocError> {
     problem.validate()?;
     validate_organisers(problem, organisers)?;
     let n = problem.n_wards();
     if assignment.len() != n {
-        return Err(AllocError::LengthMismatch { field: "assignment", actual: assignment.len(), expected: n });
+        return Err(AllocError::LengthMismatch {
+            field: "assignment",
+            actual: assignment.len(),
+            expected: n,
+        });
     }
     for (ward, &organiser) in assignment.iter().enumerate() {
         if organiser as usize >= organisers.len() {
-            return Err(AllocError::OrganiserOutOfRange { ward, organiser, organisers: organisers.len() });
+            return Err(AllocError::OrganiserOutOfRange {
+                ward,
+                organiser,
+                organisers: organisers.len(),
+            });
         }
     }
     let g = Csr::from_edges(n, problem.edges.iter().copied());
@@ -92,7 +104,12 @@ pub(crate) fn home_point(problem: &Problem, home: Option<Home>) -> Option<[f64; 
     }
 }
 
-pub(crate) fn score_unchecked(problem: &Problem, g: &Csr, organisers: &[Organiser], assignment: &[u32]) -> PlanMetrics {
+pub(crate) fn score_unchecked(
+    problem: &Problem,
+    g: &Csr,
+    organisers: &[Organiser],
+    assignment: &[u32],
+) -> PlanMetrics {
     let n = problem.n_wards();
     let k = organisers.len();
     let targets = targets(problem, organisers);
@@ -136,7 +153,9 @@ pub(crate) fn score_unchecked(problem: &Problem, g: &Csr, organisers: &[Organise
     }
     // Polsby–Popper from ward areas, perimeters and shared boundary lengths.
     let mut cut_length = None;
-    if let (Some(ar), Some(pe), Some(el)) = (&problem.areas, &problem.perimeters, &problem.edge_lengths) {
+    if let (Some(ar), Some(pe), Some(el)) =
+        (&problem.areas, &problem.perimeters, &problem.edge_lengths)
+    {
         let mut area = vec![0.0; k];
         let mut perim = vec![0.0; k];
         for v in 0..n {
@@ -158,12 +177,14 @@ pub(crate) fn score_unchecked(problem: &Problem, g: &Csr, organisers: &[Organise
         cut_length = Some(cl);
         for (j, m) in areas.iter_mut().enumerate() {
             if m.wards > 0 && perim[j] > 0.0 {
-                m.polsby_popper = Some((4.0 * std::f64::consts::PI * area[j] / (perim[j] * perim[j])).min(1.0));
+                m.polsby_popper =
+                    Some((4.0 * std::f64::consts::PI * area[j] / (perim[j] * perim[j])).min(1.0));
             }
         }
     }
     // Distance from home.
-    let homes: Vec<Option<[f64; 2]>> = organisers.iter().map(|o| home_point(problem, o.home)).collect();
+    let homes: Vec<Option<[f64; 2]>> =
+        organisers.iter().map(|o| home_point(problem, o.home)).collect();
     let mut hd = vec![(0.0, 0.0); k];
     for v in 0..n {
         let j = assignment[v] as usize;

@@ -59,7 +59,10 @@ impl Level {
             let mut best: Option<(u32, f64, u32)> = None;
             for e in self.range(v) {
                 let u = self.adj[e];
-                if mate[u as usize] != NONE || self.lock[u as usize] != NONE || self.part[u as usize] != self.part[v as usize] {
+                if mate[u as usize] != NONE
+                    || self.lock[u as usize] != NONE
+                    || self.part[u as usize] != self.part[v as usize]
+                {
                     continue;
                 }
                 let cw = self.vw[v as usize] + self.vw[u as usize];
@@ -97,7 +100,11 @@ impl Level {
             if self.lock[v] != NONE {
                 lock[c] = self.lock[v];
             }
-            if members[c][0] == NONE { members[c][0] = v as u32 } else { members[c][1] = v as u32 }
+            if members[c][0] == NONE {
+                members[c][0] = v as u32
+            } else {
+                members[c][1] = v as u32
+            }
         }
         // Coarse adjacency: merge the two members' lists with a scatter array.
         let mut xadj = Vec::with_capacity(cn + 1);
@@ -136,8 +143,17 @@ impl Level {
 /// `band` (relative deviation from its target) or, if it already is outside, does not get
 /// worse. Clusters weigh at most `cap`.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn refine(g: &Csr, w: &[f64], targets: &[f64], locked: &[u32], assign: &mut [u32], band: f64, cap: f64,
-                     rng: &mut Rng, budget: &mut Budget) {
+pub(crate) fn refine(
+    g: &Csr,
+    w: &[f64],
+    targets: &[f64],
+    locked: &[u32],
+    assign: &mut [u32],
+    band: f64,
+    cap: f64,
+    rng: &mut Rng,
+    budget: &mut Budget,
+) {
     let k = targets.len();
     let n = w.len();
     if n < 4 * k || cap <= 0.0 {
@@ -195,8 +211,16 @@ struct Scratch {
 
 /// Greedy boundary refinement on one level.
 #[allow(clippy::too_many_arguments)]
-fn greedy(lv: &mut Level, t: &[f64], weight: &mut [f64], count: &mut [u32], band: f64, sc: &mut Scratch, rng: &mut Rng,
-          budget: &mut Budget) {
+fn greedy(
+    lv: &mut Level,
+    t: &[f64],
+    weight: &mut [f64],
+    count: &mut [u32],
+    band: f64,
+    sc: &mut Scratch,
+    rng: &mut Rng,
+    budget: &mut Budget,
+) {
     let n = lv.n();
     sc.mark.clear();
     sc.mark.resize(n, 0);
@@ -275,7 +299,8 @@ fn greedy(lv: &mut Level, t: &[f64], weight: &mut [f64], count: &mut [u32], band
 /// neighbour of `v` reaches all its other neighbours in the part.
 fn stays_connected(lv: &Level, v: u32, sc: &mut Scratch, budget: &mut Budget) -> bool {
     let a = lv.part[v as usize];
-    let inside: Vec<u32> = lv.range(v).map(|e| lv.adj[e]).filter(|&u| lv.part[u as usize] == a).collect();
+    let inside: Vec<u32> =
+        lv.range(v).map(|e| lv.adj[e]).filter(|&u| lv.part[u as usize] == a).collect();
     if inside.len() <= 1 {
         return !inside.is_empty();
     }

@@ -29,7 +29,15 @@ pub struct Problem {
 impl Problem {
     /// A problem with weights, centroids and adjacency only (no zones, no geometry).
     pub fn new(weights: Vec<f64>, centroids: Vec<[f64; 2]>, edges: Vec<(u32, u32)>) -> Problem {
-        Problem { weights, centroids, edges, zones: Vec::new(), areas: None, perimeters: None, edge_lengths: None }
+        Problem {
+            weights,
+            centroids,
+            edges,
+            zones: Vec::new(),
+            areas: None,
+            perimeters: None,
+            edge_lengths: None,
+        }
     }
 
     /// Sets the zone of every ward.
@@ -39,7 +47,12 @@ impl Problem {
     }
 
     /// Sets ward areas, ward perimeters and shared-edge lengths (enables Polsby–Popper).
-    pub fn with_geometry(mut self, areas: Vec<f64>, perimeters: Vec<f64>, edge_lengths: Vec<f64>) -> Problem {
+    pub fn with_geometry(
+        mut self,
+        areas: Vec<f64>,
+        perimeters: Vec<f64>,
+        edge_lengths: Vec<f64>,
+    ) -> Problem {
         self.areas = Some(areas);
         self.perimeters = Some(perimeters);
         self.edge_lengths = Some(edge_lengths);
@@ -62,7 +75,11 @@ impl Problem {
             return Err(AllocError::NoWards);
         }
         let len = |field, actual: usize, expected| {
-            if actual == expected { Ok(()) } else { Err(AllocError::LengthMismatch { field, actual, expected }) }
+            if actual == expected {
+                Ok(())
+            } else {
+                Err(AllocError::LengthMismatch { field, actual, expected })
+            }
         };
         len("centroids", self.centroids.len(), n)?;
         if !self.zones.is_empty() {
@@ -99,7 +116,11 @@ impl Problem {
         for &(a, b) in &self.edges {
             for w in [a, b] {
                 if w as usize >= n {
-                    return Err(AllocError::WardOutOfRange { context: "an edge", ward: w, wards: n });
+                    return Err(AllocError::WardOutOfRange {
+                        context: "an edge",
+                        ward: w,
+                        wards: n,
+                    });
                 }
             }
         }
@@ -174,7 +195,10 @@ impl Default for Organiser {
     }
 }
 
-pub(crate) fn validate_organisers(problem: &Problem, organisers: &[Organiser]) -> Result<(), AllocError> {
+pub(crate) fn validate_organisers(
+    problem: &Problem,
+    organisers: &[Organiser],
+) -> Result<(), AllocError> {
     let n = problem.n_wards();
     if organisers.is_empty() {
         return Err(AllocError::NoOrganisers);
@@ -189,7 +213,11 @@ pub(crate) fn validate_organisers(problem: &Problem, organisers: &[Organiser]) -
         }
         match o.home {
             Some(Home::Ward(w)) if w as usize >= n => {
-                return Err(AllocError::WardOutOfRange { context: "an organiser's home", ward: w, wards: n });
+                return Err(AllocError::WardOutOfRange {
+                    context: "an organiser's home",
+                    ward: w,
+                    wards: n,
+                });
             }
             Some(Home::Point(p)) if !(p[0].is_finite() && p[1].is_finite()) => {
                 return Err(AllocError::InvalidNumber { field: "home", index: j, value: f64::NAN });
@@ -198,7 +226,11 @@ pub(crate) fn validate_organisers(problem: &Problem, organisers: &[Organiser]) -
         }
         for &w in &o.locked_wards {
             if w as usize >= n {
-                return Err(AllocError::WardOutOfRange { context: "a locked ward", ward: w, wards: n });
+                return Err(AllocError::WardOutOfRange {
+                    context: "a locked ward",
+                    ward: w,
+                    wards: n,
+                });
             }
             match lock_owner[w as usize] {
                 Some(first) if first != j as u32 => {

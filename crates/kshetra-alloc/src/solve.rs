@@ -135,7 +135,11 @@ struct Solver<'a> {
 }
 
 /// Solves one piece. `budget.limit` bounds the work of this piece.
-pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<PieceResult, LockFailure> {
+pub(crate) fn solve_piece(
+    p: &Piece,
+    seed: u64,
+    budget: &mut Budget,
+) -> Result<PieceResult, LockFailure> {
     let n = p.w.len();
     let k = p.targets.len();
     if k == 1 {
@@ -187,7 +191,8 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
         // Even starts polish within all of ε (compact shapes are decided here, fine balancing
         // restores balance); odd starts keep the band at 0.4 ε (never above the initial
         // worst), so a start that balances finely competes with the compact one.
-        let wide = if starts % 2 == 0 { s.epsilon_hint() } else { (COARSE * s.epsilon_hint()).min(init) };
+        let wide =
+            if starts % 2 == 0 { s.epsilon_hint() } else { (COARSE * s.epsilon_hint()).min(init) };
         let band = s.max_dev(&plan).max(wide);
         s.refine_multilevel(&mut plan, band, budget);
         s.polish(&mut plan, band, 12, budget);
@@ -214,10 +219,14 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
             None => true,
             Some((_, bm, bc)) => {
                 let bme = bm.max(tau);
-                me < bme * (1.0 - 1e-9) || (me <= bme * (1.0 + 1e-9) && (cut < *bc || (cut == *bc && m < *bm)))
+                me < bme * (1.0 - 1e-9)
+                    || (me <= bme * (1.0 + 1e-9) && (cut < *bc || (cut == *bc && m < *bm)))
             }
         };
-        if anneal && m <= p.epsilon.max(initial_max_dev) && fewest_cut.as_ref().is_none_or(|f| cut < f.1) {
+        if anneal
+            && m <= p.epsilon.max(initial_max_dev)
+            && fewest_cut.as_ref().is_none_or(|f| cut < f.1)
+        {
             fewest_cut = Some((plan.clone(), cut));
         }
         if anneal && m <= initial_max_dev {
@@ -234,17 +243,31 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
         let cost = budget.used - before;
         let spent = budget.used - start_used;
         // Another start only if it is expected to fit in what is left.
-        if budget.cancelled || budget.used + cost > starts_limit || spent == 0 || starts >= MAX_STARTS || since_best >= PATIENCE {
+        if budget.cancelled
+            || budget.used + cost > starts_limit
+            || spent == 0
+            || starts >= MAX_STARTS
+            || since_best >= PATIENCE
+        {
             break;
         }
     }
     let (plan, bm, _) = best.expect("at least one start");
-    let mut s = Solver { p, k, rng: Rng::fork(seed, 0xfeed), mark: vec![0; n], epoch: 0, queue: Vec::new(), local: vec![NONE; n] };
+    let mut s = Solver {
+        p,
+        k,
+        rng: Rng::fork(seed, 0xfeed),
+        mark: vec![0; n],
+        epoch: 0,
+        queue: Vec::new(),
+        local: vec![NONE; n],
+    };
     let mut plan = plan;
     budget.limit = piece_limit;
     if anneal {
         // Annealing gets at least its share, even where the starts ran over.
-        let share = (piece_limit.saturating_sub(start_used) as f64 * (1.0 - MULTISTART_SHARE)) as u64;
+        let share =
+            (piece_limit.saturating_sub(start_used) as f64 * (1.0 - MULTISTART_SHARE)) as u64;
         budget.limit = piece_limit.max(budget.used + share);
     }
     if anneal && !budget.exhausted() {
@@ -261,12 +284,8 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
             plan = Plan::new(a.clone(), k, &p.w);
         }
         let cap = band.max(p.epsilon).max(band + ANNEAL_CAP * p.epsilon);
-        let inst = crate::anneal::Instance {
-            g: &p.g,
-            w: &p.w,
-            targets: &p.targets,
-            locked: &p.locked,
-        };
+        let inst =
+            crate::anneal::Instance { g: &p.g, w: &p.w, targets: &p.targets, locked: &p.locked };
         let mut cur = (s.cut_edges(&plan), s.max_dev(&plan));
         let mut assign = plan.assign.clone();
         // Restore: starts that cut fewer edges but ended just outside the band are balanced
@@ -294,16 +313,8 @@ pub(crate) fn solve_piece(p: &Piece, seed: u64, budget: &mut Budget) -> Result<P
                 _ => assign.clone(),
             };
             let work = budget.limit.saturating_sub(budget.used) / (ANNEAL_ROUNDS - round);
-            if crate::anneal::anneal(
-                &inst,
-                &mut from,
-                wide,
-                cap.max(wide),
-                work,
-                &mut rng,
-                budget,
-            )
-            .is_some()
+            if crate::anneal::anneal(&inst, &mut from, wide, cap.max(wide), work, &mut rng, budget)
+                .is_some()
             {
                 let mut pl = Plan::new(from, k, &p.w);
                 let r = s.restore(&mut pl, band, budget);
@@ -361,7 +372,17 @@ impl Solver<'_> {
         let min_t = self.p.targets.iter().copied().fold(f64::INFINITY, f64::min);
         let cap = CLUSTER_CAP * band * min_t;
         let mut assign = plan.assign.clone();
-        crate::multilevel::refine(&self.p.g, &self.p.w, &self.p.targets, &self.p.locked, &mut assign, band, cap, &mut self.rng, budget);
+        crate::multilevel::refine(
+            &self.p.g,
+            &self.p.w,
+            &self.p.targets,
+            &self.p.locked,
+            &mut assign,
+            band,
+            cap,
+            &mut self.rng,
+            budget,
+        );
         *plan = Plan::new(assign, self.k, &self.p.w);
     }
 
@@ -399,9 +420,7 @@ impl Solver<'_> {
     fn selection_band(&self, bm: f64) -> f64 {
         let tau = self.fine_target();
         if self.coarse_slack() > 0.0 {
-            (bm * (1.0 + COARSE_SELECTION_SLACK))
-                .max(tau)
-                .max(self.coarse_slack())
+            (bm * (1.0 + COARSE_SELECTION_SLACK)).max(tau).max(self.coarse_slack())
         } else {
             bm.max(tau * (1.0 + SELECTION_SLACK))
         }
@@ -557,10 +576,13 @@ impl Solver<'_> {
             };
             let theta = base + if i % 2 == 1 { PI } else { 0.0 };
             let dir = [theta.cos(), theta.sin()];
-            let keys: Vec<f64> = nodes.iter().map(|&v| {
-                let [x, y] = self.p.pos[v as usize];
-                x * dir[0] + y * dir[1]
-            }).collect();
+            let keys: Vec<f64> = nodes
+                .iter()
+                .map(|&v| {
+                    let [x, y] = self.p.pos[v as usize];
+                    x * dir[0] + y * dir[1]
+                })
+                .collect();
             self.sweep(&sub, &w, total, &keys, spec, &mut cands, budget);
         }
         for _ in 0..spec.trees {
@@ -589,12 +611,20 @@ impl Solver<'_> {
 
     fn err_of(spec: &SplitSpec, wa: f64, total: f64) -> f64 {
         let ea = if spec.want_a > 0.0 { (wa / spec.want_a - 1.0).abs() } else { wa };
-        let eb = if spec.want_b > 0.0 { ((total - wa) / spec.want_b - 1.0).abs() } else { total - wa };
+        let eb =
+            if spec.want_b > 0.0 { ((total - wa) / spec.want_b - 1.0).abs() } else { total - wa };
         ea.max(eb)
     }
 
     /// Checks sizes and locks of a materialised side assignment and records it.
-    fn finish_candidate(sub: &Csr, w: &[f64], total: f64, side: Vec<bool>, spec: &SplitSpec, cands: &mut Vec<Split>) {
+    fn finish_candidate(
+        sub: &Csr,
+        w: &[f64],
+        total: f64,
+        side: Vec<bool>,
+        spec: &SplitSpec,
+        cands: &mut Vec<Split>,
+    ) {
         let mut wa = 0.0;
         let mut na = 0;
         for (i, &s) in side.iter().enumerate() {
@@ -623,7 +653,16 @@ impl Solver<'_> {
     /// Priority-first growth along `keys` from the lowest node; the best prefixes (as side A
     /// or as side B) are completed by absorbing the cut-off bits of the rest.
     #[allow(clippy::too_many_arguments)]
-    fn sweep(&mut self, sub: &Csr, w: &[f64], total: f64, keys: &[f64], spec: &SplitSpec, cands: &mut Vec<Split>, budget: &mut Budget) {
+    fn sweep(
+        &mut self,
+        sub: &Csr,
+        w: &[f64],
+        total: f64,
+        keys: &[f64],
+        spec: &SplitSpec,
+        cands: &mut Vec<Split>,
+        budget: &mut Budget,
+    ) {
         let r = w.len();
         let start = (0..r).min_by(|&a, &b| keys[a].total_cmp(&keys[b]).then(a.cmp(&b))).unwrap();
         let mut seen = vec![false; r];
@@ -649,17 +688,31 @@ impl Solver<'_> {
     /// like a sweep's. Follows the graph rather than straight lines, so it finds short cuts
     /// where wards differ much in size.
     #[allow(clippy::too_many_arguments)]
-    fn grow(&mut self, sub: &Csr, w: &[f64], total: f64, nodes: &[u32], start: usize, spec: &SplitSpec, cands: &mut Vec<Split>,
-            budget: &mut Budget) {
+    fn grow(
+        &mut self,
+        sub: &Csr,
+        w: &[f64],
+        total: f64,
+        nodes: &[u32],
+        start: usize,
+        spec: &SplitSpec,
+        cands: &mut Vec<Split>,
+        budget: &mut Budget,
+    ) {
         let r = w.len();
         let p0 = self.p.pos[nodes[start] as usize];
-        let dist: Vec<f64> = nodes.iter().map(|&v| {
-            let [x, y] = self.p.pos[v as usize];
-            ((x - p0[0]).powi(2) + (y - p0[1]).powi(2)).sqrt()
-        }).collect();
+        let dist: Vec<f64> = nodes
+            .iter()
+            .map(|&v| {
+                let [x, y] = self.p.pos[v as usize];
+                ((x - p0[0]).powi(2) + (y - p0[1]).powi(2)).sqrt()
+            })
+            .collect();
         let dmax = dist.iter().copied().fold(0.0, f64::max).max(1e-12);
         // Priority (min-heap): -(edges in − edges out) + a distance tie-break below 0.5.
-        let prio = |conn: u32, i: usize| -(2.0 * conn as f64 - sub.nbrs(i as u32).len() as f64) + 0.5 * dist[i] / dmax;
+        let prio = |conn: u32, i: usize| {
+            -(2.0 * conn as f64 - sub.nbrs(i as u32).len() as f64) + 0.5 * dist[i] / dmax
+        };
         let mut conn = vec![0u32; r];
         let mut taken = vec![false; r];
         let mut heap = BinaryHeap::new();
@@ -688,7 +741,15 @@ impl Solver<'_> {
     /// For a growth `order` of the region's nodes (each prefix connected), the most balanced
     /// prefix as side A and as side B, completed by absorbing the cut-off bits of the rest.
     #[allow(clippy::too_many_arguments)]
-    fn complete_prefixes(sub: &Csr, w: &[f64], total: f64, order: &[u32], spec: &SplitSpec, cands: &mut Vec<Split>, budget: &mut Budget) {
+    fn complete_prefixes(
+        sub: &Csr,
+        w: &[f64],
+        total: f64,
+        order: &[u32],
+        spec: &SplitSpec,
+        cands: &mut Vec<Split>,
+        budget: &mut Budget,
+    ) {
         let r = w.len();
         let mut cum = Vec::with_capacity(r + 1);
         cum.push(0.0);
@@ -697,7 +758,8 @@ impl Solver<'_> {
         }
         // Best prefix length for each role.
         for role_a in [true, false] {
-            let (lo, hi) = if role_a { (spec.min_a, r - spec.min_b) } else { (spec.min_b, r - spec.min_a) };
+            let (lo, hi) =
+                if role_a { (spec.min_a, r - spec.min_b) } else { (spec.min_b, r - spec.min_a) };
             let mut best = None;
             let mut best_err = f64::INFINITY;
             for p in lo.max(1)..=hi.min(r - 1) {
@@ -736,17 +798,33 @@ impl Solver<'_> {
                 }
             }
             budget.spend((r + sub.adj.len()) as u64);
-            let keep = (0..comp_w.len()).max_by(|&a, &b| comp_w[a].total_cmp(&comp_w[b]).then(b.cmp(&a))).unwrap_or(0) as u32;
-            let side: Vec<bool> = (0..r).map(|i| {
-                let prefix_side = in_prefix[i] || comp[i] != keep;
-                if role_a { prefix_side } else { !prefix_side }
-            }).collect();
+            let keep = (0..comp_w.len())
+                .max_by(|&a, &b| comp_w[a].total_cmp(&comp_w[b]).then(b.cmp(&a)))
+                .unwrap_or(0) as u32;
+            let side: Vec<bool> = (0..r)
+                .map(|i| {
+                    let prefix_side = in_prefix[i] || comp[i] != keep;
+                    if role_a {
+                        prefix_side
+                    } else {
+                        !prefix_side
+                    }
+                })
+                .collect();
             Self::finish_candidate(sub, w, total, side, spec, cands);
         }
     }
 
     /// A random spanning tree (random-priority growth) and its best single edge cut.
-    fn tree_cut(&mut self, sub: &Csr, w: &[f64], total: f64, spec: &SplitSpec, cands: &mut Vec<Split>, budget: &mut Budget) {
+    fn tree_cut(
+        &mut self,
+        sub: &Csr,
+        w: &[f64],
+        total: f64,
+        spec: &SplitSpec,
+        cands: &mut Vec<Split>,
+        budget: &mut Budget,
+    ) {
         let r = w.len();
         let pr: Vec<f64> = (0..r).map(|_| self.rng.f64()).collect();
         let root = self.rng.below(r);
@@ -855,9 +933,14 @@ impl Solver<'_> {
                 cw += ww;
             }
             let mid = (cx * dir[0] + cy * dir[1]) / cw;
-            let key = |j: u32| self.p.anchors[j as usize].map_or(mid, |a| a[0] * dir[0] + a[1] * dir[1]);
+            let key =
+                |j: u32| self.p.anchors[j as usize].map_or(mid, |a| a[0] * dir[0] + a[1] * dir[1]);
             parts.sort_by(|&a, &b| key(a).total_cmp(&key(b)).then(a.cmp(&b)));
-            let k1 = if start % 2 == 1 && parts.len() % 2 == 1 { parts.len() / 2 + 1 } else { parts.len() / 2 };
+            let k1 = if start % 2 == 1 && parts.len() % 2 == 1 {
+                parts.len() / 2 + 1
+            } else {
+                parts.len() / 2
+            };
             let region_w: f64 = nodes.iter().map(|&v| self.p.w[v as usize]).sum();
             let mut split = None;
             let mut k1_used = k1;
@@ -870,10 +953,19 @@ impl Solver<'_> {
                 // Scale wants to the region's actual weight so errors compound less.
                 let scale = if want_a + want_b > 0.0 { region_w / (want_a + want_b) } else { 1.0 };
                 let req: Vec<u8> = if attempt == 0 {
-                    nodes.iter().map(|&v| {
-                        let l = self.p.locked[v as usize];
-                        if l == NONE { 0 } else if g1.contains(&l) { 1 } else { 2 }
-                    }).collect()
+                    nodes
+                        .iter()
+                        .map(|&v| {
+                            let l = self.p.locked[v as usize];
+                            if l == NONE {
+                                0
+                            } else if g1.contains(&l) {
+                                1
+                            } else {
+                                2
+                            }
+                        })
+                        .collect()
                 } else {
                     // Locks could not be honoured by a single cut: ignore them here, lock
                     // enforcement repairs the plan afterwards.
@@ -904,7 +996,11 @@ impl Solver<'_> {
             let (g1, g2) = parts.split_at(k1_used);
             let (mut a_nodes, mut b_nodes) = (Vec::new(), Vec::new());
             for (i, &v) in nodes.iter().enumerate() {
-                if split.side[i] { a_nodes.push(v) } else { b_nodes.push(v) }
+                if split.side[i] {
+                    a_nodes.push(v)
+                } else {
+                    b_nodes.push(v)
+                }
             }
             stack.push((b_nodes, g2.to_vec()));
             stack.push((a_nodes, g1.to_vec()));
@@ -1000,7 +1096,10 @@ impl Solver<'_> {
                 let c = comp[v];
                 let better = match keep[a] {
                     NONE => true,
-                    kc => (c_locks[c as usize], c_w[c as usize]) > (c_locks[kc as usize], c_w[kc as usize]),
+                    kc => {
+                        (c_locks[c as usize], c_w[c as usize])
+                            > (c_locks[kc as usize], c_w[kc as usize])
+                    }
                 };
                 if better {
                     keep[a] = c;
@@ -1035,7 +1134,8 @@ impl Solver<'_> {
                             continue;
                         }
                         let better = best == NONE
-                            || weight[a as usize] / self.p.targets[a as usize] < weight[best as usize] / self.p.targets[best as usize];
+                            || weight[a as usize] / self.p.targets[a as usize]
+                                < weight[best as usize] / self.p.targets[best as usize];
                         if better {
                             best = a;
                         }
@@ -1054,7 +1154,9 @@ impl Solver<'_> {
                     // now; the next round pulls them back along a path.
                     for v in 0..n {
                         if assign[v] == NONE {
-                            if let Some(&u) = g.nbrs(v as u32).iter().find(|&&u| assign[u as usize] != NONE) {
+                            if let Some(&u) =
+                                g.nbrs(v as u32).iter().find(|&&u| assign[u as usize] != NONE)
+                            {
                                 assign[v] = assign[u as usize];
                                 weight[assign[v] as usize] += self.p.w[v];
                             }
@@ -1068,9 +1170,13 @@ impl Solver<'_> {
                 if !p2.members[a as usize].is_empty() {
                     continue;
                 }
-                let mut donors: Vec<u32> = (0..self.k as u32).filter(|&b| p2.members[b as usize].len() > 1).collect();
-                donors.sort_by(|&x, &y| (p2.weight[y as usize] / self.p.targets[y as usize])
-                    .total_cmp(&(p2.weight[x as usize] / self.p.targets[x as usize])).then(x.cmp(&y)));
+                let mut donors: Vec<u32> =
+                    (0..self.k as u32).filter(|&b| p2.members[b as usize].len() > 1).collect();
+                donors.sort_by(|&x, &y| {
+                    (p2.weight[y as usize] / self.p.targets[y as usize])
+                        .total_cmp(&(p2.weight[x as usize] / self.p.targets[x as usize]))
+                        .then(x.cmp(&y))
+                });
                 'donor: for b in donors {
                     let cand: Vec<u32> = p2.members[b as usize].clone();
                     for v in cand {
@@ -1082,7 +1188,8 @@ impl Solver<'_> {
                 }
             }
             assign = p2.assign.clone();
-            let ok_locks = (0..n).all(|v| self.p.locked[v] == NONE || assign[v] == self.p.locked[v]);
+            let ok_locks =
+                (0..n).all(|v| self.p.locked[v] == NONE || assign[v] == self.p.locked[v]);
             let (_, count) = g.components(|a, b| assign[a as usize] == assign[b as usize]);
             let nonempty = p2.members.iter().all(|m| !m.is_empty());
             if ok_locks && count == self.k && nonempty {
@@ -1090,7 +1197,9 @@ impl Solver<'_> {
                 return Ok(());
             }
             if round + 1 == 4 + 2 * self.k {
-                let bad = (0..n).find(|&v| self.p.locked[v] != NONE && assign[v] != self.p.locked[v]).map_or(0, |v| self.p.locked[v]);
+                let bad = (0..n)
+                    .find(|&v| self.p.locked[v] != NONE && assign[v] != self.p.locked[v])
+                    .map_or(0, |v| self.p.locked[v]);
                 return Err(LockFailure(bad));
             }
         }
@@ -1133,7 +1242,13 @@ impl Solver<'_> {
         }
     }
 
-    fn improve_by_move(&mut self, plan: &mut Plan, a: u32, compact_first: bool, budget: &mut Budget) -> bool {
+    fn improve_by_move(
+        &mut self,
+        plan: &mut Plan,
+        a: u32,
+        compact_first: bool,
+        budget: &mut Budget,
+    ) -> bool {
         let g = &self.p.g;
         let t = &self.p.targets;
         let da = self.dev(plan, a);
@@ -1209,20 +1324,56 @@ impl Solver<'_> {
 
     /// Re-splits the union of parts `a` and `b` so that they get `want_a`, `want_b`; applies
     /// the split if `accept(new_dev_a, new_dev_b)` holds.
-    fn resplit(&mut self, plan: &mut Plan, a: u32, b: u32, want_a: f64, want_b: f64, effort: usize, grows: usize, tol: f64,
-               budget: &mut Budget, accept: impl Fn(f64, f64) -> bool) -> bool {
+    fn resplit(
+        &mut self,
+        plan: &mut Plan,
+        a: u32,
+        b: u32,
+        want_a: f64,
+        want_b: f64,
+        effort: usize,
+        grows: usize,
+        tol: f64,
+        budget: &mut Budget,
+        accept: impl Fn(f64, f64) -> bool,
+    ) -> bool {
         let mut nodes = plan.members[a as usize].clone();
         nodes.extend_from_slice(&plan.members[b as usize]);
         nodes.sort_unstable();
-        let req: Vec<u8> = nodes.iter().map(|&v| {
-            let l = self.p.locked[v as usize];
-            if l == a { 1 } else if l == b { 2 } else { 0 }
-        }).collect();
-        let spec = SplitSpec { nodes: &nodes, want_a, want_b, min_a: 1, min_b: 1, req: &req, sweeps: effort, trees: effort, grows, tol };
+        let req: Vec<u8> = nodes
+            .iter()
+            .map(|&v| {
+                let l = self.p.locked[v as usize];
+                if l == a {
+                    1
+                } else if l == b {
+                    2
+                } else {
+                    0
+                }
+            })
+            .collect();
+        let spec = SplitSpec {
+            nodes: &nodes,
+            want_a,
+            want_b,
+            min_a: 1,
+            min_b: 1,
+            req: &req,
+            sweeps: effort,
+            trees: effort,
+            grows,
+            tol,
+        };
         let Some(split) = self.split(&spec, budget) else { return false };
         let t = &self.p.targets;
         let total = plan.weight[a as usize] + plan.weight[b as usize];
-        let wa: f64 = nodes.iter().zip(&split.side).filter(|(_, &s)| s).map(|(&v, _)| self.p.w[v as usize]).sum();
+        let wa: f64 = nodes
+            .iter()
+            .zip(&split.side)
+            .filter(|(_, &s)| s)
+            .map(|(&v, _)| self.p.w[v as usize])
+            .sum();
         let na = wa / t[a as usize] - 1.0;
         let nb = (total - wa) / t[b as usize] - 1.0;
         if !accept(na, nb) {
@@ -1252,7 +1403,9 @@ impl Solver<'_> {
             let total = plan.weight[a as usize] + plan.weight[b as usize];
             let ts = t[a as usize] + t[b as usize];
             let (want_a, want_b) = (total * t[a as usize] / ts, total * t[b as usize] / ts);
-            if self.resplit(plan, a, b, want_a, want_b, 4, 0, 0.0, budget, |x, y| x.abs().max(y.abs()) < old - 1e-12) {
+            if self.resplit(plan, a, b, want_a, want_b, 4, 0, 0.0, budget, |x, y| {
+                x.abs().max(y.abs()) < old - 1e-12
+            }) {
                 return true;
             }
         }
@@ -1318,7 +1471,9 @@ impl Solver<'_> {
             let total = plan.weight[x as usize] + plan.weight[y as usize];
             let want_y = (plan.weight[y as usize] + delta).clamp(0.0, total);
             let want_x = total - want_y;
-            let ok = self.resplit(plan, x, y, want_x, want_y, 3, 0, 0.0, budget, |nx, ny| nx.abs().max(ny.abs()) < bound - 1e-12);
+            let ok = self.resplit(plan, x, y, want_x, want_y, 3, 0, 0.0, budget, |nx, ny| {
+                nx.abs().max(ny.abs()) < bound - 1e-12
+            });
             if !ok {
                 break;
             }
@@ -1367,7 +1522,9 @@ impl Solver<'_> {
             let total = plan.weight[a as usize] + plan.weight[b as usize];
             let ts = t[a as usize] + t[b as usize];
             let (want_a, want_b) = (total * t[a as usize] / ts, total * t[b as usize] / ts);
-            let ok = self.resplit(plan, a, b, want_a, want_b, 4, 2, band, budget, |x, y| x.abs() <= band && y.abs() <= band);
+            let ok = self.resplit(plan, a, b, want_a, want_b, 4, 2, band, budget, |x, y| {
+                x.abs() <= band && y.abs() <= band
+            });
             if !ok {
                 continue;
             }
@@ -1489,7 +1646,8 @@ impl Solver<'_> {
         for &v in &plan.members[a as usize] {
             let nb = self.p.g.nbrs(v);
             work += nb.len() as u64;
-            if self.p.locked[v as usize] == NONE && nb.iter().any(|&u| plan.assign[u as usize] == b) {
+            if self.p.locked[v as usize] == NONE && nb.iter().any(|&u| plan.assign[u as usize] == b)
+            {
                 out.push(v);
             }
         }
@@ -1529,7 +1687,9 @@ impl Solver<'_> {
                 let (wf, wt) = (plan.weight[from as usize], plan.weight[to as usize]);
                 let (tf, tt) = (t[from as usize], t[to as usize]);
                 let pair = |d: f64| ((wf - d) / tf - 1.0).abs().max(((wt + d) / tt - 1.0).abs());
-                let gain = |s: &Self, v: u32, src: u32, dst: u32| s.nbrs_in(plan, v, dst) - s.nbrs_in(plan, v, src);
+                let gain = |s: &Self, v: u32, src: u32, dst: u32| {
+                    s.nbrs_in(plan, v, dst) - s.nbrs_in(plan, v, src)
+                };
                 let gx: Vec<i32> = xs.iter().map(|&x| gain(self, x, from, to)).collect();
                 ys.sort_by(|&p, &q| w[p as usize].total_cmp(&w[q as usize]).then(p.cmp(&q)));
                 let gy: Vec<i32> = ys.iter().map(|&y| gain(self, y, to, from)).collect();
@@ -1542,7 +1702,9 @@ impl Solver<'_> {
                     }
                     // Swaps: net flow d = wx - wy must lie in (0, 2 * surplus) roughly; scan the
                     // ys whose weight puts the pair below the current worst.
-                    let lo = ys.partition_point(|&y| wx - w[y as usize] > (wf - tf * (1.0 - worst)).min(tt * (1.0 + worst) - wt));
+                    let lo = ys.partition_point(|&y| {
+                        wx - w[y as usize] > (wf - tf * (1.0 - worst)).min(tt * (1.0 + worst) - wt)
+                    });
                     let mut scanned = 0;
                     for (j, &y) in ys.iter().enumerate().skip(lo) {
                         let d = wx - w[y as usize];
@@ -1553,7 +1715,14 @@ impl Solver<'_> {
                         let p2 = pair(d);
                         if p2 < worst - 1e-12 {
                             let adj = i32::from(self.p.g.nbrs(x).binary_search(&y).is_ok());
-                            cands.push(Exchange { dcut: -gx[i] - gy[j] + 2 * adj, pair: p2, x, y, a: from, b: to });
+                            cands.push(Exchange {
+                                dcut: -gx[i] - gy[j] + 2 * adj,
+                                pair: p2,
+                                x,
+                                y,
+                                a: from,
+                                b: to,
+                            });
                         }
                     }
                     budget.spend(scanned as u64 + 4);
@@ -1561,7 +1730,13 @@ impl Solver<'_> {
                 // Single moves the other way round are covered when `to` is the worst part.
                 let _ = &gy;
             }
-            cands.sort_by(|p, q| p.dcut.cmp(&q.dcut).then(p.pair.total_cmp(&q.pair)).then(p.x.cmp(&q.x)).then(p.y.cmp(&q.y)));
+            cands.sort_by(|p, q| {
+                p.dcut
+                    .cmp(&q.dcut)
+                    .then(p.pair.total_cmp(&q.pair))
+                    .then(p.x.cmp(&q.x))
+                    .then(p.y.cmp(&q.y))
+            });
             let mut done = false;
             for e in cands.iter().take(48) {
                 if grown + e.dcut > allowance {
@@ -1597,7 +1772,9 @@ impl Solver<'_> {
             let (cx, cy) = (sx[a] / cnt[a], sy[a] / cnt[a]);
             (pos[v][0] - cx).powi(2) + (pos[v][1] - cy).powi(2)
         };
-        let within = |plan: &Plan, a: u32, da: f64| ((plan.weight[a as usize] + da) / t[a as usize] - 1.0).abs() <= band;
+        let within = |plan: &Plan, a: u32, da: f64| {
+            ((plan.weight[a as usize] + da) / t[a as usize] - 1.0).abs() <= band
+        };
         let mut order: Vec<u32> = (0..n as u32).collect();
         let mut near: Vec<u32> = Vec::new();
         for pass in 0..passes {
@@ -1623,7 +1800,10 @@ impl Solver<'_> {
                 let mut swap_parts: Vec<(i32, u32)> = Vec::new();
                 for &u in nbrs {
                     let b = plan.assign[u as usize];
-                    if b == a || best.is_some_and(|x| x.2 == b) || swap_parts.iter().any(|x| x.1 == b) {
+                    if b == a
+                        || best.is_some_and(|x| x.2 == b)
+                        || swap_parts.iter().any(|x| x.1 == b)
+                    {
                         continue;
                     }
                     let gain = self.nbrs_in(plan, v, b) - in_a;
@@ -1637,7 +1817,8 @@ impl Solver<'_> {
                         }
                         continue;
                     }
-                    let di = d2(&sx, &sy, &cnt, v as usize, b as usize, &self.p.pos) - d2(&sx, &sy, &cnt, v as usize, a as usize, &self.p.pos);
+                    let di = d2(&sx, &sy, &cnt, v as usize, b as usize, &self.p.pos)
+                        - d2(&sx, &sy, &cnt, v as usize, a as usize, &self.p.pos);
                     // Zero-gain moves only towards the new area's centre (and only early on).
                     if gain == 0 && (pass >= 3 || di >= -1e-9 * (1.0 + di.abs())) {
                         continue;

@@ -22,7 +22,11 @@ use kshetra_core::WardMap;
 use serde_json::{json, Value};
 
 #[derive(Parser)]
-#[command(name = "kshetra-cli", version, about = "Divide a city's wards among organisers: balanced, one-piece, compact areas")]
+#[command(
+    name = "kshetra-cli",
+    version,
+    about = "Divide a city's wards among organisers: balanced, one-piece, compact areas"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -110,8 +114,10 @@ fn run(cli: Cli) -> Result<(), String> {
             let organisers = Organiser::many(k);
             let settings = Settings::new(seed).epsilon(eps).respect_zones(zones).effort(effort);
             let t1 = Instant::now();
-            let outcome = kshetra_alloc::allocate(&problem, &organisers, &settings, &mut |_| Control::Continue)
-                .map_err(|e| e.to_string())?;
+            let outcome = kshetra_alloc::allocate(&problem, &organisers, &settings, &mut |_| {
+                Control::Continue
+            })
+            .map_err(|e| e.to_string())?;
             let t_alloc = t1.elapsed().as_secs_f64();
             let by_feature = by_feature(&loaded, &outcome.assignment);
             if let Some(path) = plan {
@@ -127,7 +133,10 @@ fn run(cli: Cli) -> Result<(), String> {
                 let mut raw = loaded.raw.clone();
                 if let Some(features) = raw.get_mut("features").and_then(Value::as_array_mut) {
                     for (i, f) in features.iter_mut().enumerate() {
-                        if let (Some(props), Some(Some(p))) = (f.get_mut("properties").and_then(Value::as_object_mut), by_feature.get(i)) {
+                        if let (Some(props), Some(Some(p))) = (
+                            f.get_mut("properties").and_then(Value::as_object_mut),
+                            by_feature.get(i),
+                        ) {
                             props.insert("organiser".into(), json!(p + 1));
                         }
                     }
@@ -161,7 +170,8 @@ fn run(cli: Cli) -> Result<(), String> {
         Command::Score { map, plan } => {
             let loaded = load(&map.map)?;
             let (problem, _) = problem(&loaded.map, &map)?;
-            let text = std::fs::read_to_string(&plan).map_err(|e| format!("{}: {e}", plan.display()))?;
+            let text =
+                std::fs::read_to_string(&plan).map_err(|e| format!("{}: {e}", plan.display()))?;
             let mut part_of_feature = vec![None; loaded.n_features];
             for (line_no, line) in text.lines().enumerate() {
                 let mut cols = line.split(',');
@@ -169,17 +179,33 @@ fn run(cli: Cli) -> Result<(), String> {
                 match (a.trim().parse::<usize>(), b.trim().parse::<u32>()) {
                     (Ok(i), Ok(p)) if i < loaded.n_features => part_of_feature[i] = Some(p),
                     _ if line_no == 0 => {} // header
-                    _ => return Err(format!("{}: line {}: expected `unit_index,part`", plan.display(), line_no + 1)),
+                    _ => {
+                        return Err(format!(
+                            "{}: line {}: expected `unit_index,part`",
+                            plan.display(),
+                            line_no + 1
+                        ))
+                    }
                 }
             }
             let mut assignment = Vec::with_capacity(loaded.map.wards().len());
             for (w, &f) in loaded.feature_of_ward.iter().enumerate() {
-                let p = part_of_feature[f].ok_or_else(|| format!("{}: ward {} (feature {f}) has no part", plan.display(), loaded.map.wards()[w].number))?;
+                let p = part_of_feature[f].ok_or_else(|| {
+                    format!(
+                        "{}: ward {} (feature {f}) has no part",
+                        plan.display(),
+                        loaded.map.wards()[w].number
+                    )
+                })?;
                 assignment.push(p);
             }
             let k = assignment.iter().max().map_or(0, |m| *m as usize + 1);
-            let metrics = kshetra_alloc::score(&problem, &Organiser::many(k), &assignment).map_err(|e| e.to_string())?;
-            println!("{}", serde_json::to_string_pretty(&metrics_json(&metrics)).map_err(|e| e.to_string())?);
+            let metrics = kshetra_alloc::score(&problem, &Organiser::many(k), &assignment)
+                .map_err(|e| e.to_string())?;
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&metrics_json(&metrics)).map_err(|e| e.to_string())?
+            );
             Ok(())
         }
     }
@@ -201,7 +227,8 @@ fn load(path: &Path) -> Result<Loaded, String> {
         import::normalise_ward_number(&f.value(ward_col?)?.to_text())
     };
     // First feature of each ward number (a ward drawn in pieces is one ward).
-    let mut first_feature: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+    let mut first_feature: std::collections::BTreeMap<String, usize> =
+        std::collections::BTreeMap::new();
     for (i, f) in raw.features.iter().enumerate() {
         if let Some(n) = number_of(f) {
             first_feature.entry(n).or_insert(i);
@@ -215,7 +242,8 @@ fn load(path: &Path) -> Result<Loaded, String> {
             .ok_or_else(|| format!("ward {} not found among the file's features", ward.number))?;
         feature_of_ward.push(f);
     }
-    let geojson = serde_json::from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).unwrap_or(Value::Null);
+    let geojson = serde_json::from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
+        .unwrap_or(Value::Null);
     Ok(Loaded { map: imported.map, feature_of_ward, n_features: raw.features.len(), raw: geojson })
 }
 

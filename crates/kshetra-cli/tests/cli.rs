@@ -14,10 +14,16 @@ fn data(name: &str) -> String {
 fn allocate_then_score_agree_on_bhubaneswar() {
     let dir = std::env::temp_dir().join(format!("kshetra-cli-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
-    let (plan, metrics, geojson) = (dir.join("plan.csv"), dir.join("metrics.json"), dir.join("plan.geojson"));
+    let (plan, metrics, geojson) =
+        (dir.join("plan.csv"), dir.join("metrics.json"), dir.join("plan.geojson"));
     let out = cli()
         .args(["allocate", &data("bhubaneswar.geojson"), "--k", "5", "--seed", "7"])
-        .arg("--plan").arg(&plan).arg("--metrics").arg(&metrics).arg("--geojson").arg(&geojson)
+        .arg("--plan")
+        .arg(&plan)
+        .arg("--metrics")
+        .arg(&metrics)
+        .arg("--geojson")
+        .arg(&geojson)
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -33,7 +39,11 @@ fn allocate_then_score_agree_on_bhubaneswar() {
     assert!(rows.iter().all(|r| r.split(',').nth(1).unwrap().parse::<u32>().unwrap() < 5));
     // The GeoJSON carries the organiser on every feature.
     let g: serde_json::Value = serde_json::from_slice(&std::fs::read(&geojson).unwrap()).unwrap();
-    assert!(g["features"].as_array().unwrap().iter().all(|f| f["properties"]["organiser"].as_u64().is_some()));
+    assert!(g["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["properties"]["organiser"].as_u64().is_some()));
     // Scoring the written plan gives the same numbers.
     let out = cli().args(["score", &data("bhubaneswar.geojson")]).arg(&plan).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -42,7 +52,12 @@ fn allocate_then_score_agree_on_bhubaneswar() {
     assert_eq!(s["cut_edges"], m["metrics"]["cut_edges"]);
     // Same seed, same plan.
     let again = dir.join("again.csv");
-    let out = cli().args(["allocate", &data("bhubaneswar.geojson"), "--k", "5", "--seed", "7"]).arg("--plan").arg(&again).output().unwrap();
+    let out = cli()
+        .args(["allocate", &data("bhubaneswar.geojson"), "--k", "5", "--seed", "7"])
+        .arg("--plan")
+        .arg(&again)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     assert_eq!(std::fs::read(&again).unwrap(), std::fs::read(&plan).unwrap());
     let _ = std::fs::remove_dir_all(&dir);

@@ -36,7 +36,11 @@ fn synthetic_geojson(side: usize) -> String {
         ((h as f64 / 1000.0) - 0.5) * step * 0.3
     };
     let corner = |i: usize, j: usize| {
-        let (dx, dy) = if i == 0 || j == 0 || i == side || j == side { (0.0, 0.0) } else { (jitter(i, j), jitter(j, i)) };
+        let (dx, dy) = if i == 0 || j == 0 || i == side || j == side {
+            (0.0, 0.0)
+        } else {
+            (jitter(i, j), jitter(j, i))
+        };
         (lon0 + i as f64 * step + dx, lat0 + j as f64 * step + dy)
     };
     let mut features = Vec::with_capacity(side * side);
@@ -48,7 +52,11 @@ fn synthetic_geojson(side: usize) -> String {
                 let (a, b) = (cs[k], cs[(k + 1) % 4]);
                 for s in 0..24 {
                     let t = s as f64 / 24.0;
-                    ring.push(format!("[{:.7},{:.7}]", a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1)));
+                    ring.push(format!(
+                        "[{:.7},{:.7}]",
+                        a.0 + t * (b.0 - a.0),
+                        a.1 + t * (b.1 - a.1)
+                    ));
                 }
             }
             ring.push(ring[0].clone());
@@ -66,7 +74,9 @@ fn big(c: &mut Criterion) {
     eprintln!("synthetic 10,000-ward GeoJSON: {:.1} MB", text.len() as f64 / 1e6);
     let mut group = c.benchmark_group("synthetic_10000");
     group.sample_size(10);
-    group.bench_function("parse", |b| b.iter(|| geojson::parse("big.geojson", text.as_bytes()).unwrap()));
+    group.bench_function("parse", |b| {
+        b.iter(|| geojson::parse("big.geojson", text.as_bytes()).unwrap())
+    });
     let map = geojson::parse("big.geojson", text.as_bytes()).unwrap().map;
     let g = build(&map, &AdjacencyOptions::default());
     assert_eq!(g.edge_count(), 2 * 100 * 99, "rook graph of the grid");
@@ -74,9 +84,18 @@ fn big(c: &mut Criterion) {
     // The map asks which ward is under the pointer on every move: index once, then 100 points.
     group.bench_function("locator_build", |b| b.iter(|| WardLocator::new(&map)));
     let locator = WardLocator::new(&map);
-    let points: Vec<[f64; 2]> = (0..100).map(|k| [80.8 + 0.25 * (k as f64 + 0.5) / 100.0, 26.7 + 0.25 * ((k * 37 % 100) as f64 + 0.5) / 100.0]).collect();
+    let points: Vec<[f64; 2]> = (0..100)
+        .map(|k| {
+            [
+                80.8 + 0.25 * (k as f64 + 0.5) / 100.0,
+                26.7 + 0.25 * ((k * 37 % 100) as f64 + 0.5) / 100.0,
+            ]
+        })
+        .collect();
     assert!(points.iter().all(|&p| locator.ward_at(&map, p, 0.0).is_some()));
-    group.bench_function("locator_100_points", |b| b.iter(|| points.iter().filter_map(|&p| locator.ward_at(&map, p, 0.00001)).count()));
+    group.bench_function("locator_100_points", |b| {
+        b.iter(|| points.iter().filter_map(|&p| locator.ward_at(&map, p, 0.00001)).count())
+    });
     group.finish();
 }
 

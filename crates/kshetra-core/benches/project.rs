@@ -19,7 +19,9 @@ fn setup() -> (WardMap, WardGraph, Project, Vec<f64>) {
     for r in 0..side {
         for c in 0..side {
             let (x, y) = (80.8 + c as f64 * step, 26.7 + r as f64 * step);
-            let sq = MultiPolygon::new(vec![polygon![(x: x, y: y), (x: x + step, y: y), (x: x + step, y: y + step), (x: x, y: y + step), (x: x, y: y)]]);
+            let sq = MultiPolygon::new(vec![
+                polygon![(x: x, y: y), (x: x + step, y: y), (x: x + step, y: y + step), (x: x, y: y + step), (x: x, y: y)],
+            ]);
             let mut w = Ward::new(format!("{}", r * side + c + 1), sq);
             w.population = Some(5_000 + ((r * 31 + c * 17) % 400) as u64);
             wards.push(w);
@@ -40,7 +42,11 @@ fn setup() -> (WardMap, WardGraph, Project, Vec<f64>) {
         }
     }
     let mut p = Project::new("grid", "bench");
-    p.apply(&map, Edit::AddOrganisers((0..200).map(|i| Organiser::new(format!("CO {i}"))).collect())).unwrap();
+    p.apply(
+        &map,
+        Edit::AddOrganisers((0..200).map(|i| Organiser::new(format!("CO {i}"))).collect()),
+    )
+    .unwrap();
     let mut assignment = std::collections::BTreeMap::new();
     for r in 0..side {
         for c in 0..side {
@@ -58,8 +64,12 @@ fn bench(c: &mut Criterion) {
     let facts = WardFacts::new(&map);
     let mut group = c.benchmark_group("project_10000_wards_200_organisers");
     group.sample_size(20);
-    group.bench_function("stats_with_kept_facts", |b| b.iter(|| stats_with(&facts, &map, &graph, &project, &poor)));
-    group.bench_function("stats_measuring_the_map", |b| b.iter(|| stats(&map, &graph, &project, &poor)));
+    group.bench_function("stats_with_kept_facts", |b| {
+        b.iter(|| stats_with(&facts, &map, &graph, &project, &poor))
+    });
+    group.bench_function("stats_measuring_the_map", |b| {
+        b.iter(|| stats(&map, &graph, &project, &poor))
+    });
     // One reassignment as the UI does it: split check, edit with history, fresh stats, undo.
     let mut p = project.clone();
     let mut h = History::new();
@@ -74,16 +84,13 @@ fn bench(c: &mut Criterion) {
             (warn, s)
         })
     });
-    group.bench_function("area_colours", |b| {
-        b.iter(|| area_colours(&map, &graph, &project.plan))
-    });
+    group.bench_function("area_colours", |b| b.iter(|| area_colours(&map, &graph, &project.plan)));
     // What the app does per edit since the figures are incremental: owners by a merged walk,
     // the figures of the two areas touched, the areas' adjacency from the moved ward.
     let order = NumberOrder::of(&map);
     group.bench_function("ids_by_ward", |b| b.iter(|| project.plan.ids_by_ward(&map)));
-    group.bench_function("ids_by_ward_in", |b| {
-        b.iter(|| project.plan.ids_by_ward_in(&map, &order))
-    });
+    group
+        .bench_function("ids_by_ward_in", |b| b.iter(|| project.plan.ids_by_ward_in(&map, &order)));
     // Since the plan records its changes: the last view updated from the wards one edit
     // (and its undo) changed.
     let mut q = project.clone();
@@ -104,10 +111,8 @@ fn bench(c: &mut Criterion) {
     after[10] = before[9];
     group.bench_function("update_stats_one_ward", |b| {
         b.iter(|| {
-            update_stats(
-                &figures, &before, &facts, &map, &graph, &project, &poor, &after,
-            )
-            .expect("updated")
+            update_stats(&figures, &before, &facts, &map, &graph, &project, &poor, &after)
+                .expect("updated")
         })
     });
     let adjacency = AreaAdjacency::new(&graph, &before);

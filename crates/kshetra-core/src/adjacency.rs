@@ -115,10 +115,9 @@ impl WardGraph {
 
     /// Every edge once, as `(i, j, shared_m)` with `i < j`, in increasing order.
     pub fn edges(&self) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
-        self.neighbours
-            .iter()
-            .enumerate()
-            .flat_map(|(i, ns)| ns.iter().filter(move |n| n.ward > i).map(move |n| (i, n.ward, n.shared_m)))
+        self.neighbours.iter().enumerate().flat_map(|(i, ns)| {
+            ns.iter().filter(move |n| n.ward > i).map(move |n| (i, n.ward, n.shared_m))
+        })
     }
 
     /// Number of edges.
@@ -217,7 +216,10 @@ pub fn suggest_bridges(map: &WardMap, graph: &WardGraph) -> Vec<Bridge> {
         .iter()
         .enumerate()
         .flat_map(|(i, w)| {
-            w.geometry.iter().flat_map(|p| p.exterior().coords()).map(move |c| GeomWithData::new(proj.project(c.x, c.y), i as u32))
+            w.geometry
+                .iter()
+                .flat_map(|p| p.exterior().coords())
+                .map(move |c| GeomWithData::new(proj.project(c.x, c.y), i as u32))
         })
         .collect();
     let ranges = ward_ranges(map.wards().len(), &points);
@@ -256,7 +258,11 @@ pub struct Connectivity {
 }
 
 /// Builds the graph, adds `links` (ward numbers; unknown numbers are ignored) and analyses it.
-pub fn connectivity(map: &WardMap, options: &AdjacencyOptions, links: &[(String, String)]) -> Connectivity {
+pub fn connectivity(
+    map: &WardMap,
+    options: &AdjacencyOptions,
+    links: &[(String, String)],
+) -> Connectivity {
     let mut graph = build(map, options);
     for (a, b) in links {
         if let (Some(a), Some(b)) = (map.index_of(a), map.index_of(b)) {
@@ -409,7 +415,10 @@ fn segments(map: &WardMap, proj: &LocalProjection) -> Vec<Seg> {
 
 /// The range of `items` belonging to each ward, for items generated ward by ward (segments,
 /// vertices) and tagged with their ward's index.
-fn ward_ranges<G: RTreeObject>(n: usize, items: &[GeomWithData<G, u32>]) -> Vec<std::ops::Range<usize>> {
+fn ward_ranges<G: RTreeObject>(
+    n: usize,
+    items: &[GeomWithData<G, u32>],
+) -> Vec<std::ops::Range<usize>> {
     let mut ranges = vec![0..0; n];
     let mut start = 0;
     while start < items.len() {
@@ -502,11 +511,18 @@ fn segments_cross(p: [f64; 2], q: [f64; 2], a: [f64; 2], b: [f64; 2]) -> bool {
     let d2 = cross(a, b, q);
     let d3 = cross(p, q, a);
     let d4 = cross(p, q, b);
-    ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0)) && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0))
+    ((d1 > 0.0 && d2 < 0.0) || (d1 < 0.0 && d2 > 0.0))
+        && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0))
 }
 
 /// Parameter interval `[u0, u1] ⊆ [0, 1]` of points `p + u (q − p)` within `r` of segment ab.
-fn capsule_interval(p: [f64; 2], q: [f64; 2], a: [f64; 2], b: [f64; 2], r: f64) -> Option<(f64, f64)> {
+fn capsule_interval(
+    p: [f64; 2],
+    q: [f64; 2],
+    a: [f64; 2],
+    b: [f64; 2],
+    r: f64,
+) -> Option<(f64, f64)> {
     let d = [q[0] - p[0], q[1] - p[1]];
     let mut lo = f64::INFINITY;
     let mut hi = f64::NEG_INFINITY;
@@ -528,7 +544,9 @@ fn capsule_interval(p: [f64; 2], q: [f64; 2], a: [f64; 2], b: [f64; 2], r: f64) 
         let h0 = (e[0] * (p[1] - a[1]) - e[1] * (p[0] - a[0])) / l;
         let h1 = (e[0] * d[1] - e[1] * d[0]) / l;
         let iv = linear_between(tau0, tau1, 0.0, 1.0)
-            .and_then(|(x0, x1)| linear_between(h0, h1, -r, r).map(|(y0, y1)| (x0.max(y0), x1.min(y1))))
+            .and_then(|(x0, x1)| {
+                linear_between(h0, h1, -r, r).map(|(y0, y1)| (x0.max(y0), x1.min(y1)))
+            })
             .filter(|(x, y)| x <= y);
         take(iv);
     }

@@ -31,7 +31,10 @@ pub fn weights(map: &WardMap, weight: &Weight) -> Vec<f64> {
 
 /// Builds the engine's problem: weights, centroids, perimeters and areas in local metres, zones (indices into [`WardMap::zones`]) and the graph's edges with shared lengths.
 pub fn problem_for(map: &WardMap, graph: &WardGraph, weights: Vec<f64>) -> Problem {
-    let proj = map.bounds().map(LocalProjection::for_rect).unwrap_or_else(|| LocalProjection::new(0.0, 0.0));
+    let proj = map
+        .bounds()
+        .map(LocalProjection::for_rect)
+        .unwrap_or_else(|| LocalProjection::new(0.0, 0.0));
     let mut centroids = Vec::with_capacity(map.wards().len());
     let mut areas = Vec::with_capacity(map.wards().len());
     let mut perimeters = Vec::with_capacity(map.wards().len());
@@ -45,8 +48,13 @@ pub fn problem_for(map: &WardMap, graph: &WardGraph, weights: Vec<f64>) -> Probl
             .iter()
             .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
             .map(|ring| {
-                let projected: geo::LineString<f64> =
-                    ring.coords().map(|c| { let [x, y] = proj.project(c.x, c.y); geo::coord! { x: x, y: y } }).collect();
+                let projected: geo::LineString<f64> = ring
+                    .coords()
+                    .map(|c| {
+                        let [x, y] = proj.project(c.x, c.y);
+                        geo::coord! { x: x, y: y }
+                    })
+                    .collect();
                 Euclidean.length(&projected)
             })
             .sum();
@@ -59,7 +67,9 @@ pub fn problem_for(map: &WardMap, graph: &WardGraph, weights: Vec<f64>) -> Probl
         .iter()
         .map(|w| w.zone.as_deref().and_then(|z| map.zone_index(z)).map(|i| i as u32))
         .collect();
-    Problem::new(weights, centroids, edges).with_zones(zones).with_geometry(areas, perimeters, lengths)
+    Problem::new(weights, centroids, edges)
+        .with_zones(zones)
+        .with_geometry(areas, perimeters, lengths)
 }
 
 #[cfg(test)]
@@ -70,7 +80,9 @@ mod tests {
     #[test]
     fn bhubaneswar_becomes_a_valid_problem_and_allocates() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/bhubaneswar.geojson");
-        let map = crate::import::geojson::parse("bhubaneswar", &std::fs::read(path).unwrap()).unwrap().map;
+        let map = crate::import::geojson::parse("bhubaneswar", &std::fs::read(path).unwrap())
+            .unwrap()
+            .map;
         let graph = build(&map, &AdjacencyOptions::default());
         let problem = problem_for(&map, &graph, weights(&map, &Weight::Population));
         assert_eq!(problem.n_wards(), 67);
@@ -79,7 +91,10 @@ mod tests {
         assert!(problem.areas.as_ref().unwrap().iter().all(|&a| a > 10_000.0));
         let organisers = kshetra_alloc::Organiser::many(5);
         let settings = kshetra_alloc::Settings::new(1).respect_zones(false);
-        let out = kshetra_alloc::allocate(&problem, &organisers, &settings, &mut |_| kshetra_alloc::Control::Continue).unwrap();
+        let out = kshetra_alloc::allocate(&problem, &organisers, &settings, &mut |_| {
+            kshetra_alloc::Control::Continue
+        })
+        .unwrap();
         assert_eq!(out.metrics.split_areas, 0);
         assert_eq!(out.metrics.empty_areas, 0);
         assert!(out.metrics.max_abs_deviation <= 0.05, "{}", out.metrics.max_abs_deviation);

@@ -35,7 +35,11 @@ pub struct PoorParams {
 
 impl Default for PoorParams {
     fn default() -> Self {
-        PoorParams { poor_share: DEFAULT_POOR_SHARE, household_size: DEFAULT_HOUSEHOLD_SIZE, norm: DEFAULT_NORM }
+        PoorParams {
+            poor_share: DEFAULT_POOR_SHARE,
+            household_size: DEFAULT_HOUSEHOLD_SIZE,
+            norm: DEFAULT_NORM,
+        }
     }
 }
 
@@ -72,7 +76,9 @@ pub fn ward_poor(ward: &Ward, params: &PoorParams) -> WardPoor {
         (Some(n), PoorBasis::Entered)
     } else if let Some(h) = ward.households {
         (Some(round_count(h as f64 * share)), PoorBasis::FromHouseholds)
-    } else if let (Some(p), true) = (ward.population, params.household_size.is_finite() && params.household_size > 0.0) {
+    } else if let (Some(p), true) =
+        (ward.population, params.household_size.is_finite() && params.household_size > 0.0)
+    {
         (Some(round_count(p as f64 * share / params.household_size)), PoorBasis::FromPopulation)
     } else {
         (None, PoorBasis::Unknown)
@@ -118,7 +124,12 @@ pub fn estimate(map: &WardMap, params: &PoorParams) -> CityEstimate {
     let wards: Vec<WardPoor> = map.wards().iter().map(|w| ward_poor(w, params)).collect();
     let total_poor = wards.iter().filter_map(|w| w.poor_households).fold(0u64, u64::saturating_add);
     let wards_unknown = wards.iter().filter(|w| w.basis == PoorBasis::Unknown).count();
-    CityEstimate { organisers_needed: organisers_needed(total_poor, params.norm), wards, total_poor, wards_unknown }
+    CityEstimate {
+        organisers_needed: organisers_needed(total_poor, params.norm),
+        wards,
+        total_poor,
+        wards_unknown,
+    }
 }
 
 #[cfg(test)]
@@ -138,7 +149,10 @@ mod tests {
     #[test]
     fn order_of_preference() {
         let p = PoorParams::default();
-        assert_eq!(ward_poor(&ward(Some(48_000), Some(10_000), Some(123)), &p).poor_households, Some(123));
+        assert_eq!(
+            ward_poor(&ward(Some(48_000), Some(10_000), Some(123)), &p).poor_households,
+            Some(123)
+        );
         let w = ward_poor(&ward(Some(48_000), Some(10_000), None), &p);
         assert_eq!((w.poor_households, w.basis), (Some(2_700), PoorBasis::FromHouseholds));
         let w = ward_poor(&ward(Some(48_000), None, None), &p);

@@ -53,7 +53,10 @@ mod tests {
     #[test]
     fn round_trips_through_the_importer_with_edits() {
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/bhopal.geojson");
-        let mut map = crate::import::geojson::parse("bhopal.geojson", &std::fs::read(path).unwrap()).unwrap().map;
+        let mut map =
+            crate::import::geojson::parse("bhopal.geojson", &std::fs::read(path).unwrap())
+                .unwrap()
+                .map;
         let i = map.index_of("12").unwrap();
         map.edit(i, WardEdit::Households(Some(4_321)));
         map.edit(i, WardEdit::PoorHouseholds(Some(1_234)));

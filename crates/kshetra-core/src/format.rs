@@ -122,7 +122,10 @@ mod tests {
 
     #[test]
     fn escapes_markup() {
-        assert_eq!(escape_html(r#"<img src=x onerror="a">&'"#), "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;");
+        assert_eq!(
+            escape_html(r#"<img src=x onerror="a">&'"#),
+            "&lt;img src=x onerror=&quot;a&quot;&gt;&amp;&#39;"
+        );
         assert_eq!(escape_html("महात्मा गांधी"), "महात्मा गांधी");
     }
 

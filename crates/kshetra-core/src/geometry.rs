@@ -14,7 +14,9 @@ pub fn label_point(geometry: &MultiPolygon<f64>) -> Option<Point<f64>> {
 }
 
 /// The bounding box of several geometries (`None` when there are none or all are empty).
-pub fn bounds_of<'a>(geometries: impl IntoIterator<Item = &'a MultiPolygon<f64>>) -> Option<Rect<f64>> {
+pub fn bounds_of<'a>(
+    geometries: impl IntoIterator<Item = &'a MultiPolygon<f64>>,
+) -> Option<Rect<f64>> {
     use geo::BoundingRect;
     geometries.into_iter().filter_map(|g| g.bounding_rect()).reduce(|a, b| {
         Rect::new(
@@ -28,9 +30,9 @@ pub fn bounds_of<'a>(geometries: impl IntoIterator<Item = &'a MultiPolygon<f64>>
 /// Projected coordinates (metres, e.g. UTM) fail this test.
 pub fn is_lon_lat(geometry: &MultiPolygon<f64>) -> bool {
     use geo::CoordsIter;
-    geometry.coords_iter().all(|c| {
-        c.x.is_finite() && c.y.is_finite() && c.x.abs() <= 180.0 && c.y.abs() <= 90.0
-    })
+    geometry
+        .coords_iter()
+        .all(|c| c.x.is_finite() && c.y.is_finite() && c.x.abs() <= 180.0 && c.y.abs() <= 90.0)
 }
 
 /// Width and height of a lon/lat rectangle in metres (equirectangular approximation at its
@@ -38,10 +40,7 @@ pub fn is_lon_lat(geometry: &MultiPolygon<f64>) -> bool {
 pub fn rect_size_m(rect: Rect<f64>) -> (f64, f64) {
     const M_PER_DEG: f64 = 111_320.0;
     let mid_lat = (rect.min().y + rect.max().y) / 2.0;
-    (
-        rect.width() * M_PER_DEG * mid_lat.to_radians().cos(),
-        rect.height() * M_PER_DEG,
-    )
+    (rect.width() * M_PER_DEG * mid_lat.to_radians().cos(), rect.height() * M_PER_DEG)
 }
 
 #[cfg(test)]
@@ -65,7 +64,9 @@ mod tests {
         // R² · Δλ · (sin φ₂ − sin φ₁); the ellipsoid differs from that by well under 1 %.
         let a = area_m2(&square(80.9, 26.85, 0.01));
         let r = 6_371_008.8f64;
-        let expected = r * r * 0.01f64.to_radians()
+        let expected = r
+            * r
+            * 0.01f64.to_radians()
             * (26.86f64.to_radians().sin() - 26.85f64.to_radians().sin());
         assert!((a - expected).abs() / expected < 0.007, "area {a} vs {expected}");
     }

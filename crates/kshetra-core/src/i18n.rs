@@ -7,7 +7,9 @@
 use serde::{Deserialize, Serialize};
 
 /// A user-interface language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub enum Lang {
     /// हिन्दी — the default.
     #[default]
@@ -816,7 +818,8 @@ mod tests {
 
     #[test]
     fn fill_replaces_placeholders() {
-        let s = Msg::WarnDuplicateWard.fill(Lang::En, &[("ward", "76"), ("feature", "80"), ("first", "79")]);
+        let s = Msg::WarnDuplicateWard
+            .fill(Lang::En, &[("ward", "76"), ("feature", "80"), ("first", "79")]);
         assert_eq!(s, "Ward 76 appears twice (features 79 and 80) — the second was skipped.");
     }
 

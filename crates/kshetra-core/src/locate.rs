@@ -30,7 +30,10 @@ impl WardLocator {
             .enumerate()
             .filter_map(|(i, w)| {
                 let r = w.geometry.bounding_rect()?;
-                Some(WardBox::new(Rectangle::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y]), i))
+                Some(WardBox::new(
+                    Rectangle::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y]),
+                    i,
+                ))
             })
             .collect();
         WardLocator { tree: RTree::bulk_load(boxes), wards: map.wards().len() }
@@ -46,7 +49,10 @@ impl WardLocator {
         }
         let tolerance = if tolerance.is_finite() { tolerance.max(0.0) } else { 0.0 };
         let p = Point::new(at[0], at[1]);
-        let around = AABB::from_corners([at[0] - tolerance, at[1] - tolerance], [at[0] + tolerance, at[1] + tolerance]);
+        let around = AABB::from_corners(
+            [at[0] - tolerance, at[1] - tolerance],
+            [at[0] + tolerance, at[1] + tolerance],
+        );
         let mut best: Option<(f64, usize)> = None;
         for b in self.tree.locate_in_envelope_intersecting(&around) {
             let geometry = &map.wards()[b.data].geometry;
@@ -81,7 +87,9 @@ mod tests {
     }
 
     fn grid(n: usize) -> WardMap {
-        let wards = (0..n * n).map(|i| square(&(i + 1).to_string(), (i % n) as f64, (i / n) as f64, 1.0)).collect();
+        let wards = (0..n * n)
+            .map(|i| square(&(i + 1).to_string(), (i % n) as f64, (i / n) as f64, 1.0))
+            .collect();
         WardMap::new(wards)
     }
 
@@ -92,7 +100,11 @@ mod tests {
         assert_eq!(at.ward_at(&map, [3.5, 7.5], 0.0), Some(73));
         assert_eq!(at.ward_at(&map, [0.01, 0.01], 0.0), Some(0));
         assert_eq!(at.ward_at(&map, [10.5, 5.0], 0.0), None, "outside the city");
-        assert_eq!(at.ward_at(&map, [10.05, 5.5], 0.1), Some(59), "just outside, within the tolerance");
+        assert_eq!(
+            at.ward_at(&map, [10.05, 5.5], 0.1),
+            Some(59),
+            "just outside, within the tolerance"
+        );
         assert_eq!(at.ward_at(&map, [f64::NAN, 5.5], 0.1), None);
     }
 
@@ -119,12 +131,17 @@ mod tests {
     fn agrees_with_testing_every_ward_on_the_real_maps() {
         for city in ["lucknow", "bhopal", "bhubaneswar"] {
             let path = format!("{}/../../public/data/{city}.geojson", env!("CARGO_MANIFEST_DIR"));
-            let map = crate::import::geojson::parse(city, &std::fs::read(&path).unwrap()).unwrap().map;
+            let map =
+                crate::import::geojson::parse(city, &std::fs::read(&path).unwrap()).unwrap().map;
             let at = WardLocator::new(&map);
             for (i, w) in map.wards().iter().enumerate() {
                 let p = crate::geometry::label_point(&w.geometry).unwrap();
                 let found = at.ward_at(&map, [p.x(), p.y()], 0.0).unwrap();
-                assert!(found == i || map.wards()[found].geometry.contains(&p), "{city}: ward {}", w.number);
+                assert!(
+                    found == i || map.wards()[found].geometry.contains(&p),
+                    "{city}: ward {}",
+                    w.number
+                );
             }
             let r = map.bounds().unwrap();
             for k in 0..400 {

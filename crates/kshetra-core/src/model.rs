@@ -115,7 +115,8 @@ impl WardMap {
             WardEdit::PoorHouseholds(v) => ward.poor_households = v,
             WardEdit::Zone(z) => {
                 ward.zone = z.map(|z| z.trim().to_string()).filter(|z| !z.is_empty());
-                let mut zones: Vec<String> = self.wards.iter().filter_map(|w| w.zone.clone()).collect();
+                let mut zones: Vec<String> =
+                    self.wards.iter().filter_map(|w| w.zone.clone()).collect();
                 zones.sort_by(|a, b| natural_cmp(a, b));
                 zones.dedup();
                 self.zones = zones;
@@ -150,15 +151,12 @@ impl WardMap {
 
     /// Bounding box of all wards (lon/lat), `None` for an empty map.
     pub fn bounds(&self) -> Option<Rect<f64>> {
-        self.wards
-            .iter()
-            .filter_map(|w| w.geometry.bounding_rect())
-            .reduce(|a, b| {
-                Rect::new(
-                    (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
-                    (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
-                )
-            })
+        self.wards.iter().filter_map(|w| w.geometry.bounding_rect()).reduce(|a, b| {
+            Rect::new(
+                (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
+                (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
+            )
+        })
     }
 }
 
@@ -233,7 +231,9 @@ mod tests {
     #[test]
     fn edits_change_one_ward_and_keep_zones_current() {
         use geo::{polygon, MultiPolygon};
-        let shape = MultiPolygon::new(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 0.0)]]);
+        let shape = MultiPolygon::new(vec![
+            polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 0.0)],
+        ]);
         let mut a = Ward::new("1", shape.clone());
         a.zone = Some("2".into());
         let mut b = Ward::new("2", shape);
@@ -263,7 +263,12 @@ mod tests {
     #[test]
     fn lookups_by_number_find_every_ward_and_only_those() {
         let numbers = ["10", "9", "09", "2a", "2", "a", "A-3", "", "100", "0"];
-        let map = WardMap::new(numbers.iter().map(|n| Ward::new(n.to_string(), MultiPolygon::new(Vec::new()))).collect());
+        let map = WardMap::new(
+            numbers
+                .iter()
+                .map(|n| Ward::new(n.to_string(), MultiPolygon::new(Vec::new())))
+                .collect(),
+        );
         for n in numbers {
             let i = map.index_of(n).unwrap_or_else(|| panic!("{n:?} not found"));
             assert_eq!(map.wards()[i].number, n);

@@ -73,7 +73,10 @@ mod tests {
     fn zone_fills_are_distinct_hex_colours() {
         let mut seen = std::collections::BTreeSet::new();
         for c in ZONE_FILLS.iter().chain([&NO_ZONE_FILL]) {
-            assert!(c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|d| d.is_ascii_hexdigit()), "{c}");
+            assert!(
+                c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|d| d.is_ascii_hexdigit()),
+                "{c}"
+            );
             assert!(seen.insert(*c), "duplicate colour {c}");
         }
         assert_eq!(zone_fill(Some(20)), ZONE_FILLS[0]);
@@ -84,7 +87,10 @@ mod tests {
         let mut seen = std::collections::BTreeSet::new();
         for i in 0..500 {
             let c = area_colour(i);
-            assert!(c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|d| d.is_ascii_hexdigit()), "{c}");
+            assert!(
+                c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|d| d.is_ascii_hexdigit()),
+                "{c}"
+            );
             assert!(seen.insert(c.clone()), "colour {i} = {c} repeats");
         }
         assert_eq!(area_colour(0), AREA_COLOURS[0]);

@@ -20,7 +20,12 @@ impl LocalProjection {
     /// A projection centred on `(lon0, lat0)`.
     pub fn new(lon0: f64, lat0: f64) -> Self {
         let m_per_deg_y = EARTH_RADIUS_M * std::f64::consts::PI / 180.0;
-        LocalProjection { lon0, lat0, m_per_deg_x: m_per_deg_y * lat0.to_radians().cos(), m_per_deg_y }
+        LocalProjection {
+            lon0,
+            lat0,
+            m_per_deg_x: m_per_deg_y * lat0.to_radians().cos(),
+            m_per_deg_y,
+        }
     }
 
     /// A projection centred on a lon/lat rectangle.

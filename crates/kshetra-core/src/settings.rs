@@ -20,8 +20,7 @@ impl Settings {
     /// OpenStreetMap's standard tile server.
     pub const DEFAULT_TILE_URL: &'static str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
     /// Attribution required by OpenStreetMap's tile usage policy (our own constant HTML).
-    pub const OSM_ATTRIBUTION: &'static str =
-        r#"&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>"#;
+    pub const OSM_ATTRIBUTION: &'static str = r#"&copy; <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a>"#;
 }
 
 impl Default for Settings {
@@ -51,7 +50,9 @@ pub fn is_valid_tile_url(url: &str) -> bool {
         || url.starts_with("http://")
         || url.starts_with('/')
         || url.starts_with("./");
-    scheme_ok && ["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p)) && !url.contains(char::is_whitespace)
+    scheme_ok
+        && ["{z}", "{x}", "{y}"].iter().all(|p| url.contains(p))
+        && !url.contains(char::is_whitespace)
 }
 
 #[cfg(test)]

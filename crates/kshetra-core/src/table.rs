@@ -79,7 +79,10 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
     let ext = crate::import::extension_of(file);
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(b"\xD0\xCF\x11\xE0");
-    let grid: Vec<Vec<Option<Value>>> = if is_zip || is_ole || matches!(ext.as_str(), "xlsx" | "xls" | "xlsm" | "xlsb" | "ods") {
+    let grid: Vec<Vec<Option<Value>>> = if is_zip
+        || is_ole
+        || matches!(ext.as_str(), "xlsx" | "xls" | "xlsm" | "xlsb" | "ods")
+    {
         use calamine::Reader;
         let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
             .map_err(|e| TableError::InvalidSpreadsheet { file: f(), detail: e.to_string() })?;
@@ -94,7 +97,9 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
                     .map(|c| match c {
                         calamine::Data::Int(i) => Some(Value::Number(*i as f64)),
                         calamine::Data::Float(x) => x.is_finite().then_some(Value::Number(*x)),
-                        calamine::Data::String(s) | calamine::Data::DateTimeIso(s) | calamine::Data::DurationIso(s) => Value::text(s),
+                        calamine::Data::String(s)
+                        | calamine::Data::DateTimeIso(s)
+                        | calamine::Data::DurationIso(s) => Value::text(s),
                         calamine::Data::Bool(b) => Some(Value::Text(b.to_string())),
                         calamine::Data::DateTime(d) => Some(Value::Number(d.as_f64())),
                         calamine::Data::Error(_) | calamine::Data::Empty => None,
@@ -120,10 +125,18 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
         } else {
             b','
         };
-        let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).delimiter(delimiter).from_reader(text.as_bytes());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(text.as_bytes());
         let mut grid = Vec::new();
         for (i, record) in reader.records().enumerate() {
-            let record = record.map_err(|e| TableError::InvalidCsv { file: f(), row: i + 1, detail: e.to_string() })?;
+            let record = record.map_err(|e| TableError::InvalidCsv {
+                file: f(),
+                row: i + 1,
+                detail: e.to_string(),
+            })?;
             grid.push(record.iter().map(|s| Value::text(s).map(numeric_text)).collect());
         }
         grid
@@ -181,14 +194,19 @@ impl TableMapping {
     /// become extra columns.
     pub fn detect(table: &Table) -> TableMapping {
         let fields = detect_columns(&table.columns);
-        let used: Vec<&str> = crate::import::Field::ALL.iter().filter_map(|f| fields.get(*f)).collect();
+        let used: Vec<&str> =
+            crate::import::Field::ALL.iter().filter_map(|f| fields.get(*f)).collect();
         let extra = table
             .columns
             .iter()
             .enumerate()
             .filter(|(_, c)| !used.contains(&c.as_str()))
             .filter(|(i, _)| {
-                let vals: Vec<&Value> = table.rows.iter().filter_map(|(_, r)| r.get(*i).and_then(Option::as_ref)).collect();
+                let vals: Vec<&Value> = table
+                    .rows
+                    .iter()
+                    .filter_map(|(_, r)| r.get(*i).and_then(Option::as_ref))
+                    .collect();
                 !vals.is_empty() && vals.iter().all(|v| matches!(v, Value::Number(_)))
             })
             .map(|(_, c)| c.clone())
@@ -217,21 +235,23 @@ pub struct JoinReport {
 /// Joins a table to the map by normalised ward number. Values present in the table replace
 /// the map's; empty cells leave the map's value. Returns the new map and the report; the
 /// given map is not changed.
-pub fn join(map: &WardMap, table: &Table, mapping: &TableMapping) -> Result<(WardMap, JoinReport), TableError> {
+pub fn join(
+    map: &WardMap,
+    table: &Table,
+    mapping: &TableMapping,
+) -> Result<(WardMap, JoinReport), TableError> {
     let col = |name: Option<&str>| -> Result<Option<usize>, TableError> {
         match name {
             None => Ok(None),
-            Some(n) => table
-                .columns
-                .iter()
-                .position(|c| c == n)
-                .map(Some)
-                .ok_or_else(|| TableError::NoKeyColumn { file: table.file.clone(), column: n.to_string() }),
+            Some(n) => table.columns.iter().position(|c| c == n).map(Some).ok_or_else(|| {
+                TableError::NoKeyColumn { file: table.file.clone(), column: n.to_string() }
+            }),
         }
     };
     use crate::import::Field;
-    let key = col(mapping.fields.get(Field::WardNumber))?
-        .ok_or_else(|| TableError::NoKeyColumn { file: table.file.clone(), column: String::new() })?;
+    let key = col(mapping.fields.get(Field::WardNumber))?.ok_or_else(|| {
+        TableError::NoKeyColumn { file: table.file.clone(), column: String::new() }
+    })?;
     let (name_c, pop_c, hh_c, poor_c, zone_c) = (
         col(mapping.fields.get(Field::Name))?,
         col(mapping.fields.get(Field::Population))?,
@@ -239,13 +259,18 @@ pub fn join(map: &WardMap, table: &Table, mapping: &TableMapping) -> Result<(War
         col(mapping.fields.get(Field::PoorHouseholds))?,
         col(mapping.fields.get(Field::Zone))?,
     );
-    let extra_c: Vec<(String, usize)> =
-        mapping.extra.iter().filter_map(|n| table.columns.iter().position(|c| c == n).map(|i| (n.clone(), i))).collect();
+    let extra_c: Vec<(String, usize)> = mapping
+        .extra
+        .iter()
+        .filter_map(|n| table.columns.iter().position(|c| c == n).map(|i| (n.clone(), i)))
+        .collect();
 
     let mut report = JoinReport::default();
     let mut by_ward: BTreeMap<String, (usize, &Vec<Option<Value>>)> = BTreeMap::new();
     for (row_no, row) in &table.rows {
-        let Some(k) = row.get(key).and_then(Option::as_ref).and_then(|v| normalise_ward_number(&v.to_text())) else {
+        let Some(k) =
+            row.get(key).and_then(Option::as_ref).and_then(|v| normalise_ward_number(&v.to_text()))
+        else {
             report.rows_without_key.push(*row_no);
             continue;
         };
@@ -303,7 +328,12 @@ pub fn join(map: &WardMap, table: &Table, mapping: &TableMapping) -> Result<(War
                     Ok(x) if x.is_finite() => {
                         w.extra.insert(name.clone(), x);
                     }
-                    _ => report.bad_values.push((*row_no, w.number.clone(), name.clone(), v.to_text())),
+                    _ => report.bad_values.push((
+                        *row_no,
+                        w.number.clone(),
+                        name.clone(),
+                        v.to_text(),
+                    )),
                 },
                 None => {}
             }
@@ -313,7 +343,8 @@ pub fn join(map: &WardMap, table: &Table, mapping: &TableMapping) -> Result<(War
 }
 
 /// Column headings of the template, in order (extra count columns follow).
-pub const TEMPLATE_COLUMNS: [&str; 6] = ["ward_no", "ward_name", "population", "households", "poor_households", "zone"];
+pub const TEMPLATE_COLUMNS: [&str; 6] =
+    ["ward_no", "ward_name", "population", "households", "poor_households", "zone"];
 
 /// A CSV template for the ward table (UTF-8 with BOM so Excel shows Devanagari), one row per
 /// ward of `map` (number, name and zone filled, known counts filled), with `extra` count
@@ -333,7 +364,9 @@ pub fn template_csv(map: Option<&WardMap>, extra: &[&str]) -> Vec<u8> {
                 opt(ward.poor_households),
                 ward.zone.clone().unwrap_or_default(),
             ];
-            rec.extend(extra.iter().map(|e| ward.extra.get(*e).map(|x| crate::import::number_to_text(*x)).unwrap_or_default()));
+            rec.extend(extra.iter().map(|e| {
+                ward.extra.get(*e).map(|x| crate::import::number_to_text(*x)).unwrap_or_default()
+            }));
             let _ = w.write_record(&rec);
         }
     }
@@ -347,7 +380,9 @@ mod tests {
     use geo::{polygon, MultiPolygon};
 
     fn map() -> WardMap {
-        let sq = MultiPolygon::new(vec![polygon![(x: 80.9, y: 26.8), (x: 80.91, y: 26.8), (x: 80.91, y: 26.81), (x: 80.9, y: 26.8)]]);
+        let sq = MultiPolygon::new(vec![
+            polygon![(x: 80.9, y: 26.8), (x: 80.91, y: 26.8), (x: 80.91, y: 26.81), (x: 80.9, y: 26.8)],
+        ]);
         WardMap::new((1..=3).map(|n| Ward::new(n.to_string(), sq.clone())).collect())
     }
 
@@ -371,7 +406,10 @@ mod tests {
         assert_eq!(r.duplicate_rows, [(4, "2".to_string(), 3)]);
         assert_eq!(r.rows_without_key, [6]);
         let w1 = joined.ward("1").unwrap();
-        assert_eq!((w1.population, w1.households, w1.poor_households), (Some(25_889), Some(5_000), None));
+        assert_eq!(
+            (w1.population, w1.households, w1.poor_households),
+            (Some(25_889), Some(5_000), None)
+        );
         assert_eq!(w1.extra.get("SHGs"), Some(&12.0));
         let w2 = joined.ward("2").unwrap();
         assert_eq!((w2.name.as_deref(), w2.poor_households), (Some("नया"), Some(700)));
@@ -381,7 +419,18 @@ mod tests {
     fn template_round_trips_through_the_reader() {
         let bytes = template_csv(Some(&map()), &["worker_groups"]);
         let t = read_table("template.csv", &bytes).unwrap();
-        assert_eq!(t.columns, ["ward_no", "ward_name", "population", "households", "poor_households", "zone", "worker_groups"]);
+        assert_eq!(
+            t.columns,
+            [
+                "ward_no",
+                "ward_name",
+                "population",
+                "households",
+                "poor_households",
+                "zone",
+                "worker_groups"
+            ]
+        );
         assert_eq!(t.rows.len(), 3);
         let m = TableMapping::detect(&t);
         assert_eq!(m.fields.ward_number.as_deref(), Some("ward_no"));
@@ -394,10 +443,19 @@ mod tests {
     #[test]
     fn bad_tables() {
         assert_eq!(read_table("a.csv", b""), Err(TableError::Empty { file: "a.csv".into() }));
-        assert!(matches!(read_table("a.xlsx", b"PK\x03\x04broken"), Err(TableError::InvalidSpreadsheet { .. })));
-        assert_eq!(read_table("a.csv", b"\n,,\n"), Err(TableError::NoRows { file: "a.csv".into() }));
+        assert!(matches!(
+            read_table("a.xlsx", b"PK\x03\x04broken"),
+            Err(TableError::InvalidSpreadsheet { .. })
+        ));
+        assert_eq!(
+            read_table("a.csv", b"\n,,\n"),
+            Err(TableError::NoRows { file: "a.csv".into() })
+        );
         let t = read_table("a.csv", b"x,y\n1,2\n").unwrap();
-        assert_eq!(join(&map(), &t, &TableMapping::detect(&t)), Err(TableError::NoKeyColumn { file: "a.csv".into(), column: String::new() }));
+        assert_eq!(
+            join(&map(), &t, &TableMapping::detect(&t)),
+            Err(TableError::NoKeyColumn { file: "a.csv".into(), column: String::new() })
+        );
     }
 
     proptest::proptest! {

@@ -24,13 +24,27 @@ fn real_cities_get_valid_plans_at_least_as_balanced_as_the_best_peer() {
         let graph = build(&map, &AdjacencyOptions::default());
         let problem = problem_for(&map, &graph, weights(&map, &weight));
         let organisers = Organiser::many(k);
-        let out = allocate(&problem, &organisers, &Settings::new(1).respect_zones(false), &mut |_| Control::Continue).unwrap();
+        let out =
+            allocate(&problem, &organisers, &Settings::new(1).respect_zones(false), &mut |_| {
+                Control::Continue
+            })
+            .unwrap();
         let m = &out.metrics;
         assert_eq!(out.assignment.len(), map.wards().len());
-        assert_eq!((m.areas.len(), m.empty_areas, m.split_areas), (k, 0, 0), "{name} k={k}: k one-piece areas");
+        assert_eq!(
+            (m.areas.len(), m.empty_areas, m.split_areas),
+            (k, 0, 0),
+            "{name} k={k}: k one-piece areas"
+        );
         let dev = m.max_abs_deviation * 100.0;
         eprintln!("{name} k={k}: {dev:.2} % (best peer {best_peer:.2} %), cut {}", m.cut_edges);
-        assert!(dev <= best_peer + 1e-6, "{name} k={k}: {dev:.2} % worse than the best peer's {best_peer:.2} %");
-        assert_eq!(kshetra_alloc::score(&problem, &organisers, &out.assignment).unwrap(), out.metrics);
+        assert!(
+            dev <= best_peer + 1e-6,
+            "{name} k={k}: {dev:.2} % worse than the best peer's {best_peer:.2} %"
+        );
+        assert_eq!(
+            kshetra_alloc::score(&problem, &organisers, &out.assignment).unwrap(),
+            out.metrics
+        );
     }
 }

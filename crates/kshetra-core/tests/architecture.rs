@@ -38,22 +38,40 @@ fn pure_crates_have_no_browser_dependencies() {
     assert!(pure.iter().any(|p| p == "kshetra-core"), "pure crates found: {pure:?}");
     for krate in &pure {
         let tree = cargo(&[
-            "tree", "-p", krate, "-e", "normal,build", "--target", "all", "--prefix", "none",
-            "--format", "{p}",
+            "tree",
+            "-p",
+            krate,
+            "-e",
+            "normal,build",
+            "--target",
+            "all",
+            "--prefix",
+            "none",
+            "--format",
+            "{p}",
         ]);
         let names: Vec<&str> = tree.lines().filter_map(|l| l.split_whitespace().next()).collect();
         assert!(names.len() > 1, "{krate}: empty dependency tree?\n{tree}");
         let bad: Vec<&&str> = names.iter().filter(|n| is_browser_crate(n)).collect();
-        assert!(bad.is_empty(), "{krate} depends on browser crates {bad:?}; see `cargo tree -p {krate} -i <name>`");
+        assert!(
+            bad.is_empty(),
+            "{krate} depends on browser crates {bad:?}; see `cargo tree -p {krate} -i <name>`"
+        );
     }
 }
 
 #[test]
 fn the_check_recognises_browser_crates() {
     // The app itself must fail the same check, or the check would be meaningless.
-    let tree = cargo(&["tree", "-p", "kshetra", "-e", "normal", "--target", "all", "--prefix", "none", "--format", "{p}"]);
+    let tree = cargo(&[
+        "tree", "-p", "kshetra", "-e", "normal", "--target", "all", "--prefix", "none", "--format",
+        "{p}",
+    ]);
     for b in ["leptos", "wasm-bindgen", "web-sys", "js-sys", "gloo", "leaflet"] {
-        assert!(tree.lines().any(|l| l.split_whitespace().next() == Some(b)), "app should depend on {b}");
+        assert!(
+            tree.lines().any(|l| l.split_whitespace().next() == Some(b)),
+            "app should depend on {b}"
+        );
     }
     assert!(is_browser_crate("gloo-net") && !is_browser_crate("geo"));
 }

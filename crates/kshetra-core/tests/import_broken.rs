@@ -28,7 +28,8 @@ fn unzip(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
 
 fn make_zip(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
     let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, data) in entries {
         if name.ends_with('/') {
             continue;
@@ -78,12 +79,30 @@ fn empty_files_of_every_kind() {
 
 #[test]
 fn wrong_file_types() {
-    assert_eq!(err("map.pdf", b"%PDF-1.7 ..."), ImportError::UnknownFormat { file: "map.pdf".into(), found: "PDF".into() });
-    assert_eq!(err("map.png", b"\x89PNG\r\n"), ImportError::UnknownFormat { file: "map.png".into(), found: "image".into() });
-    assert_eq!(err("wards.xlsx", b"PK\x03\x04...."), ImportError::TableNotMap { file: "wards.xlsx".into() });
-    assert_eq!(err("wards.xls", b"\xD0\xCF\x11\xE0...."), ImportError::TableNotMap { file: "wards.xls".into() });
-    assert_eq!(err("wards.shp", b"\0\0\x27\x0a........"), ImportError::ShapefileNotZipped { file: "wards.shp".into() });
-    assert_eq!(err("notes.md", b"ward boundaries"), ImportError::UnknownFormat { file: "notes.md".into(), found: "text".into() });
+    assert_eq!(
+        err("map.pdf", b"%PDF-1.7 ..."),
+        ImportError::UnknownFormat { file: "map.pdf".into(), found: "PDF".into() }
+    );
+    assert_eq!(
+        err("map.png", b"\x89PNG\r\n"),
+        ImportError::UnknownFormat { file: "map.png".into(), found: "image".into() }
+    );
+    assert_eq!(
+        err("wards.xlsx", b"PK\x03\x04...."),
+        ImportError::TableNotMap { file: "wards.xlsx".into() }
+    );
+    assert_eq!(
+        err("wards.xls", b"\xD0\xCF\x11\xE0...."),
+        ImportError::TableNotMap { file: "wards.xls".into() }
+    );
+    assert_eq!(
+        err("wards.shp", b"\0\0\x27\x0a........"),
+        ImportError::ShapefileNotZipped { file: "wards.shp".into() }
+    );
+    assert_eq!(
+        err("notes.md", b"ward boundaries"),
+        ImportError::UnknownFormat { file: "notes.md".into(), found: "text".into() }
+    );
     assert_eq!(
         err("page.kml", b"<html><body>Not found</body></html>"),
         ImportError::UnknownFormat { file: "page.kml".into(), found: "XML <html>".into() }
@@ -106,12 +125,20 @@ fn zipped_shapefile_missing_its_dbf() {
     let bytes = lucknow_with(|e| e.retain(|(n, _)| !n.ends_with(".dbf")));
     assert_eq!(
         err("wards.zip", &bytes),
-        ImportError::ShapefilePartMissing { file: "wards.zip".into(), shp: format!("{STEM}.shp"), missing: ".dbf".into() }
+        ImportError::ShapefilePartMissing {
+            file: "wards.zip".into(),
+            shp: format!("{STEM}.shp"),
+            missing: ".dbf".into()
+        }
     );
     let only_dbf = lucknow_with(|e| e.retain(|(n, _)| n.ends_with(".dbf")));
     assert_eq!(
         err("wards.zip", &only_dbf),
-        ImportError::ShapefilePartMissing { file: "wards.zip".into(), shp: format!("{STEM}.dbf"), missing: ".shp".into() }
+        ImportError::ShapefilePartMissing {
+            file: "wards.zip".into(),
+            shp: format!("{STEM}.dbf"),
+            missing: ".shp".into()
+        }
     );
 }
 
@@ -120,7 +147,13 @@ fn zipped_shapefile_missing_its_shx_and_prj_still_reads() {
     let bytes = lucknow_with(|e| e.retain(|(n, _)| !n.ends_with(".shx") && !n.ends_with(".prj")));
     let got = import::import_auto("wards.zip", &bytes).unwrap();
     assert_eq!(got.map.wards().len(), 110);
-    assert_eq!(got.warnings[..2], [ImportWarning::ShxMissing { shp: format!("{STEM}.shp") }, ImportWarning::PrjMissing { shp: format!("{STEM}.shp") }]);
+    assert_eq!(
+        got.warnings[..2],
+        [
+            ImportWarning::ShxMissing { shp: format!("{STEM}.shp") },
+            ImportWarning::PrjMissing { shp: format!("{STEM}.shp") }
+        ]
+    );
 }
 
 #[test]
@@ -158,7 +191,10 @@ fn dbf_text_in_a_legacy_code_page() {
     let got = import::import_auto("wards.zip", &bytes).unwrap();
     assert_eq!(
         got.warnings[0],
-        ImportWarning::TextEncodingAssumed { part: format!("{STEM}.dbf"), encoding: "Windows-1252".into() }
+        ImportWarning::TextEncodingAssumed {
+            part: format!("{STEM}.dbf"),
+            encoding: "Windows-1252".into()
+        }
     );
     assert_eq!(got.map.ward("1").unwrap().name.as_deref(), Some("Ibraäimpur"));
     // With a .cpg declaring the code page: no warning.
@@ -173,7 +209,8 @@ fn dbf_text_in_a_legacy_code_page() {
 
 #[test]
 fn several_layers_in_one_zip() {
-    let zones = unzip(&fixture(LUCKNOW_ZIP)).into_iter().map(|(n, d)| (n.replace("Ward", "Zone"), d));
+    let zones =
+        unzip(&fixture(LUCKNOW_ZIP)).into_iter().map(|(n, d)| (n.replace("Ward", "Zone"), d));
     let bytes = lucknow_with(|e| {
         let mut all: Vec<_> = zones.collect();
         all.append(e);
@@ -220,7 +257,10 @@ fn kml_feature_problems_are_warnings_naming_feature_and_ward() {
         placemark(&data(&[("ward_no", "2")]), &polygon("80.9,26.8")),
         placemark(&data(&[("ward_no", "3")]), &polygon(bowtie)),
         placemark(&data(&[("ward_no", "1"), ("name", "Other")]), &polygon(SQUARE2)),
-        placemark(&data(&[("ward_no", "4")]), "<Point><coordinates>80.9,26.8</coordinates></Point>"),
+        placemark(
+            &data(&[("ward_no", "4")]),
+            "<Point><coordinates>80.9,26.8</coordinates></Point>",
+        ),
         placemark(&data(&[("ward_no", "")]), &polygon(SQUARE2)),
         placemark(&data(&[("ward_no", "5"), ("households", "many")]), &polygon(SQUARE2)),
         placemark(&data(&[("ward_no", "6")]), ""),
@@ -237,7 +277,11 @@ fn kml_feature_problems_are_warnings_naming_feature_and_ward() {
             ImportWarning::DuplicateWard { ward: "1".into(), feature: 4, first: 1 },
             ImportWarning::NotPolygon { feature: 5, kind: "Point".into() },
             ImportWarning::NoWardNumber { feature: 6 },
-            ImportWarning::BadCount { ward: "5".into(), field: CountField::Households, value: "many".into() },
+            ImportWarning::BadCount {
+                ward: "5".into(),
+                field: CountField::Households,
+                value: "many".into()
+            },
             ImportWarning::NoGeometry { feature: 8 },
             ImportWarning::BadPopulation { ward: "7".into(), value: "-12".into() },
         ]
@@ -258,22 +302,34 @@ fn a_file_without_any_ward_number_column() {
 #[test]
 fn projected_geojson_with_and_without_a_crs() {
     // A square near Lucknow in UTM zone 44N metres.
-    let ring = "[[[495000,2972000],[496000,2972000],[496000,2973000],[495000,2973000],[495000,2972000]]]";
-    let feature = format!(r#"{{"type":"Feature","properties":{{"WARD_NO":"W-01"}},"geometry":{{"type":"Polygon","coordinates":{ring}}}}}"#);
+    let ring =
+        "[[[495000,2972000],[496000,2972000],[496000,2973000],[495000,2973000],[495000,2972000]]]";
+    let feature = format!(
+        r#"{{"type":"Feature","properties":{{"WARD_NO":"W-01"}},"geometry":{{"type":"Polygon","coordinates":{ring}}}}}"#
+    );
     let with_crs = format!(
         r#"{{"type":"FeatureCollection","crs":{{"type":"name","properties":{{"name":"urn:ogc:def:crs:EPSG::32644"}}}},"features":[{feature}]}}"#
     );
     let got = import::import_auto("utm.geojson", with_crs.as_bytes()).unwrap();
-    assert_eq!(got.warnings, [ImportWarning::Reprojected { from: "urn:ogc:def:crs:EPSG::32644".into() }]);
+    assert_eq!(
+        got.warnings,
+        [ImportWarning::Reprojected { from: "urn:ogc:def:crs:EPSG::32644".into() }]
+    );
     let b = got.map.bounds().unwrap();
     assert!((b.min().x - 80.95).abs() < 0.01 && (b.min().y - 26.865).abs() < 0.01, "{b:?}");
     assert_eq!(got.map.wards()[0].number, "1");
     let without = format!(r#"{{"type":"FeatureCollection","features":[{feature}]}}"#);
-    assert_eq!(err("utm.geojson", without.as_bytes()), ImportError::NotLonLat { file: "utm.geojson".into(), feature: 1 });
+    assert_eq!(
+        err("utm.geojson", without.as_bytes()),
+        ImportError::NotLonLat { file: "utm.geojson".into(), feature: 1 }
+    );
     let odd = with_crs.replace("32644", "24378");
     assert_eq!(
         err("lcc.geojson", odd.as_bytes()),
-        ImportError::UnsupportedCrs { file: "lcc.geojson".into(), crs: "urn:ogc:def:crs:EPSG::24378".into() }
+        ImportError::UnsupportedCrs {
+            file: "lcc.geojson".into(),
+            crs: "urn:ogc:def:crs:EPSG::24378".into()
+        }
     );
 }
 
@@ -292,11 +348,17 @@ fn a_shapefile_in_utm_is_reprojected() {
         }
     });
     let got = import::import_auto("utm.zip", &bytes).unwrap();
-    assert_eq!(got.warnings[0], ImportWarning::Reprojected { from: "WGS 1984 UTM Zone 44N".into() });
+    assert_eq!(
+        got.warnings[0],
+        ImportWarning::Reprojected { from: "WGS 1984 UTM Zone 44N".into() }
+    );
     assert_eq!(got.map.wards().len(), 110);
     let original = import::import_auto("wgs.zip", &fixture(LUCKNOW_ZIP)).unwrap();
     let (a, b) = (got.map.bounds().unwrap(), original.map.bounds().unwrap());
-    assert!((a.min().x - b.min().x).abs() < 1e-6 && (a.max().y - b.max().y).abs() < 1e-6, "{a:?} vs {b:?}");
+    assert!(
+        (a.min().x - b.min().x).abs() < 1e-6 && (a.max().y - b.max().y).abs() < 1e-6,
+        "{a:?} vs {b:?}"
+    );
 }
 
 /// Converts every point of a polygon .shp from lon/lat to UTM 44N in place (bounding boxes are

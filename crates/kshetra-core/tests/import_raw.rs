@@ -3,7 +3,9 @@
 //! ward counts, fields and problems.
 
 use kshetra_core::geometry::area_m2;
-use kshetra_core::import::{self, FieldMapping, Format, ImportWarning, Imported, RawLayer, WardProblem};
+use kshetra_core::import::{
+    self, FieldMapping, Format, ImportWarning, Imported, RawLayer, WardProblem,
+};
 
 fn fixture(path: &str) -> Vec<u8> {
     let full = format!("{}/tests/fixtures/raw/{path}", env!("CARGO_MANIFEST_DIR"));
@@ -23,7 +25,8 @@ fn total_km2(imported: &Imported) -> f64 {
 
 #[test]
 fn lucknow_zipped_shapefile() {
-    let (raw, mapping, got) = read("Lucknow_ward_boundary-SHP.zip", "lucknow/Lucknow_ward_boundary-SHP.zip");
+    let (raw, mapping, got) =
+        read("Lucknow_ward_boundary-SHP.zip", "lucknow/Lucknow_ward_boundary-SHP.zip");
     assert_eq!(raw.format, Format::Shapefile);
     assert_eq!(raw.features.len(), 112);
     assert_eq!(raw.columns, ["id", "Zone", "Ward Num", "Ward Name"]);
@@ -78,7 +81,10 @@ fn bhopal_kml_with_devanagari_names() {
     let pop = got.map.population_summary();
     assert_eq!((pop.known_total, pop.wards_known, pop.wards_missing), (1_902_624, 84, 1));
     assert_eq!(got.map.ward("44").unwrap().population, None);
-    assert_eq!(import::problems(&got.map), [WardProblem::MissingPopulation { wards: vec!["44".into()] }]);
+    assert_eq!(
+        import::problems(&got.map),
+        [WardProblem::MissingPopulation { wards: vec!["44".into()] }]
+    );
 }
 
 #[test]

@@ -13,7 +13,9 @@ fn grid(w: usize, h: usize) -> (WardMap, WardGraph) {
     for r in 0..h {
         for c in 0..w {
             let (x, y) = (85.8 + c as f64 * 0.01, 20.3 + r as f64 * 0.01);
-            let sq = MultiPolygon::new(vec![polygon![(x: x, y: y), (x: x + 0.01, y: y), (x: x + 0.01, y: y + 0.01), (x: x, y: y + 0.01), (x: x, y: y)]]);
+            let sq = MultiPolygon::new(vec![
+                polygon![(x: x, y: y), (x: x + 0.01, y: y), (x: x + 0.01, y: y + 0.01), (x: x, y: y + 0.01), (x: x, y: y)],
+            ]);
             let mut ward = Ward::new((r * w + c + 1).to_string(), sq);
             ward.population = Some(1000);
             wards.push(ward);
@@ -53,7 +55,10 @@ fn ids_are_stable_and_never_reused() {
     assert_eq!(p.organisers[0].role, "सामुदायिक संगठक");
     p.apply(&map, Edit::RemoveOrganiser { id: 3 }).unwrap();
     p.apply(&map, Edit::AddOrganiser { organiser: Organiser::new("D"), at: Some(0) }).unwrap();
-    assert_eq!(p.organisers.iter().map(|o| (o.id, o.name.as_str())).collect::<Vec<_>>(), [(4, "D"), (1, "A"), (2, "B")]);
+    assert_eq!(
+        p.organisers.iter().map(|o| (o.id, o.name.as_str())).collect::<Vec<_>>(),
+        [(4, "D"), (1, "A"), (2, "B")]
+    );
     p.apply(&map, Edit::MoveOrganiser { id: 4, to: 99 }).unwrap();
     assert_eq!(p.organisers.iter().map(|o| o.id).collect::<Vec<_>>(), [1, 2, 4]);
 }
@@ -110,7 +115,10 @@ fn locks_refuse_moves_with_a_message_and_leave_the_project_unchanged() {
     p.apply(&map, Edit::Assign { wards: wards(&[1, 2, 3]), to: 1 }).unwrap();
     let e = p.apply(&map, Edit::Lock { wards: wards(&[3, 4]) }).unwrap_err();
     assert_eq!(e, ProjectError::NotAssigned { wards: wards(&[4]) });
-    assert_eq!(e.message(Lang::En), "These wards are not assigned to an organiser, so they cannot be locked: 4");
+    assert_eq!(
+        e.message(Lang::En),
+        "These wards are not assigned to an organiser, so they cannot be locked: 4"
+    );
     p.apply(&map, Edit::Lock { wards: wards(&[3]) }).unwrap();
     let before = p.clone();
     let e = p.apply(&map, Edit::Assign { wards: wards(&[2, 3]), to: 2 }).unwrap_err();
@@ -168,11 +176,17 @@ fn refused_edits_name_the_problem() {
     let mut o = Organiser::new("Zed");
     o.capacity = 2.5;
     let e = p.apply(&map, Edit::AddOrganiser { organiser: o, at: None }).unwrap_err();
-    assert_eq!(e.message(Lang::En), "Zed: capacity \"2.5\" must be a number above 0 and at most 2 (1 = normal).");
+    assert_eq!(
+        e.message(Lang::En),
+        "Zed: capacity \"2.5\" must be a number above 0 and at most 2 (1 = normal)."
+    );
     let mut o = Organiser::new("Zed");
     o.mobile = Some("12345".into());
     let e = p.apply(&map, Edit::AddOrganiser { organiser: o, at: None }).unwrap_err();
-    assert_eq!(e.message(Lang::En), "Zed: mobile \"12345\" is not a 10-digit number starting with 6–9.");
+    assert_eq!(
+        e.message(Lang::En),
+        "Zed: mobile \"12345\" is not a 10-digit number starting with 6–9."
+    );
     let mut o = p.organisers[0].clone();
     o.mobile = Some("+91 9876543210".into());
     p.apply(&map, Edit::UpdateOrganiser(o)).unwrap();

@@ -7,7 +7,8 @@ use kshetra_core::adjacency::{bridge_all, build, AdjacencyOptions};
 use kshetra_core::allocation::problem_for;
 use kshetra_core::import::Value;
 use kshetra_core::project::export::{
-    areas_geojson, areas_kml, csv_safe, robust_area_m2, dissolved_areas, plan_csv, plan_wards_geojson, plan_wards_kml, xml_escape, ExportOptions,
+    areas_geojson, areas_kml, csv_safe, dissolved_areas, plan_csv, plan_wards_geojson,
+    plan_wards_kml, robust_area_m2, xml_escape, ExportOptions,
 };
 use kshetra_core::project::{Edit, Organiser, Project};
 use kshetra_core::WardMap;
@@ -15,7 +16,8 @@ use kshetra_core::WardMap;
 /// A real city allocated to `k` organisers (names with formula and XML characters).
 fn planned(city: &str, k: usize) -> (WardMap, Project, Vec<f64>) {
     let path = format!("{}/../../public/data/{city}.geojson", env!("CARGO_MANIFEST_DIR"));
-    let map = kshetra_core::import::geojson::parse(city, &std::fs::read(path).unwrap()).unwrap().map;
+    let map =
+        kshetra_core::import::geojson::parse(city, &std::fs::read(path).unwrap()).unwrap().map;
     let mut graph = build(&map, &AdjacencyOptions::default());
     bridge_all(&map, &mut graph);
     let poor: Vec<f64> = kshetra_core::estimate::estimate(&map, &Default::default())
@@ -42,8 +44,13 @@ fn planned(city: &str, k: usize) -> (WardMap, Project, Vec<f64>) {
     // Lucknow's file has no populations: allocate by ward count there.
     let weights = if poor.iter().sum::<f64>() > 0.0 { poor.clone() } else { vec![1.0; poor.len()] };
     let problem = problem_for(&map, &graph, weights);
-    let out = kshetra_alloc::allocate(&problem, &p.engine_organisers(&map), &p.settings.engine(), &mut |_| kshetra_alloc::Control::Continue)
-        .unwrap();
+    let out = kshetra_alloc::allocate(
+        &problem,
+        &p.engine_organisers(&map),
+        &p.settings.engine(),
+        &mut |_| kshetra_alloc::Control::Continue,
+    )
+    .unwrap();
     let edit = p.plan_from_engine(&map, &out.assignment);
     p.apply(&map, edit).unwrap();
     // One ward left unassigned.
@@ -72,15 +79,20 @@ fn plan_csv_parses_back_without_private_fields() {
     let (map, p, poor) = bhubaneswar();
     let bytes = plan_csv(map, p, poor, ExportOptions::default());
     let t = kshetra_core::table::read_table("plan.csv", &bytes).unwrap();
-    assert_eq!(t.columns, ["ward_no", "ward_name", "zone", "organiser_no", "organiser", "poor_households", "locked"]);
+    assert_eq!(
+        t.columns,
+        ["ward_no", "ward_name", "zone", "organiser_no", "organiser", "poor_households", "locked"]
+    );
     assert_eq!(t.rows.len(), map.wards().len());
-    let organiser_col: Vec<String> = t.rows.iter().filter_map(|(_, r)| r[4].as_ref().map(Value::to_text)).collect();
+    let organiser_col: Vec<String> =
+        t.rows.iter().filter_map(|(_, r)| r[4].as_ref().map(Value::to_text)).collect();
     assert!(organiser_col.contains(&"'=HYPERLINK(\"http://x\")".to_string()));
     assert!(organiser_col.contains(&"राम & श्याम <CO>".to_string()));
     assert_eq!(organiser_col.len(), map.wards().len() - 1, "one ward unassigned");
     let text = String::from_utf8(bytes).unwrap();
     assert!(!text.contains("98765432"), "no mobiles without the flag");
-    let private = String::from_utf8(plan_csv(map, p, poor, ExportOptions { include_private: true })).unwrap();
+    let private =
+        String::from_utf8(plan_csv(map, p, poor, ExportOptions { include_private: true })).unwrap();
     assert!(private.contains("organiser_mobile") && private.contains("9876543200"));
 }
 
@@ -104,7 +116,8 @@ fn wards_geojson_and_kml_parse_back() {
     let raw = kshetra_core::import::kml::read("wards.kml", kml.as_bytes()).unwrap();
     assert_eq!(raw.features.len(), map.wards().len());
     let col = raw.column("organiser").unwrap();
-    let names: Vec<String> = raw.features.iter().filter_map(|f| f.value(col).map(Value::to_text)).collect();
+    let names: Vec<String> =
+        raw.features.iter().filter_map(|f| f.value(col).map(Value::to_text)).collect();
     assert!(names.contains(&"राम & श्याम <CO>".to_string()));
     let imported = kshetra_core::import::import_auto("wards.kml", kml.as_bytes()).unwrap();
     assert_eq!(imported.map.wards().len(), map.wards().len());
@@ -127,11 +140,21 @@ fn dissolved_areas_cover_their_wards() {
         let dissolved = areas.iter().filter(|a| a.dissolved).count();
         assert_eq!(dissolved, k, "{city}: only {dissolved} of {k} areas dissolved");
         for a in &areas {
-            let wards: f64 = a.wards.iter().map(|w| robust_area_m2(&map.ward(w).unwrap().geometry)).sum();
+            let wards: f64 =
+                a.wards.iter().map(|w| robust_area_m2(&map.ward(w).unwrap().geometry)).sum();
             let got = robust_area_m2(&a.geometry);
-            assert!((got - wards).abs() < 0.1 * wards, "{city} area {}: {got} vs {wards}", a.number);
+            assert!(
+                (got - wards).abs() < 0.1 * wards,
+                "{city} area {}: {got} vs {wards}",
+                a.number
+            );
             // Compact areas of a plan are one outline (at most a few for wards split by rivers).
-            assert!(a.geometry.0.len() <= 3, "{city} area {}: {} polygons", a.number, a.geometry.0.len());
+            assert!(
+                a.geometry.0.len() <= 3,
+                "{city} area {}: {} polygons",
+                a.number,
+                a.geometry.0.len()
+            );
         }
         let gj = areas_geojson(map, p, poor, ExportOptions::default());
         let v: serde_json::Value = serde_json::from_str(&gj).unwrap();
@@ -150,14 +173,22 @@ fn dissolved_areas_cover_their_wards() {
 fn dissolve_falls_back_instead_of_failing() {
     use geo::{polygon, MultiPolygon};
     use kshetra_core::project::export::dissolve;
-    let bad = MultiPolygon::new(vec![polygon![(x: f64::NAN, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: f64::NAN, y: 0.0)]]);
+    let bad = MultiPolygon::new(vec![
+        polygon![(x: f64::NAN, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: f64::NAN, y: 0.0)],
+    ]);
     assert_eq!(dissolve(&[&bad]), None);
     assert_eq!(dissolve(&[]), None);
     // Two overlapping squares (an overlap as in digitised maps) and one with a sliver gap.
-    let a = MultiPolygon::new(vec![polygon![(x: 85.80, y: 20.30), (x: 85.81, y: 20.30), (x: 85.81, y: 20.31), (x: 85.80, y: 20.31), (x: 85.80, y: 20.30)]]);
-    let b = MultiPolygon::new(vec![polygon![(x: 85.80999, y: 20.30), (x: 85.82, y: 20.30), (x: 85.82, y: 20.31), (x: 85.80999, y: 20.31), (x: 85.80999, y: 20.30)]]);
+    let a = MultiPolygon::new(vec![
+        polygon![(x: 85.80, y: 20.30), (x: 85.81, y: 20.30), (x: 85.81, y: 20.31), (x: 85.80, y: 20.31), (x: 85.80, y: 20.30)],
+    ]);
+    let b = MultiPolygon::new(vec![
+        polygon![(x: 85.80999, y: 20.30), (x: 85.82, y: 20.30), (x: 85.82, y: 20.31), (x: 85.80999, y: 20.31), (x: 85.80999, y: 20.30)],
+    ]);
     // Clockwise, as some files have them.
-    let c = MultiPolygon::new(vec![polygon![(x: 85.80, y: 20.31001), (x: 85.80, y: 20.32), (x: 85.82, y: 20.32), (x: 85.82, y: 20.31001), (x: 85.80, y: 20.31001)]]);
+    let c = MultiPolygon::new(vec![
+        polygon![(x: 85.80, y: 20.31001), (x: 85.80, y: 20.32), (x: 85.82, y: 20.32), (x: 85.82, y: 20.31001), (x: 85.80, y: 20.31001)],
+    ]);
     let u = dissolve(&[&a, &b, &c]).unwrap();
     assert_eq!(u.0.len(), 2, "the sliver gap keeps c apart");
     let total = robust_area_m2(&a) + robust_area_m2(&b) + robust_area_m2(&c);

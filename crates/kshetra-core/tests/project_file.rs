@@ -4,13 +4,16 @@ use kshetra_core::i18n::Lang;
 use kshetra_core::model::WardEdit;
 use kshetra_core::project::model::AllocSettings;
 use kshetra_core::project::{
-    load_project, save_project, ContactPoint, Edit, Home, MapSource, Organiser, Project, ProjectFileError, CURRENT_VERSION,
+    load_project, save_project, ContactPoint, Edit, Home, MapSource, Organiser, Project,
+    ProjectFileError, CURRENT_VERSION,
 };
 use kshetra_core::WardMap;
 
 fn bhubaneswar() -> WardMap {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/bhubaneswar.geojson");
-    kshetra_core::import::geojson::parse("bhubaneswar.geojson", &std::fs::read(path).unwrap()).unwrap().map
+    kshetra_core::import::geojson::parse("bhubaneswar.geojson", &std::fs::read(path).unwrap())
+        .unwrap()
+        .map
 }
 
 fn fixture(name: &str) -> Vec<u8> {
@@ -49,15 +52,27 @@ fn sample() -> (Project, WardMap) {
     p.apply(&map, Edit::Assign { wards: numbers[..30].to_vec(), to: 1 }).unwrap();
     p.apply(&map, Edit::Assign { wards: numbers[30..60].to_vec(), to: 2 }).unwrap();
     p.apply(&map, Edit::Lock { wards: numbers[..3].to_vec() }).unwrap();
-    p.apply(&map, Edit::SetSettings(AllocSettings { epsilon: 0.03, respect_zones: false, keep_home_wards: true, seed: 42 }))
-        .unwrap();
+    p.apply(
+        &map,
+        Edit::SetSettings(AllocSettings {
+            epsilon: 0.03,
+            respect_zones: false,
+            keep_home_wards: true,
+            seed: 42,
+        }),
+    )
+    .unwrap();
     (p, map)
 }
 
 #[test]
 fn round_trip_on_a_real_map_is_exact() {
     let (p, map) = sample();
-    let source = MapSource { name: "Bhubaneswar wards".into(), attribution: Some("© OSM contributors (ODbL)".into()), url: None };
+    let source = MapSource {
+        name: "Bhubaneswar wards".into(),
+        attribution: Some("© OSM contributors (ODbL)".into()),
+        url: None,
+    };
     let text = save_project(&p, &map, &source);
     assert!(text.contains("\"format\": \"kshetra-project\""));
     let loaded = load_project("city.kshetra.json", text.as_bytes()).unwrap();
@@ -116,7 +131,10 @@ fn sample_json() -> serde_json::Value {
 #[test]
 fn broken_files_have_exact_messages() {
     let e = err(b"  \n");
-    assert_eq!(e.message(Lang::En), "The file \"p.kshetra.json\" is empty (0 bytes). Choose the right file.");
+    assert_eq!(
+        e.message(Lang::En),
+        "The file \"p.kshetra.json\" is empty (0 bytes). Choose the right file."
+    );
 
     let e = err(b"{\"format\": kshetra}");
     assert_eq!(
@@ -128,9 +146,16 @@ fn broken_files_have_exact_messages() {
     let e = err(&full.as_bytes()[..full.len() / 2]);
     assert_eq!(e, ProjectFileError::Truncated { file: "p.kshetra.json".into() });
     assert_eq!(e.message(Lang::En), "The project file \"p.kshetra.json\" is incomplete (cut off). Save or copy the whole file again.");
-    assert_eq!(e.message(Lang::Hi), "परियोजना फ़ाइल \"p.kshetra.json\" अधूरी है (बीच में कटी हुई)। पूरी फ़ाइल फिर से सहेजें या कॉपी करें।");
+    assert_eq!(
+        e.message(Lang::Hi),
+        "परियोजना फ़ाइल \"p.kshetra.json\" अधूरी है (बीच में कटी हुई)। पूरी फ़ाइल फिर से सहेजें या कॉपी करें।"
+    );
 
-    let geojson = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/bhubaneswar.geojson")).unwrap();
+    let geojson = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../public/data/bhubaneswar.geojson"
+    ))
+    .unwrap();
     assert_eq!(
         err(&geojson).message(Lang::En),
         "The file \"p.kshetra.json\" is not a Kshetra project (.kshetra.json) (GeoJSON). If it is a map, open it with the map import."
@@ -146,7 +171,10 @@ fn broken_files_have_exact_messages() {
 
     let mut v = sample_json();
     v["organisers"][1]["id"] = 1.into();
-    assert_eq!(err(v.to_string().as_bytes()).message(Lang::En), "In the project \"p.kshetra.json\", organiser id 1 appears twice.");
+    assert_eq!(
+        err(v.to_string().as_bytes()).message(Lang::En),
+        "In the project \"p.kshetra.json\", organiser id 1 appears twice."
+    );
 
     let mut v = sample_json();
     v["organisers"][0]["capacity"] = 0.into();

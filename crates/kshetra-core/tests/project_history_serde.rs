@@ -22,7 +22,13 @@ fn history_round_trips_and_undo_works_after_a_reload() {
     let map = strip(6);
     let mut project = Project::new("strip", "Strip");
     let mut history = History::new();
-    history.apply(&mut project, &map, Edit::AddOrganisers(vec![Organiser::new("आशा"), Organiser::new("Ravi")])).unwrap();
+    history
+        .apply(
+            &mut project,
+            &map,
+            Edit::AddOrganisers(vec![Organiser::new("आशा"), Organiser::new("Ravi")]),
+        )
+        .unwrap();
     let (a, b) = (project.organisers[0].id, project.organisers[1].id);
     let plan = (1..=6).map(|w| (w.to_string(), if w <= 3 { a } else { b })).collect();
     history.apply(&mut project, &map, Edit::ApplyPlan { assignment: plan }).unwrap();

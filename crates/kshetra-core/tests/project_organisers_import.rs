@@ -1,19 +1,27 @@
 //! Organisers from CSV/Excel lists: column detection, row validation, template round trip.
 
 use kshetra_core::i18n::Lang;
-use kshetra_core::project::organisers_import::{import_organisers, organisers_template_csv, OrganisersImportError, RowProblem};
+use kshetra_core::project::organisers_import::{
+    import_organisers, organisers_template_csv, OrganisersImportError, RowProblem,
+};
 use kshetra_core::project::{Edit, Project};
 use kshetra_core::WardMap;
 
 fn bhubaneswar() -> WardMap {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../public/data/bhubaneswar.geojson");
-    kshetra_core::import::geojson::parse("bhubaneswar.geojson", &std::fs::read(path).unwrap()).unwrap().map
+    kshetra_core::import::geojson::parse("bhubaneswar.geojson", &std::fs::read(path).unwrap())
+        .unwrap()
+        .map
 }
 
 #[test]
 fn hindi_list_is_read_and_bad_rows_are_named() {
     let map = bhubaneswar();
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/project/organisers.csv")).unwrap();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/project/organisers.csv"
+    ))
+    .unwrap();
     let r = import_organisers("संगठक.csv", &bytes, &map).unwrap();
     assert_eq!(r.columns.name.as_deref(), Some("नाम"));
     assert_eq!(r.columns.role.as_deref(), Some("पद"));
@@ -26,11 +34,18 @@ fn hindi_list_is_read_and_bad_rows_are_named() {
     assert_eq!(seema.mobile.as_deref(), Some("9876543210"));
     assert_eq!(seema.home_ward(), Some("12"));
     let c = seema.contact.as_ref().unwrap();
-    assert_eq!((c.name.as_str(), c.meeting_day.as_deref(), c.meeting_time.as_deref()), ("आंगनवाड़ी केंद्र", Some("सोमवार"), Some("10–12")));
+    assert_eq!(
+        (c.name.as_str(), c.meeting_day.as_deref(), c.meeting_time.as_deref()),
+        ("आंगनवाड़ी केंद्र", Some("सोमवार"), Some("10–12"))
+    );
     let ravi = &r.organisers[1];
-    assert_eq!((ravi.mobile.as_deref(), ravi.home_ward(), ravi.capacity, ravi.role.as_str()), (Some("9812345678"), Some("7"), 0.5, "CO"));
+    assert_eq!(
+        (ravi.mobile.as_deref(), ravi.home_ward(), ravi.capacity, ravi.role.as_str()),
+        (Some("9812345678"), Some("7"), 0.5, "CO")
+    );
     assert_eq!(r.organisers[2].role, "सामुदायिक संगठक");
-    let problems: Vec<(usize, RowProblem)> = r.errors.iter().map(|e| (e.row, e.problem.clone())).collect();
+    let problems: Vec<(usize, RowProblem)> =
+        r.errors.iter().map(|e| (e.row, e.problem.clone())).collect();
     assert_eq!(
         problems,
         [
@@ -60,14 +75,19 @@ fn hindi_list_is_read_and_bad_rows_are_named() {
 #[test]
 fn template_round_trips() {
     let map = bhubaneswar();
-    let bytes = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/project/organisers.csv")).unwrap();
+    let bytes = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/project/organisers.csv"
+    ))
+    .unwrap();
     let first = import_organisers("o.csv", &bytes, &map).unwrap().organisers;
     let blank = organisers_template_csv(&[]);
     assert!(blank.starts_with(b"\xEF\xBB\xBFname,mobile,role,home_ward,capacity,contact_point,contact_lon,contact_lat,meeting_day,meeting_time"));
     let mut with_point = first.clone();
     with_point[0].contact.as_mut().unwrap().lon = Some(85.8123);
     with_point[0].contact.as_mut().unwrap().lat = Some(20.2961);
-    let again = import_organisers("template.csv", &organisers_template_csv(&with_point), &map).unwrap();
+    let again =
+        import_organisers("template.csv", &organisers_template_csv(&with_point), &map).unwrap();
     assert!(again.errors.is_empty(), "{:?}", again.errors);
     assert_eq!(again.organisers, with_point);
 }
@@ -80,12 +100,21 @@ fn english_headings_and_missing_name_column() {
     let r = import_organisers("list.csv", csv.as_bytes(), &map).unwrap();
     assert!(r.errors.is_empty(), "{:?}", r.errors);
     let o = &r.organisers[0];
-    assert_eq!((o.name.as_str(), o.mobile.as_deref(), o.role.as_str(), o.home_ward(), o.capacity), ("Asha", Some("9876543210"), "CO", Some("5"), 1.5));
+    assert_eq!(
+        (o.name.as_str(), o.mobile.as_deref(), o.role.as_str(), o.home_ward(), o.capacity),
+        ("Asha", Some("9876543210"), "CO", Some("5"), 1.5)
+    );
     let c = o.contact.as_ref().unwrap();
-    assert_eq!((c.lat, c.lon, c.meeting_day.as_deref(), c.meeting_time.as_deref()), (Some(20.29), Some(85.82), Some("Tue"), Some("3 pm")));
+    assert_eq!(
+        (c.lat, c.lon, c.meeting_day.as_deref(), c.meeting_time.as_deref()),
+        (Some(20.29), Some(85.82), Some("Tue"), Some("3 pm"))
+    );
 
     let e = import_organisers("x.csv", b"ward,mobile\n1,9876543210\n", &map).unwrap_err();
     assert_eq!(e, OrganisersImportError::NoNameColumn { file: "x.csv".into() });
-    assert_eq!(e.message(Lang::En), "No column of organiser names (\"name\" / \"नाम\") was found in \"x.csv\".");
+    assert_eq!(
+        e.message(Lang::En),
+        "No column of organiser names (\"name\" / \"नाम\") was found in \"x.csv\"."
+    );
     assert!(matches!(import_organisers("x.csv", b"", &map), Err(OrganisersImportError::Table(_))));
 }

@@ -19,7 +19,8 @@ fn city(name: &str) -> &'static (WardMap, WardGraph, Vec<f64>) {
     let cell = if name == "bhopal" { &BHOPAL } else { &BHUBANESWAR };
     cell.get_or_init(|| {
         let path = format!("{}/../../public/data/{name}.geojson", env!("CARGO_MANIFEST_DIR"));
-        let map = kshetra_core::import::geojson::parse(name, &std::fs::read(path).unwrap()).unwrap().map;
+        let map =
+            kshetra_core::import::geojson::parse(name, &std::fs::read(path).unwrap()).unwrap().map;
         let mut graph = build(&map, &AdjacencyOptions::default());
         kshetra_core::adjacency::bridge_all(&map, &mut graph);
         let est = kshetra_core::estimate::estimate(&map, &Default::default());
@@ -46,7 +47,10 @@ fn allocated() -> (Project, kshetra_alloc::Problem, Vec<kshetra_alloc::Organiser
     p.apply(map, Edit::SetSettings(s)).unwrap();
     let problem = problem_for(map, graph, poor.clone());
     let organisers = p.engine_organisers(map);
-    let out = kshetra_alloc::allocate(&problem, &organisers, &p.settings.engine(), &mut |_| kshetra_alloc::Control::Continue).unwrap();
+    let out = kshetra_alloc::allocate(&problem, &organisers, &p.settings.engine(), &mut |_| {
+        kshetra_alloc::Control::Continue
+    })
+    .unwrap();
     let edit = p.plan_from_engine(map, &out.assignment);
     p.apply(map, edit).unwrap();
     (p, problem, organisers, out.assignment)
@@ -97,18 +101,35 @@ fn problems_list_split_areas_unassigned_and_imbalance() {
     p.apply(map, Edit::Unassign { wards: vec![other_no.clone()] }).unwrap();
     p.apply(map, Edit::AddOrganiser { organiser: Organiser::new("नई"), at: None }).unwrap();
     let s = stats(map, graph, &p, poor);
-    assert!(s.problems.contains(&PlanProblem::SplitArea { organiser: first, pieces: 2, smaller: vec![vec![far_no.clone()]] }));
+    assert!(s.problems.contains(&PlanProblem::SplitArea {
+        organiser: first,
+        pieces: 2,
+        smaller: vec![vec![far_no.clone()]]
+    }));
     assert!(s.problems.contains(&PlanProblem::NoWards { organiser: 7 }));
     assert_eq!(s.problems.last(), Some(&PlanProblem::Unassigned { wards: vec![other_no.clone()] }));
     assert_eq!(s.unassigned, [other]);
-    let newcomer = s.problems.iter().find(|x| matches!(x, PlanProblem::UnderTolerance { organiser: 7, .. }));
+    let newcomer =
+        s.problems.iter().find(|x| matches!(x, PlanProblem::UnderTolerance { organiser: 7, .. }));
     assert!(newcomer.is_none(), "an empty area is reported as having no wards only");
-    assert!(s.problems.iter().any(|x| matches!(x, PlanProblem::UnderTolerance { .. })), "{:?}", s.problems);
+    assert!(
+        s.problems.iter().any(|x| matches!(x, PlanProblem::UnderTolerance { .. })),
+        "{:?}",
+        s.problems
+    );
     let texts: Vec<String> = s.problems.iter().map(|x| x.message(&p, Lang::En)).collect();
-    assert!(texts.contains(&format!("The area of CO 0 is in 2 pieces; wards of the separate pieces: {far_no}")), "{texts:?}");
+    assert!(
+        texts.contains(&format!(
+            "The area of CO 0 is in 2 pieces; wards of the separate pieces: {far_no}"
+        )),
+        "{texts:?}"
+    );
     assert!(texts.contains(&"नई has no wards.".to_string()));
     assert!(texts.contains(&format!("1 wards not assigned: {other_no}")));
-    assert_eq!(s.problems[0].message(&p, Lang::Hi), format!("CO 0 का क्षेत्र 2 टुकड़ों में है; अलग टुकड़ों के वार्ड: {far_no}"));
+    assert_eq!(
+        s.problems[0].message(&p, Lang::Hi),
+        format!("CO 0 का क्षेत्र 2 टुकड़ों में है; अलग टुकड़ों के वार्ड: {far_no}")
+    );
 }
 
 fn check_colouring(map: &WardMap, graph: &WardGraph, plan: &Plan) -> usize {
@@ -157,7 +178,9 @@ fn contiguous_plans_need_few_colours() {
 #[test]
 fn more_areas_touching_than_the_palette_has_still_differ() {
     // 24 wards all touching each other (a complete graph): 24 colours needed.
-    let sq = MultiPolygon::new(vec![polygon![(x: 85.8, y: 20.3), (x: 85.81, y: 20.3), (x: 85.81, y: 20.31), (x: 85.8, y: 20.3)]]);
+    let sq = MultiPolygon::new(vec![
+        polygon![(x: 85.8, y: 20.3), (x: 85.81, y: 20.3), (x: 85.81, y: 20.31), (x: 85.8, y: 20.3)],
+    ]);
     let map = WardMap::new((1..=24).map(|i| Ward::new(i.to_string(), sq.clone())).collect());
     let mut graph = WardGraph::empty(24);
     for i in 0..24 {
@@ -165,7 +188,10 @@ fn more_areas_touching_than_the_palette_has_still_differ() {
             graph.link(i, j, 1.0);
         }
     }
-    let plan = Plan::new(map.wards().iter().enumerate().map(|(i, w)| (w.number.clone(), i as u32)).collect(), Default::default());
+    let plan = Plan::new(
+        map.wards().iter().enumerate().map(|(i, w)| (w.number.clone(), i as u32)).collect(),
+        Default::default(),
+    );
     assert_eq!(check_colouring(&map, &graph, &plan), 24);
 }
 
@@ -252,19 +278,10 @@ fn moving_one_ward_updates_in_place() {
     let before = p.plan.ids_by_ward(map);
     let figures = stats_of(&facts, map, graph, &p, poor, &before);
     let i = (0..map.wards().len())
-        .find(|&i| {
-            graph
-                .neighbours(i)
-                .iter()
-                .any(|nb| before[nb.ward] != before[i])
-        })
+        .find(|&i| graph.neighbours(i).iter().any(|nb| before[nb.ward] != before[i]))
         .unwrap();
-    let other = graph
-        .neighbours(i)
-        .iter()
-        .map(|nb| before[nb.ward])
-        .find(|o| *o != before[i])
-        .unwrap();
+    let other =
+        graph.neighbours(i).iter().map(|nb| before[nb.ward]).find(|o| *o != before[i]).unwrap();
     let mut after = before.clone();
     after[i] = other;
     let updated = update_stats(&figures, &before, &facts, map, graph, &p, poor, &after)
@@ -330,7 +347,8 @@ fn a_mark_older_than_the_record_is_refused() {
     let all: Vec<String> = map.wards().iter().map(|w| w.number.clone()).collect();
     let mut rounds = 0;
     while p.plan.changed_since(mark).is_some() {
-        p.apply(map, Edit::Assign { wards: all.clone(), to: if rounds % 2 == 0 { a } else { b } }).unwrap();
+        p.apply(map, Edit::Assign { wards: all.clone(), to: if rounds % 2 == 0 { a } else { b } })
+            .unwrap();
         rounds += 1;
         assert!(rounds < 100, "the record is bounded");
     }

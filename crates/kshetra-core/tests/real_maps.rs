@@ -29,7 +29,11 @@ fn lucknow() {
     assert_eq!(map.wards().len(), 110);
     assert_eq!(map.zones(), ["1", "2", "3", "4", "5", "6"]);
     let pop = map.population_summary();
-    assert_eq!((pop.wards_known, pop.wards_missing), (0, 110), "Lucknow publishes no ward population");
+    assert_eq!(
+        (pop.wards_known, pop.wards_missing),
+        (0, 110),
+        "Lucknow publishes no ward population"
+    );
     // Wards numbered 1..=110, each once, in natural order.
     let numbers: Vec<String> = map.wards().iter().map(|w| w.number.clone()).collect();
     let expected: Vec<String> = (1..=110).map(|n| n.to_string()).collect();
@@ -77,15 +81,27 @@ fn every_ward_has_a_label_point_inside_it() {
 fn adjacency_components_match_the_data_readme() {
     use kshetra_core::adjacency::{build, AdjacencyOptions};
     // (city, strict components, tolerant components, tolerant edges per the peer harness at 5 m)
-    for (id, strict, tolerant, harness_edges) in [("lucknow", 103, 1, 285), ("bhopal", 81, 1, 231), ("bhubaneswar", 1, 1, 166)] {
+    for (id, strict, tolerant, harness_edges) in
+        [("lucknow", 103, 1, 285), ("bhopal", 81, 1, 231), ("bhubaneswar", 1, 1, 166)]
+    {
         let map = load(id);
         let s = build(&map, &AdjacencyOptions::strict());
         let t = build(&map, &AdjacencyOptions::default());
-        eprintln!("{id}: strict {} comps {} edges; tolerant {} comps {} edges", s.components().count(), s.edge_count(), t.components().count(), t.edge_count());
+        eprintln!(
+            "{id}: strict {} comps {} edges; tolerant {} comps {} edges",
+            s.components().count(),
+            s.edge_count(),
+            t.components().count(),
+            t.edge_count()
+        );
         assert_eq!(s.components().count(), strict, "{id} strict");
         assert_eq!(t.components().count(), tolerant, "{id} tolerant");
         let diff = (t.edge_count() as i64 - harness_edges).abs();
-        assert!(diff <= 1, "{id}: {} tolerant edges vs {harness_edges} in the peer harness", t.edge_count());
+        assert!(
+            diff <= 1,
+            "{id}: {} tolerant edges vs {harness_edges} in the peer harness",
+            t.edge_count()
+        );
     }
 }
 
@@ -102,6 +118,10 @@ fn local_areas_match_geodesic_areas_on_real_wards() {
             let (local, geodesic) = (proj.area_m2(&w.geometry), area_m2(&w.geometry));
             worst = worst.max((local / geodesic - 1.0).abs());
         }
-        assert!(worst < 0.01, "{id}: local areas differ from geodesic ones by up to {:.2} %", worst * 100.0);
+        assert!(
+            worst < 0.01,
+            "{id}: local areas differ from geodesic ones by up to {:.2} %",
+            worst * 100.0
+        );
     }
 }

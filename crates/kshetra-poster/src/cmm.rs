@@ -62,12 +62,18 @@ pub fn division(n_cmms: usize) -> Vec<(Option<Msg>, Vec<Component>)> {
     use Component::*;
     match n_cmms.clamp(1, 3) {
         3 => vec![
-            (Some(Msg::GroupSocialInfra), vec![SocialMobilisation, ShelterUrbanHomeless, StreetVendors]),
+            (
+                Some(Msg::GroupSocialInfra),
+                vec![SocialMobilisation, ShelterUrbanHomeless, StreetVendors],
+            ),
             (Some(Msg::GroupFinancial), vec![SkillTraining, SelfEmployment, InnovativeProjects]),
             (None, vec![MisMonitoring]),
         ],
         2 => vec![
-            (None, vec![SocialMobilisation, ShelterUrbanHomeless, StreetVendors, InnovativeProjects]),
+            (
+                None,
+                vec![SocialMobilisation, ShelterUrbanHomeless, StreetVendors, InnovativeProjects],
+            ),
             (None, vec![SkillTraining, SelfEmployment, MisMonitoring]),
         ],
         _ => vec![(None, Component::ALL.to_vec())],
@@ -85,22 +91,48 @@ pub struct CmmInput {
 
 /// Renders the CMM work-division sheet (A4 portrait intended) as an SVG document.
 pub fn render_cmm_sheet(cmm: &CmmInput, title: &TitleBlock, options: &PosterOptions) -> String {
-    let orientation = if options.orientation == Orientation::Landscape { Orientation::Landscape } else { Orientation::Portrait };
+    let orientation = if options.orientation == Orientation::Landscape {
+        Orientation::Landscape
+    } else {
+        Orientation::Portrait
+    };
     let (w, h) = options.paper.oriented(orientation);
     let s = scale_of(w, h);
     let lang = options.lang;
-    let m = if options.margin_mm.is_finite() { options.margin_mm.clamp(0.0, w.min(h) / 4.0) } else { 10.0 };
+    let m = if options.margin_mm.is_finite() {
+        options.margin_mm.clamp(0.0, w.min(h) / 4.0)
+    } else {
+        10.0
+    };
     let (cx, cw) = (m + 4.0 * s, w - 2.0 * (m + 4.0 * s));
     let mut body = String::new();
     svg::rect(&mut body, 0.0, 0.0, w, h, r##"fill="#fff""##);
-    svg::rect(&mut body, m, m, w - 2.0 * m, h - 2.0 * m, &format!(r#"fill="none" stroke="{INK_BLUE}" stroke-width="{}""#, num(0.5 * s)));
+    svg::rect(
+        &mut body,
+        m,
+        m,
+        w - 2.0 * m,
+        h - 2.0 * m,
+        &format!(r#"fill="none" stroke="{INK_BLUE}" stroke-width="{}""#, num(0.5 * s)),
+    );
     let mut y = m + 4.0 * s;
     for (i, &l) in lang.langs().iter().enumerate() {
         let t = title.mission.get(l).trim();
-        if t.is_empty() { continue; }
+        if t.is_empty() {
+            continue;
+        }
         let size = fit_size(t, if i == 0 { 4.0 * s } else { 3.2 * s }, i == 0, cw);
         y += size * 1.3;
-        svg::text(&mut body, w / 2.0, y, size, if i == 0 { 700 } else { 400 }, "middle", INK_BLUE, t);
+        svg::text(
+            &mut body,
+            w / 2.0,
+            y,
+            size,
+            if i == 0 { 700 } else { 400 },
+            "middle",
+            INK_BLUE,
+            t,
+        );
     }
     let city = title.city.get(lang.primary()).trim();
     if !city.is_empty() {
@@ -142,7 +174,11 @@ pub fn render_cmm_sheet(cmm: &CmmInput, title: &TitleBlock, options: &PosterOpti
         for (j, c) in comps.iter().enumerate() {
             for (k, &l) in lang.langs().iter().enumerate() {
                 let t = c.msg().text(l);
-                what.push(if k == 0 { Line::plain(format!("{}. {t}", j + 1)) } else { Line::small(format!("    {t}")) });
+                what.push(if k == 0 {
+                    Line::plain(format!("{}. {t}", j + 1))
+                } else {
+                    Line::small(format!("    {t}"))
+                });
             }
         }
         rows.push(vec![Cell::of(who), Cell::of(what)]);
@@ -161,7 +197,14 @@ pub fn render_cmm_sheet(cmm: &CmmInput, title: &TitleBlock, options: &PosterOpti
     let _ = write!(body, r#"<g class="cmm">{t}</g>"#);
     y += th + 30.0 * s;
     let x_right = cx + cw;
-    svg::line(&mut body, x_right - 60.0 * s, y, x_right, y, r##"stroke="#000" stroke-width="0.2" stroke-dasharray="0.6 0.6""##);
+    svg::line(
+        &mut body,
+        x_right - 60.0 * s,
+        y,
+        x_right,
+        y,
+        r##"stroke="#000" stroke-width="0.2" stroke-dasharray="0.6 0.6""##,
+    );
     y += 4.0 * s;
     svg::text(&mut body, x_right, y, 2.8 * s, 400, "end", "#444", &lang.text(Msg::Signature));
     if let Some(nm) = title.signatory_name.as_deref().filter(|x| !x.trim().is_empty()) {
@@ -173,7 +216,16 @@ pub fn render_cmm_sheet(cmm: &CmmInput, title: &TitleBlock, options: &PosterOpti
         y += 4.5 * s;
         svg::text(&mut body, x_right, y, 3.2 * s, 400, "end", "#000", d);
     }
-    svg::text(&mut body, cx + cw, h - m - 3.0 * s, 2.0 * s, 700, "end", INK_BLUE, &lang.text(Msg::MadeWith));
+    svg::text(
+        &mut body,
+        cx + cw,
+        h - m - 3.0 * s,
+        2.0 * s,
+        700,
+        "end",
+        INK_BLUE,
+        &lang.text(Msg::MadeWith),
+    );
     document(w, h, lang, &options.embed_fonts, &body)
 }
 
@@ -189,7 +241,10 @@ mod tests {
         assert_eq!(three[1].1, [SkillTraining, SelfEmployment, InnovativeProjects]);
         assert_eq!(three[2].1, [MisMonitoring]);
         let two = division(2);
-        assert_eq!(two[0].1, [SocialMobilisation, ShelterUrbanHomeless, StreetVendors, InnovativeProjects]);
+        assert_eq!(
+            two[0].1,
+            [SocialMobilisation, ShelterUrbanHomeless, StreetVendors, InnovativeProjects]
+        );
         assert_eq!(two[1].1, [SkillTraining, SelfEmployment, MisMonitoring]);
         assert_eq!(division(1)[0].1, Component::ALL);
         for n in 1..=3 {

@@ -42,8 +42,14 @@ pub fn poster_input<'a>(
                 name: c.name.clone(),
                 lon: c.lon.unwrap_or(f64::NAN),
                 lat: c.lat.unwrap_or(f64::NAN),
-                meeting: Some([c.meeting_day.clone(), c.meeting_time.clone()].into_iter().flatten().collect::<Vec<_>>().join(" "))
-                    .filter(|m| !m.is_empty()),
+                meeting: Some(
+                    [c.meeting_day.clone(), c.meeting_time.clone()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                )
+                .filter(|m| !m.is_empty()),
             }),
         })
         .collect();
@@ -80,14 +86,42 @@ mod tests {
         a.home = Some(Home { ward: Some("1".into()), point: Some([85.8, 20.3]) });
         p.apply(&map, Edit::AddOrganisers(vec![a, Organiser::new("Ravi")])).unwrap();
         let (ia, ib) = (p.organisers[0].id, p.organisers[1].id);
-        p.apply(&map, Edit::ApplyPlan { assignment: [("1", ia), ("2", ia), ("3", ib)].iter().map(|(w, o)| (w.to_string(), *o)).collect() }).unwrap();
-        let input = poster_input(&map, &p, &[10.0, 20.0, 30.0, 40.0], Summary::default(), TitleBlock::default(), vec![], false);
+        p.apply(
+            &map,
+            Edit::ApplyPlan {
+                assignment: [("1", ia), ("2", ia), ("3", ib)]
+                    .iter()
+                    .map(|(w, o)| (w.to_string(), *o))
+                    .collect(),
+            },
+        )
+        .unwrap();
+        let input = poster_input(
+            &map,
+            &p,
+            &[10.0, 20.0, 30.0, 40.0],
+            Summary::default(),
+            TitleBlock::default(),
+            vec![],
+            false,
+        );
         assert_eq!(input.assignment, vec![Some(0), Some(0), Some(1), None]);
-        assert_eq!(input.areas.iter().map(|a| (a.number.as_str(), a.poor_households)).collect::<Vec<_>>(), [("1", 30), ("2", 30)]);
+        assert_eq!(
+            input.areas.iter().map(|a| (a.number.as_str(), a.poor_households)).collect::<Vec<_>>(),
+            [("1", 30), ("2", 30)]
+        );
         assert_eq!(input.areas[0].mobile, None, "mobiles only when asked for");
         let svg = crate::render_poster(&input, &crate::PosterOptions::new(crate::Paper::A4));
         assert!(!svg.contains("9876543210"));
-        let with = poster_input(&map, &p, &[10.0, 20.0, 30.0, 40.0], Summary::default(), TitleBlock::default(), vec![], true);
+        let with = poster_input(
+            &map,
+            &p,
+            &[10.0, 20.0, 30.0, 40.0],
+            Summary::default(),
+            TitleBlock::default(),
+            vec![],
+            true,
+        );
         assert_eq!(with.areas[0].mobile.as_deref(), Some("9876543210"));
     }
 }

@@ -37,7 +37,9 @@ fn finite(mp: &MultiPolygon<f64>) -> MultiPolygon<f64> {
     use geo::CoordsIter;
     let polys: Vec<Polygon<f64>> = mp
         .iter()
-        .filter(|p| p.coords_iter().all(|c| c.x.is_finite() && c.y.is_finite()) && p.exterior().0.len() >= 4)
+        .filter(|p| {
+            p.coords_iter().all(|c| c.x.is_finite() && c.y.is_finite()) && p.exterior().0.len() >= 4
+        })
         .cloned()
         .collect();
     MultiPolygon::new(polys)
@@ -52,7 +54,9 @@ fn outline(parts: &[&MultiPolygon<f64>]) -> MultiPolygon<f64> {
     let grown = MultiPolygon::new(all).buffer(CLOSE_M);
     let closed = finite(&grown.buffer(-CLOSE_M));
     // Crumbs left by the closing (and holes of sliver size) would print as dots.
-    let keep = |r: &geo::LineString<f64>| geo::Area::unsigned_area(&Polygon::new(r.clone(), vec![])) >= MIN_PART_M2;
+    let keep = |r: &geo::LineString<f64>| {
+        geo::Area::unsigned_area(&Polygon::new(r.clone(), vec![])) >= MIN_PART_M2
+    };
     MultiPolygon::new(
         closed
             .into_iter()
@@ -74,7 +78,9 @@ impl<'a> Prepared<'a> {
     pub fn new(input: &'a PosterInput<'a>) -> Self {
         let map = input.wards;
         let bounds_ll = map.bounds().filter(|r| r.min().x.is_finite() && r.max().y.is_finite());
-        let projection = bounds_ll.map(LocalProjection::for_rect).unwrap_or_else(|| LocalProjection::new(0.0, 0.0));
+        let projection = bounds_ll
+            .map(LocalProjection::for_rect)
+            .unwrap_or_else(|| LocalProjection::new(0.0, 0.0));
         let wards: Vec<MultiPolygon<f64>> = map
             .wards()
             .iter()
@@ -89,7 +95,8 @@ impl<'a> Prepared<'a> {
         let n_areas = input.areas.len();
         let areas: Vec<MultiPolygon<f64>> = (0..n_areas)
             .map(|a| {
-                let parts: Vec<&MultiPolygon<f64>> = input.wards_of(a).into_iter().map(|w| &wards[w]).collect();
+                let parts: Vec<&MultiPolygon<f64>> =
+                    input.wards_of(a).into_iter().map(|w| &wards[w]).collect();
                 outline(&parts)
             })
             .collect();
@@ -184,9 +191,13 @@ impl Frame {
 /// and its distance to the boundary (mm). `None` for an empty shape.
 pub fn anchor(mp: &MultiPolygon<f64>) -> Option<(Point<f64>, f64)> {
     let largest = mp.iter().max_by(|a, b| {
-        geo::Area::unsigned_area(*a).partial_cmp(&geo::Area::unsigned_area(*b)).unwrap_or(std::cmp::Ordering::Equal)
+        geo::Area::unsigned_area(*a)
+            .partial_cmp(&geo::Area::unsigned_area(*b))
+            .unwrap_or(std::cmp::Ordering::Equal)
     })?;
-    let p = polylabel::polylabel(largest, &0.05).ok().or_else(|| geo::InteriorPoint::interior_point(largest))?;
+    let p = polylabel::polylabel(largest, &0.05)
+        .ok()
+        .or_else(|| geo::InteriorPoint::interior_point(largest))?;
     if !p.x().is_finite() || !p.y().is_finite() {
         return None;
     }
@@ -209,7 +220,8 @@ pub fn boundary_distance(mp: &MultiPolygon<f64>, x: f64, y: f64) -> f64 {
 fn segment_distance(a: Coord<f64>, b: Coord<f64>, x: f64, y: f64) -> f64 {
     let (dx, dy) = (b.x - a.x, b.y - a.y);
     let len2 = dx * dx + dy * dy;
-    let t = if len2 > 0.0 { (((x - a.x) * dx + (y - a.y) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
+    let t =
+        if len2 > 0.0 { (((x - a.x) * dx + (y - a.y) * dy) / len2).clamp(0.0, 1.0) } else { 0.0 };
     let (px, py) = (a.x + t * dx, a.y + t * dy);
     ((x - px).powi(2) + (y - py).powi(2)).sqrt()
 }
@@ -231,7 +243,12 @@ pub fn inner_points(mp: &MultiPolygon<f64>, step: f64, limit: usize) -> Vec<(f64
         }
         y += step;
     }
-    out.sort_by(|a, b| b.2.partial_cmp(&a.2).unwrap_or(std::cmp::Ordering::Equal).then(a.1.total_cmp(&b.1)).then(a.0.total_cmp(&b.0)));
+    out.sort_by(|a, b| {
+        b.2.partial_cmp(&a.2)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.total_cmp(&b.1))
+            .then(a.0.total_cmp(&b.0))
+    });
     out.truncate(limit);
     out
 }

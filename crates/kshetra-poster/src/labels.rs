@@ -26,7 +26,10 @@ impl LabelBox {
 
     /// Whether `self` lies within `o`.
     pub fn within(&self, o: &LabelBox) -> bool {
-        self.x >= o.x && self.y >= o.y && self.x + self.w <= o.x + o.w && self.y + self.h <= o.y + o.h
+        self.x >= o.x
+            && self.y >= o.y
+            && self.x + self.w <= o.x + o.w
+            && self.y + self.h <= o.y + o.h
     }
 
     /// Centre.

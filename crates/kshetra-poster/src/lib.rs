@@ -59,26 +59,42 @@ pub fn render_poster_prepared(prep: &Prepared, options: &PosterOptions) -> Strin
 
 /// Renders the poster split onto sheets for an office printer: one SVG document per sheet,
 /// row by row (left to right, top to bottom).
-pub fn render_tiles(input: &PosterInput, options: &PosterOptions, tiles: &TileOptions) -> Vec<String> {
+pub fn render_tiles(
+    input: &PosterInput,
+    options: &PosterOptions,
+    tiles: &TileOptions,
+) -> Vec<String> {
     let prep = Prepared::new(input);
     render_tiles_prepared(&prep, options, tiles)
 }
 
 /// [`render_tiles`] from an already prepared allocation.
-pub fn render_tiles_prepared(prep: &Prepared, options: &PosterOptions, tiles: &TileOptions) -> Vec<String> {
+pub fn render_tiles_prepared(
+    prep: &Prepared,
+    options: &PosterOptions,
+    tiles: &TileOptions,
+) -> Vec<String> {
     let page = poster::draw(prep, options);
     tiles::tile(&page, tiles, options.lang, &options.embed_fonts)
 }
 
 /// Renders the A4 sheet of working area `area` (index in `input.areas`); `None` when there is
 /// no such area. `options.paper`/`orientation` are honoured (A4 portrait is the intended use).
-pub fn render_organiser_sheet(input: &PosterInput, area: usize, options: &PosterOptions) -> Option<String> {
+pub fn render_organiser_sheet(
+    input: &PosterInput,
+    area: usize,
+    options: &PosterOptions,
+) -> Option<String> {
     let prep = Prepared::new(input);
     render_organiser_sheet_prepared(&prep, area, options)
 }
 
 /// [`render_organiser_sheet`] from an already prepared allocation.
-pub fn render_organiser_sheet_prepared(prep: &Prepared, area: usize, options: &PosterOptions) -> Option<String> {
+pub fn render_organiser_sheet_prepared(
+    prep: &Prepared,
+    area: usize,
+    options: &PosterOptions,
+) -> Option<String> {
     let page = sheet::draw(prep, area, options)?;
     Some(poster::document(page.w, page.h, options.lang, &options.embed_fonts, &page.body))
 }
@@ -86,7 +102,9 @@ pub fn render_organiser_sheet_prepared(prep: &Prepared, area: usize, options: &P
 /// Renders the sheets of every working area, in legend order.
 pub fn render_organiser_sheets(input: &PosterInput, options: &PosterOptions) -> Vec<String> {
     let prep = Prepared::new(input);
-    (0..input.areas.len()).filter_map(|a| render_organiser_sheet_prepared(&prep, a, options)).collect()
+    (0..input.areas.len())
+        .filter_map(|a| render_organiser_sheet_prepared(&prep, a, options))
+        .collect()
 }
 
 /// Boxes (x, y, w, h in mm) of the labels placed on the poster's map, for checks and tests.

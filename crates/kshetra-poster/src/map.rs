@@ -40,7 +40,13 @@ const AREA_LABEL_INK: &str = "#1a1a1a";
 
 /// Draws the map into `map_box` (clipped to it), with `frame` mapping metres to the page and
 /// `obstacles` (furniture) kept free of labels.
-pub fn draw(prep: &Prepared, frame: &Frame, map_box: LabelBox, style: MapStyle, obstacles: &[LabelBox]) -> DrawnMap {
+pub fn draw(
+    prep: &Prepared,
+    frame: &Frame,
+    map_box: LabelBox,
+    style: MapStyle,
+    obstacles: &[LabelBox],
+) -> DrawnMap {
     let s = style.s;
     let input = prep.input;
     let mut out = String::new();
@@ -53,7 +59,11 @@ pub fn draw(prep: &Prepared, frame: &Frame, map_box: LabelBox, style: MapStyle, 
     let tp = |x: f64, y: f64| (x, y);
 
     // Ward fills and thin ward borders.
-    let _ = write!(out, r##"<g class="wards" stroke="#5f6b77" stroke-width="{}" stroke-linejoin="round">"##, num(0.13 * s.sqrt()));
+    let _ = write!(
+        out,
+        r##"<g class="wards" stroke="#5f6b77" stroke-width="{}" stroke-linejoin="round">"##,
+        num(0.13 * s.sqrt())
+    );
     for (i, wp) in wards_page.iter().enumerate() {
         if wp.0.is_empty() {
             continue;
@@ -77,7 +87,8 @@ pub fn draw(prep: &Prepared, frame: &Frame, map_box: LabelBox, style: MapStyle, 
             num(1.2 * s.sqrt())
         );
         for z in &prep.zones {
-            let _ = write!(out, r#"<path d="{}"/>"#, svg::multipolygon_path(&frame.to_page(z), &tp));
+            let _ =
+                write!(out, r#"<path d="{}"/>"#, svg::multipolygon_path(&frame.to_page(z), &tp));
         }
         out.push_str("</g>");
     }
@@ -129,7 +140,9 @@ pub fn draw(prep: &Prepared, frame: &Frame, map_box: LabelBox, style: MapStyle, 
     let mut area_svg = String::new();
     for (a, area) in input.areas.iter().enumerate() {
         let ap = &areas_page[a];
-        if ap.0.is_empty() || style.focus.is_some_and(|f| f != a && !prep.area_neighbours[f].contains(&a)) {
+        if ap.0.is_empty()
+            || style.focus.is_some_and(|f| f != a && !prep.area_neighbours[f].contains(&a))
+        {
             continue;
         }
         let focus_only_number = style.focus.is_some_and(|f| f != a);
@@ -169,7 +182,9 @@ pub fn draw(prep: &Prepared, frame: &Frame, map_box: LabelBox, style: MapStyle, 
                 }
             }
             if placed.is_none() {
-                placed = placer.leader_position(anchor.x(), anchor.y(), w, h, fs).map(|b| (b, fs, Some((anchor.x(), anchor.y()))));
+                placed = placer
+                    .leader_position(anchor.x(), anchor.y(), w, h, fs)
+                    .map(|b| (b, fs, Some((anchor.x(), anchor.y()))));
             }
         }
         if let Some((b, fs, leader)) = placed {
@@ -200,7 +215,9 @@ pub fn draw(prep: &Prepared, frame: &Frame, map_box: LabelBox, style: MapStyle, 
         let wp = &wards_page[i];
         let ideal = (depth * 0.9).clamp(min_fs, max_fs);
         let mut placed = None;
-        'sizes: for fs in [ideal, ideal * 0.85, ideal * 0.72, min_fs].into_iter().filter(|f| *f >= min_fs) {
+        'sizes: for fs in
+            [ideal, ideal * 0.85, ideal * 0.72, min_fs].into_iter().filter(|f| *f >= min_fs)
+        {
             let (w, h) = ward_label_size(number, fs);
             let mut cands = vec![(p.x(), p.y())];
             cands.extend(geom::inner_points(wp, fs * 0.6, 80).into_iter().map(|(x, y, _)| (x, y)));
@@ -225,8 +242,21 @@ pub fn draw(prep: &Prepared, frame: &Frame, map_box: LabelBox, style: MapStyle, 
         labels.push(b);
         if let Some((ax, ay)) = leader {
             let (ex, ey) = b.nearest_point(ax, ay);
-            svg::line(&mut leaders, ax, ay, ex, ey, &format!(r##"stroke="#333" stroke-width="{}""##, num(0.12 * s.sqrt())));
-            let _ = write!(leaders, r##"<circle cx="{}" cy="{}" r="{}" fill="#333"/>"##, num(ax), num(ay), num(0.25 * s.sqrt()));
+            svg::line(
+                &mut leaders,
+                ax,
+                ay,
+                ex,
+                ey,
+                &format!(r##"stroke="#333" stroke-width="{}""##, num(0.12 * s.sqrt())),
+            );
+            let _ = write!(
+                leaders,
+                r##"<circle cx="{}" cy="{}" r="{}" fill="#333"/>"##,
+                num(ax),
+                num(ay),
+                num(0.25 * s.sqrt())
+            );
         }
         let (cx, cy) = b.centre();
         let _ = write!(
@@ -267,16 +297,49 @@ fn ward_label_size(number: &str, fs: f64) -> (f64, f64) {
     (text::width(number, fs, false) + fs * 0.3, fs * if dev { 1.3 } else { 0.95 })
 }
 
-fn draw_area_label(out: &mut String, b: &LabelBox, fs: f64, number: &str, name: &str, leader: Option<(f64, f64)>, s: f64) {
+fn draw_area_label(
+    out: &mut String,
+    b: &LabelBox,
+    fs: f64,
+    number: &str,
+    name: &str,
+    leader: Option<(f64, f64)>,
+    s: f64,
+) {
     let _ = write!(out, r#"<g class="area-label" data-box="{}">"#, b.attr());
     if let Some((ax, ay)) = leader {
         let (ex, ey) = b.nearest_point(ax, ay);
-        svg::line(out, ax, ay, ex, ey, &format!(r#"stroke="{AREA_LABEL_INK}" stroke-width="{}""#, num(0.2 * s.sqrt())));
+        svg::line(
+            out,
+            ax,
+            ay,
+            ex,
+            ey,
+            &format!(r#"stroke="{AREA_LABEL_INK}" stroke-width="{}""#, num(0.2 * s.sqrt())),
+        );
     }
-    svg::rect(out, b.x, b.y, b.w, b.h, &format!(r##"rx="{}" fill="#fff" fill-opacity="0.88" stroke="{AREA_LABEL_INK}" stroke-width="{}""##, num(fs * 0.3), num(fs * 0.05)));
+    svg::rect(
+        out,
+        b.x,
+        b.y,
+        b.w,
+        b.h,
+        &format!(
+            r##"rx="{}" fill="#fff" fill-opacity="0.88" stroke="{AREA_LABEL_INK}" stroke-width="{}""##,
+            num(fs * 0.3),
+            num(fs * 0.05)
+        ),
+    );
     let bw = badge_width(number, fs);
     let (bx, cy) = (b.x + fs * 0.25, b.y + b.h / 2.0);
-    svg::rect(out, bx, cy - fs * 0.55, bw, fs * 1.1, &format!(r#"rx="{}" fill="{AREA_LABEL_INK}""#, num(fs * 0.55)));
+    svg::rect(
+        out,
+        bx,
+        cy - fs * 0.55,
+        bw,
+        fs * 1.1,
+        &format!(r#"rx="{}" fill="{AREA_LABEL_INK}""#, num(fs * 0.55)),
+    );
     svg::text(out, bx + bw / 2.0, cy + fs * 0.9 * 0.36, fs * 0.9, 700, "middle", "#fff", number);
     if !name.is_empty() {
         svg::text(out, bx + bw + fs * 0.35, cy + fs * 0.34, fs, 700, "start", "#000", name);
@@ -304,7 +367,8 @@ pub fn marker(out: &mut String, x: f64, y: f64, r: f64, bw: bool) {
 pub fn north_arrow(x: f64, y: f64, s: f64, lang: PrintLang) -> (String, LabelBox) {
     let h = 11.0 * s.sqrt();
     let w = h * 0.5;
-    let letter: String = lang.langs().iter().map(|&l| Msg::NorthLetter.text(l)).collect::<Vec<_>>().join("/");
+    let letter: String =
+        lang.langs().iter().map(|&l| Msg::NorthLetter.text(l)).collect::<Vec<_>>().join("/");
     let fs = h * 0.32;
     let lw = text::width(&letter, fs, true).max(w);
     let bx = LabelBox { x: x - lw - h * 0.2, y, w: lw + h * 0.2, h: h + fs * 1.3 };
@@ -335,7 +399,14 @@ pub fn north_arrow(x: f64, y: f64, s: f64, lang: PrintLang) -> (String, LabelBox
 
 /// Scale bar with its bottom-left corner at `(x, y)`, about `target_mm` long at `k` mm per
 /// metre; returns the SVG and its box.
-pub fn scale_bar(x: f64, y: f64, k: f64, target_mm: f64, s: f64, lang: PrintLang) -> (String, LabelBox) {
+pub fn scale_bar(
+    x: f64,
+    y: f64,
+    k: f64,
+    target_mm: f64,
+    s: f64,
+    lang: PrintLang,
+) -> (String, LabelBox) {
     let mut out = String::new();
     if !(k.is_finite() && k > 0.0) {
         return (out, LabelBox { x, y, w: 0.0, h: 0.0 });
@@ -346,7 +417,12 @@ pub fn scale_bar(x: f64, y: f64, k: f64, target_mm: f64, s: f64, lang: PrintLang
     let len = nice * k;
     let segs = if (nice / mag) as i64 == 2 { 4 } else { 5 };
     let km = nice >= 1000.0;
-    let unit = lang.langs().iter().map(|&l| if km { Msg::Km.text(l) } else { Msg::Metre.text(l) }).collect::<Vec<_>>().join(" / ");
+    let unit = lang
+        .langs()
+        .iter()
+        .map(|&l| if km { Msg::Km.text(l) } else { Msg::Metre.text(l) })
+        .collect::<Vec<_>>()
+        .join(" / ");
     let fs = 2.2 * s.sqrt();
     let bh = 1.2 * s.sqrt();
     let top = y - bh - fs * 1.4;
@@ -354,7 +430,14 @@ pub fn scale_bar(x: f64, y: f64, k: f64, target_mm: f64, s: f64, lang: PrintLang
     for i in 0..segs {
         let sx = x + len * f64::from(i) / f64::from(segs);
         let fill = if i % 2 == 0 { "#000" } else { "#fff" };
-        svg::rect(&mut out, sx, y - bh, len / f64::from(segs), bh, &format!(r##"fill="{fill}" stroke="#000" stroke-width="{}""##, num(0.12 * s.sqrt())));
+        svg::rect(
+            &mut out,
+            sx,
+            y - bh,
+            len / f64::from(segs),
+            bh,
+            &format!(r##"fill="{fill}" stroke="#000" stroke-width="{}""##, num(0.12 * s.sqrt())),
+        );
     }
     let fmt = |m: f64| {
         let v = if km { m / 1000.0 } else { m };

@@ -107,12 +107,35 @@ fn title_block(prep: &Prepared, lang: PrintLang, s: f64, x: f64, y: f64, w: f64)
     for (t, size, bold, colour) in title_lines(prep, lang, s) {
         let size = fit_size(&t, size, bold, w);
         ty += size * 1.05;
-        svg::text(&mut out, x + w / 2.0, ty, size, if bold { 700 } else { 400 }, "middle", colour, &t);
+        svg::text(
+            &mut out,
+            x + w / 2.0,
+            ty,
+            size,
+            if bold { 700 } else { 400 },
+            "middle",
+            colour,
+            &t,
+        );
         ty += size * 0.45;
     }
     ty += 1.2 * s;
-    svg::line(&mut out, x, ty, x + w, ty, &format!(r#"stroke="{INK_BLUE}" stroke-width="{}""#, num(0.5 * s)));
-    svg::line(&mut out, x, ty + 0.9 * s, x + w, ty + 0.9 * s, &format!(r#"stroke="{INK_BLUE}" stroke-width="{}""#, num(0.18 * s)));
+    svg::line(
+        &mut out,
+        x,
+        ty,
+        x + w,
+        ty,
+        &format!(r#"stroke="{INK_BLUE}" stroke-width="{}""#, num(0.5 * s)),
+    );
+    svg::line(
+        &mut out,
+        x,
+        ty + 0.9 * s,
+        x + w,
+        ty + 0.9 * s,
+        &format!(r#"stroke="{INK_BLUE}" stroke-width="{}""#, num(0.18 * s)),
+    );
     out.push_str("</g>");
     (out, ty + 0.9 * s - y)
 }
@@ -128,7 +151,11 @@ fn legend_table(prep: &Prepared, lang: PrintLang, bw: bool, narrow: bool) -> Tab
         widths.push(0.13);
         aligns.push(Align::Left);
     }
-    headers.extend([lang.text(Msg::Wards), lang.text(Msg::ColPoorHouseholds), lang.text(Msg::ColContactPoint)]);
+    headers.extend([
+        lang.text(Msg::Wards),
+        lang.text(Msg::ColPoorHouseholds),
+        lang.text(Msg::ColContactPoint),
+    ]);
     widths.extend(if narrow { [0.33, 0.13, 0.23] } else { [0.24, 0.11, 0.21] });
     aligns.extend([Align::Left, Align::Right, Align::Left]);
     let mut rows = Vec::new();
@@ -136,8 +163,13 @@ fn legend_table(prep: &Prepared, lang: PrintLang, bw: bool, narrow: bool) -> Tab
     // A role shared by everyone says nothing the column header does not.
     let same_role = input.areas.windows(2).all(|p| p[0].role == p[1].role);
     for (a, area) in input.areas.iter().enumerate() {
-        let wards: Vec<&str> = input.wards_of(a).into_iter().map(|w| input.wards.wards()[w].number.as_str()).collect();
-        let name = if area.organiser_name.trim().is_empty() { lang.text(Msg::Vacant) } else { area.organiser_name.trim().to_string() };
+        let wards: Vec<&str> =
+            input.wards_of(a).into_iter().map(|w| input.wards.wards()[w].number.as_str()).collect();
+        let name = if area.organiser_name.trim().is_empty() {
+            lang.text(Msg::Vacant)
+        } else {
+            area.organiser_name.trim().to_string()
+        };
         let mut org = vec![Line::bold(name.clone())];
         if let Some(r) = area.role.as_deref().filter(|r| !r.trim().is_empty() && !same_role) {
             org.push(Line::small(r.trim()));
@@ -156,7 +188,10 @@ fn legend_table(prep: &Prepared, lang: PrintLang, bw: bool, narrow: bool) -> Tab
             }
         }
         let mut row = vec![
-            Cell { lines: vec![Line::bold(area.number.trim())], swatch: Some(fill_ref(prep.fills.get(a).copied().unwrap_or(0), bw)) },
+            Cell {
+                lines: vec![Line::bold(area.number.trim())],
+                swatch: Some(fill_ref(prep.fills.get(a).copied().unwrap_or(0), bw)),
+            },
             Cell::of(org),
         ];
         if !narrow {
@@ -182,11 +217,23 @@ fn legend_table(prep: &Prepared, lang: PrintLang, bw: bool, narrow: bool) -> Tab
         if !narrow {
             row.push(Cell::default());
         }
-        row.extend([Cell::of(vec![Line::plain(unassigned.join(", "))]), Cell::default(), Cell::default()]);
+        row.extend([
+            Cell::of(vec![Line::plain(unassigned.join(", "))]),
+            Cell::default(),
+            Cell::default(),
+        ]);
         rows.push(row);
         attrs.push(String::new());
     }
-    Table { headers, widths, aligns, rows, min_row: 0.0, row_attr: Some("data-organiser"), row_attr_values: attrs }
+    Table {
+        headers,
+        widths,
+        aligns,
+        rows,
+        min_row: 0.0,
+        row_attr: Some("data-organiser"),
+        row_attr_values: attrs,
+    }
 }
 
 /// The summary block as a two-column table.
@@ -199,18 +246,27 @@ fn summary_table(prep: &Prepared, lang: PrintLang) -> Table {
         (lang.text(Msg::HouseholdSizeUsed), decimal_indian(sm.household_size, 1)),
         (lang.text(Msg::ColPoorHouseholds), group_indian_u64(sm.poor_households)),
     ];
-    let mut cells: Vec<Vec<Cell>> = rows.into_iter().map(|(k, v)| vec![Cell::of(vec![Line::plain(k)]), Cell::of(vec![Line::bold(v)])]).collect();
+    let mut cells: Vec<Vec<Cell>> = rows
+        .into_iter()
+        .map(|(k, v)| vec![Cell::of(vec![Line::plain(k)]), Cell::of(vec![Line::bold(v)])])
+        .collect();
     let mut needed = vec![Line::plain(lang.text(Msg::OrganisersNeeded))];
     if let Some(n) = sm.households_per_organiser {
         needed.push(Line::small(lang.fill(Msg::NormPerOrganiser, &[("n", &group_indian_u64(n))])));
     }
-    cells.push(vec![Cell::of(needed), Cell::of(vec![Line::bold(group_indian_u64(sm.organisers_needed))])]);
+    cells.push(vec![
+        Cell::of(needed),
+        Cell::of(vec![Line::bold(group_indian_u64(sm.organisers_needed))]),
+    ]);
     for (k, v) in [
         (Msg::OrganisersAvailable, sm.organisers_available),
         (Msg::Wards, prep.input.wards.wards().len() as u64),
         (Msg::WorkingAreas, prep.input.areas.len() as u64),
     ] {
-        cells.push(vec![Cell::of(vec![Line::plain(lang.text(k))]), Cell::of(vec![Line::bold(group_indian_u64(v))])]);
+        cells.push(vec![
+            Cell::of(vec![Line::plain(lang.text(k))]),
+            Cell::of(vec![Line::bold(group_indian_u64(v))]),
+        ]);
     }
     Table {
         headers: vec![lang.text(Msg::SummaryTitle), String::new()],
@@ -224,11 +280,24 @@ fn summary_table(prep: &Prepared, lang: PrintLang) -> Table {
 }
 
 /// The map key: symbols and what they mean. Returns SVG and height.
-fn key_block(prep: &Prepared, lang: PrintLang, bw: bool, x: f64, y: f64, w: f64, fs: f64, s: f64) -> (String, f64) {
+fn key_block(
+    prep: &Prepared,
+    lang: PrintLang,
+    bw: bool,
+    x: f64,
+    y: f64,
+    w: f64,
+    fs: f64,
+    s: f64,
+) -> (String, f64) {
     let mut out = String::from(r#"<g class="key">"#);
     let lh = fs * 1.9;
     let sw = fs * 3.0;
-    let mut items: Vec<(&str, String)> = vec![("fill", lang.text(Msg::WorkingAreas)), ("area", lang.text(Msg::KeyAreaBorder)), ("ward", lang.text(Msg::KeyWardBorder))];
+    let mut items: Vec<(&str, String)> = vec![
+        ("fill", lang.text(Msg::WorkingAreas)),
+        ("area", lang.text(Msg::KeyAreaBorder)),
+        ("ward", lang.text(Msg::KeyWardBorder)),
+    ];
     if !prep.zones.is_empty() {
         items.push(("zone", lang.text(Msg::KeyZoneBorder)));
     }
@@ -238,19 +307,49 @@ fn key_block(prep: &Prepared, lang: PrintLang, bw: bool, x: f64, y: f64, w: f64,
     if (0..prep.input.wards.wards().len()).any(|i| prep.input.area_of(i).is_none()) {
         items.push(("unassigned", lang.text(Msg::Unassigned)));
     }
-    svg::text(&mut out, x, y + fs * 1.1, fs * 1.05, 700, "start", INK_BLUE, &lang.text(Msg::MapKey));
+    svg::text(
+        &mut out,
+        x,
+        y + fs * 1.1,
+        fs * 1.05,
+        700,
+        "start",
+        INK_BLUE,
+        &lang.text(Msg::MapKey),
+    );
     let mut ty = y + fs * 1.6;
     for (kind, label) in items {
         let cy = ty + lh / 2.0;
         match kind {
             "fill" => {
                 for i in 0..3 {
-                    svg::rect(&mut out, x + i as f64 * sw / 3.0, cy - fs * 0.6, sw / 3.0, fs * 1.2, &format!(r#"fill="{}""#, fill_ref(i, bw)));
+                    svg::rect(
+                        &mut out,
+                        x + i as f64 * sw / 3.0,
+                        cy - fs * 0.6,
+                        sw / 3.0,
+                        fs * 1.2,
+                        &format!(r#"fill="{}""#, fill_ref(i, bw)),
+                    );
                 }
             }
-            "area" => svg::line(&mut out, x, cy, x + sw, cy, &format!(r##"stroke="#1a1a1a" stroke-width="{}""##, num(0.8 * s.sqrt()))),
+            "area" => svg::line(
+                &mut out,
+                x,
+                cy,
+                x + sw,
+                cy,
+                &format!(r##"stroke="#1a1a1a" stroke-width="{}""##, num(0.8 * s.sqrt())),
+            ),
             "ward" => {
-                svg::line(&mut out, x, cy, x + sw * 0.55, cy, &format!(r##"stroke="#5f6b77" stroke-width="{}""##, num(0.13 * s.sqrt())));
+                svg::line(
+                    &mut out,
+                    x,
+                    cy,
+                    x + sw * 0.55,
+                    cy,
+                    &format!(r##"stroke="#5f6b77" stroke-width="{}""##, num(0.13 * s.sqrt())),
+                );
                 svg::text(&mut out, x + sw * 0.8, cy + fs * 0.36, fs, 400, "middle", "#222", "12");
             }
             "zone" => svg::line(
@@ -259,13 +358,34 @@ fn key_block(prep: &Prepared, lang: PrintLang, bw: bool, x: f64, y: f64, w: f64,
                 cy,
                 x + sw,
                 cy,
-                &format!(r##"stroke="#3a3a3a" stroke-width="{}" stroke-dasharray="{} {}""##, num(0.45 * s.sqrt()), num(2.2 * s.sqrt()), num(1.2 * s.sqrt())),
+                &format!(
+                    r##"stroke="#3a3a3a" stroke-width="{}" stroke-dasharray="{} {}""##,
+                    num(0.45 * s.sqrt()),
+                    num(2.2 * s.sqrt()),
+                    num(1.2 * s.sqrt())
+                ),
             ),
             "contact" => map::marker(&mut out, x + sw / 2.0, cy, 1.3 * s.sqrt(), bw),
-            _ => svg::rect(&mut out, x, cy - fs * 0.6, sw, fs * 1.2, r##"fill="url(#hu)" stroke="#5f6b77" stroke-width="0.1""##),
+            _ => svg::rect(
+                &mut out,
+                x,
+                cy - fs * 0.6,
+                sw,
+                fs * 1.2,
+                r##"fill="url(#hu)" stroke="#5f6b77" stroke-width="0.1""##,
+            ),
         }
         let size = fit_size(&label, fs, false, w - sw - fs);
-        svg::text(&mut out, x + sw + fs * 0.8, cy + size * 0.35, size, 400, "start", "#000", &label);
+        svg::text(
+            &mut out,
+            x + sw + fs * 0.8,
+            cy + size * 0.35,
+            size,
+            400,
+            "start",
+            "#000",
+            &label,
+        );
         ty += lh;
     }
     out.push_str("</g>");
@@ -273,11 +393,25 @@ fn key_block(prep: &Prepared, lang: PrintLang, bw: bool, x: f64, y: f64, w: f64,
 }
 
 /// Signature block, right-aligned to `x_right`. Returns SVG and height.
-fn signature_block(prep: &Prepared, lang: PrintLang, x_right: f64, y: f64, w: f64, fs: f64) -> (String, f64) {
+fn signature_block(
+    prep: &Prepared,
+    lang: PrintLang,
+    x_right: f64,
+    y: f64,
+    w: f64,
+    fs: f64,
+) -> (String, f64) {
     let t = &prep.input.title;
     let mut out = String::from(r#"<g class="signature">"#);
     let mut ty = y + fs * 5.5;
-    svg::line(&mut out, x_right - w, ty, x_right, ty, r##"stroke="#000" stroke-width="0.2" stroke-dasharray="0.6 0.6""##);
+    svg::line(
+        &mut out,
+        x_right - w,
+        ty,
+        x_right,
+        ty,
+        r##"stroke="#000" stroke-width="0.2" stroke-dasharray="0.6 0.6""##,
+    );
     ty += fs * 1.3;
     svg::text(&mut out, x_right, ty, fs * 0.85, 400, "end", "#444", &lang.text(Msg::Signature));
     if let Some(n) = t.signatory_name.as_deref().filter(|n| !n.trim().is_empty()) {
@@ -308,7 +442,8 @@ fn footer(prep: &Prepared, lang: PrintLang, x: f64, bottom: f64, w: f64, fs: f64
     let made = lang.text(Msg::MadeWith);
     let made_w = text::width(&made, fs, true) + fs;
     let mut parts = Vec::new();
-    let sources: Vec<&str> = prep.input.attribution.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).collect();
+    let sources: Vec<&str> =
+        prep.input.attribution.iter().map(|a| a.trim()).filter(|a| !a.is_empty()).collect();
     if !sources.is_empty() {
         parts.push(lang.labelled(Msg::MapData, &sources.join("; ")));
     }
@@ -317,7 +452,16 @@ fn footer(prep: &Prepared, lang: PrintLang, x: f64, bottom: f64, w: f64, fs: f64
     let h = lines.len() as f64 * fs * 1.35;
     let mut out = String::from(r#"<g class="footer">"#);
     for (i, l) in lines.iter().enumerate() {
-        svg::text(&mut out, x, bottom - h + fs * (1.0 + 1.35 * i as f64), fs, 400, "start", "#444", l);
+        svg::text(
+            &mut out,
+            x,
+            bottom - h + fs * (1.0 + 1.35 * i as f64),
+            fs,
+            400,
+            "start",
+            "#444",
+            l,
+        );
     }
     svg::text(&mut out, x + w, bottom - h + fs, fs, 700, "end", INK_BLUE, &made);
     out.push_str("</g>");
@@ -332,20 +476,40 @@ struct Layout {
 }
 
 /// Lays out and draws the poster in the concrete orientation `orientation`.
-fn draw_oriented(prep: &Prepared, opts: &PosterOptions, orientation: Orientation, draw_all: bool) -> (Page, Layout) {
+fn draw_oriented(
+    prep: &Prepared,
+    opts: &PosterOptions,
+    orientation: Orientation,
+    draw_all: bool,
+) -> (Page, Layout) {
     let (w, h) = opts.paper.oriented(orientation);
     let s = scale_of(w, h);
     let lang = opts.lang;
     let bw = opts.black_and_white;
-    let m = if opts.margin_mm.is_finite() { opts.margin_mm.clamp(0.0, w.min(h) / 4.0) } else { 10.0 };
+    let m =
+        if opts.margin_mm.is_finite() { opts.margin_mm.clamp(0.0, w.min(h) / 4.0) } else { 10.0 };
     let pad = 4.0 * s;
     let (cx, cy, cw, ch) = (m + pad, m + pad, w - 2.0 * (m + pad), h - 2.0 * (m + pad));
     let mut body = String::new();
     let _ = write!(body, "<defs>{}</defs>", if bw { hatch_defs(s) } else { unassigned_def(s) });
     svg::rect(&mut body, 0.0, 0.0, w, h, r##"fill="#fff""##);
     // Double frame.
-    svg::rect(&mut body, m, m, w - 2.0 * m, h - 2.0 * m, &format!(r#"fill="none" stroke="{INK_BLUE}" stroke-width="{}""#, num(0.6 * s)));
-    svg::rect(&mut body, m + 1.2 * s, m + 1.2 * s, w - 2.0 * (m + 1.2 * s), h - 2.0 * (m + 1.2 * s), &format!(r#"fill="none" stroke="{INK_BLUE}" stroke-width="{}""#, num(0.2 * s)));
+    svg::rect(
+        &mut body,
+        m,
+        m,
+        w - 2.0 * m,
+        h - 2.0 * m,
+        &format!(r#"fill="none" stroke="{INK_BLUE}" stroke-width="{}""#, num(0.6 * s)),
+    );
+    svg::rect(
+        &mut body,
+        m + 1.2 * s,
+        m + 1.2 * s,
+        w - 2.0 * (m + 1.2 * s),
+        h - 2.0 * (m + 1.2 * s),
+        &format!(r#"fill="none" stroke="{INK_BLUE}" stroke-width="{}""#, num(0.2 * s)),
+    );
 
     let (title_svg, title_h) = title_block(prep, lang, s, cx, cy, cw);
     body.push_str(&title_svg);
@@ -377,7 +541,8 @@ fn draw_oriented(prep: &Prepared, opts: &PosterOptions, orientation: Orientation
     let fs_sum = if landscape { fs_small * 0.9 } else { fs_small };
     let sum_h = summary.height(sum_w, fs_sum);
     let (_, key_h) = key_block(prep, lang, bw, 0.0, 0.0, key_w, fs_sum * 0.95, s);
-    let side_h = if landscape { sum_h.max(key_h + sig_h + gap) } else { sum_h + key_h + sig_h + 2.0 * gap };
+    let side_h =
+        if landscape { sum_h.max(key_h + sig_h + gap) } else { sum_h + key_h + sig_h + 2.0 * gap };
     let map_box;
     let side_top;
     if landscape {
@@ -385,7 +550,16 @@ fn draw_oriented(prep: &Prepared, opts: &PosterOptions, orientation: Orientation
         let avail = body_h - side_h - heading * 1.8 - gap;
         let fl = legend.fit_font(side_w, 2.6 * s, 1.5 * s.sqrt(), avail);
         let (leg_svg, leg_h) = legend.draw(sx, top + heading * 1.8, side_w, fl);
-        svg::text(&mut body, sx, top + heading * 1.1, heading, 700, "start", INK_BLUE, &lang.text(Msg::LegendTitle));
+        svg::text(
+            &mut body,
+            sx,
+            top + heading * 1.1,
+            heading,
+            700,
+            "start",
+            INK_BLUE,
+            &lang.text(Msg::LegendTitle),
+        );
         let _ = write!(body, r#"<g class="legend">{leg_svg}</g>"#);
         side_top = (bottom - side_h).max(top + heading * 1.8 + leg_h + gap);
     } else {
@@ -395,7 +569,16 @@ fn draw_oriented(prep: &Prepared, opts: &PosterOptions, orientation: Orientation
         let map_h = (body_h - leg_h - heading * 1.8 - gap).max(10.0);
         map_box = LabelBox { x: cx, y: top, w: cw - side_w - gap, h: map_h };
         let ly = top + map_h + gap;
-        svg::text(&mut body, cx, ly + heading * 1.1, heading, 700, "start", INK_BLUE, &lang.text(Msg::LegendTitle));
+        svg::text(
+            &mut body,
+            cx,
+            ly + heading * 1.1,
+            heading,
+            700,
+            "start",
+            INK_BLUE,
+            &lang.text(Msg::LegendTitle),
+        );
         let (leg_svg, _) = legend.draw(cx, ly + heading * 1.8, cw, fl);
         let _ = write!(body, r#"<g class="legend">{leg_svg}</g>"#);
         side_top = top + (map_h - side_h).max(0.0);
@@ -405,24 +588,54 @@ fn draw_oriented(prep: &Prepared, opts: &PosterOptions, orientation: Orientation
     let key_y = if landscape { side_top } else { side_top + sum_h + gap };
     let (key_svg, _) = key_block(prep, lang, bw, key_x, key_y, key_w, fs_sum * 0.95, s);
     body.push_str(&key_svg);
-    let sig_y = if landscape { side_top + side_h - sig_h } else { side_top + sum_h + key_h + 2.0 * gap };
-    let (sig_svg, _) = signature_block(prep, lang, cx + cw, sig_y, key_w.min(side_w * 0.8), 2.6 * s);
+    let sig_y =
+        if landscape { side_top + side_h - sig_h } else { side_top + sum_h + key_h + 2.0 * gap };
+    let (sig_svg, _) =
+        signature_block(prep, lang, cx + cw, sig_y, key_w.min(side_w * 0.8), 2.6 * s);
     body.push_str(&sig_svg);
 
     let inner = 3.0 * s;
-    let fit_box = LabelBox { x: map_box.x + inner, y: map_box.y + inner + 6.0 * s, w: map_box.w - 2.0 * inner, h: map_box.h - 2.0 * inner - 12.0 * s };
-    let frame = prep.bounds.map(|b| Frame::fit(b, fit_box.x, fit_box.y, fit_box.w.max(1.0), fit_box.h.max(1.0)));
+    let fit_box = LabelBox {
+        x: map_box.x + inner,
+        y: map_box.y + inner + 6.0 * s,
+        w: map_box.w - 2.0 * inner,
+        h: map_box.h - 2.0 * inner - 12.0 * s,
+    };
+    let frame = prep
+        .bounds
+        .map(|b| Frame::fit(b, fit_box.x, fit_box.y, fit_box.w.max(1.0), fit_box.h.max(1.0)));
     let mut labels = Vec::new();
     if draw_all {
-        svg::rect(&mut body, map_box.x, map_box.y, map_box.w, map_box.h, &format!(r##"fill="#fbfcfd" stroke="{INK_BLUE}" stroke-width="{}""##, num(0.3 * s)));
-        let (na_svg, na_box) = map::north_arrow(map_box.x + map_box.w - inner, map_box.y + inner, s, lang);
+        svg::rect(
+            &mut body,
+            map_box.x,
+            map_box.y,
+            map_box.w,
+            map_box.h,
+            &format!(r##"fill="#fbfcfd" stroke="{INK_BLUE}" stroke-width="{}""##, num(0.3 * s)),
+        );
+        let (na_svg, na_box) =
+            map::north_arrow(map_box.x + map_box.w - inner, map_box.y + inner, s, lang);
         let mut obstacles = vec![na_box];
         let mut furniture = na_svg;
         if let Some(fr) = &frame {
-            let (sb_svg, sb_box) = map::scale_bar(map_box.x + inner + 2.0 * s, map_box.y + map_box.h - inner, fr.k, map_box.w * 0.25, s, lang);
+            let (sb_svg, sb_box) = map::scale_bar(
+                map_box.x + inner + 2.0 * s,
+                map_box.y + map_box.h - inner,
+                fr.k,
+                map_box.w * 0.25,
+                s,
+                lang,
+            );
             obstacles.push(sb_box);
             furniture.push_str(&sb_svg);
-            let drawn = map::draw(prep, fr, map_box, MapStyle { s, bw, focus: None, lang, id: "m" }, &obstacles);
+            let drawn = map::draw(
+                prep,
+                fr,
+                map_box,
+                MapStyle { s, bw, focus: None, lang, id: "m" },
+                &obstacles,
+            );
             body.push_str(r#"<g class="map">"#);
             body.push_str(&drawn.svg);
             body.push_str("</g>");
@@ -451,4 +664,3 @@ pub fn draw(prep: &Prepared, opts: &PosterOptions) -> Page {
     debug_assert!(layout.w == page.w && layout.h == page.h && layout.map_box.w > 0.0);
     page
 }
-

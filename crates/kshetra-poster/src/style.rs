@@ -46,9 +46,17 @@ pub fn hatch_defs(s: f64) -> String {
     let w = num(0.22 * s.sqrt());
     let mut out = String::new();
     let line = |x1: f64, y1: f64, x2: f64, y2: f64| {
-        format!(r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#555" stroke-width="{w}"/>"##, num(x1), num(y1), num(x2), num(y2))
+        format!(
+            r##"<line x1="{}" y1="{}" x2="{}" y2="{}" stroke="#555" stroke-width="{w}"/>"##,
+            num(x1),
+            num(y1),
+            num(x2),
+            num(y2)
+        )
     };
-    let dot = |cx: f64, cy: f64, r: f64| format!(r##"<circle cx="{}" cy="{}" r="{}" fill="#555"/>"##, num(cx), num(cy), num(r));
+    let dot = |cx: f64, cy: f64, r: f64| {
+        format!(r##"<circle cx="{}" cy="{}" r="{}" fill="#555"/>"##, num(cx), num(cy), num(r))
+    };
     // Sparse patterns (1, 3, 7) use wider cells so they stay distinct from the dense ones.
     let cells: [f64; N_FILLS] = [g, g * 1.4, g, g * 1.4, g, g * 1.2, g * 1.3, g * 1.1];
     for (i, &c) in cells.iter().enumerate() {

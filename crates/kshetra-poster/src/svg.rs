@@ -65,7 +65,10 @@ fn ring_path(out: &mut String, ring: &LineString<f64>, to_page: &impl Fn(f64, f6
 }
 
 /// Path data (`d`) for a multipolygon, mapped to the page by `to_page`.
-pub fn multipolygon_path(mp: &MultiPolygon<f64>, to_page: &impl Fn(f64, f64) -> (f64, f64)) -> String {
+pub fn multipolygon_path(
+    mp: &MultiPolygon<f64>,
+    to_page: &impl Fn(f64, f64) -> (f64, f64),
+) -> String {
     let mut out = String::new();
     for poly in mp {
         polygon_path_into(&mut out, poly, to_page);
@@ -74,7 +77,11 @@ pub fn multipolygon_path(mp: &MultiPolygon<f64>, to_page: &impl Fn(f64, f64) -> 
 }
 
 /// Appends the path data of one polygon (exterior and holes).
-pub fn polygon_path_into(out: &mut String, poly: &Polygon<f64>, to_page: &impl Fn(f64, f64) -> (f64, f64)) {
+pub fn polygon_path_into(
+    out: &mut String,
+    poly: &Polygon<f64>,
+    to_page: &impl Fn(f64, f64) -> (f64, f64),
+) {
     ring_path(out, poly.exterior(), to_page);
     for hole in poly.interiors() {
         ring_path(out, hole, to_page);
@@ -83,14 +90,17 @@ pub fn polygon_path_into(out: &mut String, poly: &Polygon<f64>, to_page: &impl F
 
 /// A text element. `anchor` is `start`, `middle` or `end`; `text` is escaped here.
 #[allow(clippy::too_many_arguments)]
-pub fn text(out: &mut String, x: f64, y: f64, size: f64, weight: u16, anchor: &str, fill: &str, text: &str) {
-    let _ = write!(
-        out,
-        r#"<text x="{}" y="{}" font-size="{}""#,
-        num(x),
-        num(y),
-        num(size)
-    );
+pub fn text(
+    out: &mut String,
+    x: f64,
+    y: f64,
+    size: f64,
+    weight: u16,
+    anchor: &str,
+    fill: &str,
+    text: &str,
+) {
+    let _ = write!(out, r#"<text x="{}" y="{}" font-size="{}""#, num(x), num(y), num(size));
     if weight != 400 {
         let _ = write!(out, r#" font-weight="{weight}""#);
     }
@@ -161,7 +171,15 @@ mod tests {
 
     #[test]
     fn base64_matches_rfc_4648_vectors() {
-        for (i, o) in [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy")] {
+        for (i, o) in [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg=="),
+            ("fooba", "Zm9vYmE="),
+            ("foobar", "Zm9vYmFy"),
+        ] {
             assert_eq!(base64(i.as_bytes()), o);
         }
     }

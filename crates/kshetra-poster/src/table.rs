@@ -106,9 +106,15 @@ impl Table {
             .headers
             .iter()
             .enumerate()
-            .map(|(i, h)| text::wrap(h, fs * 0.9, true, col_w.get(i).copied().unwrap_or(w) - 2.0 * pad))
+            .map(|(i, h)| {
+                text::wrap(h, fs * 0.9, true, col_w.get(i).copied().unwrap_or(w) - 2.0 * pad)
+            })
             .collect();
-        let header_h = if header.is_empty() { 0.0 } else { header.iter().map(Vec::len).max().unwrap_or(1) as f64 * fs * 0.9 * 1.3 + 2.0 * pad };
+        let header_h = if header.is_empty() {
+            0.0
+        } else {
+            header.iter().map(Vec::len).max().unwrap_or(1) as f64 * fs * 0.9 * 1.3 + 2.0 * pad
+        };
         let mut cells = Vec::new();
         let mut row_h = Vec::new();
         for row in &self.rows {
@@ -176,14 +182,33 @@ impl Table {
                 let (mut tx, anchor) = self.text_x(i, &l, x, pad);
                 if let Some(sw) = self.rows[r].get(i).and_then(|c| c.swatch.as_ref()) {
                     let sx = x + l.col_x[i] + pad;
-                    svg::rect(&mut out, sx, ry + pad * 0.8 + fs * 0.12, fs * 1.2, fs * 1.2, &format!(r##"fill="{sw}" stroke="#222" stroke-width="{}""##, num(fs * 0.06)));
+                    svg::rect(
+                        &mut out,
+                        sx,
+                        ry + pad * 0.8 + fs * 0.12,
+                        fs * 1.2,
+                        fs * 1.2,
+                        &format!(
+                            r##"fill="{sw}" stroke="#222" stroke-width="{}""##,
+                            num(fs * 0.06)
+                        ),
+                    );
                     if anchor == "start" {
                         tx += fs * 1.6;
                     }
                 }
                 for (t, bold, scale) in lines {
                     ty += lh * scale;
-                    svg::text(&mut out, tx, ty - lh * scale * 0.28, fs * scale, if *bold { 700 } else { 400 }, anchor, "#000", t);
+                    svg::text(
+                        &mut out,
+                        tx,
+                        ty - lh * scale * 0.28,
+                        fs * scale,
+                        if *bold { 700 } else { 400 },
+                        anchor,
+                        "#000",
+                        t,
+                    );
                 }
             }
             ry += h;
@@ -191,15 +216,30 @@ impl Table {
             out.push_str("</g>");
         }
         // Outer frame and column rules.
-        svg::rect(&mut out, x, y, w, total_h, &format!(r#"fill="none" stroke="{INK_BLUE}" stroke-width="{}""#, num(fs * 0.1)));
+        svg::rect(
+            &mut out,
+            x,
+            y,
+            w,
+            total_h,
+            &format!(r#"fill="none" stroke="{INK_BLUE}" stroke-width="{}""#, num(fs * 0.1)),
+        );
         for cx in l.col_x.iter().skip(1) {
-            svg::line(&mut out, x + cx, y, x + cx, y + total_h, r##"stroke="#9aa5b1" stroke-width="0.1""##);
+            svg::line(
+                &mut out,
+                x + cx,
+                y,
+                x + cx,
+                y + total_h,
+                r##"stroke="#9aa5b1" stroke-width="0.1""##,
+            );
         }
         (out, total_h)
     }
 
     fn text_x(&self, i: usize, l: &Laid, x: f64, pad: f64) -> (f64, &'static str) {
-        let (cx, cw) = (x + l.col_x.get(i).copied().unwrap_or(0.0), l.col_w.get(i).copied().unwrap_or(0.0));
+        let (cx, cw) =
+            (x + l.col_x.get(i).copied().unwrap_or(0.0), l.col_w.get(i).copied().unwrap_or(0.0));
         match self.aligns.get(i).copied().unwrap_or(Align::Left) {
             Align::Left => (cx + pad, "start"),
             Align::Right => (cx + cw - pad, "end"),

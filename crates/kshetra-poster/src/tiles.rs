@@ -5,11 +5,11 @@ use std::fmt::Write;
 
 use kshetra_core::i18n::Msg;
 
+use crate::options::FontFace;
 use crate::options::{Orientation, PrintLang, TileOptions};
 use crate::poster::{document, Page};
 use crate::svg::{self, num};
 use crate::table::fit_size;
-use crate::options::FontFace;
 
 /// Rows and columns needed to cover a `pw × ph` poster with sheets of printable size
 /// `w × h` overlapping by `overlap`.
@@ -27,7 +27,8 @@ pub fn grid(pw: f64, ph: f64, w: f64, h: f64, overlap: f64) -> (usize, usize) {
 
 fn printable(opts: &TileOptions, orientation: Orientation) -> (f64, f64, f64, f64, f64) {
     let (sw, sh) = opts.sheet.oriented(orientation);
-    let m = if opts.margin_mm.is_finite() { opts.margin_mm.clamp(3.0, sw.min(sh) / 4.0) } else { 10.0 };
+    let m =
+        if opts.margin_mm.is_finite() { opts.margin_mm.clamp(3.0, sw.min(sh) / 4.0) } else { 10.0 };
     (sw, sh, m, sw - 2.0 * m, sh - 2.0 * m)
 }
 
@@ -41,7 +42,11 @@ pub fn tile(page: &Page, opts: &TileOptions, lang: PrintLang, fonts: &[FontFace]
                 let (r, c) = grid(page.w, page.h, w, h, overlap);
                 r * c
             };
-            if n(Orientation::Landscape) < n(Orientation::Portrait) { Orientation::Landscape } else { Orientation::Portrait }
+            if n(Orientation::Landscape) < n(Orientation::Portrait) {
+                Orientation::Landscape
+            } else {
+                Orientation::Portrait
+            }
         }
         o => o,
     };
@@ -74,13 +79,26 @@ pub fn tile(page: &Page, opts: &TileOptions, lang: PrintLang, fonts: &[FontFace]
                 let _ = write!(
                     body,
                     r##"<text x="{}" y="{}" font-size="{}" text-anchor="middle" fill="#555" transform="rotate(90 {} {})">{}</text>"##,
-                    num(m + w - overlap / 2.0), num(m + h / 2.0), num(fs.min(overlap * 0.6)),
-                    num(m + w - overlap / 2.0), num(m + h / 2.0), svg::esc(&t)
+                    num(m + w - overlap / 2.0),
+                    num(m + h / 2.0),
+                    num(fs.min(overlap * 0.6)),
+                    num(m + w - overlap / 2.0),
+                    num(m + h / 2.0),
+                    svg::esc(&t)
                 );
             }
             if r + 1 < rows {
                 svg::rect(&mut body, m, m + h - overlap, w, overlap, strip);
-                svg::text(&mut body, m + w / 2.0, m + h - overlap / 2.0 + 0.8, fs.min(overlap * 0.6), 400, "middle", "#555", &lang.text(Msg::GlueHere));
+                svg::text(
+                    &mut body,
+                    m + w / 2.0,
+                    m + h - overlap / 2.0 + 0.8,
+                    fs.min(overlap * 0.6),
+                    400,
+                    "middle",
+                    "#555",
+                    &lang.text(Msg::GlueHere),
+                );
             }
             // Crop marks at the corners of the printed window, in the margin.
             let l = (m - 1.5).clamp(1.0, 6.0);
@@ -94,16 +112,33 @@ pub fn tile(page: &Page, opts: &TileOptions, lang: PrintLang, fonts: &[FontFace]
             let n = r * cols + c + 1;
             let label = lang.fill(
                 Msg::SheetIndex,
-                &[("n", &n.to_string()), ("total", &total.to_string()), ("row", &(r + 1).to_string()), ("col", &(c + 1).to_string())],
+                &[
+                    ("n", &n.to_string()),
+                    ("total", &total.to_string()),
+                    ("row", &(r + 1).to_string()),
+                    ("col", &(c + 1).to_string()),
+                ],
             );
             let cell = (m * 0.55 / rows.max(cols) as f64 * 1.6).clamp(0.6, 2.0);
             let gx = m;
             let gy = sh - m + 1.5;
-            let _ = write!(body, r#"<g class="sheet-index" data-row="{}" data-col="{}">"#, r + 1, c + 1);
+            let _ = write!(
+                body,
+                r#"<g class="sheet-index" data-row="{}" data-col="{}">"#,
+                r + 1,
+                c + 1
+            );
             for rr in 0..rows {
                 for cc in 0..cols {
                     let fill = if rr == r && cc == c { "#000" } else { "#fff" };
-                    svg::rect(&mut body, gx + cc as f64 * cell, gy + rr as f64 * cell, cell, cell, &format!(r##"fill="{fill}" stroke="#000" stroke-width="0.1""##));
+                    svg::rect(
+                        &mut body,
+                        gx + cc as f64 * cell,
+                        gy + rr as f64 * cell,
+                        cell,
+                        cell,
+                        &format!(r##"fill="{fill}" stroke="#000" stroke-width="0.1""##),
+                    );
                 }
             }
             let tx = gx + cols as f64 * cell + 2.0;

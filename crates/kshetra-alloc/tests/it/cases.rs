@@ -1,6 +1,8 @@
 //! Infeasible inputs, explanations of limits, zones, cancellation, scoring.
 
-use kshetra_alloc::{allocate, score, AllocError, Control, Home, Limit, Organiser, Problem, Settings};
+use kshetra_alloc::{
+    allocate, score, AllocError, Control, Home, Limit, Organiser, Problem, Settings,
+};
 
 use crate::gen;
 use crate::{assert_hard_constraints, run};
@@ -21,7 +23,11 @@ fn more_organisers_than_wards_is_an_error() {
 #[test]
 fn a_disconnected_map_needs_an_organiser_per_piece() {
     // Two paths of 3 wards with no edge between them.
-    let p = Problem::new(vec![1.0; 6], (0..6).map(|i| [i as f64, 0.0]).collect(), vec![(0, 1), (1, 2), (3, 4), (4, 5)]);
+    let p = Problem::new(
+        vec![1.0; 6],
+        (0..6).map(|i| [i as f64, 0.0]).collect(),
+        vec![(0, 1), (1, 2), (3, 4), (4, 5)],
+    );
     let e = run(&p, &Organiser::many(1), &Settings::new(0)).unwrap_err();
     assert!(matches!(e, AllocError::TooManyPieces { pieces: 2, organisers: 1, .. }), "{e}");
     assert!(e.to_string().contains("2 separate pieces"));
@@ -37,7 +43,11 @@ fn a_disconnected_map_needs_an_organiser_per_piece() {
 #[test]
 fn a_light_island_is_explained_not_an_error() {
     // Piece 1: 4 wards of 10; piece 2: one ward of 2. Two organisers: the island gets one.
-    let p = Problem::new(vec![10.0, 10.0, 10.0, 10.0, 2.0], (0..5).map(|i| [i as f64, 0.0]).collect(), vec![(0, 1), (1, 2), (2, 3)]);
+    let p = Problem::new(
+        vec![10.0, 10.0, 10.0, 10.0, 2.0],
+        (0..5).map(|i| [i as f64, 0.0]).collect(),
+        vec![(0, 1), (1, 2), (2, 3)],
+    );
     let out = run(&p, &Organiser::many(2), &Settings::new(0)).unwrap();
     assert!(out.limits.iter().any(|l| matches!(l, Limit::LightPiece { .. })), "{:?}", out.limits);
     assert!(out.lower_bound > 0.9);
@@ -46,7 +56,8 @@ fn a_light_island_is_explained_not_an_error() {
 
 #[test]
 fn a_zone_with_no_organiser_is_an_error() {
-    let p = gen::grid(4, 4, 1, 0.3).with_zones((0..16).map(|v| Some(if v % 4 < 2 { 0 } else { 1 })).collect());
+    let p = gen::grid(4, 4, 1, 0.3)
+        .with_zones((0..16).map(|v| Some(if v % 4 < 2 { 0 } else { 1 })).collect());
     let orgs = vec![Organiser::new().with_zone(0), Organiser::new().with_zone(0)];
     let e = run(&p, &orgs, &Settings::new(0)).unwrap_err();
     assert_eq!(e, AllocError::ZoneWithoutOrganiser { zone: 1 });
@@ -55,7 +66,8 @@ fn a_zone_with_no_organiser_is_an_error() {
     let out = run(&p, &orgs, &s).unwrap();
     assert_hard_constraints(&p, &orgs, &s, &out);
     // An organiser tied to a zone that does not exist.
-    let e = run(&p, &[Organiser::new().with_zone(7), Organiser::new()], &Settings::new(0)).unwrap_err();
+    let e =
+        run(&p, &[Organiser::new().with_zone(7), Organiser::new()], &Settings::new(0)).unwrap_err();
     assert_eq!(e, AllocError::EmptyZone { organiser: 0, zone: 7 });
 }
 
@@ -67,7 +79,11 @@ fn zone_apportionment_rounding_is_explained() {
     let out = run(&p, &Organiser::many(2), &Settings::new(0)).unwrap();
     assert_eq!(out.pieces.iter().map(|p| p.organisers.len()).collect::<Vec<_>>(), vec![1, 1]);
     assert!((out.lower_bound - 0.5).abs() < 1e-9, "{}", out.lower_bound);
-    assert!(out.limits.iter().any(|l| matches!(l, Limit::Apportionment { zone: Some(0), .. })), "{:?}", out.limits);
+    assert!(
+        out.limits.iter().any(|l| matches!(l, Limit::Apportionment { zone: Some(0), .. })),
+        "{:?}",
+        out.limits
+    );
 }
 
 #[test]
@@ -75,7 +91,17 @@ fn zone_apportionment_minimises_the_worst_deviation() {
     // Zone weights 30 : 50 : 20 on a path, 10 organisers → 3, 5, 2 exactly.
     let mut w = vec![1.0; 100];
     w.iter_mut().enumerate().for_each(|(i, x)| *x = 1.0 + (i % 3) as f64 * 0.0);
-    let zones = (0..100).map(|i| Some(if i < 30 { 0 } else if i < 80 { 1 } else { 2 })).collect();
+    let zones = (0..100)
+        .map(|i| {
+            Some(if i < 30 {
+                0
+            } else if i < 80 {
+                1
+            } else {
+                2
+            })
+        })
+        .collect();
     let p = path(100, w).with_zones(zones);
     let orgs = Organiser::many(10);
     let s = Settings::new(3);
@@ -105,17 +131,34 @@ fn a_heavy_ward_is_explained_with_its_share() {
 #[test]
 fn bad_numbers_and_lengths_are_errors() {
     let mut p = path(3, vec![1.0, f64::NAN, 1.0]);
-    assert!(matches!(run(&p, &Organiser::many(2), &Settings::new(0)), Err(AllocError::InvalidNumber { field: "weights", index: 1, .. })));
+    assert!(matches!(
+        run(&p, &Organiser::many(2), &Settings::new(0)),
+        Err(AllocError::InvalidNumber { field: "weights", index: 1, .. })
+    ));
     p.weights = vec![1.0, -1.0, 1.0];
-    assert!(matches!(run(&p, &Organiser::many(2), &Settings::new(0)), Err(AllocError::InvalidNumber { .. })));
+    assert!(matches!(
+        run(&p, &Organiser::many(2), &Settings::new(0)),
+        Err(AllocError::InvalidNumber { .. })
+    ));
     p.weights = vec![1.0, 1.0];
-    assert!(matches!(run(&p, &Organiser::many(2), &Settings::new(0)), Err(AllocError::LengthMismatch { field: "centroids", .. })));
+    assert!(matches!(
+        run(&p, &Organiser::many(2), &Settings::new(0)),
+        Err(AllocError::LengthMismatch { field: "centroids", .. })
+    ));
     p.weights = vec![0.0; 3];
-    assert_eq!(run(&p, &Organiser::many(2), &Settings::new(0)).unwrap_err(), AllocError::ZeroTotalWeight);
+    assert_eq!(
+        run(&p, &Organiser::many(2), &Settings::new(0)).unwrap_err(),
+        AllocError::ZeroTotalWeight
+    );
     let p = path(3, vec![1.0; 3]);
     let e = run(&p, &[Organiser::new().with_capacity(0.0)], &Settings::new(0)).unwrap_err();
     assert!(matches!(e, AllocError::InvalidCapacity { .. }));
-    let e = run(&p, &[Organiser::new().with_locked_wards(vec![1]), Organiser::new().with_locked_wards(vec![1])], &Settings::new(0)).unwrap_err();
+    let e = run(
+        &p,
+        &[Organiser::new().with_locked_wards(vec![1]), Organiser::new().with_locked_wards(vec![1])],
+        &Settings::new(0),
+    )
+    .unwrap_err();
     assert_eq!(e, AllocError::ConflictingLocks { ward: 1, first: 0, second: 1 });
     let e = run(&p, &[Organiser::new().with_home(Home::Ward(9))], &Settings::new(0)).unwrap_err();
     assert!(matches!(e, AllocError::WardOutOfRange { ward: 9, .. }));
@@ -125,7 +168,10 @@ fn bad_numbers_and_lengths_are_errors() {
 fn locks_that_wall_each_other_off_are_an_error() {
     // Path 0-1-2: organiser 0 locks 0 and 2, organiser 1 locks 1.
     let p = path(3, vec![1.0; 3]);
-    let orgs = vec![Organiser::new().with_locked_wards(vec![0, 2]), Organiser::new().with_locked_wards(vec![1])];
+    let orgs = vec![
+        Organiser::new().with_locked_wards(vec![0, 2]),
+        Organiser::new().with_locked_wards(vec![1]),
+    ];
     let e = run(&p, &orgs, &Settings::new(0)).unwrap_err();
     assert!(matches!(e, AllocError::LocksUnsatisfiable { .. }), "{e}");
 }
@@ -148,11 +194,15 @@ fn locks_far_apart_are_joined_into_one_area() {
 fn homes_pull_organisers_towards_their_areas() {
     // 2 × 8 grid, two organisers living at opposite ends, listed "the wrong way round".
     let p = gen::grid(2, 8, 1, 0.0);
-    let orgs = vec![Organiser::new().with_home(Home::Ward(15)), Organiser::new().with_home(Home::Ward(0))];
+    let orgs =
+        vec![Organiser::new().with_home(Home::Ward(15)), Organiser::new().with_home(Home::Ward(0))];
     let s = Settings::new(0);
     let out = run(&p, &orgs, &s).unwrap();
     assert_hard_constraints(&p, &orgs, &s, &out);
-    assert_eq!(out.metrics.areas.iter().map(|a| a.contains_home).collect::<Vec<_>>(), vec![Some(true), Some(true)]);
+    assert_eq!(
+        out.metrics.areas.iter().map(|a| a.contains_home).collect::<Vec<_>>(),
+        vec![Some(true), Some(true)]
+    );
 }
 
 #[test]
@@ -163,7 +213,11 @@ fn cancelling_still_returns_a_valid_plan() {
     let mut calls = 0;
     let out = allocate(&p, &orgs, &s, &mut |_| {
         calls += 1;
-        if calls > 2 { Control::Cancel } else { Control::Continue }
+        if calls > 2 {
+            Control::Cancel
+        } else {
+            Control::Continue
+        }
     })
     .unwrap();
     assert!(out.cancelled);
@@ -185,7 +239,10 @@ fn score_reports_pieces_cut_edges_and_polsby_popper() {
     let pp = m.areas[0].polsby_popper.unwrap();
     assert!((pp - 4.0 * std::f64::consts::PI * 2.0 / 36.0).abs() < 1e-9);
     assert_eq!(m.cut_length, Some(2000.0));
-    assert!(matches!(score(&p, &Organiser::many(2), &[0, 0, 1, 2]), Err(AllocError::OrganiserOutOfRange { ward: 3, .. })));
+    assert!(matches!(
+        score(&p, &Organiser::many(2), &[0, 0, 1, 2]),
+        Err(AllocError::OrganiserOutOfRange { ward: 3, .. })
+    ));
 }
 
 #[test]
@@ -195,7 +252,11 @@ fn grid_100_by_100_into_200_areas_is_within_2_percent() {
     let s = Settings::new(1);
     let out = run(&p, &orgs, &s).unwrap();
     assert_hard_constraints(&p, &orgs, &s, &out);
-    assert!(out.metrics.max_abs_deviation <= 0.02, "max deviation {}", out.metrics.max_abs_deviation);
+    assert!(
+        out.metrics.max_abs_deviation <= 0.02,
+        "max deviation {}",
+        out.metrics.max_abs_deviation
+    );
 }
 
 #[test]
@@ -207,7 +268,11 @@ fn equal_wards_that_do_not_divide_evenly_are_explained_and_the_bound_is_reached(
     let bound = 1.0 - 7.0 * 14.0 / 110.0;
     assert!((out.lower_bound - bound).abs() < 1e-9, "{}", out.lower_bound);
     assert!(matches!(out.limits[0], Limit::WholeWards { .. }), "{:?}", out.limits);
-    assert!((out.metrics.max_abs_deviation - bound).abs() < 1e-9, "{}", out.metrics.max_abs_deviation);
+    assert!(
+        (out.metrics.max_abs_deviation - bound).abs() < 1e-9,
+        "{}",
+        out.metrics.max_abs_deviation
+    );
 }
 
 /// Compactness on small maps with coarse wards (about 7 wards per area, like the benchmark's
@@ -237,14 +302,6 @@ fn small_coarse_maps_are_cut_compactly_within_epsilon() {
     let s = Settings::new(1);
     let out = run(&p, &orgs, &s).unwrap();
     assert_hard_constraints(&p, &orgs, &s, &out);
-    assert!(
-        out.metrics.max_abs_deviation <= 0.02,
-        "{}",
-        out.metrics.max_abs_deviation
-    );
-    assert!(
-        out.metrics.cut_edges <= 34,
-        "{} cut edges",
-        out.metrics.cut_edges
-    );
+    assert!(out.metrics.max_abs_deviation <= 0.02, "{}", out.metrics.max_abs_deviation);
+    assert!(out.metrics.cut_edges <= 34, "{} cut edges", out.metrics.cut_edges);
 }

@@ -52,7 +52,9 @@ pub fn grid(rows: u32, cols: u32, seed: u64, sigma: f64) -> Problem {
     let mut rng = TestRng::new(seed);
     let n = rows * cols;
     let edges = rook_edges(rows, cols);
-    let centroids = (0..n).map(|v| [(v % cols) as f64 * 1000.0 + 500.0, (v / cols) as f64 * 1000.0 + 500.0]).collect();
+    let centroids = (0..n)
+        .map(|v| [(v % cols) as f64 * 1000.0 + 500.0, (v / cols) as f64 * 1000.0 + 500.0])
+        .collect();
     let weights = (0..n).map(|_| rng.lognormal_weight(sigma)).collect();
     let areas = vec![1e6; n as usize];
     let perimeters = vec![4000.0; n as usize];

@@ -8,7 +8,11 @@ mod props;
 use kshetra_alloc::{allocate, Control, Organiser, Outcome, Problem, Settings};
 
 /// Allocation with a callback that never cancels.
-pub fn run(p: &Problem, orgs: &[Organiser], s: &Settings) -> Result<Outcome, kshetra_alloc::AllocError> {
+pub fn run(
+    p: &Problem,
+    orgs: &[Organiser],
+    s: &Settings,
+) -> Result<Outcome, kshetra_alloc::AllocError> {
     allocate(p, orgs, s, &mut |_| Control::Continue)
 }
 
@@ -17,14 +21,25 @@ pub fn run(p: &Problem, orgs: &[Organiser], s: &Settings) -> Result<Outcome, ksh
 pub fn assert_hard_constraints(p: &Problem, orgs: &[Organiser], s: &Settings, out: &Outcome) {
     let k = orgs.len();
     assert_eq!(out.assignment.len(), p.n_wards());
-    assert!(out.assignment.iter().all(|&a| (a as usize) < k), "assignment names a missing organiser");
+    assert!(
+        out.assignment.iter().all(|&a| (a as usize) < k),
+        "assignment names a missing organiser"
+    );
     assert_eq!(out.metrics.areas.len(), k);
-    assert_eq!(out.metrics.empty_areas, 0, "empty area: {:?}", out.metrics.areas.iter().map(|a| a.wards).collect::<Vec<_>>());
+    assert_eq!(
+        out.metrics.empty_areas,
+        0,
+        "empty area: {:?}",
+        out.metrics.areas.iter().map(|a| a.wards).collect::<Vec<_>>()
+    );
     assert_eq!(out.metrics.split_areas, 0, "area in several pieces");
     assert!(out.metrics.areas.iter().all(|a| a.pieces == 1));
     for (j, o) in orgs.iter().enumerate() {
         for &w in &o.locked_wards {
-            assert_eq!(out.assignment[w as usize], j as u32, "locked ward {w} not with organiser {j}");
+            assert_eq!(
+                out.assignment[w as usize], j as u32,
+                "locked ward {w} not with organiser {j}"
+            );
         }
     }
     if s.respect_zones && !p.zones.is_empty() {

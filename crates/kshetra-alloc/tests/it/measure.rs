@@ -19,7 +19,11 @@ fn measure_instances() {
     for family in ["grid", "tri"] {
         for &(r, c) in &sizes {
             let n = r * c;
-            let p = if family == "grid" { gen::grid(r, c, 1000 + n as u64, 0.5) } else { gen::triangulated(r, c, 2000 + n as u64, 0.5) };
+            let p = if family == "grid" {
+                gen::grid(r, c, 1000 + n as u64, 0.5)
+            } else {
+                gen::triangulated(r, c, 2000 + n as u64, 0.5)
+            };
             for k in [5usize, 14, 40, 100, 200] {
                 if n < 4 * k as u32 {
                     continue;
@@ -28,7 +32,10 @@ fn measure_instances() {
                     continue;
                 }
                 let t = Instant::now();
-                let out = allocate(&p, &Organiser::many(k), &Settings::new(1), &mut |_| Control::Continue).unwrap();
+                let out = allocate(&p, &Organiser::many(k), &Settings::new(1), &mut |_| {
+                    Control::Continue
+                })
+                .unwrap();
                 let ms = t.elapsed().as_secs_f64() * 1e3;
                 assert!(out.metrics.is_valid());
                 println!(

@@ -7,7 +7,11 @@ use crate::gen::{self, TestRng};
 use crate::{assert_hard_constraints, run};
 
 fn instance(tri: bool, rows: u32, cols: u32, seed: u64, zero_some: bool) -> Problem {
-    let mut p = if tri { gen::triangulated(rows, cols, seed, 0.8) } else { gen::grid(rows, cols, seed, 0.8) };
+    let mut p = if tri {
+        gen::triangulated(rows, cols, seed, 0.8)
+    } else {
+        gen::grid(rows, cols, seed, 0.8)
+    };
     if zero_some {
         // A few weightless wards (like Bhopal ward 44) must not break anything.
         let mut rng = TestRng::new(seed ^ 99);

@@ -28,7 +28,8 @@ fn pairs(g: &WardGraph) -> Vec<(usize, usize)> {
 
 #[test]
 fn exact_shared_edge_is_adjacent_in_both_modes() {
-    let map = WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 100.0, 0.0, 200.0, 100.0)]);
+    let map =
+        WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 100.0, 0.0, 200.0, 100.0)]);
     for opts in [AdjacencyOptions::strict(), AdjacencyOptions::default()] {
         let g = build(&map, &opts);
         assert_eq!(pairs(&g), vec![(0, 1)], "{opts:?}");
@@ -39,7 +40,8 @@ fn exact_shared_edge_is_adjacent_in_both_modes() {
 
 #[test]
 fn a_gap_narrower_than_the_tolerance_is_bridged_only_when_tolerant() {
-    let map = WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 103.0, 0.0, 200.0, 100.0)]);
+    let map =
+        WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 103.0, 0.0, 200.0, 100.0)]);
     assert!(pairs(&build(&map, &AdjacencyOptions::strict())).is_empty());
     assert_eq!(pairs(&build(&map, &AdjacencyOptions::default())), vec![(0, 1)]);
     assert!(pairs(&build(&map, &AdjacencyOptions::tolerant(2.0))).is_empty());
@@ -48,7 +50,8 @@ fn a_gap_narrower_than_the_tolerance_is_bridged_only_when_tolerant() {
 #[test]
 fn a_deep_overlap_is_adjacent_when_tolerant() {
     // Ward 2 overlaps ward 1 by 30 m; the overlapped boundary is far from ward 2's boundary.
-    let map = WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 70.0, 40.0, 200.0, 60.0)]);
+    let map =
+        WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 70.0, 40.0, 200.0, 60.0)]);
     let g = build(&map, &AdjacencyOptions::tolerant(1.0));
     assert_eq!(pairs(&g), vec![(0, 1)]);
     // Ward 2's boundary inside ward 1 is 30 + 20 + 30 m; the two long sides (crossing ward 1's
@@ -59,7 +62,20 @@ fn a_deep_overlap_is_adjacent_when_tolerant() {
     // decides. Ward 2 pokes 30 m into ward 1 through a 1 m wide neck.
     let poke = WardMap::new(vec![
         rect("1", 0.0, 0.0, 100.0, 100.0),
-        ward("2", &[(70.0, 40.0), (100.5, 40.0), (100.5, 49.5), (300.0, 49.5), (300.0, 50.5), (100.5, 50.5), (100.5, 60.0), (70.0, 60.0), (70.0, 40.0)]),
+        ward(
+            "2",
+            &[
+                (70.0, 40.0),
+                (100.5, 40.0),
+                (100.5, 49.5),
+                (300.0, 49.5),
+                (300.0, 50.5),
+                (100.5, 50.5),
+                (100.5, 60.0),
+                (70.0, 60.0),
+                (70.0, 40.0),
+            ],
+        ),
     ]);
     let g = build(&poke, &AdjacencyOptions::tolerant(0.2));
     assert_eq!(pairs(&g), vec![(0, 1)]);
@@ -68,11 +84,15 @@ fn a_deep_overlap_is_adjacent_when_tolerant() {
 
 #[test]
 fn corner_contacts_are_not_adjacent() {
-    let map = WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 100.0, 100.0, 200.0, 200.0)]);
+    let map = WardMap::new(vec![
+        rect("1", 0.0, 0.0, 100.0, 100.0),
+        rect("2", 100.0, 100.0, 200.0, 200.0),
+    ]);
     assert!(pairs(&build(&map, &AdjacencyOptions::default())).is_empty());
     assert!(pairs(&build(&map, &AdjacencyOptions::strict())).is_empty());
     // Even a corner contact with a little overlap.
-    let map = WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 98.0, 98.0, 200.0, 200.0)]);
+    let map =
+        WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 98.0, 98.0, 200.0, 200.0)]);
     assert!(pairs(&build(&map, &AdjacencyOptions::default())).is_empty());
 }
 
@@ -85,9 +105,25 @@ fn enclave_in_a_hole_is_adjacent() {
     };
     let outer = geo::Polygon::new(
         vec![pt(0.0, 0.0), pt(300.0, 0.0), pt(300.0, 300.0), pt(0.0, 300.0), pt(0.0, 0.0)].into(),
-        vec![vec![pt(100.0, 100.0), pt(200.0, 100.0), pt(200.0, 200.0), pt(100.0, 200.0), pt(100.0, 100.0)].into()],
+        vec![vec![
+            pt(100.0, 100.0),
+            pt(200.0, 100.0),
+            pt(200.0, 200.0),
+            pt(100.0, 200.0),
+            pt(100.0, 100.0),
+        ]
+        .into()],
     );
-    let ring = Ward { number: "1".into(), name: None, zone: None, population: None, geometry: MultiPolygon::new(vec![outer]), households: None, poor_households: None, extra: Default::default() };
+    let ring = Ward {
+        number: "1".into(),
+        name: None,
+        zone: None,
+        population: None,
+        geometry: MultiPolygon::new(vec![outer]),
+        households: None,
+        poor_households: None,
+        extra: Default::default(),
+    };
     let map = WardMap::new(vec![ring, rect("2", 100.0, 100.0, 200.0, 200.0)]);
     assert_eq!(pairs(&build(&map, &AdjacencyOptions::strict())), vec![(0, 1)]);
     assert_eq!(pairs(&build(&map, &AdjacencyOptions::default())), vec![(0, 1)]);
@@ -151,7 +187,8 @@ fn two_islands_that_pick_each_other_still_end_up_joined() {
 
 #[test]
 fn connectivity_applies_links_by_ward_number() {
-    let map = WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 500.0, 0.0, 600.0, 100.0)]);
+    let map =
+        WardMap::new(vec![rect("1", 0.0, 0.0, 100.0, 100.0), rect("2", 500.0, 0.0, 600.0, 100.0)]);
     let c = connectivity(&map, &AdjacencyOptions::default(), &[]);
     assert_eq!(c.components.count(), 2);
     assert_eq!(c.suggested.len(), 1);
@@ -167,7 +204,10 @@ fn interval_helpers() {
     // Segment along x from 0 to 10; capsule of radius 1 around a segment from (4, 0.5) to (6, 0.5).
     let iv = capsule_interval([0.0, 0.0], [10.0, 0.0], [4.0, 0.5], [6.0, 0.5], 1.0).unwrap();
     let expected_lo = (4.0 - (1.0f64 - 0.25).sqrt()) / 10.0;
-    assert!((iv.0 - expected_lo).abs() < 1e-12 && (iv.1 - (1.0 - expected_lo)).abs() < 1e-12, "{iv:?}");
+    assert!(
+        (iv.0 - expected_lo).abs() < 1e-12 && (iv.1 - (1.0 - expected_lo)).abs() < 1e-12,
+        "{iv:?}"
+    );
     assert!(capsule_interval([0.0, 0.0], [10.0, 0.0], [4.0, 2.0], [6.0, 2.0], 1.0).is_none());
     let mut v = vec![(0.5, 0.7), (0.1, 0.2), (0.15, 0.3)];
     assert!((merge(&mut v) - 0.4).abs() < 1e-12);
@@ -195,4 +235,3 @@ proptest::proptest! {
         }
     }
 }
-

@@ -36,7 +36,8 @@ pub enum WardProblem {
 /// The problems of a map, in a stable order: gaps, missing populations, then per ward.
 pub fn problems(map: &WardMap) -> Vec<WardProblem> {
     let mut out = Vec::new();
-    let numbers: Vec<u64> = map.wards().iter().filter_map(|w| w.number.parse::<u64>().ok()).collect();
+    let numbers: Vec<u64> =
+        map.wards().iter().filter_map(|w| w.number.parse::<u64>().ok()).collect();
     if let Some(&max) = numbers.iter().max() {
         // Only meaningful when most wards are plain numbers and the range is sane.
         if numbers.len() * 2 >= map.wards().len() && max <= 100_000 {
@@ -47,7 +48,8 @@ pub fn problems(map: &WardMap) -> Vec<WardProblem> {
             }
         }
     }
-    let missing_pop: Vec<String> = map.wards().iter().filter(|w| w.population.is_none()).map(|w| w.number.clone()).collect();
+    let missing_pop: Vec<String> =
+        map.wards().iter().filter(|w| w.population.is_none()).map(|w| w.number.clone()).collect();
     if !missing_pop.is_empty() {
         out.push(WardProblem::MissingPopulation { wards: missing_pop });
     }
@@ -57,7 +59,10 @@ pub fn problems(map: &WardMap) -> Vec<WardProblem> {
         }
         let a = area_m2(&w.geometry);
         if !(100.0..=super::MAX_WARD_AREA_M2).contains(&a) {
-            out.push(WardProblem::ImplausibleArea { ward: w.number.clone(), area_m2: a.max(0.0).round() as u64 });
+            out.push(WardProblem::ImplausibleArea {
+                ward: w.number.clone(),
+                area_m2: a.max(0.0).round() as u64,
+            });
         }
     }
     out

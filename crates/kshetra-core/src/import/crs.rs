@@ -70,9 +70,18 @@ impl TransverseMercator {
         let n = self.f / (2.0 - self.f);
         let (n2, n3) = (n * n, n * n * n);
         let big_a = self.a / (1.0 + n) * (1.0 + n2 / 4.0 + n2 * n2 / 64.0);
-        let alpha = [n / 2.0 - 2.0 * n2 / 3.0 + 5.0 * n3 / 16.0, 13.0 * n2 / 48.0 - 3.0 * n3 / 5.0, 61.0 * n3 / 240.0];
-        let beta = [n / 2.0 - 2.0 * n2 / 3.0 + 37.0 * n3 / 96.0, n2 / 48.0 + n3 / 15.0, 17.0 * n3 / 480.0];
-        let delta = [2.0 * n - 2.0 * n2 / 3.0 - 2.0 * n3, 7.0 * n2 / 3.0 - 8.0 * n3 / 5.0, 56.0 * n3 / 15.0];
+        let alpha = [
+            n / 2.0 - 2.0 * n2 / 3.0 + 5.0 * n3 / 16.0,
+            13.0 * n2 / 48.0 - 3.0 * n3 / 5.0,
+            61.0 * n3 / 240.0,
+        ];
+        let beta =
+            [n / 2.0 - 2.0 * n2 / 3.0 + 37.0 * n3 / 96.0, n2 / 48.0 + n3 / 15.0, 17.0 * n3 / 480.0];
+        let delta = [
+            2.0 * n - 2.0 * n2 / 3.0 - 2.0 * n3,
+            7.0 * n2 / 3.0 - 8.0 * n3 / 5.0,
+            56.0 * n3 / 15.0,
+        ];
         // Meridian distance to the latitude of origin (forward series on the central meridian).
         let xi0 = {
             let phi0 = self.lat0.to_radians();
@@ -91,7 +100,12 @@ impl TransverseMercator {
             eta_p -= b * (k * xi).cos() * (k * eta).sinh();
         }
         let chi = (xi_p.sin() / eta_p.cosh()).clamp(-1.0, 1.0).asin();
-        let phi = chi + delta.iter().enumerate().map(|(j, d)| d * (2.0 * (j as f64 + 1.0) * chi).sin()).sum::<f64>();
+        let phi = chi
+            + delta
+                .iter()
+                .enumerate()
+                .map(|(j, d)| d * (2.0 * (j as f64 + 1.0) * chi).sin())
+                .sum::<f64>();
         let lambda = self.lon0.to_radians() + eta_p.sinh().atan2(xi_p.cos());
         (lambda.to_degrees(), phi.to_degrees())
     }
@@ -105,7 +119,8 @@ impl Crs {
             Crs::TransverseMercator(tm) => tm.inverse(x, y),
             Crs::WebMercator => {
                 let lon = (x / WGS84_A).to_degrees();
-                let lat = (2.0 * (y / WGS84_A).exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees();
+                let lat =
+                    (2.0 * (y / WGS84_A).exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees();
                 (lon, lat)
             }
         }
@@ -127,8 +142,12 @@ impl Crs {
         match code {
             4326 | 4269 | 4258 | 4283 | 4674 | 4617 => Some(Crs::LonLat),
             3857 | 3785 | 900_913 | 102_100 | 102_113 => Some(Crs::WebMercator),
-            32601..=32660 => Some(Crs::TransverseMercator(TransverseMercator::utm((code - 32600) as u8, true))),
-            32701..=32760 => Some(Crs::TransverseMercator(TransverseMercator::utm((code - 32700) as u8, false))),
+            32601..=32660 => {
+                Some(Crs::TransverseMercator(TransverseMercator::utm((code - 32600) as u8, true)))
+            }
+            32701..=32760 => {
+                Some(Crs::TransverseMercator(TransverseMercator::utm((code - 32700) as u8, false)))
+            }
             _ => None,
         }
     }
@@ -143,7 +162,8 @@ impl Crs {
         if !upper.contains("EPSG") {
             return None;
         }
-        let digits: String = upper.rsplit(|c: char| !c.is_ascii_digit()).find(|s| !s.is_empty())?.to_string();
+        let digits: String =
+            upper.rsplit(|c: char| !c.is_ascii_digit()).find(|s| !s.is_empty())?.to_string();
         Crs::from_epsg(digits.parse().ok()?)
     }
 
@@ -159,9 +179,16 @@ impl Crs {
             _ => return Err(name),
         }
         let upper = text.to_ascii_uppercase();
-        let method = bracket_name(text, "PROJECTION").or_else(|| bracket_name(text, "METHOD")).unwrap_or_default();
-        let method_key: String = method.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-        if method_key.contains("pseudomercator") || method_key.contains("auxiliarysphere") || upper.contains("PSEUDO-MERCATOR") || upper.contains("WEB_MERCATOR") {
+        let method = bracket_name(text, "PROJECTION")
+            .or_else(|| bracket_name(text, "METHOD"))
+            .unwrap_or_default();
+        let method_key: String =
+            method.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+        if method_key.contains("pseudomercator")
+            || method_key.contains("auxiliarysphere")
+            || upper.contains("PSEUDO-MERCATOR")
+            || upper.contains("WEB_MERCATOR")
+        {
             return Ok(Crs::WebMercator);
         }
         if method_key != "transversemercator" && method_key != "gausskruger" {
@@ -175,7 +202,8 @@ impl Crs {
         Ok(Crs::TransverseMercator(TransverseMercator {
             a,
             f,
-            lon0: param(&["centralmeridian", "longitudeofnaturalorigin", "longitudeoforigin"]).unwrap_or(0.0),
+            lon0: param(&["centralmeridian", "longitudeofnaturalorigin", "longitudeoforigin"])
+                .unwrap_or(0.0),
             lat0: param(&["latitudeoforigin", "latitudeofnaturalorigin"]).unwrap_or(0.0),
             k0: param(&["scalefactor", "scalefactoratnaturalorigin"]).unwrap_or(1.0),
             false_easting: param(&["falseeasting"]).unwrap_or(0.0),
@@ -210,9 +238,13 @@ fn keyed_numbers(text: &str, key: &str) -> Vec<(String, Vec<f64>)> {
         from = start;
         let body = &text[start..];
         let Some(name) = first_quoted(body) else { continue };
-        let after_name = body.find('"').and_then(|q| body[q + 1..].find('"').map(|e| q + 1 + e + 1)).unwrap_or(0);
+        let after_name = body
+            .find('"')
+            .and_then(|q| body[q + 1..].find('"').map(|e| q + 1 + e + 1))
+            .unwrap_or(0);
         let end = body[after_name..].find([']', '[']).map(|e| after_name + e).unwrap_or(body.len());
-        let numbers = body[after_name..end].split(',').filter_map(|s| s.trim().parse::<f64>().ok()).collect();
+        let numbers =
+            body[after_name..end].split(',').filter_map(|s| s.trim().parse::<f64>().ok()).collect();
         out.push((name, numbers));
     }
     out
@@ -222,14 +254,18 @@ fn parameters(text: &str) -> Vec<(String, f64)> {
     keyed_numbers(text, "PARAMETER")
         .into_iter()
         .filter_map(|(name, nums)| {
-            let key: String = name.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+            let key: String =
+                name.to_ascii_lowercase().chars().filter(|c| c.is_ascii_alphanumeric()).collect();
             Some((key, *nums.first()?))
         })
         .collect()
 }
 
 fn spheroid(text: &str) -> Option<(f64, f64)> {
-    let (_, nums) = keyed_numbers(text, "SPHEROID").into_iter().chain(keyed_numbers(text, "ELLIPSOID")).next()?;
+    let (_, nums) = keyed_numbers(text, "SPHEROID")
+        .into_iter()
+        .chain(keyed_numbers(text, "ELLIPSOID"))
+        .next()?;
     let (a, rf) = (*nums.first()?, *nums.get(1)?);
     (a > 6.0e6 && a < 6.5e6).then_some((a, if rf > 0.0 { 1.0 / rf } else { 0.0 }))
 }
@@ -237,7 +273,8 @@ fn spheroid(text: &str) -> Option<(f64, f64)> {
 /// Metres per unit of the projected system: the last `UNIT` of the text (WKT 1 puts the
 /// linear unit after the geographic one).
 fn last_unit(text: &str) -> Option<f64> {
-    let (_, nums) = keyed_numbers(text, "UNIT").into_iter().chain(keyed_numbers(text, "LENGTHUNIT")).last()?;
+    let (_, nums) =
+        keyed_numbers(text, "UNIT").into_iter().chain(keyed_numbers(text, "LENGTHUNIT")).last()?;
     nums.first().copied().filter(|u| *u > 0.0 && u.is_finite())
 }
 
@@ -255,12 +292,21 @@ mod tests {
 
     #[test]
     fn utm_inverse_matches_the_utm_crate() {
-        for (lat, lon, zone) in [(26.85, 80.95, 44u8), (23.25, 77.41, 43), (20.29, 85.82, 45), (8.5, 76.9, 43), (-33.9, 151.2, 56)] {
+        for (lat, lon, zone) in [
+            (26.85, 80.95, 44u8),
+            (23.25, 77.41, 43),
+            (20.29, 85.82, 45),
+            (8.5, 76.9, 43),
+            (-33.9, 151.2, 56),
+        ] {
             let (northing, easting, _) = utm::to_utm_wgs84(lat, lon, zone);
             let tm = TransverseMercator::utm(zone, lat >= 0.0);
             let y = if lat < 0.0 { northing } else { northing };
             let (lo, la) = tm.inverse(easting, y);
-            assert!((lo - lon).abs() < 1e-7 && (la - lat).abs() < 1e-7, "{lat},{lon}: got {la},{lo}");
+            assert!(
+                (lo - lon).abs() < 1e-7 && (la - lat).abs() < 1e-7,
+                "{lat},{lon}: got {la},{lo}"
+            );
         }
     }
 
@@ -274,7 +320,10 @@ mod tests {
         let lcc = r#"PROJCS["Kalianpur_1975_India_Zone_IIa",GEOGCS["x"],PROJECTION["Lambert_Conformal_Conic"]]"#;
         assert_eq!(Crs::from_prj(lcc), Err("Kalianpur_1975_India_Zone_IIa".into()));
         assert_eq!(Crs::from_prj(""), Err(String::new()));
-        assert_eq!(Crs::from_name("urn:ogc:def:crs:EPSG::32644"), Some(Crs::TransverseMercator(TransverseMercator::utm(44, true))));
+        assert_eq!(
+            Crs::from_name("urn:ogc:def:crs:EPSG::32644"),
+            Some(Crs::TransverseMercator(TransverseMercator::utm(44, true)))
+        );
         assert_eq!(Crs::from_name("EPSG:4326"), Some(Crs::LonLat));
         assert_eq!(Crs::from_name("urn:ogc:def:crs:OGC:1.3:CRS84"), Some(Crs::LonLat));
         assert_eq!(Crs::from_name("EPSG:3857"), Some(Crs::WebMercator));

@@ -37,7 +37,8 @@ pub(crate) fn json_value(file: &str, bytes: &[u8]) -> Result<JsonValue, ImportEr
     }
     // A UTF-8 byte-order mark is common in files saved by Windows tools.
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 { file: file_name() })?;
+    let text =
+        std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 { file: file_name() })?;
     serde_json::from_str(text).map_err(|e| ImportError::InvalidJson {
         file: file_name(),
         line: e.line(),
@@ -68,7 +69,8 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         });
     let crs = match &crs_name {
         None => Crs::LonLat,
-        Some(name) => Crs::from_name(name).ok_or_else(|| ImportError::UnsupportedCrs { file: file_name(), crs: name.clone() })?,
+        Some(name) => Crs::from_name(name)
+            .ok_or_else(|| ImportError::UnsupportedCrs { file: file_name(), crs: name.clone() })?,
     };
     let collection: FeatureCollection = serde_json::from_value(value).map_err(|e| {
         // Structurally wrong GeoJSON (e.g. a polygon ring of bare numbers): no position known.
@@ -120,9 +122,9 @@ pub(crate) fn geometry_of(value: &GeometryValue) -> RawGeometry {
             Ok(p) => RawGeometry::Polygons(MultiPolygon::new(vec![p])),
             Err(_) => RawGeometry::Polygons(MultiPolygon::new(vec![])),
         },
-        GeometryValue::MultiPolygon { .. } => {
-            RawGeometry::Polygons(MultiPolygon::try_from(value).unwrap_or_else(|_| MultiPolygon::new(vec![])))
-        }
+        GeometryValue::MultiPolygon { .. } => RawGeometry::Polygons(
+            MultiPolygon::try_from(value).unwrap_or_else(|_| MultiPolygon::new(vec![])),
+        ),
         GeometryValue::GeometryCollection { geometries } => {
             let mut polys = Vec::new();
             for g in geometries {

@@ -55,7 +55,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
                 if !seen_root {
                     seen_root = true;
                     if name != "kml" {
-                        return Err(ImportError::UnknownFormat { file: f(), found: format!("XML <{name}>") });
+                        return Err(ImportError::UnknownFormat {
+                            file: f(),
+                            found: format!("XML <{name}>"),
+                        });
                     }
                 }
                 let attr = |key: &str| -> Option<String> {
@@ -98,7 +101,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
                 buf.push_str(&unescape(&format!("&{name};")));
             }
             Event::End(_) => {
-                let Some(name) = stack.pop() else { return Err(bad(&reader, "unexpected end tag".into())) };
+                let Some(name) = stack.pop() else {
+                    return Err(bad(&reader, "unexpected end tag".into()));
+                };
                 let parent = stack.last().map(String::as_str).unwrap_or("");
                 if let Some(p) = placemark.as_mut() {
                     match name.as_str() {
@@ -108,7 +113,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
                         "value" if parent == "Data" => data_value = Some(buf.clone()),
                         "Data" => {
                             if let Some(n) = data_name.take() {
-                                p.pairs.push((n.trim().to_string(), data_value.take().and_then(|v| Value::text(&v))));
+                                p.pairs.push((
+                                    n.trim().to_string(),
+                                    data_value.take().and_then(|v| Value::text(&v)),
+                                ));
                             }
                         }
                         "SimpleData" => {
@@ -227,7 +235,10 @@ mod tests {
 
     #[test]
     fn entities_and_character_references() {
-        assert_eq!(unescape("a &amp; b &lt;c&gt; &#2357;&#x93E; &bogus; & x"), "a & b <c> वा &bogus; & x");
+        assert_eq!(
+            unescape("a &amp; b &lt;c&gt; &#2357;&#x93E; &bogus; & x"),
+            "a & b <c> वा &bogus; & x"
+        );
     }
 
     proptest::proptest! {

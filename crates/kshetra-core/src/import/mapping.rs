@@ -13,7 +13,9 @@ use crate::geometry::is_lon_lat;
 use crate::model::{Ward, WardMap};
 
 /// A ward attribute a column can be mapped to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Field {
     /// Ward number (the join key; required).
     WardNumber,
@@ -31,8 +33,14 @@ pub enum Field {
 
 impl Field {
     /// Every field, in the order a mapping form lists them.
-    pub const ALL: [Field; 6] =
-        [Field::WardNumber, Field::Name, Field::Population, Field::Households, Field::PoorHouseholds, Field::Zone];
+    pub const ALL: [Field; 6] = [
+        Field::WardNumber,
+        Field::Name,
+        Field::Population,
+        Field::Households,
+        Field::PoorHouseholds,
+        Field::Zone,
+    ];
 }
 
 /// Which column (by name) holds each ward attribute. `None`: not in the file.
@@ -97,7 +105,8 @@ impl FieldMapping {
                 }
                 n > 0 && numeric * 10 >= n * 9
             };
-            let candidate = m.name.clone().and_then(|c| raw.column(&c)).or_else(|| raw.column("name"));
+            let candidate =
+                m.name.clone().and_then(|c| raw.column(&c)).or_else(|| raw.column("name"));
             if let Some(col) = candidate.filter(|&c| numeric_names(c)) {
                 m.ward_number = Some(raw.columns[col].clone());
                 if m.name.as_deref() == Some(raw.columns[col].as_str()) {
@@ -113,7 +122,9 @@ impl FieldMapping {
 /// "ज़ोन" → "जोन"); Devanagari vowel signs are kept.
 fn squash_keep_marks(name: &str) -> String {
     name.chars()
-        .filter(|c| (c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(c)) && *c != '\u{093C}')
+        .filter(|c| {
+            (c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(c)) && *c != '\u{093C}'
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -133,20 +144,91 @@ fn made_of(name: &str, words: &[&str], must: &[&str]) -> bool {
 }
 
 const NUMBER_WORDS: &[&str] = &[
-    "ward", "wd", "no", "num", "number", "nos", "code", "id", "n", "वार्ड", "संख्या", "क्रमांक", "क्र", "नं", "नंबर", "कोड",
+    "ward",
+    "wd",
+    "no",
+    "num",
+    "number",
+    "nos",
+    "code",
+    "id",
+    "n",
+    "वार्ड",
+    "संख्या",
+    "क्रमांक",
+    "क्र",
+    "नं",
+    "नंबर",
+    "कोड",
 ];
 const NAME_WORDS: &[&str] = &["ward", "name", "nam", "of", "the", "वार्ड", "का", "नाम"];
 const POPULATION_WORDS: &[&str] = &[
-    "total", "tot", "ward", "population", "pop", "persons", "census", "2011", "2001", "जनसंख्या", "कुल", "आबादी", "वार्ड", "की",
+    "total",
+    "tot",
+    "ward",
+    "population",
+    "pop",
+    "persons",
+    "census",
+    "2011",
+    "2001",
+    "जनसंख्या",
+    "कुल",
+    "आबादी",
+    "वार्ड",
+    "की",
 ];
 const HOUSEHOLD_WORDS: &[&str] = &[
-    "number", "no", "num", "of", "households", "household", "hh", "hhs", "total", "tot", "ward", "परिवार", "कुल", "संख्या",
+    "number",
+    "no",
+    "num",
+    "of",
+    "households",
+    "household",
+    "hh",
+    "hhs",
+    "total",
+    "tot",
+    "ward",
+    "परिवार",
+    "कुल",
+    "संख्या",
 ];
 const POOR_WORDS: &[&str] = &[
-    "number", "no", "num", "of", "poor", "bpl", "households", "household", "hh", "hhs", "families", "total", "tot", "ward",
-    "गरीब", "परिवार", "बीपीएल", "संख्या", "कुल",
+    "number",
+    "no",
+    "num",
+    "of",
+    "poor",
+    "bpl",
+    "households",
+    "household",
+    "hh",
+    "hhs",
+    "families",
+    "total",
+    "tot",
+    "ward",
+    "गरीब",
+    "परिवार",
+    "बीपीएल",
+    "संख्या",
+    "कुल",
 ];
-const ZONE_WORDS: &[&str] = &["zone", "zonal", "name", "no", "number", "num", "id", "municipal", "जोन", "क्षेत्र", "नाम", "संख्या"];
+const ZONE_WORDS: &[&str] = &[
+    "zone",
+    "zonal",
+    "name",
+    "no",
+    "number",
+    "num",
+    "id",
+    "municipal",
+    "जोन",
+    "क्षेत्र",
+    "नाम",
+    "संख्या",
+];
 
 /// Proposes a mapping from column names alone. The first column (in file order) whose name
 /// is made only of the field's words wins; more specific names ("ward name" over "name")
@@ -171,13 +253,19 @@ pub fn detect_columns(columns: &[String]) -> FieldMapping {
         &|s| made_of(s, NUMBER_WORDS, &["ward", "wd", "वार्ड"]) || s == "wno",
         &|s| s != "ward" && s != "वार्ड",
     );
-    let name = pick(&|s| made_of(s, NAME_WORDS, &["name", "nam", "नाम"]), &|s| s.contains("ward") || s.contains("वार्ड"));
+    let name = pick(&|s| made_of(s, NAME_WORDS, &["name", "nam", "नाम"]), &|s| {
+        s.contains("ward") || s.contains("वार्ड")
+    });
     let population = pick(
         &|s| made_of(s, POPULATION_WORDS, &["pop", "जनसंख्या", "आबादी"]),
         &|s| s.contains("total") || s.contains("tot"),
     );
-    let households = pick(&|s| made_of(s, HOUSEHOLD_WORDS, &["household", "hh", "परिवार"]) && !s.contains("poor"), &|_| true);
-    let poor_households = pick(&|s| made_of(s, POOR_WORDS, &["poor", "bpl", "गरीब", "बीपीएल"]), &|_| true);
+    let households = pick(
+        &|s| made_of(s, HOUSEHOLD_WORDS, &["household", "hh", "परिवार"]) && !s.contains("poor"),
+        &|_| true,
+    );
+    let poor_households =
+        pick(&|s| made_of(s, POOR_WORDS, &["poor", "bpl", "गरीब", "बीपीएल"]), &|_| true);
     let zone = pick(&|s| made_of(s, ZONE_WORDS, &["zone", "zonal", "जोन"]), &|_| true);
     FieldMapping { ward_number, name, population, households, poor_households, zone }
 }
@@ -200,14 +288,21 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
     let col = |field: Field| -> Result<Option<usize>, ImportError> {
         match mapping.get(field) {
             None => Ok(None),
-            Some(name) => {
-                raw.column(name).map(Some).ok_or_else(|| ImportError::UnknownColumn { file: file(), column: name.to_string() })
-            }
+            Some(name) => raw.column(name).map(Some).ok_or_else(|| ImportError::UnknownColumn {
+                file: file(),
+                column: name.to_string(),
+            }),
         }
     };
-    let number_col = col(Field::WardNumber)?.ok_or_else(|| ImportError::NoWardNumberColumn { file: file() })?;
-    let (name_col, pop_col, hh_col, poor_col, zone_col) =
-        (col(Field::Name)?, col(Field::Population)?, col(Field::Households)?, col(Field::PoorHouseholds)?, col(Field::Zone)?);
+    let number_col =
+        col(Field::WardNumber)?.ok_or_else(|| ImportError::NoWardNumberColumn { file: file() })?;
+    let (name_col, pop_col, hh_col, poor_col, zone_col) = (
+        col(Field::Name)?,
+        col(Field::Population)?,
+        col(Field::Households)?,
+        col(Field::PoorHouseholds)?,
+        col(Field::Zone)?,
+    );
 
     let mut warnings = raw.warnings.clone();
     let mut wards: Vec<Ward> = Vec::new();
@@ -221,13 +316,18 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
                 continue;
             }
             RawGeometry::Other(kind) => {
-                warnings.push(ImportWarning::NotPolygon { feature: feature_no, kind: kind.clone() });
+                warnings
+                    .push(ImportWarning::NotPolygon { feature: feature_no, kind: kind.clone() });
                 continue;
             }
             RawGeometry::Polygons(m) => m,
         };
         let finite = multi.0.iter().all(|p| {
-            p.exterior().0.iter().chain(p.interiors().iter().flat_map(|r| r.0.iter())).all(|c| c.x.is_finite() && c.y.is_finite())
+            p.exterior()
+                .0
+                .iter()
+                .chain(p.interiors().iter().flat_map(|r| r.0.iter()))
+                .all(|c| c.x.is_finite() && c.y.is_finite())
         });
         if multi.0.is_empty() || !finite {
             warnings.push(ImportWarning::EmptyGeometry { feature: feature_no });
@@ -256,22 +356,37 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
         };
         let name = text(name_col);
         if number == "0" {
-            warnings.push(ImportWarning::NotAWard { feature: feature_no, name: name.unwrap_or_default() });
+            warnings.push(ImportWarning::NotAWard {
+                feature: feature_no,
+                name: name.unwrap_or_default(),
+            });
             continue;
         }
         if let Some(&(idx, first)) = seen.get(&number) {
             if name.is_some() && wards[idx].name == name {
                 let joined = join_pieces(&wards[idx].geometry, multi);
                 wards[idx].geometry = joined.orient(Direction::Default);
-                warnings.push(ImportWarning::DuplicateWardMerged { ward: number, feature: feature_no, first });
+                warnings.push(ImportWarning::DuplicateWardMerged {
+                    ward: number,
+                    feature: feature_no,
+                    first,
+                });
             } else {
-                warnings.push(ImportWarning::DuplicateWard { ward: number, feature: feature_no, first });
+                warnings.push(ImportWarning::DuplicateWard {
+                    ward: number,
+                    feature: feature_no,
+                    first,
+                });
             }
             continue;
         }
         match repair {
-            Some(true) => warnings.push(ImportWarning::GeometryRepaired { ward: number.clone(), feature: feature_no }),
-            Some(false) => warnings.push(ImportWarning::GeometryInvalid { ward: number.clone(), feature: feature_no }),
+            Some(true) => warnings.push(ImportWarning::GeometryRepaired {
+                ward: number.clone(),
+                feature: feature_no,
+            }),
+            Some(false) => warnings
+                .push(ImportWarning::GeometryInvalid { ward: number.clone(), feature: feature_no }),
             None => {}
         }
         // Exterior rings counter-clockwise, holes clockwise (RFC 7946): files drawn the other
@@ -286,7 +401,9 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
             if parsed.is_none() {
                 let value = v.to_text();
                 warnings.push(match field {
-                    Field::Population => ImportWarning::BadPopulation { ward: number.clone(), value },
+                    Field::Population => {
+                        ImportWarning::BadPopulation { ward: number.clone(), value }
+                    }
                     _ => ImportWarning::BadCount { ward: number.clone(), field, value },
                 });
             }
@@ -318,14 +435,17 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
 fn normalise_zone(z: &str) -> String {
     let t = super::wardno::ascii_digits(z.trim());
     match t.strip_suffix(".0") {
-        Some(whole) if !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()) => whole.to_string(),
+        Some(whole) if !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()) => {
+            whole.to_string()
+        }
         _ => t,
     }
 }
 
 /// Two pieces of one ward as one shape: their union when it can be computed, else both.
 fn join_pieces(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> MultiPolygon<f64> {
-    let valid = |m: &MultiPolygon<f64>| if m.is_valid() { Some(m.clone()) } else { m.make_valid().ok() };
+    let valid =
+        |m: &MultiPolygon<f64>| if m.is_valid() { Some(m.clone()) } else { m.make_valid().ok() };
     match (valid(a), valid(b)) {
         (Some(a), Some(b)) => a.union(&b),
         _ => MultiPolygon::new(a.0.iter().chain(b.0.iter()).cloned().collect()),
@@ -342,20 +462,51 @@ mod tests {
 
     #[test]
     fn detects_common_spellings() {
-        for n in ["Ward_No", "WARD_NO", "wardno", "Ward Num", "wardcode", "Ward Number", "ward", "वार्ड", "वार्ड संख्या", "Ward_ID"] {
+        for n in [
+            "Ward_No",
+            "WARD_NO",
+            "wardno",
+            "Ward Num",
+            "wardcode",
+            "Ward Number",
+            "ward",
+            "वार्ड",
+            "वार्ड संख्या",
+            "Ward_ID",
+        ] {
             assert_eq!(cols(&["id", n]).ward_number.as_deref(), Some(n), "{n}");
         }
-        for n in ["POPULATION", "POP_TOTAL", "totalwardpopulation", "Total Population", "जनसंख्या", "pop2011"] {
-            assert_eq!(cols(&["totalmalepopulation", "totalscpopulation", n]).population.as_deref(), Some(n), "{n}");
+        for n in [
+            "POPULATION",
+            "POP_TOTAL",
+            "totalwardpopulation",
+            "Total Population",
+            "जनसंख्या",
+            "pop2011",
+        ] {
+            assert_eq!(
+                cols(&["totalmalepopulation", "totalscpopulation", n]).population.as_deref(),
+                Some(n),
+                "{n}"
+            );
         }
         for n in ["Zone", "zone_name", "municipalzone", "ज़ोन", "ZONE_NO"] {
             assert_eq!(cols(&["zone_officer", "zone_color", n]).zone.as_deref(), Some(n), "{n}");
         }
-        assert_eq!(cols(&["numberofhouseholds", "poor_households"]).households.as_deref(), Some("numberofhouseholds"));
-        assert_eq!(cols(&["numberofhouseholds", "poor_households"]).poor_households.as_deref(), Some("poor_households"));
+        assert_eq!(
+            cols(&["numberofhouseholds", "poor_households"]).households.as_deref(),
+            Some("numberofhouseholds")
+        );
+        assert_eq!(
+            cols(&["numberofhouseholds", "poor_households"]).poor_households.as_deref(),
+            Some("poor_households")
+        );
         assert_eq!(cols(&["BPL HH"]).poor_households.as_deref(), Some("BPL HH"));
         // The ward name wins over a plain name; a corporator's name is not the ward's.
-        assert_eq!(cols(&["name", "nameofthecorporator", "Ward Name"]).name.as_deref(), Some("Ward Name"));
+        assert_eq!(
+            cols(&["name", "nameofthecorporator", "Ward Name"]).name.as_deref(),
+            Some("Ward Name")
+        );
         assert_eq!(cols(&["nameofthecorporator", "name"]).name.as_deref(), Some("name"));
         // "Ward No" beats a bare "ward" column wherever it stands.
         assert_eq!(cols(&["ward", "ward_no"]).ward_number.as_deref(), Some("ward_no"));

@@ -383,7 +383,9 @@ pub fn sniff(file: &str, bytes: &[u8]) -> Result<Format, ImportError> {
     if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
         return Err(ImportError::TableNotMap { file: f() });
     }
-    if bytes.starts_with(&[0, 0, 0x27, 0x0A]) || matches!(ext.as_str(), "shp" | "shx" | "dbf" | "prj" | "cpg") {
+    if bytes.starts_with(&[0, 0, 0x27, 0x0A])
+        || matches!(ext.as_str(), "shp" | "shx" | "dbf" | "prj" | "cpg")
+    {
         return Err(ImportError::ShapefileNotZipped { file: f() });
     }
     for (magic, what) in [
@@ -414,7 +416,11 @@ pub fn sniff(file: &str, bytes: &[u8]) -> Result<Format, ImportError> {
             if contains(head, b"<kml") || contains(head, b":kml") || ext == "kml" {
                 Ok(Format::Kml)
             } else {
-                let found = if contains(head, b"<html") || contains(head, b"<HTML") { "HTML" } else { "XML" };
+                let found = if contains(head, b"<html") || contains(head, b"<HTML") {
+                    "HTML"
+                } else {
+                    "XML"
+                };
                 Err(ImportError::UnknownFormat { file: f(), found: found.into() })
             }
         }
@@ -422,10 +428,13 @@ pub fn sniff(file: &str, bytes: &[u8]) -> Result<Format, ImportError> {
             "geojson" | "json" => Ok(Format::GeoJson),
             "topojson" => Ok(Format::TopoJson),
             "kml" => Ok(Format::Kml),
-            "csv" | "tsv" | "txt" if std::str::from_utf8(bytes).is_ok() => Err(ImportError::TableNotMap { file: f() }),
+            "csv" | "tsv" | "txt" if std::str::from_utf8(bytes).is_ok() => {
+                Err(ImportError::TableNotMap { file: f() })
+            }
             _ => Err(ImportError::UnknownFormat {
                 file: f(),
-                found: if std::str::from_utf8(bytes).is_ok() { "text" } else { "binary data" }.into(),
+                found: if std::str::from_utf8(bytes).is_ok() { "text" } else { "binary data" }
+                    .into(),
             }),
         },
     }
@@ -454,15 +463,16 @@ fn indices_names(all: &[String], indices: &[usize]) -> Vec<String> {
 
 impl<'a> ZipFiles<'a> {
     pub(crate) fn open(file: &str, bytes: &'a [u8]) -> Result<Self, ImportError> {
-        let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
-            .map_err(|e| ImportError::InvalidZip { file: file.to_string(), detail: e.to_string() })?;
-        let names = archive
-            .file_names()
-            .map(str::to_string)
-            .collect::<Vec<String>>();
+        let archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| {
+            ImportError::InvalidZip { file: file.to_string(), detail: e.to_string() }
+        })?;
+        let names = archive.file_names().map(str::to_string).collect::<Vec<String>>();
         let keep = |n: &String| {
             let base = n.rsplit('/').next().unwrap_or("");
-            !n.is_empty() && !n.ends_with('/') && !n.starts_with("__MACOSX/") && !base.starts_with("._")
+            !n.is_empty()
+                && !n.ends_with('/')
+                && !n.starts_with("__MACOSX/")
+                && !base.starts_with("._")
         };
         let indices: Vec<usize> = (0..names.len()).filter(|&i| keep(&names[i])).collect();
         let all = names;
@@ -481,7 +491,10 @@ impl<'a> ZipFiles<'a> {
             return Err(bad(format!("{name}: {} bytes unpacked is too large", entry.size())));
         }
         let mut out = Vec::with_capacity(entry.size().min(64 << 20) as usize);
-        entry.take(MAX_ZIP_ENTRY + 1).read_to_end(&mut out).map_err(|e| bad(format!("{name}: {e}")))?;
+        entry
+            .take(MAX_ZIP_ENTRY + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| bad(format!("{name}: {e}")))?;
         Ok(out)
     }
 }
@@ -499,7 +512,12 @@ fn read_zip(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         return Ok(raw);
     }
     if zip.names.iter().any(|n| matches!(extension(n).as_str(), "geojson" | "json")) {
-        let name = zip.names.iter().find(|n| matches!(extension(n).as_str(), "geojson" | "json")).cloned().unwrap_or_default();
+        let name = zip
+            .names
+            .iter()
+            .find(|n| matches!(extension(n).as_str(), "geojson" | "json"))
+            .cloned()
+            .unwrap_or_default();
         let inner = zip.read(&name)?;
         return match sniff(&name, &inner)? {
             Format::TopoJson => topojson::read(file, &inner),
@@ -507,8 +525,17 @@ fn read_zip(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         };
     }
     if zip.names.iter().any(|n| matches!(extension(n).as_str(), "dbf" | "shx")) {
-        let shp = zip.names.iter().find(|n| matches!(extension(n).as_str(), "dbf" | "shx")).cloned().unwrap_or_default();
-        return Err(ImportError::ShapefilePartMissing { file: file.into(), shp, missing: ".shp".into() });
+        let shp = zip
+            .names
+            .iter()
+            .find(|n| matches!(extension(n).as_str(), "dbf" | "shx"))
+            .cloned()
+            .unwrap_or_default();
+        return Err(ImportError::ShapefilePartMissing {
+            file: file.into(),
+            shp,
+            missing: ".shp".into(),
+        });
     }
     Err(ImportError::ZipWithoutMap { file: file.to_string() })
 }

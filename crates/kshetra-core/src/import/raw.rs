@@ -3,7 +3,9 @@
 use geo::MultiPolygon;
 
 /// A map file format Kshetra reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Format {
     /// GeoJSON FeatureCollection.
     GeoJson,
@@ -155,7 +157,12 @@ impl TableBuilder {
     }
 
     /// Adds a feature from (name, value) pairs; a later pair of the same name wins.
-    pub fn push(&mut self, number: usize, pairs: Vec<(String, Option<Value>)>, geometry: RawGeometry) {
+    pub fn push(
+        &mut self,
+        number: usize,
+        pairs: Vec<(String, Option<Value>)>,
+        geometry: RawGeometry,
+    ) {
         let mut values: Vec<Option<Value>> = Vec::new();
         for (name, value) in pairs {
             let idx = self.column_index(&name);

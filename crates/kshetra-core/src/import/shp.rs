@@ -9,9 +9,9 @@
 
 use std::io::Cursor;
 
+use geo::MultiPolygon;
 use shapefile::dbase;
 use shapefile::dbase::encoding::EncodingRs;
-use geo::MultiPolygon;
 
 use super::crs::{prj_name, Crs};
 use super::raw::{Format, RawFeature, RawGeometry, RawLayer, Value};
@@ -23,10 +23,21 @@ pub(crate) fn read_zip(file: &str, mut zip: ZipFiles<'_>) -> Result<RawLayer, Im
     let f = || file.to_string();
     let shps: Vec<String> = zip.names.iter().filter(|n| extension(n) == "shp").cloned().collect();
     let base = |n: &String| n.rsplit('/').next().unwrap_or("").to_lowercase();
-    let shp_name = shps.iter().find(|n| base(n).contains("ward")).or(shps.first()).cloned().unwrap_or_default();
+    let shp_name = shps
+        .iter()
+        .find(|n| base(n).contains("ward"))
+        .or(shps.first())
+        .cloned()
+        .unwrap_or_default();
     let stem = &shp_name[..shp_name.len().saturating_sub(4)];
-    let part = |ext: &str| zip.names.iter().find(|n| n.len() == stem.len() + 4 && n.starts_with(stem) && extension(n) == ext).cloned();
-    let (shx_name, dbf_name, prj_name_, cpg_name) = (part("shx"), part("dbf"), part("prj"), part("cpg"));
+    let part = |ext: &str| {
+        zip.names
+            .iter()
+            .find(|n| n.len() == stem.len() + 4 && n.starts_with(stem) && extension(n) == ext)
+            .cloned()
+    };
+    let (shx_name, dbf_name, prj_name_, cpg_name) =
+        (part("shx"), part("dbf"), part("prj"), part("cpg"));
     let mut warnings = Vec::new();
     if shps.len() > 1 {
         warnings.push(ImportWarning::OtherLayersIgnored {
@@ -35,7 +46,11 @@ pub(crate) fn read_zip(file: &str, mut zip: ZipFiles<'_>) -> Result<RawLayer, Im
         });
     }
     let Some(dbf_name) = dbf_name else {
-        return Err(ImportError::ShapefilePartMissing { file: f(), shp: shp_name, missing: ".dbf".into() });
+        return Err(ImportError::ShapefilePartMissing {
+            file: f(),
+            shp: shp_name,
+            missing: ".dbf".into(),
+        });
     };
     let shp = zip.read(&shp_name)?;
     let dbf = zip.read(&dbf_name)?;
@@ -62,7 +77,12 @@ pub(crate) fn read_zip(file: &str, mut zip: ZipFiles<'_>) -> Result<RawLayer, Im
                         reprojected_from = Some(name);
                     }
                 }
-                Err(name) => return Err(ImportError::UnsupportedCrs { file: f(), crs: name.replace('_', " ") }),
+                Err(name) => {
+                    return Err(ImportError::UnsupportedCrs {
+                        file: f(),
+                        crs: name.replace('_', " "),
+                    })
+                }
             }
         }
     }
@@ -74,7 +94,8 @@ pub(crate) fn read_zip(file: &str, mut zip: ZipFiles<'_>) -> Result<RawLayer, Im
     let shapes = read_shapes(file, &shp_name, &shp, shx.as_deref())?;
     let (columns, rows) = read_dbf(file, &dbf_name, &dbf, declared, &mut warnings)?;
     if shapes.len() != rows.len() {
-        warnings.push(ImportWarning::RecordCountMismatch { shapes: shapes.len(), rows: rows.len() });
+        warnings
+            .push(ImportWarning::RecordCountMismatch { shapes: shapes.len(), rows: rows.len() });
     }
     let features = shapes
         .into_iter()
@@ -87,7 +108,14 @@ pub(crate) fn read_zip(file: &str, mut zip: ZipFiles<'_>) -> Result<RawLayer, Im
             RawFeature { number: i + 1, values, geometry }
         })
         .collect();
-    Ok(RawLayer { file: f(), format: Format::Shapefile, columns, features, reprojected_from, warnings })
+    Ok(RawLayer {
+        file: f(),
+        format: Format::Shapefile,
+        columns,
+        features,
+        reprojected_from,
+        warnings,
+    })
 }
 
 /// The encoding named by a `.cpg` ("UTF-8", "1252", "ANSI 1252", "CP1252", "65001").
@@ -109,7 +137,11 @@ fn encoding_for_cpg(text: &str) -> Option<&'static encoding_rs::Encoding> {
 }
 
 fn bad(file: &str, part: &str, detail: impl ToString) -> ImportError {
-    ImportError::InvalidShapefile { file: file.into(), part: part.into(), detail: detail.to_string() }
+    ImportError::InvalidShapefile {
+        file: file.into(),
+        part: part.into(),
+        detail: detail.to_string(),
+    }
 }
 
 /// Walks the `.shp` record headers so that a truncated or damaged file is reported before the
@@ -123,7 +155,8 @@ fn check_shp(file: &str, part: &str, shp: &[u8]) -> Result<(), ImportError> {
         if at + 8 > shp.len() {
             return Err(bad(file, part, format!("the file is cut off at byte {at}")));
         }
-        let words = u32::from_be_bytes([shp[at + 4], shp[at + 5], shp[at + 6], shp[at + 7]]) as usize;
+        let words =
+            u32::from_be_bytes([shp[at + 4], shp[at + 5], shp[at + 6], shp[at + 7]]) as usize;
         let end = at + 8 + words * 2;
         if end > shp.len() {
             return Err(bad(file, part, format!("the file is cut off at byte {}", shp.len())));
@@ -133,12 +166,18 @@ fn check_shp(file: &str, part: &str, shp: &[u8]) -> Result<(), ImportError> {
     Ok(())
 }
 
-fn read_shapes(file: &str, part: &str, shp: &[u8], shx: Option<&[u8]>) -> Result<Vec<RawGeometry>, ImportError> {
+fn read_shapes(
+    file: &str,
+    part: &str,
+    shp: &[u8],
+    shx: Option<&[u8]>,
+) -> Result<Vec<RawGeometry>, ImportError> {
     check_shp(file, part, shp)?;
     let shp_cursor = Cursor::new(shp);
     let mut reader = match shx {
         Some(shx) if shx.len() >= 100 && (shx.len() - 100) % 8 == 0 => {
-            shapefile::ShapeReader::with_shx(shp_cursor, Cursor::new(shx)).map_err(|e| bad(file, part, e))?
+            shapefile::ShapeReader::with_shx(shp_cursor, Cursor::new(shx))
+                .map_err(|e| bad(file, part, e))?
         }
         _ => shapefile::ShapeReader::new(shp_cursor).map_err(|e| bad(file, part, e))?,
     };
@@ -147,14 +186,18 @@ fn read_shapes(file: &str, part: &str, shp: &[u8], shx: Option<&[u8]>) -> Result
         let shape = shape.map_err(|e| bad(file, part, e))?;
         use shapefile::Shape;
         let kind = |k: &str| RawGeometry::Other(k.to_string());
-        let polys = |r: Result<MultiPolygon<f64>, _>| RawGeometry::Polygons(r.unwrap_or_else(|_: shapefile::Error| MultiPolygon::new(vec![])));
+        let polys = |r: Result<MultiPolygon<f64>, _>| {
+            RawGeometry::Polygons(r.unwrap_or_else(|_: shapefile::Error| MultiPolygon::new(vec![])))
+        };
         out.push(match shape {
             Shape::NullShape => RawGeometry::Missing,
             Shape::Polygon(p) => polys(MultiPolygon::try_from(p)),
             Shape::PolygonM(p) => polys(MultiPolygon::try_from(p)),
             Shape::PolygonZ(p) => polys(MultiPolygon::try_from(p)),
             Shape::Point(_) | Shape::PointM(_) | Shape::PointZ(_) => kind("Point"),
-            Shape::Multipoint(_) | Shape::MultipointM(_) | Shape::MultipointZ(_) => kind("MultiPoint"),
+            Shape::Multipoint(_) | Shape::MultipointM(_) | Shape::MultipointZ(_) => {
+                kind("MultiPoint")
+            }
             Shape::Polyline(_) | Shape::PolylineM(_) | Shape::PolylineZ(_) => kind("LineString"),
             Shape::Multipatch(_) => kind("Multipatch"),
         });
@@ -184,13 +227,25 @@ fn read_dbf(
     }
     let data = &dbf[header_size..];
     if n_records.saturating_mul(record_size) > data.len() {
-        return Err(bad(file, part, format!("the file is cut off: {n_records} rows announced, {} present", data.len() / record_size)));
+        return Err(bad(
+            file,
+            part,
+            format!(
+                "the file is cut off: {n_records} rows announced, {} present",
+                data.len() / record_size
+            ),
+        ));
     }
     let encoding = declared.unwrap_or_else(|| {
-        if std::str::from_utf8(&dbf[32..header_size.min(dbf.len())]).is_ok() && std::str::from_utf8(data).is_ok() {
+        if std::str::from_utf8(&dbf[32..header_size.min(dbf.len())]).is_ok()
+            && std::str::from_utf8(data).is_ok()
+        {
             encoding_rs::UTF_8
         } else {
-            warnings.push(ImportWarning::TextEncodingAssumed { part: part.into(), encoding: "Windows-1252".into() });
+            warnings.push(ImportWarning::TextEncodingAssumed {
+                part: part.into(),
+                encoding: "Windows-1252".into(),
+            });
             encoding_rs::WINDOWS_1252
         }
     });
@@ -198,7 +253,8 @@ fn read_dbf(
         .with_encoding(EncodingRs::from(encoding))
         .build(Cursor::new(dbf))
         .map_err(|e| bad(file, part, e))?;
-    let columns: Vec<String> = reader.fields().iter().map(|f| f.name().trim().to_string()).collect();
+    let columns: Vec<String> =
+        reader.fields().iter().map(|f| f.name().trim().to_string()).collect();
     let mut rows = Vec::new();
     for record in reader.iter_records() {
         let record = record.map_err(|e| bad(file, part, e))?;
@@ -211,10 +267,14 @@ fn read_dbf(
                     F::Memo(s) => Value::text(s),
                     F::Numeric(n) => n.filter(|x| x.is_finite()).map(Value::Number),
                     F::Float(n) => n.map(f64::from).filter(|x| x.is_finite()).map(Value::Number),
-                    F::Double(n) | F::Currency(n) => Some(*n).filter(|x| x.is_finite()).map(Value::Number),
+                    F::Double(n) | F::Currency(n) => {
+                        Some(*n).filter(|x| x.is_finite()).map(Value::Number)
+                    }
                     F::Integer(n) => Some(Value::Number(f64::from(*n))),
                     F::Logical(b) => b.map(|b| Value::Text(b.to_string())),
-                    F::Date(d) => d.map(|d| Value::Text(format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))),
+                    F::Date(d) => d.map(|d| {
+                        Value::Text(format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+                    }),
                     F::DateTime(_) => None,
                 }
             })

@@ -13,30 +13,50 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
     let file_name = || file.to_string();
     // Syntax errors with line and column, exactly as for GeoJSON.
     let value = super::geojson::json_value(file, bytes)?;
-    let invalid = |detail: String| ImportError::InvalidJson { file: file_name(), line: 0, column: 0, detail };
+    let invalid =
+        |detail: String| ImportError::InvalidJson { file: file_name(), line: 0, column: 0, detail };
     let topology = match value.to_string().parse::<TopoJson>() {
         Ok(TopoJson::Topology(t)) => t,
         Ok(TopoJson::Geometry(_)) => {
-            return Err(ImportError::NotFeatureCollection { file: file_name(), found: "TopoJSON geometry".into() })
+            return Err(ImportError::NotFeatureCollection {
+                file: file_name(),
+                found: "TopoJSON geometry".into(),
+            })
         }
         Err(e) => return Err(invalid(e.to_string())),
     };
     let counts: Vec<usize> = topology.objects.iter().map(|o| polygon_count(&o.geometry)).collect();
-    let Some((best, _)) = counts.iter().enumerate().filter(|(_, &c)| c > 0).max_by_key(|(i, &c)| (c, std::cmp::Reverse(*i))) else {
+    let Some((best, _)) = counts
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c > 0)
+        .max_by_key(|(i, &c)| (c, std::cmp::Reverse(*i)))
+    else {
         return Err(ImportError::NoWards { file: file_name(), skipped: topology.objects.len() });
     };
     let object = &topology.objects[best];
     let n_arcs = topology.arcs.len();
     if let Some(bad) = bad_arc(&object.geometry, n_arcs) {
-        return Err(invalid(format!("object \"{}\" refers to arc {bad}, but the file has {n_arcs} arcs", object.name)));
+        return Err(invalid(format!(
+            "object \"{}\" refers to arc {bad}, but the file has {n_arcs} arcs",
+            object.name
+        )));
     }
-    let collection = topojson::to_geojson(&topology, &object.name).map_err(|e| invalid(e.to_string()))?;
+    let collection =
+        topojson::to_geojson(&topology, &object.name).map_err(|e| invalid(e.to_string()))?;
     let mut layer = super::geojson::read(file, collection.to_string().as_bytes())?;
     layer.format = Format::TopoJson;
-    let ignored: Vec<String> =
-        topology.objects.iter().enumerate().filter(|(i, _)| *i != best).map(|(_, o)| o.name.clone()).collect();
+    let ignored: Vec<String> = topology
+        .objects
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != best)
+        .map(|(_, o)| o.name.clone())
+        .collect();
     if !ignored.is_empty() {
-        layer.warnings.push(ImportWarning::OtherLayersIgnored { used: object.name.clone(), ignored });
+        layer
+            .warnings
+            .push(ImportWarning::OtherLayersIgnored { used: object.name.clone(), ignored });
     }
     Ok(layer)
 }
@@ -91,7 +111,10 @@ mod tests {
         assert_eq!(raw.features.len(), 2);
         assert_eq!(
             raw.warnings,
-            vec![ImportWarning::OtherLayersIgnored { used: "wards".into(), ignored: vec!["boundary".into()] }]
+            vec![ImportWarning::OtherLayersIgnored {
+                used: "wards".into(),
+                ignored: vec!["boundary".into()]
+            }]
         );
         let mapping = super::super::FieldMapping::detect(&raw);
         let imported = super::super::apply(&raw, &mapping).unwrap();
@@ -100,10 +123,12 @@ mod tests {
         assert_eq!(imported.map.ward("1").unwrap().population, Some(12_000));
         assert_eq!(imported.map.ward("1").unwrap().name.as_deref(), Some("वार्ड एक"));
         // Decoded coordinates: ward 2 spans 80.91–80.92 E.
-        let b = geo::BoundingRect::bounding_rect(&imported.map.ward("2").unwrap().geometry).unwrap();
+        let b =
+            geo::BoundingRect::bounding_rect(&imported.map.ward("2").unwrap().geometry).unwrap();
         assert!((b.min().x - 80.91).abs() < 1e-9 && (b.max().x - 80.92).abs() < 1e-9, "{b:?}");
         // The two wards share a whole edge.
-        let g = crate::adjacency::build(&imported.map, &crate::adjacency::AdjacencyOptions::strict());
+        let g =
+            crate::adjacency::build(&imported.map, &crate::adjacency::AdjacencyOptions::strict());
         assert_eq!(g.edge_count(), 1);
     }
 
@@ -111,13 +136,24 @@ mod tests {
     fn broken_files_give_errors_not_panics() {
         let bad_arc = TOPO.replace("[[2,-1]]", "[[7,-1]]");
         match read("city.topojson", bad_arc.as_bytes()).unwrap_err() {
-            ImportError::InvalidJson { detail, .. } => assert!(detail.contains("arc 7"), "{detail}"),
+            ImportError::InvalidJson { detail, .. } => {
+                assert!(detail.contains("arc 7"), "{detail}")
+            }
             other => panic!("{other:?}"),
         }
         let no_polygons = r#"{"type":"Topology","objects":{"pts":{"type":"Point","coordinates":[1,2]}},"arcs":[]}"#;
-        assert!(matches!(read("p.topojson", no_polygons.as_bytes()), Err(ImportError::NoWards { .. })));
-        assert!(matches!(read("t.topojson", &TOPO.as_bytes()[..200]), Err(ImportError::InvalidJson { line: 1.., .. })));
-        assert!(matches!(read("t.topojson", b"{\"type\":\"Topology\"}"), Err(ImportError::InvalidJson { .. })));
+        assert!(matches!(
+            read("p.topojson", no_polygons.as_bytes()),
+            Err(ImportError::NoWards { .. })
+        ));
+        assert!(matches!(
+            read("t.topojson", &TOPO.as_bytes()[..200]),
+            Err(ImportError::InvalidJson { line: 1.., .. })
+        ));
+        assert!(matches!(
+            read("t.topojson", b"{\"type\":\"Topology\"}"),
+            Err(ImportError::InvalidJson { .. })
+        ));
     }
 
     proptest::proptest! {

@@ -8,7 +8,8 @@ fn digit_value(c: char) -> Option<u32> {
     }
     let u = c as u32;
     // Each of these scripts has its digits at U+0xx66..U+0xx6F of its block.
-    const ZEROS: [u32; 9] = [0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66];
+    const ZEROS: [u32; 9] =
+        [0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66];
     ZEROS.iter().find(|&&z| (z..z + 10).contains(&u)).map(|z| u - z)
 }
 
@@ -19,8 +20,31 @@ pub(crate) fn ascii_digits(s: &str) -> String {
 
 /// Words that may stand before a ward number ("Ward 9", "W-9", "वार्ड नं. ९", "Ward No: 9").
 const PREFIX_WORDS: &[&str] = &[
-    "ward", "wardno", "wardnumber", "wardnum", "wd", "w", "no", "num", "number", "nos", "sr", "srno", "sno",
-    "वार्ड", "वार्डनं", "वार्डनंबर", "वार्डसंख्या", "वार्डक्रमांक", "वार्डक्र", "नं", "नंबर", "संख्या", "क्रमांक", "क्र", "वार्डनo",
+    "ward",
+    "wardno",
+    "wardnumber",
+    "wardnum",
+    "wd",
+    "w",
+    "no",
+    "num",
+    "number",
+    "nos",
+    "sr",
+    "srno",
+    "sno",
+    "वार्ड",
+    "वार्डनं",
+    "वार्डनंबर",
+    "वार्डसंख्या",
+    "वार्डक्रमांक",
+    "वार्डक्र",
+    "नं",
+    "नंबर",
+    "संख्या",
+    "क्रमांक",
+    "क्र",
+    "वार्डनo",
 ];
 
 /// Normalises a ward number as written in a file or table: trimmed, Indian digits to ASCII,
@@ -91,7 +115,10 @@ pub fn normalise_ward_number(raw: &str) -> Option<String> {
 /// assert_eq!(parse_count("about 20k"), None);
 /// ```
 pub fn parse_count(raw: &str) -> Option<u64> {
-    let s: String = ascii_digits(raw.trim()).chars().filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '_')).collect();
+    let s: String = ascii_digits(raw.trim())
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\u{a0}' | '_'))
+        .collect();
     if s.is_empty() {
         return None;
     }
@@ -113,7 +140,10 @@ mod tests {
     use proptest::prelude::*;
 
     fn devanagari(n: u64) -> String {
-        n.to_string().chars().map(|c| char::from_u32(0x0966 + (c as u32 - '0' as u32)).unwrap()).collect()
+        n.to_string()
+            .chars()
+            .map(|c| char::from_u32(0x0966 + (c as u32 - '0' as u32)).unwrap())
+            .collect()
     }
 
     #[test]

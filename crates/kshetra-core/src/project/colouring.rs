@@ -145,11 +145,7 @@ pub fn dsatur(adj: &BTreeMap<u32, BTreeSet<u32>>) -> BTreeMap<u32, usize> {
     let degree: Vec<usize> = adj.values().map(BTreeSet::len).collect();
     let nbrs: Vec<Vec<usize>> = adj
         .values()
-        .map(|ns| {
-            ns.iter()
-                .filter_map(|u| ids.binary_search(u).ok())
-                .collect()
-        })
+        .map(|ns| ns.iter().filter_map(|u| ids.binary_search(u).ok()).collect())
         .collect();
     let mut used: Vec<BTreeSet<usize>> = vec![BTreeSet::new(); ids.len()];
     let mut colour: Vec<Option<usize>> = vec![None; ids.len()];
@@ -172,10 +168,7 @@ pub fn dsatur(adj: &BTreeMap<u32, BTreeSet<u32>>) -> BTreeMap<u32, usize> {
             used[u].insert(c);
         }
     }
-    ids.into_iter()
-        .zip(colour)
-        .map(|(id, c)| (id, c.unwrap_or(0)))
-        .collect()
+    ids.into_iter().zip(colour).map(|(id, c)| (id, c.unwrap_or(0))).collect()
 }
 
 #[cfg(test)]

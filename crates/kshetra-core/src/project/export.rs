@@ -53,8 +53,16 @@ pub fn xml_escape(text: &str) -> String {
 }
 
 /// The organiser of each ward: (display number 1-based, organiser) or `None`.
-fn owners<'a>(map: &WardMap, project: &'a Project) -> Vec<Option<(usize, &'a crate::project::Organiser)>> {
-    project.plan.index_view(map, &project.organisers).into_iter().map(|j| j.map(|j| (j + 1, &project.organisers[j]))).collect()
+fn owners<'a>(
+    map: &WardMap,
+    project: &'a Project,
+) -> Vec<Option<(usize, &'a crate::project::Organiser)>> {
+    project
+        .plan
+        .index_view(map, &project.organisers)
+        .into_iter()
+        .map(|j| j.map(|j| (j + 1, &project.organisers[j])))
+        .collect()
 }
 
 /// The plan as CSV (UTF-8 with BOM, one row per ward in map order): `ward_no`, `ward_name`,
@@ -62,7 +70,15 @@ fn owners<'a>(map: &WardMap, project: &'a Project) -> Vec<Option<(usize, &'a cra
 /// [`ExportOptions::include_private`] also `organiser_mobile`.
 pub fn plan_csv(map: &WardMap, project: &Project, poor: &[f64], options: ExportOptions) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
-    let mut header = vec!["ward_no", "ward_name", "zone", "organiser_no", "organiser", "poor_households", "locked"];
+    let mut header = vec![
+        "ward_no",
+        "ward_name",
+        "zone",
+        "organiser_no",
+        "organiser",
+        "poor_households",
+        "locked",
+    ];
     if options.include_private {
         header.push("organiser_mobile");
     }
@@ -74,7 +90,10 @@ pub fn plan_csv(map: &WardMap, project: &Project, poor: &[f64], options: ExportO
             csv_safe(ward.zone.as_deref().unwrap_or("")),
             owner.map(|(n, _)| n.to_string()).unwrap_or_default(),
             csv_safe(owner.map(|(_, o)| o.name.as_str()).unwrap_or("")),
-            poor.get(i).filter(|x| x.is_finite()).map(|x| format!("{}", x.round() as i64)).unwrap_or_default(),
+            poor.get(i)
+                .filter(|x| x.is_finite())
+                .map(|x| format!("{}", x.round() as i64))
+                .unwrap_or_default(),
             if project.plan.is_locked(&ward.number) { "yes".into() } else { String::new() },
         ];
         if options.include_private {
@@ -109,7 +128,12 @@ fn feature_collection(features: Vec<(Map<String, Value>, &MultiPolygon<f64>)>) -
 }
 
 /// Ward properties with the organiser: (key, value) pairs, in a fixed order.
-fn ward_props(map: &WardMap, project: &Project, poor: &[f64], options: ExportOptions) -> Vec<Vec<(&'static str, Value)>> {
+fn ward_props(
+    map: &WardMap,
+    project: &Project,
+    poor: &[f64],
+    options: ExportOptions,
+) -> Vec<Vec<(&'static str, Value)>> {
     map.wards()
         .iter()
         .enumerate()
@@ -120,7 +144,10 @@ fn ward_props(map: &WardMap, project: &Project, poor: &[f64], options: ExportOpt
                 ("ward_name", json!(w.name)),
                 ("zone", json!(w.zone)),
                 ("population", json!(w.population)),
-                ("poor_households", json!(poor.get(i).filter(|x| x.is_finite()).map(|x| x.round() as i64))),
+                (
+                    "poor_households",
+                    json!(poor.get(i).filter(|x| x.is_finite()).map(|x| x.round() as i64)),
+                ),
                 ("organiser_no", json!(owner.map(|(n, _)| n))),
                 ("organiser_id", json!(owner.map(|(_, o)| o.id))),
                 ("organiser", json!(owner.map(|(_, o)| o.name.clone()))),
@@ -136,7 +163,12 @@ fn ward_props(map: &WardMap, project: &Project, poor: &[f64], options: ExportOpt
 /// The wards as GeoJSON with `ward_no`, `ward_name`, `zone`, `population`,
 /// `poor_households`, `organiser_no` (display number), `organiser_id`, `organiser` (name),
 /// and with [`ExportOptions::include_private`] `organiser_mobile`.
-pub fn plan_wards_geojson(map: &WardMap, project: &Project, poor: &[f64], options: ExportOptions) -> String {
+pub fn plan_wards_geojson(
+    map: &WardMap,
+    project: &Project,
+    poor: &[f64],
+    options: ExportOptions,
+) -> String {
     let props = ward_props(map, project, poor, options);
     feature_collection(
         map.wards()
@@ -187,7 +219,11 @@ fn kml_document(title: &str, placemarks: Vec<Placemark<'_>>) -> String {
         out.push_str(&xml_escape(&name));
         out.push_str("</name><ExtendedData>");
         for (k, v) in props {
-            out.push_str(&format!("<Data name=\"{}\"><value>{}</value></Data>", xml_escape(k), xml_escape(&kml_value(&v))));
+            out.push_str(&format!(
+                "<Data name=\"{}\"><value>{}</value></Data>",
+                xml_escape(k),
+                xml_escape(&kml_value(&v))
+            ));
         }
         out.push_str("</ExtendedData>");
         kml_geometry(&mut out, g);
@@ -199,7 +235,12 @@ fn kml_document(title: &str, placemarks: Vec<Placemark<'_>>) -> String {
 
 /// The wards as KML, one Placemark per ward (named by ward number) with the same data as
 /// [`plan_wards_geojson`] in `ExtendedData`.
-pub fn plan_wards_kml(map: &WardMap, project: &Project, poor: &[f64], options: ExportOptions) -> String {
+pub fn plan_wards_kml(
+    map: &WardMap,
+    project: &Project,
+    poor: &[f64],
+    options: ExportOptions,
+) -> String {
     let props = ward_props(map, project, poor, options);
     kml_document(
         &project.name,
@@ -246,12 +287,16 @@ pub fn robust_area_m2(geometry: &MultiPolygon<f64>) -> f64 {
 
 /// Union of ward shapes, with sliver holes removed; `None` when it does not look right.
 pub fn dissolve(shapes: &[&MultiPolygon<f64>]) -> Option<MultiPolygon<f64>> {
-    let polygons: Vec<Polygon<f64>> =
-        shapes.iter().flat_map(|m| m.0.iter()).map(|p| p.orient(geo::orient::Direction::Default)).collect();
+    let polygons: Vec<Polygon<f64>> = shapes
+        .iter()
+        .flat_map(|m| m.0.iter())
+        .map(|p| p.orient(geo::orient::Direction::Default))
+        .collect();
     if polygons.is_empty() {
         return None;
     }
-    let finite = polygons.iter().all(|p| p.exterior().coords().all(|c| c.x.is_finite() && c.y.is_finite()));
+    let finite =
+        polygons.iter().all(|p| p.exterior().coords().all(|c| c.x.is_finite() && c.y.is_finite()));
     if !finite {
         return None;
     }
@@ -289,10 +334,14 @@ pub fn dissolved_areas(map: &WardMap, project: &Project) -> Vec<DissolvedArea> {
         .enumerate()
         .filter(|(j, _)| !members[*j].is_empty())
         .map(|(j, o)| {
-            let shapes: Vec<&MultiPolygon<f64>> = members[j].iter().map(|&i| &map.wards()[i].geometry).collect();
+            let shapes: Vec<&MultiPolygon<f64>> =
+                members[j].iter().map(|&i| &map.wards()[i].geometry).collect();
             let (geometry, dissolved) = match dissolve(&shapes) {
                 Some(g) => (g, true),
-                None => (MultiPolygon::new(shapes.iter().flat_map(|m| m.0.iter().cloned()).collect()), false),
+                None => (
+                    MultiPolygon::new(shapes.iter().flat_map(|m| m.0.iter().cloned()).collect()),
+                    false,
+                ),
             };
             DissolvedArea {
                 number: j + 1,
@@ -305,7 +354,13 @@ pub fn dissolved_areas(map: &WardMap, project: &Project) -> Vec<DissolvedArea> {
         .collect()
 }
 
-fn area_props(project: &Project, a: &DissolvedArea, poor: &[f64], map: &WardMap, options: ExportOptions) -> Vec<(&'static str, Value)> {
+fn area_props(
+    project: &Project,
+    a: &DissolvedArea,
+    poor: &[f64],
+    map: &WardMap,
+    options: ExportOptions,
+) -> Vec<(&'static str, Value)> {
     let o = project.organiser(a.organiser);
     let poor_sum: f64 = a
         .wards
@@ -337,12 +392,25 @@ fn area_props(project: &Project, a: &DissolvedArea, poor: &[f64], map: &WardMap,
 /// The dissolved areas as GeoJSON: `organiser_no`, `organiser_id`, `organiser`, `role`,
 /// `wards` (list), `ward_count`, `poor_households`, `contact_point`, `meeting_day`,
 /// `meeting_time`; with [`ExportOptions::include_private`] `organiser_mobile`, `home_ward`.
-pub fn areas_geojson(map: &WardMap, project: &Project, poor: &[f64], options: ExportOptions) -> String {
+pub fn areas_geojson(
+    map: &WardMap,
+    project: &Project,
+    poor: &[f64],
+    options: ExportOptions,
+) -> String {
     let areas = dissolved_areas(map, project);
     feature_collection(
         areas
             .iter()
-            .map(|a| (area_props(project, a, poor, map, options).into_iter().map(|(k, v)| (k.to_string(), v)).collect(), &a.geometry))
+            .map(|a| {
+                (
+                    area_props(project, a, poor, map, options)
+                        .into_iter()
+                        .map(|(k, v)| (k.to_string(), v))
+                        .collect(),
+                    &a.geometry,
+                )
+            })
             .collect(),
     )
 }
@@ -356,7 +424,11 @@ pub fn areas_kml(map: &WardMap, project: &Project, poor: &[f64], options: Export
             .iter()
             .map(|a| {
                 let name = project.organiser(a.organiser).map(|o| o.name.as_str()).unwrap_or("");
-                (format!("{} {}", a.number, name).trim().to_string(), area_props(project, a, poor, map, options), &a.geometry)
+                (
+                    format!("{} {}", a.number, name).trim().to_string(),
+                    area_props(project, a, poor, map, options),
+                    &a.geometry,
+                )
             })
             .collect(),
     )

@@ -187,25 +187,51 @@ impl ProjectFileError {
             E::Empty { file } => Msg::ErrEmptyFile.fill(lang, &[("file", file)]),
             E::NotJson { file, line, column, detail } => Msg::ProjErrNotJson.fill(
                 lang,
-                &[("file", file), ("line", &line.to_string()), ("column", &column.to_string()), ("detail", detail)],
+                &[
+                    ("file", file),
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("detail", detail),
+                ],
             ),
             E::Truncated { file } => Msg::ProjErrTruncated.fill(lang, &[("file", file)]),
-            E::NotAProject { file, found } => Msg::ProjErrNotAProject.fill(lang, &[("file", file), ("found", found)]),
-            E::NewerVersion { file, found, supported } => Msg::ProjErrNewerVersion
-                .fill(lang, &[("file", file), ("found", &found.to_string()), ("supported", &supported.to_string())]),
-            E::Invalid { file, detail } => Msg::ProjErrInvalid.fill(lang, &[("file", file), ("detail", detail)]),
-            E::BadMap { file, detail } => Msg::ProjErrBadMap.fill(lang, &[("file", file), ("detail", detail)]),
+            E::NotAProject { file, found } => {
+                Msg::ProjErrNotAProject.fill(lang, &[("file", file), ("found", found)])
+            }
+            E::NewerVersion { file, found, supported } => Msg::ProjErrNewerVersion.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            E::Invalid { file, detail } => {
+                Msg::ProjErrInvalid.fill(lang, &[("file", file), ("detail", detail)])
+            }
+            E::BadMap { file, detail } => {
+                Msg::ProjErrBadMap.fill(lang, &[("file", file), ("detail", detail)])
+            }
             E::DuplicateOrganiserId { file, id } => {
                 Msg::ProjErrDuplicateId.fill(lang, &[("file", file), ("id", &id.to_string())])
             }
-            E::BadCapacity { file, name, value } => Msg::ProjErrBadCapacity
-                .fill(lang, &[("file", file), ("name", name), ("value", &crate::import::number_to_text(*value))]),
+            E::BadCapacity { file, name, value } => Msg::ProjErrBadCapacity.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("name", name),
+                    ("value", &crate::import::number_to_text(*value)),
+                ],
+            ),
             E::UnknownWards { file, wards } => {
                 Msg::ProjErrUnknownWards.fill(lang, &[("file", file), ("wards", &ward_list(wards))])
             }
             E::UnknownOrganisers { file, wards, ids } => {
                 let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
-                Msg::ProjErrUnknownOrganisers.fill(lang, &[("file", file), ("wards", &ward_list(wards)), ("ids", &ids.join(", "))])
+                Msg::ProjErrUnknownOrganisers.fill(
+                    lang,
+                    &[("file", file), ("wards", &ward_list(wards)), ("ids", &ids.join(", "))],
+                )
             }
         }
     }
@@ -238,7 +264,8 @@ struct FileV2 {
 
 /// The project and its map as a version-[`CURRENT_VERSION`] project file (pretty JSON).
 pub fn save_project(project: &Project, map: &WardMap, source: &MapSource) -> String {
-    let map_value: Value = serde_json::from_str(&crate::export::wards_geojson(map)).unwrap_or(Value::Null);
+    let map_value: Value =
+        serde_json::from_str(&crate::export::wards_geojson(map)).unwrap_or(Value::Null);
     let file = FileV2 {
         format: FORMAT.into(),
         version: CURRENT_VERSION,
@@ -268,12 +295,19 @@ pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFi
         if e.is_eof() {
             ProjectFileError::Truncated { file: f() }
         } else {
-            ProjectFileError::NotJson { file: f(), line: e.line(), column: e.column(), detail: e.to_string() }
+            ProjectFileError::NotJson {
+                file: f(),
+                line: e.line(),
+                column: e.column(),
+                detail: e.to_string(),
+            }
         }
     })?;
     match value.get("format").and_then(Value::as_str) {
         Some(FORMAT) => {}
-        Some(other) => return Err(ProjectFileError::NotAProject { file: f(), found: other.to_string() }),
+        Some(other) => {
+            return Err(ProjectFileError::NotAProject { file: f(), found: other.to_string() })
+        }
         None => {
             let found = match value.get("type").and_then(Value::as_str) {
                 Some("FeatureCollection" | "Feature" | "Topology") => "GeoJSON",
@@ -282,18 +316,22 @@ pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFi
             return Err(ProjectFileError::NotAProject { file: f(), found: found.into() });
         }
     }
-    let version = value
-        .get("version")
-        .and_then(Value::as_u64)
-        .ok_or_else(|| ProjectFileError::Invalid { file: f(), detail: "no version number".into() })?;
+    let version = value.get("version").and_then(Value::as_u64).ok_or_else(|| {
+        ProjectFileError::Invalid { file: f(), detail: "no version number".into() }
+    })?;
     if version > CURRENT_VERSION as u64 {
-        return Err(ProjectFileError::NewerVersion { file: f(), found: version, supported: CURRENT_VERSION });
+        return Err(ProjectFileError::NewerVersion {
+            file: f(),
+            found: version,
+            supported: CURRENT_VERSION,
+        });
     }
     let migrated_from = (version < CURRENT_VERSION as u64).then_some(version as u32);
     if version <= 1 {
         value = migrate_v1(file, value)?;
     }
-    let data: FileV2 = serde_json::from_value(value).map_err(|e| ProjectFileError::Invalid { file: f(), detail: e.to_string() })?;
+    let data: FileV2 = serde_json::from_value(value)
+        .map_err(|e| ProjectFileError::Invalid { file: f(), detail: e.to_string() })?;
     let map = read_map(file, &data.map)?;
 
     // Organisers: unique ids, usable capacities.
@@ -303,24 +341,42 @@ pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFi
             return Err(ProjectFileError::DuplicateOrganiserId { file: f(), id: o.id });
         }
         if !valid_capacity(o.capacity) {
-            return Err(ProjectFileError::BadCapacity { file: f(), name: o.name.clone(), value: o.capacity });
+            return Err(ProjectFileError::BadCapacity {
+                file: f(),
+                name: o.name.clone(),
+                value: o.capacity,
+            });
         }
     }
     // Wards named by the plan, the locks and the homes must be on the map.
     let numbers: BTreeSet<&str> = map.wards().iter().map(|w| w.number.as_str()).collect();
     let mut unknown: BTreeSet<String> = BTreeSet::new();
-    unknown.extend(data.plan.keys().chain(&data.locked).filter(|w| !numbers.contains(w.as_str())).cloned());
-    unknown.extend(data.organisers.iter().filter_map(Organiser::home_ward).filter(|w| !numbers.contains(w)).map(str::to_string));
+    unknown.extend(
+        data.plan.keys().chain(&data.locked).filter(|w| !numbers.contains(w.as_str())).cloned(),
+    );
+    unknown.extend(
+        data.organisers
+            .iter()
+            .filter_map(Organiser::home_ward)
+            .filter(|w| !numbers.contains(w))
+            .map(str::to_string),
+    );
     if !unknown.is_empty() {
         let mut wards: Vec<String> = unknown.into_iter().collect();
         wards.sort_by(|a, b| crate::model::natural_cmp(a, b));
         return Err(ProjectFileError::UnknownWards { file: f(), wards });
     }
-    let mut bad_wards: Vec<String> = data.plan.iter().filter(|(_, id)| !ids.contains(id)).map(|(w, _)| w.clone()).collect();
+    let mut bad_wards: Vec<String> =
+        data.plan.iter().filter(|(_, id)| !ids.contains(id)).map(|(w, _)| w.clone()).collect();
     if !bad_wards.is_empty() {
         bad_wards.sort_by(|a, b| crate::model::natural_cmp(a, b));
-        let bad_ids: BTreeSet<u32> = data.plan.values().filter(|id| !ids.contains(id)).copied().collect();
-        return Err(ProjectFileError::UnknownOrganisers { file: f(), wards: bad_wards, ids: bad_ids.into_iter().collect() });
+        let bad_ids: BTreeSet<u32> =
+            data.plan.values().filter(|id| !ids.contains(id)).copied().collect();
+        return Err(ProjectFileError::UnknownOrganisers {
+            file: f(),
+            wards: bad_wards,
+            ids: bad_ids.into_iter().collect(),
+        });
     }
     // Locks of unassigned wards mean nothing: dropped (the invariant of `Plan`).
     let locked = data.locked.into_iter().filter(|w| data.plan.contains_key(w)).collect();
@@ -341,13 +397,19 @@ pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFi
 fn read_map(file: &str, value: &Value) -> Result<WardMap, ProjectFileError> {
     let bad = |detail: String| ProjectFileError::BadMap { file: file.to_string(), detail };
     let text = value.to_string();
-    let imported = crate::import::geojson::parse(file, text.as_bytes()).map_err(|e| bad(e.to_string()))?;
+    let imported =
+        crate::import::geojson::parse(file, text.as_bytes()).map_err(|e| bad(e.to_string()))?;
     let features = value.get("features").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     if imported.map.wards().len() != features.len() {
-        return Err(bad(format!("{} of {} wards readable", imported.map.wards().len(), features.len())));
+        return Err(bad(format!(
+            "{} of {} wards readable",
+            imported.map.wards().len(),
+            features.len()
+        )));
     }
     // The importer reads the six ward fields; every other numeric property is an extra count.
-    const KNOWN: [&str; 6] = ["ward_no", "ward_name", "population", "households", "poor_households", "zone"];
+    const KNOWN: [&str; 6] =
+        ["ward_no", "ward_name", "population", "households", "poor_households", "zone"];
     let mut extras: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
     for feature in features {
         let Some(props) = feature.get("properties").and_then(Value::as_object) else { continue };
@@ -380,8 +442,14 @@ fn read_map(file: &str, value: &Value) -> Result<WardMap, ProjectFileError> {
 
 /// Version 1 → version 2 (see the module docs).
 fn migrate_v1(file: &str, v: Value) -> Result<Value, ProjectFileError> {
-    let invalid = |detail: &str| ProjectFileError::Invalid { file: file.to_string(), detail: detail.to_string() };
-    let organisers = v.get("organisers").and_then(Value::as_array).ok_or_else(|| invalid("no organisers list"))?;
+    let invalid = |detail: &str| ProjectFileError::Invalid {
+        file: file.to_string(),
+        detail: detail.to_string(),
+    };
+    let organisers = v
+        .get("organisers")
+        .and_then(Value::as_array)
+        .ok_or_else(|| invalid("no organisers list"))?;
     let mut locked: BTreeSet<String> = BTreeSet::new();
     let mut new_organisers = Vec::with_capacity(organisers.len());
     for (i, o) in organisers.iter().enumerate() {
@@ -424,7 +492,11 @@ fn migrate_v1(file: &str, v: Value) -> Result<Value, ProjectFileError> {
     }
     if !bad_wards.is_empty() {
         bad_wards.sort_by(|a, b| crate::model::natural_cmp(a, b));
-        return Err(ProjectFileError::UnknownOrganisers { file: file.to_string(), wards: bad_wards, ids: bad_ids.into_iter().collect() });
+        return Err(ProjectFileError::UnknownOrganisers {
+            file: file.to_string(),
+            wards: bad_wards,
+            ids: bad_ids.into_iter().collect(),
+        });
     }
     let mut settings = serde_json::to_value(AllocSettings::default()).unwrap_or(Value::Null);
     if let Some(t) = v.get("tolerance").filter(|t| t.is_number()) {

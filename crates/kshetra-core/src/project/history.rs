@@ -29,13 +29,24 @@ impl History {
     }
 
     /// Applies `edit` to `project` as a new undo step.
-    pub fn apply(&mut self, project: &mut Project, map: &WardMap, edit: Edit) -> Result<(), ProjectError> {
+    pub fn apply(
+        &mut self,
+        project: &mut Project,
+        map: &WardMap,
+        edit: Edit,
+    ) -> Result<(), ProjectError> {
         self.apply_in_stroke(project, map, edit, 0)
     }
 
     /// Applies `edit`; when `stroke` is non-zero and equals the stroke of the last undo step,
     /// the edit joins that step (one brush drag = one undo).
-    pub fn apply_in_stroke(&mut self, project: &mut Project, map: &WardMap, edit: Edit, stroke: u64) -> Result<(), ProjectError> {
+    pub fn apply_in_stroke(
+        &mut self,
+        project: &mut Project,
+        map: &WardMap,
+        edit: Edit,
+        stroke: u64,
+    ) -> Result<(), ProjectError> {
         let patch = project.apply_recorded(map, edit)?;
         if patch.is_empty() {
             return Ok(());

@@ -27,10 +27,12 @@ pub mod rebalance;
 pub mod stats;
 
 pub use colouring::{area_colours, area_colours_of, AreaAdjacency};
-pub use file::{load_project, save_project, LoadedProject, MapSource, ProjectFileError, CURRENT_VERSION};
+pub use file::{
+    load_project, save_project, LoadedProject, MapSource, ProjectFileError, CURRENT_VERSION,
+};
 pub use history::History;
 pub use model::{
-    normalise_mobile, splits_area, splits_area_of, AllocSettings, ContactPoint, Edit, Home, NumberOrder, Organiser, Plan, PlanMark, Project,
-    ProjectError,
+    normalise_mobile, splits_area, splits_area_of, AllocSettings, ContactPoint, Edit, Home,
+    NumberOrder, Organiser, Plan, PlanMark, Project, ProjectError,
 };
 pub use stats::{stats, stats_of, update_stats, AreaStats, PlanProblem, PlanStats};

@@ -93,7 +93,15 @@ impl Organiser {
     /// An organiser with a name and the defaults: role "सामुदायिक संगठक", capacity 1, id 0
     /// (the project gives the id when the organiser is added).
     pub fn new(name: impl Into<String>) -> Organiser {
-        Organiser { id: 0, name: name.into(), mobile: None, role: default_role_hi(), home: None, capacity: 1.0, contact: None }
+        Organiser {
+            id: 0,
+            name: name.into(),
+            mobile: None,
+            role: default_role_hi(),
+            home: None,
+            capacity: 1.0,
+            contact: None,
+        }
     }
 
     /// The organiser's home ward, if one is given.
@@ -160,7 +168,8 @@ pub fn normalise_mobile(raw: &str) -> Option<String> {
     } else {
         &digits
     };
-    (national.len() == 10 && matches!(national.as_bytes()[0], b'6'..=b'9')).then(|| national.to_string())
+    (national.len() == 10 && matches!(national.as_bytes()[0], b'6'..=b'9'))
+        .then(|| national.to_string())
 }
 
 /// The automatic allocation's settings, kept with the project.
@@ -186,7 +195,9 @@ impl Default for AllocSettings {
 impl AllocSettings {
     /// The engine's settings (default effort).
     pub fn engine(&self) -> kshetra_alloc::Settings {
-        kshetra_alloc::Settings::new(self.seed).epsilon(self.epsilon).respect_zones(self.respect_zones)
+        kshetra_alloc::Settings::new(self.seed)
+            .epsilon(self.epsilon)
+            .respect_zones(self.respect_zones)
     }
 }
 
@@ -251,7 +262,11 @@ impl Changes {
 impl Default for Changes {
     fn default() -> Changes {
         static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
-        Changes { id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed), revision: 0, recent: Default::default() }
+        Changes {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            revision: 0,
+            recent: Default::default(),
+        }
     }
 }
 
@@ -286,7 +301,12 @@ impl Plan {
 
     /// [`Plan::ids_by_ward`] from the same view made at `mark`, looking only at the wards
     /// changed since; `None` when those are not known ([`Plan::changed_since`]).
-    pub fn ids_by_ward_since(&self, map: &WardMap, mark: PlanMark, before: &[Option<u32>]) -> Option<Vec<Option<u32>>> {
+    pub fn ids_by_ward_since(
+        &self,
+        map: &WardMap,
+        mark: PlanMark,
+        before: &[Option<u32>],
+    ) -> Option<Vec<Option<u32>>> {
         if before.len() != map.wards().len() {
             return None;
         }
@@ -344,8 +364,12 @@ impl Plan {
     /// The index view for a map: per ward (in [`WardMap::wards`] order), the position of its
     /// organiser in `organisers` (display order); `None` when unassigned or the id is unknown.
     pub fn index_view(&self, map: &WardMap, organisers: &[Organiser]) -> Vec<Option<usize>> {
-        let pos: BTreeMap<u32, usize> = organisers.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
-        map.wards().iter().map(|w| self.organiser_of(&w.number).and_then(|id| pos.get(&id).copied())).collect()
+        let pos: BTreeMap<u32, usize> =
+            organisers.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+        map.wards()
+            .iter()
+            .map(|w| self.organiser_of(&w.number).and_then(|id| pos.get(&id).copied()))
+            .collect()
     }
 }
 
@@ -359,10 +383,7 @@ impl NumberOrder {
     pub fn of(map: &WardMap) -> NumberOrder {
         let mut order: Vec<usize> = (0..map.wards().len()).collect();
         order.sort_by(|&a, &b| {
-            map.wards()[a]
-                .number
-                .as_bytes()
-                .cmp(map.wards()[b].number.as_bytes())
+            map.wards()[a].number.as_bytes().cmp(map.wards()[b].number.as_bytes())
         });
         NumberOrder(order)
     }
@@ -533,15 +554,26 @@ impl ProjectError {
     /// The bilingual text of this error.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            ProjectError::UnknownOrganiser { id } => Msg::ErrUnknownOrganiser.fill(lang, &[("id", &id.to_string())]),
-            ProjectError::UnknownWards { wards } => Msg::ErrUnknownWards.fill(lang, &[("wards", &ward_list(wards))]),
-            ProjectError::LockedWards { wards } => Msg::ErrLockedWards.fill(lang, &[("wards", &ward_list(wards))]),
-            ProjectError::NotAssigned { wards } => Msg::ErrNotAssigned.fill(lang, &[("wards", &ward_list(wards))]),
-            ProjectError::BadCapacity { name, value } => {
-                Msg::ErrBadCapacity.fill(lang, &[("name", name), ("value", &crate::import::number_to_text(*value))])
+            ProjectError::UnknownOrganiser { id } => {
+                Msg::ErrUnknownOrganiser.fill(lang, &[("id", &id.to_string())])
             }
-            ProjectError::BadMobile { name, value } => Msg::ErrBadMobile.fill(lang, &[("name", name), ("value", value)]),
-            ProjectError::BadSetting { field, value } => Msg::ErrBadSetting.fill(lang, &[("field", field), ("value", value)]),
+            ProjectError::UnknownWards { wards } => {
+                Msg::ErrUnknownWards.fill(lang, &[("wards", &ward_list(wards))])
+            }
+            ProjectError::LockedWards { wards } => {
+                Msg::ErrLockedWards.fill(lang, &[("wards", &ward_list(wards))])
+            }
+            ProjectError::NotAssigned { wards } => {
+                Msg::ErrNotAssigned.fill(lang, &[("wards", &ward_list(wards))])
+            }
+            ProjectError::BadCapacity { name, value } => Msg::ErrBadCapacity
+                .fill(lang, &[("name", name), ("value", &crate::import::number_to_text(*value))]),
+            ProjectError::BadMobile { name, value } => {
+                Msg::ErrBadMobile.fill(lang, &[("name", name), ("value", value)])
+            }
+            ProjectError::BadSetting { field, value } => {
+                Msg::ErrBadSetting.fill(lang, &[("field", field), ("value", value)])
+            }
         }
     }
 }
@@ -635,7 +667,11 @@ impl Project {
     }
 
     /// Applies an edit and returns the patch that undoes it.
-    pub(crate) fn apply_recorded(&mut self, map: &WardMap, edit: Edit) -> Result<Patch, ProjectError> {
+    pub(crate) fn apply_recorded(
+        &mut self,
+        map: &WardMap,
+        edit: Edit,
+    ) -> Result<Patch, ProjectError> {
         let mut undo = Patch::default();
         match edit {
             Edit::AddOrganiser { organiser, at } => {
@@ -647,7 +683,8 @@ impl Project {
                 self.organisers.insert(at, o);
             }
             Edit::AddOrganisers(list) => {
-                let checked = list.into_iter().map(|o| o.checked(map)).collect::<Result<Vec<_>, _>>()?;
+                let checked =
+                    list.into_iter().map(|o| o.checked(map)).collect::<Result<Vec<_>, _>>()?;
                 if !checked.is_empty() {
                     undo.organisers = Some(self.organisers.clone());
                     for mut o in checked {
@@ -658,7 +695,9 @@ impl Project {
                 }
             }
             Edit::UpdateOrganiser(organiser) => {
-                let pos = self.position(organiser.id).ok_or(ProjectError::UnknownOrganiser { id: organiser.id })?;
+                let pos = self
+                    .position(organiser.id)
+                    .ok_or(ProjectError::UnknownOrganiser { id: organiser.id })?;
                 let o = organiser.checked(map)?;
                 if self.organisers[pos] != o {
                     undo.organisers = Some(self.organisers.clone());
@@ -701,7 +740,8 @@ impl Project {
             }
             Edit::Lock { wards } => {
                 let wards = known_wards(map, wards)?;
-                let unassigned: Vec<String> = wards.iter().filter(|w| self.plan.organiser_of(w).is_none()).cloned().collect();
+                let unassigned: Vec<String> =
+                    wards.iter().filter(|w| self.plan.organiser_of(w).is_none()).cloned().collect();
                 if !unassigned.is_empty() {
                     return Err(ProjectError::NotAssigned { wards: unassigned });
                 }
@@ -714,31 +754,47 @@ impl Project {
                     self.plan.set_lock(w, false, &mut undo);
                 }
             }
-            Edit::LockArea { organiser } | Edit::UnlockArea { organiser } if self.position(organiser).is_none() => {
+            Edit::LockArea { organiser } | Edit::UnlockArea { organiser }
+                if self.position(organiser).is_none() =>
+            {
                 return Err(ProjectError::UnknownOrganiser { id: organiser });
             }
             Edit::LockArea { organiser } => {
-                let wards: Vec<String> = self.plan.wards_of(organiser).map(str::to_string).collect();
+                let wards: Vec<String> =
+                    self.plan.wards_of(organiser).map(str::to_string).collect();
                 for w in &wards {
                     self.plan.set_lock(w, true, &mut undo);
                 }
             }
             Edit::UnlockArea { organiser } => {
-                let wards: Vec<String> = self.plan.wards_of(organiser).map(str::to_string).collect();
+                let wards: Vec<String> =
+                    self.plan.wards_of(organiser).map(str::to_string).collect();
                 for w in &wards {
                     self.plan.set_lock(w, false, &mut undo);
                 }
             }
             Edit::ApplyPlan { assignment } => {
-                let unknown: Vec<String> = assignment.keys().filter(|w| map.ward(w).is_none()).cloned().collect();
+                let unknown: Vec<String> =
+                    assignment.keys().filter(|w| map.ward(w).is_none()).cloned().collect();
                 if !unknown.is_empty() {
                     return Err(ProjectError::UnknownWards { wards: unknown });
                 }
                 if let Some(&id) = assignment.values().find(|&&id| self.position(id).is_none()) {
                     return Err(ProjectError::UnknownOrganiser { id });
                 }
-                self.refuse_locked(self.plan.locked.iter().filter(|w| assignment.get(*w) != self.plan.assignment.get(*w)))?;
-                let old: Vec<String> = self.plan.assignment.keys().filter(|w| !assignment.contains_key(*w)).cloned().collect();
+                self.refuse_locked(
+                    self.plan
+                        .locked
+                        .iter()
+                        .filter(|w| assignment.get(*w) != self.plan.assignment.get(*w)),
+                )?;
+                let old: Vec<String> = self
+                    .plan
+                    .assignment
+                    .keys()
+                    .filter(|w| !assignment.contains_key(*w))
+                    .cloned()
+                    .collect();
                 for w in &old {
                     self.plan.set(w, None, &mut undo);
                 }
@@ -758,7 +814,10 @@ impl Project {
             }
             Edit::SetSettings(s) => {
                 if !(s.epsilon.is_finite() && s.epsilon > 0.0 && s.epsilon <= 1.0) {
-                    return Err(ProjectError::BadSetting { field: "epsilon", value: s.epsilon.to_string() });
+                    return Err(ProjectError::BadSetting {
+                        field: "epsilon",
+                        value: s.epsilon.to_string(),
+                    });
                 }
                 if s != self.settings {
                     undo.settings = Some(std::mem::replace(&mut self.settings, s));
@@ -766,10 +825,16 @@ impl Project {
             }
             Edit::SetPoorParams(p) => {
                 if !(p.poor_share.is_finite() && (0.0..=1.0).contains(&p.poor_share)) {
-                    return Err(ProjectError::BadSetting { field: "poor_share", value: p.poor_share.to_string() });
+                    return Err(ProjectError::BadSetting {
+                        field: "poor_share",
+                        value: p.poor_share.to_string(),
+                    });
                 }
                 if !(p.household_size.is_finite() && p.household_size > 0.0) {
-                    return Err(ProjectError::BadSetting { field: "household_size", value: p.household_size.to_string() });
+                    return Err(ProjectError::BadSetting {
+                        field: "household_size",
+                        value: p.household_size.to_string(),
+                    });
                 }
                 if p.norm == 0 {
                     return Err(ProjectError::BadSetting { field: "norm", value: "0".into() });
@@ -782,7 +847,10 @@ impl Project {
         Ok(undo)
     }
 
-    fn refuse_locked<'a>(&self, wards: impl Iterator<Item = &'a String>) -> Result<(), ProjectError> {
+    fn refuse_locked<'a>(
+        &self,
+        wards: impl Iterator<Item = &'a String>,
+    ) -> Result<(), ProjectError> {
         let locked: Vec<String> = wards.filter(|w| self.plan.is_locked(w)).cloned().collect();
         if locked.is_empty() {
             Ok(())
@@ -822,7 +890,8 @@ impl Project {
             .bounds()
             .map(crate::projection::LocalProjection::for_rect)
             .unwrap_or_else(|| crate::projection::LocalProjection::new(0.0, 0.0));
-        let index: BTreeMap<&str, u32> = map.wards().iter().enumerate().map(|(i, w)| (w.number.as_str(), i as u32)).collect();
+        let index: BTreeMap<&str, u32> =
+            map.wards().iter().enumerate().map(|(i, w)| (w.number.as_str(), i as u32)).collect();
         let mut locks: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
         for w in &self.plan.locked {
             if let (Some(&i), Some(id)) = (index.get(w.as_str()), self.plan.organiser_of(w)) {
@@ -835,17 +904,23 @@ impl Project {
                 let home_ward = o.home_ward().and_then(|w| index.get(w).copied());
                 let home = match (home_ward, o.home.as_ref().and_then(|h| h.point)) {
                     (Some(i), _) => Some(kshetra_alloc::Home::Ward(i)),
-                    (None, Some([lon, lat])) => Some(kshetra_alloc::Home::Point(proj.project(lon, lat))),
+                    (None, Some([lon, lat])) => {
+                        Some(kshetra_alloc::Home::Point(proj.project(lon, lat)))
+                    }
                     _ => None,
                 };
                 let mut locked = locks.get(&o.id).cloned().unwrap_or_default();
-                if let (true, Some(h), Some(w)) = (self.settings.keep_home_wards, home_ward, o.home_ward()) {
+                if let (true, Some(h), Some(w)) =
+                    (self.settings.keep_home_wards, home_ward, o.home_ward())
+                {
                     if !self.plan.is_locked(w) && !locked.contains(&h) {
                         locked.push(h);
                     }
                 }
                 locked.sort_unstable();
-                let mut e = kshetra_alloc::Organiser::new().with_capacity(o.capacity).with_locked_wards(locked);
+                let mut e = kshetra_alloc::Organiser::new()
+                    .with_capacity(o.capacity)
+                    .with_locked_wards(locked);
                 e.home = home;
                 e
             })
@@ -886,14 +961,27 @@ fn known_wards(map: &WardMap, wards: Vec<String>) -> Result<Vec<String>, Project
 /// every organiser losing a ward and the receiving one; returns the first, in display order,
 /// whose area would then be in more pieces than now: `(organiser id, pieces after)`.
 /// O(n + m).
-pub fn splits_area(map: &WardMap, graph: &WardGraph, project: &Project, wards: &[String], to: Option<u32>) -> Option<(u32, usize)> {
+pub fn splits_area(
+    map: &WardMap,
+    graph: &WardGraph,
+    project: &Project,
+    wards: &[String],
+    to: Option<u32>,
+) -> Option<(u32, usize)> {
     splits_area_of(map, graph, project, &project.plan.ids_by_ward(map), wards, to)
 }
 
 /// [`splits_area`] with each ward's organiser id already known (`before`, as
 /// [`Plan::ids_by_ward`] gives it). Only the areas involved are searched: O(their wards' edges)
 /// plus one copy of `before`.
-pub fn splits_area_of(map: &WardMap, graph: &WardGraph, project: &Project, before: &[Option<u32>], wards: &[String], to: Option<u32>) -> Option<(u32, usize)> {
+pub fn splits_area_of(
+    map: &WardMap,
+    graph: &WardGraph,
+    project: &Project,
+    before: &[Option<u32>],
+    wards: &[String],
+    to: Option<u32>,
+) -> Option<(u32, usize)> {
     let n = map.wards().len().min(graph.len()).min(before.len());
     let mut after = before.to_vec();
     let mut affected: BTreeSet<u32> = to.into_iter().collect();

@@ -13,7 +13,9 @@
 use crate::i18n::{Lang, Msg};
 use crate::import::{normalise_ward_number, Value};
 use crate::model::WardMap;
-use crate::project::model::{default_role, normalise_mobile, valid_capacity, ContactPoint, Home, Organiser};
+use crate::project::model::{
+    default_role, normalise_mobile, valid_capacity, ContactPoint, Home, Organiser,
+};
 use crate::table::{read_table, Table, TableError};
 
 /// Which column (by heading) holds each organiser field.
@@ -43,7 +45,9 @@ pub struct OrganiserColumns {
 
 fn squash(name: &str) -> String {
     name.chars()
-        .filter(|c| (c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(c)) && *c != '\u{093C}')
+        .filter(|c| {
+            (c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(c)) && *c != '\u{093C}'
+        })
         .flat_map(char::to_lowercase)
         .collect()
 }
@@ -66,25 +70,48 @@ impl OrganiserColumns {
         let mut out = OrganiserColumns::default();
         for col in columns {
             let s = squash(col);
-            let slot = if has(&s, &["home", "घर", "निवास", "residence"]) && has(&s, &["ward", "वार्ड"]) {
+            let slot = if has(&s, &["home", "घर", "निवास", "residence"])
+                && has(&s, &["ward", "वार्ड"])
+            {
                 &mut out.home_ward
-            } else if has(&s, &["mobile", "phone", "cug", "मोबाइल", "फोन", "दूरभाष"]) || s == "mob" || s == "mobno" {
+            } else if has(&s, &["mobile", "phone", "cug", "मोबाइल", "फोन", "दूरभाष"])
+                || s == "mob"
+                || s == "mobno"
+            {
                 &mut out.mobile
-            } else if has(&s, &["meeting", "बैठक"]) && has(&s, &["day", "दिन", "वार"]) || s == "day" || s == "दिन" {
+            } else if has(&s, &["meeting", "बैठक"]) && has(&s, &["day", "दिन", "वार"])
+                || s == "day"
+                || s == "दिन"
+            {
                 &mut out.meeting_day
-            } else if has(&s, &["meeting", "बैठक"]) && has(&s, &["time", "समय"]) || s == "time" || s == "समय" {
+            } else if has(&s, &["meeting", "बैठक"]) && has(&s, &["time", "समय"])
+                || s == "time"
+                || s == "समय"
+            {
                 &mut out.meeting_time
-            } else if has(&s, &["longitude", "देशांतर"]) || s == "lon" || s == "lng" || s.ends_with("lon") || s.ends_with("lng") {
+            } else if has(&s, &["longitude", "देशांतर"])
+                || s == "lon"
+                || s == "lng"
+                || s.ends_with("lon")
+                || s.ends_with("lng")
+            {
                 &mut out.contact_lon
-            } else if has(&s, &["latitude", "अक्षांश"]) || s == "lat" || s.ends_with("lat") {
+            } else if has(&s, &["latitude", "अक्षांश"]) || s == "lat" || s.ends_with("lat")
+            {
                 &mut out.contact_lat
-            } else if has(&s, &["contactpoint", "centre", "center", "केंद्र", "केन्द्र", "स्थल", "venue", "place"]) {
+            } else if has(
+                &s,
+                &["contactpoint", "centre", "center", "केंद्र", "केन्द्र", "स्थल", "venue", "place"],
+            ) {
                 &mut out.contact_point
             } else if has(&s, &["capacity", "क्षमता", "workload"]) {
                 &mut out.capacity
-            } else if has(&s, &["role", "designation", "पद", "भूमिका"]) || s == "post" {
+            } else if has(&s, &["role", "designation", "पद", "भूमिका"]) || s == "post"
+            {
                 &mut out.role
-            } else if has(&s, &["name", "नाम", "organiser", "organizer", "संगठक"]) && !has(&s, &["ward", "वार्ड"]) {
+            } else if has(&s, &["name", "नाम", "organiser", "organizer", "संगठक"])
+                && !has(&s, &["ward", "वार्ड"])
+            {
                 &mut out.name
             } else {
                 continue;
@@ -125,9 +152,15 @@ impl RowError {
         let row = self.row.to_string();
         match &self.problem {
             RowProblem::NoName => Msg::OrgRowNoName.fill(lang, &[("row", &row)]),
-            RowProblem::BadMobile(v) => Msg::OrgRowBadMobile.fill(lang, &[("row", &row), ("value", v)]),
-            RowProblem::BadCapacity(v) => Msg::OrgRowBadCapacity.fill(lang, &[("row", &row), ("value", v)]),
-            RowProblem::UnknownHomeWard(w) => Msg::OrgRowUnknownHomeWard.fill(lang, &[("row", &row), ("ward", w)]),
+            RowProblem::BadMobile(v) => {
+                Msg::OrgRowBadMobile.fill(lang, &[("row", &row), ("value", v)])
+            }
+            RowProblem::BadCapacity(v) => {
+                Msg::OrgRowBadCapacity.fill(lang, &[("row", &row), ("value", v)])
+            }
+            RowProblem::UnknownHomeWard(w) => {
+                Msg::OrgRowUnknownHomeWard.fill(lang, &[("row", &row), ("ward", w)])
+            }
         }
     }
 }
@@ -150,18 +183,22 @@ impl OrganisersImportError {
     /// The bilingual text.
     pub fn message(&self, lang: Lang) -> String {
         match self {
-            OrganisersImportError::NoNameColumn { file } => Msg::OrgErrNoNameColumn.fill(lang, &[("file", file)]),
+            OrganisersImportError::NoNameColumn { file } => {
+                Msg::OrgErrNoNameColumn.fill(lang, &[("file", file)])
+            }
             OrganisersImportError::Table(e) => match e {
                 TableError::Empty { file } => Msg::TableErrEmpty.fill(lang, &[("file", file)]),
-                TableError::NotATable { file } => Msg::TableErrNotATable.fill(lang, &[("file", file)]),
-                TableError::InvalidCsv { file, row, detail } => {
-                    Msg::TableErrInvalidCsv.fill(lang, &[("file", file), ("row", &row.to_string()), ("detail", detail)])
+                TableError::NotATable { file } => {
+                    Msg::TableErrNotATable.fill(lang, &[("file", file)])
                 }
-                TableError::InvalidSpreadsheet { file, detail } => {
-                    Msg::TableErrInvalidSpreadsheet.fill(lang, &[("file", file), ("detail", detail)])
-                }
+                TableError::InvalidCsv { file, row, detail } => Msg::TableErrInvalidCsv
+                    .fill(lang, &[("file", file), ("row", &row.to_string()), ("detail", detail)]),
+                TableError::InvalidSpreadsheet { file, detail } => Msg::TableErrInvalidSpreadsheet
+                    .fill(lang, &[("file", file), ("detail", detail)]),
                 TableError::NoRows { file } => Msg::TableErrNoRows.fill(lang, &[("file", file)]),
-                TableError::NoKeyColumn { file, .. } => Msg::OrgErrNoNameColumn.fill(lang, &[("file", file)]),
+                TableError::NoKeyColumn { file, .. } => {
+                    Msg::OrgErrNoNameColumn.fill(lang, &[("file", file)])
+                }
             },
         }
     }
@@ -179,17 +216,29 @@ pub struct OrganisersImport {
 }
 
 /// Reads an organisers list file with the proposed columns.
-pub fn import_organisers(file: &str, bytes: &[u8], map: &WardMap) -> Result<OrganisersImport, OrganisersImportError> {
+pub fn import_organisers(
+    file: &str,
+    bytes: &[u8],
+    map: &WardMap,
+) -> Result<OrganisersImport, OrganisersImportError> {
     let table = read_table(file, bytes)?;
     let columns = OrganiserColumns::detect(&table.columns);
     organisers_from_table(&table, &columns, map)
 }
 
 /// Builds organisers from a table with the given (possibly officer-corrected) columns.
-pub fn organisers_from_table(table: &Table, columns: &OrganiserColumns, map: &WardMap) -> Result<OrganisersImport, OrganisersImportError> {
-    let col = |name: &Option<String>| name.as_ref().and_then(|n| table.columns.iter().position(|c| c == n));
-    let name_c = col(&columns.name).ok_or_else(|| OrganisersImportError::NoNameColumn { file: table.file.clone() })?;
-    let (mobile_c, role_c, home_c, cap_c) = (col(&columns.mobile), col(&columns.role), col(&columns.home_ward), col(&columns.capacity));
+pub fn organisers_from_table(
+    table: &Table,
+    columns: &OrganiserColumns,
+    map: &WardMap,
+) -> Result<OrganisersImport, OrganisersImportError> {
+    let col = |name: &Option<String>| {
+        name.as_ref().and_then(|n| table.columns.iter().position(|c| c == n))
+    };
+    let name_c = col(&columns.name)
+        .ok_or_else(|| OrganisersImportError::NoNameColumn { file: table.file.clone() })?;
+    let (mobile_c, role_c, home_c, cap_c) =
+        (col(&columns.mobile), col(&columns.role), col(&columns.home_ward), col(&columns.capacity));
     let (cp_c, lon_c, lat_c, day_c, time_c) = (
         col(&columns.contact_point),
         col(&columns.contact_lon),
@@ -200,7 +249,9 @@ pub fn organisers_from_table(table: &Table, columns: &OrganiserColumns, map: &Wa
     let mut organisers = Vec::new();
     let mut errors = Vec::new();
     for (row_no, row) in &table.rows {
-        let text = |c: Option<usize>| c.and_then(|c| row.get(c)).and_then(Option::as_ref).map(Value::to_text);
+        let text = |c: Option<usize>| {
+            c.and_then(|c| row.get(c)).and_then(Option::as_ref).map(Value::to_text)
+        };
         let number = |c: Option<usize>| -> Option<f64> {
             match c.and_then(|c| row.get(c)).and_then(Option::as_ref)? {
                 Value::Number(x) => Some(*x),
@@ -233,13 +284,21 @@ pub fn organisers_from_table(table: &Table, columns: &OrganiserColumns, map: &Wa
         if let Some(h) = text(home_c) {
             match normalise_ward_number(&h).filter(|w| map.ward(w).is_some()) {
                 Some(w) => o.home = Some(Home { ward: Some(w), point: None }),
-                None => problems.push(RowProblem::UnknownHomeWard(normalise_ward_number(&h).unwrap_or(h))),
+                None => problems
+                    .push(RowProblem::UnknownHomeWard(normalise_ward_number(&h).unwrap_or(h))),
             }
         }
         let (cp, day, time) = (text(cp_c), text(day_c), text(time_c));
         if cp.is_some() || day.is_some() || time.is_some() {
-            let (lon, lat) = (number(lon_c).filter(|x| x.is_finite()), number(lat_c).filter(|x| x.is_finite()));
-            o.contact = Some(ContactPoint { name: cp.unwrap_or_default(), lon, lat, meeting_day: day, meeting_time: time });
+            let (lon, lat) =
+                (number(lon_c).filter(|x| x.is_finite()), number(lat_c).filter(|x| x.is_finite()));
+            o.contact = Some(ContactPoint {
+                name: cp.unwrap_or_default(),
+                lon,
+                lat,
+                meeting_day: day,
+                meeting_time: time,
+            });
         }
         if problems.is_empty() {
             organisers.push(o);

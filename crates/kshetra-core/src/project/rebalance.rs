@@ -26,7 +26,13 @@ pub struct LocalRun {
 /// The local run around organiser `centre`: its area and every area sharing a boundary with
 /// it. `full` is the whole map's problem ([`crate::allocation::problem_for`]). `None` when the
 /// organiser has no wards.
-pub fn around(map: &WardMap, graph: &WardGraph, project: &Project, full: &Problem, centre: u32) -> Option<LocalRun> {
+pub fn around(
+    map: &WardMap,
+    graph: &WardGraph,
+    project: &Project,
+    full: &Problem,
+    centre: u32,
+) -> Option<LocalRun> {
     let ids = project.plan.ids_by_ward(map);
     let mine: Vec<usize> = (0..ids.len()).filter(|&i| ids[i] == Some(centre)).collect();
     if mine.is_empty() {
@@ -41,10 +47,17 @@ pub fn around(map: &WardMap, graph: &WardGraph, project: &Project, full: &Proble
         }
     }
     // Organisers in display order; wards in map order.
-    let order: Vec<(usize, u32)> =
-        project.organisers.iter().enumerate().filter(|(_, o)| taking_part.contains(&o.id)).map(|(j, o)| (j, o.id)).collect();
-    let wards: Vec<usize> = (0..ids.len()).filter(|&i| ids[i].is_some_and(|o| taking_part.contains(&o))).collect();
-    let local: BTreeMap<usize, u32> = wards.iter().enumerate().map(|(l, &i)| (i, l as u32)).collect();
+    let order: Vec<(usize, u32)> = project
+        .organisers
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| taking_part.contains(&o.id))
+        .map(|(j, o)| (j, o.id))
+        .collect();
+    let wards: Vec<usize> =
+        (0..ids.len()).filter(|&i| ids[i].is_some_and(|o| taking_part.contains(&o))).collect();
+    let local: BTreeMap<usize, u32> =
+        wards.iter().enumerate().map(|(l, &i)| (i, l as u32)).collect();
 
     let pick = |v: &Vec<f64>| wards.iter().map(|&i| v[i]).collect::<Vec<f64>>();
     let mut edges = Vec::new();
@@ -57,7 +70,11 @@ pub fn around(map: &WardMap, graph: &WardGraph, project: &Project, full: &Proble
             }
         }
     }
-    let mut problem = Problem::new(pick(&full.weights), wards.iter().map(|&i| full.centroids[i]).collect(), edges);
+    let mut problem = Problem::new(
+        pick(&full.weights),
+        wards.iter().map(|&i| full.centroids[i]).collect(),
+        edges,
+    );
     if !full.zones.is_empty() {
         problem.zones = wards.iter().map(|&i| full.zones[i]).collect();
     }
@@ -70,7 +87,8 @@ pub fn around(map: &WardMap, graph: &WardGraph, project: &Project, full: &Proble
         .iter()
         .map(|&(j, _)| {
             let mut o = all[j].clone();
-            o.locked_wards = o.locked_wards.iter().filter_map(|w| local.get(&(*w as usize)).copied()).collect();
+            o.locked_wards =
+                o.locked_wards.iter().filter_map(|w| local.get(&(*w as usize)).copied()).collect();
             o.home = match o.home {
                 // A home ward outside the region still pulls the area towards it, as a point.
                 Some(Home::Ward(w)) => Some(match local.get(&(w as usize)) {

@@ -30,11 +30,16 @@ pub struct WardFacts {
 impl WardFacts {
     /// Measures the map (O(total vertices)).
     pub fn new(map: &WardMap) -> WardFacts {
-        let proj = map.bounds().map(LocalProjection::for_rect).unwrap_or_else(|| LocalProjection::new(0.0, 0.0));
+        let proj = map
+            .bounds()
+            .map(LocalProjection::for_rect)
+            .unwrap_or_else(|| LocalProjection::new(0.0, 0.0));
         let centroids = map
             .wards()
             .iter()
-            .map(|w| w.geometry.centroid().map(|p| proj.project(p.x(), p.y())).unwrap_or([0.0, 0.0]))
+            .map(|w| {
+                w.geometry.centroid().map(|p| proj.project(p.x(), p.y())).unwrap_or([0.0, 0.0])
+            })
             .collect();
         let areas = map.wards().iter().map(|w| proj.area_m2(&w.geometry)).collect();
         WardFacts { proj, centroids, areas }
@@ -119,25 +124,34 @@ impl PlanProblem {
     /// The bilingual text; organisers are named from `project` (an unnamed one as "#id").
     pub fn message(&self, project: &Project, lang: Lang) -> String {
         let name = |id: u32| {
-            project.organiser(id).map(|o| o.name.trim().to_string()).filter(|n| !n.is_empty()).unwrap_or_else(|| format!("#{id}"))
+            project
+                .organiser(id)
+                .map(|o| o.name.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| format!("#{id}"))
         };
         let pct = |d: f64| crate::format::decimal_indian(d.abs() * 100.0, 1);
         match self {
             PlanProblem::SplitArea { organiser, pieces, smaller } => {
                 let wards: Vec<String> = smaller.iter().map(|p| ward_list(p)).collect();
-                Msg::ProblemSplitArea
-                    .fill(lang, &[("name", &name(*organiser)), ("pieces", &pieces.to_string()), ("wards", &wards.join("; "))])
+                Msg::ProblemSplitArea.fill(
+                    lang,
+                    &[
+                        ("name", &name(*organiser)),
+                        ("pieces", &pieces.to_string()),
+                        ("wards", &wards.join("; ")),
+                    ],
+                )
             }
-            PlanProblem::NoWards { organiser } => Msg::ProblemNoWards.fill(lang, &[("name", &name(*organiser))]),
-            PlanProblem::OverTolerance { organiser, deviation } => {
-                Msg::ProblemOver.fill(lang, &[("name", &name(*organiser)), ("pct", &pct(*deviation))])
+            PlanProblem::NoWards { organiser } => {
+                Msg::ProblemNoWards.fill(lang, &[("name", &name(*organiser))])
             }
-            PlanProblem::UnderTolerance { organiser, deviation } => {
-                Msg::ProblemUnder.fill(lang, &[("name", &name(*organiser)), ("pct", &pct(*deviation))])
-            }
-            PlanProblem::Unassigned { wards } => {
-                Msg::ProblemUnassigned.fill(lang, &[("n", &wards.len().to_string()), ("wards", &ward_list(wards))])
-            }
+            PlanProblem::OverTolerance { organiser, deviation } => Msg::ProblemOver
+                .fill(lang, &[("name", &name(*organiser)), ("pct", &pct(*deviation))]),
+            PlanProblem::UnderTolerance { organiser, deviation } => Msg::ProblemUnder
+                .fill(lang, &[("name", &name(*organiser)), ("pct", &pct(*deviation))]),
+            PlanProblem::Unassigned { wards } => Msg::ProblemUnassigned
+                .fill(lang, &[("n", &wards.len().to_string()), ("wards", &ward_list(wards))]),
         }
     }
 }
@@ -167,7 +181,13 @@ pub fn stats(map: &WardMap, graph: &WardGraph, project: &Project, poor: &[f64]) 
 }
 
 /// [`stats`] with the map's geometry already measured.
-pub fn stats_with(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: &Project, poor: &[f64]) -> PlanStats {
+pub fn stats_with(
+    facts: &WardFacts,
+    map: &WardMap,
+    graph: &WardGraph,
+    project: &Project,
+    poor: &[f64],
+) -> PlanStats {
     stats_of(facts, map, graph, project, poor, &project.plan.ids_by_ward(map))
 }
 
@@ -175,18 +195,20 @@ pub fn stats_with(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: 
 /// gives it: the app computes it once per change and shares it).
 ///
 /// [`Plan::ids_by_ward`]: crate::project::Plan::ids_by_ward
-pub fn stats_of(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: &Project, poor: &[f64], ids: &[Option<u32>]) -> PlanStats {
+pub fn stats_of(
+    facts: &WardFacts,
+    map: &WardMap,
+    graph: &WardGraph,
+    project: &Project,
+    poor: &[f64],
+    ids: &[Option<u32>],
+) -> PlanStats {
     let n = map.wards().len();
     let position = project.positions();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); project.organisers.len()];
     let mut unassigned = Vec::new();
     for i in 0..n {
-        match ids
-            .get(i)
-            .copied()
-            .flatten()
-            .and_then(|id| position.get(&id).copied())
-        {
+        match ids.get(i).copied().flatten().and_then(|id| position.get(&id).copied()) {
             Some(j) => members[j].push(i),
             None => unassigned.push(i),
         }
@@ -200,14 +222,7 @@ pub fn stats_of(facts: &WardFacts, map: &WardMap, graph: &WardGraph, project: &P
         .zip(members)
         .map(|(o, wards)| area_stats(facts, map, graph, o, wards, ids, poor, target_per_organiser))
         .collect();
-    assemble(
-        map,
-        project,
-        areas,
-        total_poor,
-        target_per_organiser,
-        unassigned,
-    )
+    assemble(map, project, areas, total_poor, target_per_organiser, unassigned)
 }
 
 /// The figures after a change, from the figures before it: only the areas whose wards changed
@@ -268,33 +283,16 @@ pub fn update_stats(
     let mut areas = prev.areas.clone();
     for &j in &touched {
         let o = &project.organisers[j];
-        let mut wards: Vec<usize> = areas[j]
-            .wards
-            .iter()
-            .copied()
-            .filter(|&i| pos(ids[i]) == Some(j))
-            .collect();
+        let mut wards: Vec<usize> =
+            areas[j].wards.iter().copied().filter(|&i| pos(ids[i]) == Some(j)).collect();
         wards.extend(changed.iter().copied().filter(|&i| pos(ids[i]) == Some(j)));
         wards.sort_unstable();
         wards.dedup();
-        areas[j] = area_stats(
-            facts,
-            map,
-            graph,
-            o,
-            wards,
-            ids,
-            poor,
-            prev.target_per_organiser,
-        );
+        areas[j] = area_stats(facts, map, graph, o, wards, ids, poor, prev.target_per_organiser);
     }
     let unassigned = if unassigned_changed {
-        let mut u: Vec<usize> = prev
-            .unassigned
-            .iter()
-            .copied()
-            .filter(|&i| pos(ids[i]).is_none())
-            .collect();
+        let mut u: Vec<usize> =
+            prev.unassigned.iter().copied().filter(|&i| pos(ids[i]).is_none()).collect();
         u.extend(changed.iter().copied().filter(|&i| pos(ids[i]).is_none()));
         u.sort_unstable();
         u.dedup();
@@ -302,21 +300,11 @@ pub fn update_stats(
     } else {
         prev.unassigned.clone()
     };
-    Some(assemble(
-        map,
-        project,
-        areas,
-        prev.total_poor,
-        prev.target_per_organiser,
-        unassigned,
-    ))
+    Some(assemble(map, project, areas, prev.total_poor, prev.target_per_organiser, unassigned))
 }
 
 fn weight(poor: &[f64], i: usize) -> f64 {
-    poor.get(i)
-        .copied()
-        .filter(|x| x.is_finite())
-        .unwrap_or(0.0)
+    poor.get(i).copied().filter(|x| x.is_finite()).unwrap_or(0.0)
 }
 
 /// One area's figures; `wards` increasing, each owned by `o` in `ids`.
@@ -331,10 +319,7 @@ fn area_stats(
     poor: &[f64],
     target_per_organiser: f64,
 ) -> AreaStats {
-    let population = wards
-        .iter()
-        .map(|&i| map.wards()[i].population.unwrap_or(0))
-        .sum();
+    let population = wards.iter().map(|&i| map.wards()[i].population.unwrap_or(0)).sum();
     let poor_households: f64 = wards.iter().map(|&i| weight(poor, i)).sum();
     let target = target_per_organiser * o.capacity;
     // Pieces: components of the graph restricted to the area (a search over its wards only;
@@ -376,21 +361,13 @@ fn area_stats(
         population,
         poor_households,
         target,
-        deviation: if target > 0.0 {
-            poor_households / target - 1.0
-        } else {
-            0.0
-        },
+        deviation: if target > 0.0 { poor_households / target - 1.0 } else { 0.0 },
         home_distance_m: None,
         smaller_pieces: Vec::new(),
     };
     a.home_distance_m = home_distance(facts, map, &a, o);
     if pieces.len() > 1 {
-        pieces.sort_by(|x, y| {
-            y.len()
-                .cmp(&x.len())
-                .then(x.iter().min().cmp(&y.iter().min()))
-        });
+        pieces.sort_by(|x, y| y.len().cmp(&x.len()).then(x.iter().min().cmp(&y.iter().min())));
         a.smaller_pieces = pieces
             .into_iter()
             .skip(1)
@@ -430,9 +407,7 @@ fn assemble(
             });
         }
         if a.wards.is_empty() {
-            problems.push(PlanProblem::NoWards {
-                organiser: a.organiser,
-            });
+            problems.push(PlanProblem::NoWards { organiser: a.organiser });
         } else if a.deviation > project.settings.epsilon {
             tolerance_problems.push(PlanProblem::OverTolerance {
                 organiser: a.organiser,
@@ -447,13 +422,20 @@ fn assemble(
     }
     problems.extend(tolerance_problems);
     if !unassigned.is_empty() {
-        problems.push(PlanProblem::Unassigned { wards: unassigned.iter().map(|&i| map.wards()[i].number.clone()).collect() });
+        problems.push(PlanProblem::Unassigned {
+            wards: unassigned.iter().map(|&i| map.wards()[i].number.clone()).collect(),
+        });
     }
     PlanStats { areas, total_poor, target_per_organiser, max_abs_deviation, unassigned, problems }
 }
 
 /// Centroid of the area (weighted by ward area) to the home; 0 when the home ward is inside.
-fn home_distance(facts: &WardFacts, map: &WardMap, a: &AreaStats, o: &crate::project::Organiser) -> Option<f64> {
+fn home_distance(
+    facts: &WardFacts,
+    map: &WardMap,
+    a: &AreaStats,
+    o: &crate::project::Organiser,
+) -> Option<f64> {
     let home = o.home.as_ref()?;
     if a.wards.is_empty() {
         return None;

@@ -56,7 +56,11 @@ pub const HOUSEHOLD: f64 = 4.8;
 pub fn strips(map: &WardMap, k: usize) -> Vec<Option<usize>> {
     let n = map.wards().len();
     let cols = (k as f64).sqrt().ceil() as usize;
-    let cents: Vec<(f64, f64)> = map.wards().iter().map(|w| w.geometry.centroid().map(|p| (p.x(), p.y())).unwrap_or((0.0, 0.0))).collect();
+    let cents: Vec<(f64, f64)> = map
+        .wards()
+        .iter()
+        .map(|w| w.geometry.centroid().map(|p| (p.x(), p.y())).unwrap_or((0.0, 0.0)))
+        .collect();
     let mut by_x: Vec<usize> = (0..n).collect();
     by_x.sort_by(|&a, &b| cents[a].0.total_cmp(&cents[b].0).then(a.cmp(&b)));
     let mut out = vec![None; n];
@@ -88,19 +92,33 @@ pub fn input<'a>(map: &'a WardMap, city_id: &str, k: usize) -> PosterInput<'a> {
 }
 
 /// The poster input for a given assignment.
-pub fn input_with<'a>(map: &'a WardMap, city_id: &str, k: usize, assignment: Vec<Option<usize>>) -> PosterInput<'a> {
+pub fn input_with<'a>(
+    map: &'a WardMap,
+    city_id: &str,
+    k: usize,
+    assignment: Vec<Option<usize>>,
+) -> PosterInput<'a> {
     let city = BundledCity::by_id(city_id);
     let ward_poor: Vec<Option<u64>> = map.wards().iter().map(|w| poor(w.population)).collect();
     let areas: Vec<AreaInfo> = (0..k)
         .map(|a| {
-            let wards: Vec<usize> = (0..map.wards().len()).filter(|&w| assignment.get(w).copied().flatten() == Some(a)).collect();
+            let wards: Vec<usize> = (0..map.wards().len())
+                .filter(|&w| assignment.get(w).copied().flatten() == Some(a))
+                .collect();
             let (name, mobile) = NAMES[a % NAMES.len()];
-            let contact_point = wards.first().and_then(|&w| label_point(&map.wards()[w].geometry)).map(|p| ContactPoint {
-                name: format!("Anganwadi Kendra, ward {}", map.wards()[wards[0]].number),
-                lon: p.x(),
-                lat: p.y(),
-                meeting: Some(["Mon 10–12", "Tue 11–1", "Wed 10–12", "Thu 3–5", "Fri 10–12", "Sat 11–1"][a % 6].to_string()),
-            });
+            let contact_point = wards
+                .first()
+                .and_then(|&w| label_point(&map.wards()[w].geometry))
+                .map(|p| ContactPoint {
+                    name: format!("Anganwadi Kendra, ward {}", map.wards()[wards[0]].number),
+                    lon: p.x(),
+                    lat: p.y(),
+                    meeting: Some(
+                        ["Mon 10–12", "Tue 11–1", "Wed 10–12", "Thu 3–5", "Fri 10–12", "Sat 11–1"]
+                            [a % 6]
+                            .to_string(),
+                    ),
+                });
             AreaInfo {
                 number: (a + 1).to_string(),
                 organiser_name: name.to_string(),
@@ -128,14 +146,26 @@ pub fn input_with<'a>(map: &'a WardMap, city_id: &str, k: usize, assignment: Vec
             organisers_available: k as u64,
         },
         title: TitleBlock {
-            mission: Bilingual::new("दीनदयाल अंत्योदय योजना – राष्ट्रीय शहरी आजीविका मिशन", "Deendayal Antyodaya Yojana – National Urban Livelihoods Mission"),
-            city: city.map(|c| Bilingual::new(format!("नगर निगम {}", c.name_hi), format!("{} Municipal Corporation", c.name_en))).unwrap_or_default(),
+            mission: Bilingual::new(
+                "दीनदयाल अंत्योदय योजना – राष्ट्रीय शहरी आजीविका मिशन",
+                "Deendayal Antyodaya Yojana – National Urban Livelihoods Mission",
+            ),
+            city: city
+                .map(|c| {
+                    Bilingual::new(
+                        format!("नगर निगम {}", c.name_hi),
+                        format!("{} Municipal Corporation", c.name_en),
+                    )
+                })
+                .unwrap_or_default(),
             subtitle: Bilingual::default(),
             date: "15.07.2025".to_string(),
             order_reference: "123/DAY-NULM/2025-26".to_string(),
             signatory: Bilingual::new("नगर परियोजना अधिकारी", "City Project Officer"),
             signatory_name: Some("R. K. Mishra".to_string()),
         },
-        attribution: city.map(|c| vec![c.attribution.text(), "© OpenStreetMap contributors (ODbL)".to_string()]).unwrap_or_default(),
+        attribution: city
+            .map(|c| vec![c.attribution.text(), "© OpenStreetMap contributors (ODbL)".to_string()])
+            .unwrap_or_default(),
     }
 }

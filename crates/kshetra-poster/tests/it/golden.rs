@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
-use kshetra_poster::{render_cmm_sheet, render_organiser_sheet_prepared, render_poster_prepared, render_tiles_prepared, CmmInput};
+use kshetra_poster::{
+    render_cmm_sheet, render_organiser_sheet_prepared, render_poster_prepared,
+    render_tiles_prepared, CmmInput,
+};
 use kshetra_poster::{Orientation, Paper, PosterOptions, Prepared, PrintLang, TileOptions};
 
 use crate::fixture;
@@ -22,7 +25,8 @@ pub fn check_golden(name: &str, actual: &str) -> Result<(), String> {
         std::fs::write(&path, actual).map_err(|e| e.to_string())?;
         return Ok(());
     }
-    let expected = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e} (run with UPDATE_GOLDEN=1 to create it)", path.display()))?;
+    let expected = std::fs::read_to_string(&path)
+        .map_err(|e| format!("{}: {e} (run with UPDATE_GOLDEN=1 to create it)", path.display()))?;
     if expected == actual {
         return Ok(());
     }
@@ -58,22 +62,48 @@ fn golden_posters_sheets_and_tiles() {
     };
     let a4 = PosterOptions::new(Paper::A4).orientation(Orientation::Portrait);
     check("lucknow-a4-portrait-both.svg", &render_poster_prepared(&prep, &a4));
-    check("lucknow-a4-portrait-hindi.svg", &render_poster_prepared(&prep, &a4.clone().lang(PrintLang::Hindi)));
-    check("lucknow-a3-auto-english.svg", &render_poster_prepared(&prep, &PosterOptions::new(Paper::A3).lang(PrintLang::English)));
-    check("lucknow-a4-landscape-bw.svg", &render_poster_prepared(&prep, &PosterOptions::new(Paper::A4).orientation(Orientation::Landscape).black_and_white(true)));
+    check(
+        "lucknow-a4-portrait-hindi.svg",
+        &render_poster_prepared(&prep, &a4.clone().lang(PrintLang::Hindi)),
+    );
+    check(
+        "lucknow-a3-auto-english.svg",
+        &render_poster_prepared(&prep, &PosterOptions::new(Paper::A3).lang(PrintLang::English)),
+    );
+    check(
+        "lucknow-a4-landscape-bw.svg",
+        &render_poster_prepared(
+            &prep,
+            &PosterOptions::new(Paper::A4)
+                .orientation(Orientation::Landscape)
+                .black_and_white(true),
+        ),
+    );
     let a1 = PosterOptions::new(Paper::A1).orientation(Orientation::Landscape);
     let tiles = render_tiles_prepared(&prep, &a1, &TileOptions::new(Paper::A4));
     check("lucknow-a1-landscape-tile-1.svg", &tiles[0]);
     check("lucknow-a1-landscape-tile-last.svg", tiles.last().unwrap());
-    check("lucknow-organiser-sheet-3.svg", &render_organiser_sheet_prepared(&prep, 2, &a4).unwrap());
-    let cmm = CmmInput { count: 3, names: vec!["Anita Sharma".into(), "राकेश तिवारी".into()] };
+    check(
+        "lucknow-organiser-sheet-3.svg",
+        &render_organiser_sheet_prepared(&prep, 2, &a4).unwrap(),
+    );
+    let cmm = CmmInput {
+        count: 3, names: vec!["Anita Sharma".into(), "राकेश तिवारी".into()]
+    };
     check("cmm-sheet-3.svg", &render_cmm_sheet(&cmm, &input.title, &a4));
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
 #[test]
 fn a_golden_mismatch_names_the_first_differing_element() {
-    let msg = first_difference("x.svg", "<svg><g><text>12</text></g></svg>", "<svg><g><text>13</text></g></svg>");
+    let msg = first_difference(
+        "x.svg",
+        "<svg><g><text>12</text></g></svg>",
+        "<svg><g><text>13</text></g></svg>",
+    );
     assert!(msg.contains("at element 3"), "{msg}");
-    assert!(msg.contains("12</text>") && msg.contains("13</text>") && msg.contains("UPDATE_GOLDEN=1"), "{msg}");
+    assert!(
+        msg.contains("12</text>") && msg.contains("13</text>") && msg.contains("UPDATE_GOLDEN=1"),
+        "{msg}"
+    );
 }

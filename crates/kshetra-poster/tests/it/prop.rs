@@ -3,8 +3,13 @@
 
 use geo::{polygon, MultiPolygon};
 use kshetra_core::{Ward, WardMap};
-use kshetra_poster::{render_organiser_sheet_prepared, render_poster_prepared, render_tiles_prepared};
-use kshetra_poster::{AreaInfo, ContactPoint, Orientation, Paper, PosterInput, PosterOptions, Prepared, PrintLang, TileOptions};
+use kshetra_poster::{
+    render_organiser_sheet_prepared, render_poster_prepared, render_tiles_prepared,
+};
+use kshetra_poster::{
+    AreaInfo, ContactPoint, Orientation, Paper, PosterInput, PosterOptions, Prepared, PrintLang,
+    TileOptions,
+};
 use proptest::prelude::*;
 
 use crate::xml;
@@ -17,7 +22,9 @@ fn grid_map() -> WardMap {
             let (x, y, d) = (80.9 + c as f64 * 0.01, 26.8 + r as f64 * 0.01, 0.01);
             let mut ward = Ward::new(
                 (r * 5 + c + 1).to_string(),
-                MultiPolygon::new(vec![polygon![(x: x, y: y), (x: x + d, y: y), (x: x + d, y: y + d), (x: x, y: y + d), (x: x, y: y)]]),
+                MultiPolygon::new(vec![
+                    polygon![(x: x, y: y), (x: x + d, y: y), (x: x + d, y: y + d), (x: x, y: y + d), (x: x, y: y)],
+                ]),
             );
             ward.name = Some(format!("Ward <{r},{c}>"));
             ward.zone = Some(format!("Zone {}", c / 2));

@@ -34,7 +34,9 @@ pub fn parse(svg: &str) -> Result<Vec<Element>, String> {
     let mut out: Vec<Element> = Vec::new();
     let mut roots = 0;
     loop {
-        let ev = reader.read_event().map_err(|e| format!("at byte {}: {e}", reader.buffer_position()))?;
+        let ev = reader
+            .read_event()
+            .map_err(|e| format!("at byte {}: {e}", reader.buffer_position()))?;
         match ev {
             Event::Start(ref e) | Event::Empty(ref e) => {
                 if stack.is_empty() {
@@ -44,10 +46,14 @@ pub fn parse(svg: &str) -> Result<Vec<Element>, String> {
                 let mut attrs = Vec::new();
                 for a in e.attributes() {
                     let a = a.map_err(|e| e.to_string())?;
-                    let v = a.decode_and_unescape_value(reader.decoder()).map_err(|e| e.to_string())?.to_string();
+                    let v = a
+                        .decode_and_unescape_value(reader.decoder())
+                        .map_err(|e| e.to_string())?
+                        .to_string();
                     attrs.push((String::from_utf8_lossy(a.key.as_ref()).to_string(), v));
                 }
-                let ancestors = stack.iter().map(|(_, c)| c.clone()).filter(|c| !c.is_empty()).collect();
+                let ancestors =
+                    stack.iter().map(|(_, c)| c.clone()).filter(|c| !c.is_empty()).collect();
                 let el = Element { name, attrs, text: String::new(), ancestors };
                 let class = el.attr("class").unwrap_or("").to_string();
                 out.push(el);
@@ -96,7 +102,11 @@ pub fn overlaps(boxes: &[[f64; 4]]) -> Vec<([f64; 4], [f64; 4])> {
     for (i, a) in boxes.iter().enumerate() {
         for b in &boxes[i + 1..] {
             let e = 0.011;
-            if a[0] + e < b[0] + b[2] && b[0] + e < a[0] + a[2] && a[1] + e < b[1] + b[3] && b[1] + e < a[1] + a[3] {
+            if a[0] + e < b[0] + b[2]
+                && b[0] + e < a[0] + a[2]
+                && a[1] + e < b[1] + b[3]
+                && b[1] + e < a[1] + a[3]
+            {
                 bad.push((*a, *b));
             }
         }

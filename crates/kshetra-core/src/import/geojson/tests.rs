@@ -34,7 +34,10 @@ fn skips_unusable_features_with_warnings() {
         feature(r#"{"ward_no":"2"}"#, "null"),
         feature(r#"{"ward_no":"3"}"#, r#"{"type":"Point","coordinates":[80.9,26.8]}"#),
         feature(r#"{"name":"x"}"#, SQUARE),
-        feature(r#"{"ward_no":"4"}"#, r#"{"type":"Polygon","coordinates":[[[80.9,26.8],[80.91,26.8],[80.9,26.8]]]}"#),
+        feature(
+            r#"{"ward_no":"4"}"#,
+            r#"{"type":"Polygon","coordinates":[[[80.9,26.8],[80.91,26.8],[80.9,26.8]]]}"#,
+        ),
         feature(r#"{"ward_no":"5","population":"about 20k"}"#, SQUARE),
         feature(r#"{"ward_no":"6","population":""}"#, SQUARE),
     ]);
@@ -73,7 +76,10 @@ fn fatal_errors_name_the_file() {
     );
     assert_eq!(
         err(b"[1,2]"),
-        ImportError::NotFeatureCollection { file: "city.geojson".into(), found: "not an object".into() }
+        ImportError::NotFeatureCollection {
+            file: "city.geojson".into(),
+            found: "not an object".into()
+        }
     );
     assert_eq!(
         err(collection(&[]).as_bytes()),
