@@ -25,6 +25,7 @@
 //! leptos, wasm-bindgen, web-sys, js-sys, gloo or leaflet (enforced by `tests/architecture.rs`),
 //! never touches files, network or clock, and iterates in a stable order.
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 pub mod adjacency;
 pub mod allocation;
