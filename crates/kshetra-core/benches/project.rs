@@ -5,6 +5,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use geo::{polygon, MultiPolygon};
 use kshetra_core::adjacency::WardGraph;
 use kshetra_core::project::stats::{stats_of, stats_with, update_stats, WardFacts};
+use kshetra_core::project::view::{PlanView, ViewContext};
 use kshetra_core::project::{
     area_colours, splits_area, stats, AreaAdjacency, Edit, History, NumberOrder, Organiser, Project,
 };
@@ -123,6 +124,63 @@ fn bench(c: &mut Criterion) {
         })
     });
     group.bench_function("area_adjacency_colours", |b| b.iter(|| adjacency.colours()));
+
+    // The plan view (what the editor follows per edit): one brush edit and its undo, each
+    // followed (owners, figures, colours, locks, styles, labels), drawn as a big map.
+    let components = graph.components();
+    let conn = std::sync::Arc::new(kshetra_core::adjacency::Connectivity {
+        graph: graph.clone(),
+        components,
+        suggested: Vec::new(),
+    });
+    let poor_arc = std::sync::Arc::new(poor.clone());
+    let cx = ViewContext {
+        map_id: 1,
+        map_revision: 0,
+        map: &map,
+        connectivity: Some(&conn),
+        poor: &poor_arc,
+        lang: kshetra_core::i18n::Lang::Hi,
+        selected: None,
+        outlines: false,
+    };
+    let mut r = project.clone();
+    let mut hr = History::new();
+    let mut view = PlanView::fresh(&r, &cx);
+    group.bench_function("plan_view_fresh", |b| b.iter(|| PlanView::fresh(&r, &cx)));
+    group.bench_function("plan_view_follow_edit_and_undo", |b| {
+        b.iter(|| {
+            hr.apply(&mut r, &map, Edit::Assign { wards: ward.clone(), to }).unwrap();
+            let n = view.follow(&r, &cx).units.is_empty();
+            hr.undo(&mut r);
+            (n, view.follow(&r, &cx).units.is_empty())
+        })
+    });
+    // The same edit and undo through the separate caches the editor kept before the plan
+    // view: owners followed, figures and adjacency updated by comparing all owners, the
+    // restyle comparing all owners again.
+    let mut s = project.clone();
+    let mut hs = History::new();
+    let mut a = adjacency.clone();
+    group.bench_function("separate_caches_edit_and_undo", |b| {
+        b.iter(|| {
+            let mut out = 0usize;
+            for undo in [false, true] {
+                let mark = s.plan.mark();
+                if undo {
+                    hs.undo(&mut s);
+                } else {
+                    hs.apply(&mut s, &map, Edit::Assign { wards: ward.clone(), to }).unwrap();
+                }
+                let was = if undo { &after } else { &before };
+                let now = s.plan.ids_by_ward_since(&map, mark, was).expect("followed");
+                let f = update_stats(&figures, was, &facts, &map, &graph, &s, &poor, &now);
+                a.update(&graph, was, &now);
+                out += (0..now.len()).filter(|&i| now[i] != was[i]).count() + f.is_some() as usize;
+            }
+            out
+        })
+    });
     group.finish();
 }
 

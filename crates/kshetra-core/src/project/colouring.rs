@@ -87,10 +87,28 @@ impl AreaAdjacency {
         after: &[Option<u32>],
     ) -> bool {
         let n = before.len().min(after.len()).min(graph.len());
-        let mut changed_graph = before.len() != after.len();
-        let moved = |i: usize| before.get(i) != after.get(i);
-        for i in (0..n).filter(|&i| moved(i)) {
-            if let Some(a) = before[i] {
+        let moved: Vec<(usize, Option<u32>)> =
+            (0..n).filter(|&i| before[i] != after[i]).map(|i| (i, before[i])).collect();
+        self.update_moved(graph, &moved, &after[..n]) || before.len() != after.len()
+    }
+
+    /// [`AreaAdjacency::update`] when the caller knows which wards moved: `moved` lists each
+    /// changed ward once, increasing, with its owner *before*; `after` holds every ward's owner
+    /// now. Only those wards' adjacencies are looked at.
+    pub fn update_moved(
+        &mut self,
+        graph: &WardGraph,
+        moved: &[(usize, Option<u32>)],
+        after: &[Option<u32>],
+    ) -> bool {
+        let n = after.len().min(graph.len());
+        let before_of = |u: usize| match moved.binary_search_by_key(&u, |&(i, _)| i) {
+            Ok(k) => (true, moved[k].1),
+            Err(_) => (false, after[u]),
+        };
+        let mut changed_graph = false;
+        for &(i, before_i) in moved.iter().filter(|&&(i, _)| i < n) {
+            if let Some(a) = before_i {
                 let w = self.wards.entry(a).or_default();
                 *w = w.saturating_sub(1);
                 if *w == 0 {
@@ -105,11 +123,15 @@ impl AreaAdjacency {
             }
             for nb in graph.neighbours(i) {
                 let u = nb.ward;
-                // An adjacency between two moved wards is handled once, from the smaller.
-                if u >= n || (moved(u) && u < i) {
+                if u >= n {
                     continue;
                 }
-                if let (Some(a), Some(b)) = (before[i], before[u]) {
+                let (u_moved, before_u) = before_of(u);
+                // An adjacency between two moved wards is handled once, from the smaller.
+                if u_moved && u < i {
+                    continue;
+                }
+                if let (Some(a), Some(b)) = (before_i, before_u) {
                     changed_graph |= self.remove_pair(a, b);
                 }
                 if let (Some(a), Some(b)) = (after[i], after[u]) {

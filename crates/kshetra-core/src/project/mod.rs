@@ -25,6 +25,7 @@ pub mod model;
 pub mod organisers_import;
 pub mod rebalance;
 pub mod stats;
+pub mod view;
 
 pub use colouring::{area_colours, area_colours_of, AreaAdjacency};
 pub use file::{
@@ -36,3 +37,4 @@ pub use model::{
     NumberOrder, Organiser, Plan, PlanMark, Project, ProjectError,
 };
 pub use stats::{stats, stats_of, update_stats, AreaStats, PlanProblem, PlanStats};
+pub use view::{Delta, PlanView, ViewContext};

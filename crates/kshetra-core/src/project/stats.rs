@@ -246,7 +246,42 @@ pub fn update_stats(
     ids: &[Option<u32>],
 ) -> Option<PlanStats> {
     let n = map.wards().len();
-    if prev_ids.len() != n || ids.len() != n || prev.areas.len() != project.organisers.len() {
+    if prev_ids.len() != n || ids.len() != n {
+        return None;
+    }
+    let moved: Vec<(usize, Option<u32>)> =
+        (0..n).filter(|&i| prev_ids[i] != ids[i]).map(|i| (i, prev_ids[i])).collect();
+    let input = StatsInput { facts, map, graph, project, poor };
+    update_stats_moved(prev, &moved, &input, ids)
+}
+
+/// What the figures of a plan are measured from, besides each ward's owner.
+#[derive(Debug, Clone, Copy)]
+pub struct StatsInput<'a> {
+    /// The map's geometry, measured once.
+    pub facts: &'a WardFacts,
+    /// The map.
+    pub map: &'a WardMap,
+    /// Its adjacency graph.
+    pub graph: &'a WardGraph,
+    /// The project (organisers, capacities, tolerance).
+    pub project: &'a Project,
+    /// Poor households per ward.
+    pub poor: &'a [f64],
+}
+
+/// [`update_stats`] when the caller knows which wards moved: `moved` lists each changed
+/// ward once with its owner *before* (`ids` holds the owners after), so nothing is compared
+/// ward by ward. Same conditions and result as [`update_stats`].
+pub fn update_stats_moved(
+    prev: &PlanStats,
+    moved: &[(usize, Option<u32>)],
+    input: &StatsInput,
+    ids: &[Option<u32>],
+) -> Option<PlanStats> {
+    let StatsInput { facts, map, graph, project, poor } = *input;
+    let n = map.wards().len();
+    if ids.len() != n || prev.areas.len() != project.organisers.len() {
         return None;
     }
     let cap: f64 = project.organisers.iter().map(|o| o.capacity).sum();
@@ -262,16 +297,16 @@ pub fn update_stats(
     if !same_targets || !total_cap_same {
         return None;
     }
-    let changed: Vec<usize> = (0..n).filter(|&i| prev_ids[i] != ids[i]).collect();
-    if changed.len() > n / 8 + 16 {
+    if moved.len() > n / 8 + 16 || moved.iter().any(|&(i, _)| i >= n) {
         return None;
     }
+    let changed: Vec<usize> = moved.iter().map(|&(i, _)| i).collect();
     let position = project.positions();
     let pos = |id: Option<u32>| id.and_then(|id| position.get(&id).copied());
     let mut touched: std::collections::BTreeSet<usize> = std::collections::BTreeSet::new();
     let mut unassigned_changed = false;
-    for &i in &changed {
-        for j in [pos(prev_ids[i]), pos(ids[i])] {
+    for &(i, before) in moved {
+        for j in [pos(before), pos(ids[i])] {
             match j {
                 Some(j) => {
                     touched.insert(j);
