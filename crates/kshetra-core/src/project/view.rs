@@ -546,7 +546,8 @@ impl PlanView {
 
     /// Brings the area drawings up to date: the areas in `changed` (or all), or every label
     /// when `all_labels` (organisers, language or figures changed). Returns the areas whose
-    /// units changed and those whose label changed.
+    /// units changed and those whose label changed. After a hand edit only the changed areas
+    /// are looked at (when none appeared or vanished).
     fn redraw(
         &mut self,
         project: &Project,
@@ -554,23 +555,63 @@ impl PlanView {
         changed: &Touched<u32>,
         all_labels: bool,
     ) -> (Touched<u32>, Touched<u32>) {
-        let map = cx.map;
         let per_map = self.per_map.as_mut().expect("made first");
-        let members = members(project, &self.owners, self.stats.as_deref());
-        let by_id: BTreeMap<u32, f64> = self
-            .stats
-            .iter()
-            .flat_map(|s| s.areas.iter().map(|a| (a.organiser, a.poor_households)))
-            .collect();
-        let old: BTreeMap<u32, Arc<AreaDrawing>> =
-            std::mem::take(&mut self.overlay.areas).into_iter().map(|d| (d.organiser, d)).collect();
+        let grouped: Vec<Vec<usize>>;
+        let members: Vec<&[usize]> = match self.stats.as_deref().filter(|s| {
+            s.areas.len() == project.organisers.len()
+                && s.areas.iter().zip(&project.organisers).all(|(a, o)| a.organiser == o.id)
+        }) {
+            Some(s) => s.areas.iter().map(|a| &a.wards[..]).collect(),
+            None => {
+                grouped = group(project, &self.owners);
+                grouped.iter().map(|g| &g[..]).collect()
+            }
+        };
+        let poor_of = |j: usize| {
+            self.stats
+                .as_deref()
+                .and_then(|s| s.areas.get(j))
+                .map(|a| a.poor_households.round() as u64)
+                .unwrap_or(0)
+        };
         let mut areas_out = Vec::new();
         let mut labels_out = Vec::new();
+        // Only the changed areas, each still shown and still with units: replaced in place.
+        if let (false, Touched::Only(ids)) = (all_labels, changed) {
+            let places: Option<Vec<(usize, usize)>> = ids
+                .iter()
+                .map(|id| {
+                    let j = project.organisers.iter().position(|o| o.id == *id)?;
+                    let k = self.overlay.areas.iter().position(|d| d.organiser == *id)?;
+                    (!members[j].is_empty()).then_some((j, k))
+                })
+                .collect();
+            if let Some(places) = places {
+                for (j, k) in places {
+                    let o = &project.organisers[j];
+                    let old = &self.overlay.areas[k];
+                    let (drawing, shape_changed) =
+                        draw_area(per_map, cx, j, o, members[j], Some(old), poor_of(j));
+                    if shape_changed {
+                        areas_out.push(o.id);
+                    }
+                    if !Arc::ptr_eq(&drawing, old) {
+                        labels_out.push(o.id);
+                    }
+                    self.overlay.areas[k] = drawing;
+                }
+                return (Touched::Only(areas_out), Touched::Only(labels_out));
+            }
+        }
+        let old: BTreeMap<u32, Arc<AreaDrawing>> =
+            std::mem::take(&mut self.overlay.areas).into_iter().map(|d| (d.organiser, d)).collect();
         let mut drawings = Vec::with_capacity(project.organisers.len());
-        let mut keep = BTreeMap::new();
-        for (j, (o, units)) in project.organisers.iter().zip(&members).enumerate() {
+        let mut shown = BTreeSet::new();
+        for (j, (o, &units)) in project.organisers.iter().zip(&members).enumerate() {
+            let previous = old.get(&o.id);
             if units.is_empty() {
-                if old.contains_key(&o.id) {
+                per_map.outlines.remove(&o.id);
+                if previous.is_some() {
                     labels_out.push(o.id);
                     areas_out.push(o.id);
                 }
@@ -580,44 +621,21 @@ impl PlanView {
                 Touched::All => true,
                 Touched::Only(ids) => ids.binary_search(&o.id).is_ok(),
             };
-            let previous = per_map.outlines.remove(&o.id);
-            let shape = match previous {
-                Some(s) if !look || s.units.as_slice() == units.as_slice() => s,
-                previous => {
-                    areas_out.push(o.id);
-                    Shape::of(map, units, previous, cx.outlines, &mut per_map.unit_points)
-                }
+            let (drawing, shape_changed) = match previous {
+                Some(d) if !look && !all_labels => (d.clone(), false),
+                _ => draw_area(per_map, cx, j, o, units, previous, poor_of(j)),
             };
-            let poor = by_id.get(&o.id).map(|p| p.round() as u64).unwrap_or(0);
-            let kept = old.get(&o.id).filter(|d| {
-                !(look || all_labels)
-                    || (d.label_at == shape.label_at
-                        && d.weight == units.len()
-                        && d.outline == shape.outline
-                        && d.title == title(j, o, cx.lang)
-                        && d.detail == detail(poor, cx.lang))
-            });
-            let drawing = match kept {
-                Some(d) => d.clone(),
-                None => {
-                    labels_out.push(o.id);
-                    Arc::new(AreaDrawing {
-                        organiser: o.id,
-                        outline: shape.outline.clone(),
-                        label_at: shape.label_at,
-                        title: title(j, o, cx.lang),
-                        detail: detail(poor, cx.lang),
-                        weight: units.len(),
-                    })
-                }
-            };
+            if shape_changed {
+                areas_out.push(o.id);
+            }
+            if !previous.is_some_and(|d| Arc::ptr_eq(d, &drawing)) {
+                labels_out.push(o.id);
+            }
+            shown.insert(o.id);
             drawings.push(drawing);
-            keep.insert(o.id, shape);
         }
-        for id in old.keys().filter(|id| !keep.contains_key(id)) {
-            labels_out.push(*id);
-        }
-        per_map.outlines = keep;
+        labels_out.extend(old.keys().filter(|id| !shown.contains(id)));
+        per_map.outlines.retain(|id, _| shown.contains(id));
         self.overlay.areas = drawings;
         areas_out.sort_unstable();
         areas_out.dedup();
@@ -806,18 +824,8 @@ impl Shape {
     }
 }
 
-/// Each organiser's units (display order): from the figures when there, else grouped.
-fn members(
-    project: &Project,
-    owners: &[Option<u32>],
-    stats: Option<&PlanStats>,
-) -> Vec<Vec<usize>> {
-    if let Some(s) = stats.filter(|s| {
-        s.areas.len() == project.organisers.len()
-            && s.areas.iter().zip(&project.organisers).all(|(a, o)| a.organiser == o.id)
-    }) {
-        return s.areas.iter().map(|a| a.wards.clone()).collect();
-    }
+/// Each organiser's units (display order), grouped from the owners.
+fn group(project: &Project, owners: &[Option<u32>]) -> Vec<Vec<usize>> {
     let position = project.positions();
     let mut g: Vec<Vec<usize>> = vec![Vec::new(); project.organisers.len()];
     for (i, id) in owners.iter().enumerate() {
@@ -826,6 +834,44 @@ fn members(
         }
     }
     g
+}
+
+/// One area's drawing: its shape kept while its units are the same, and the previous drawing
+/// kept while nothing in it changed. Returns the drawing and whether the shape changed.
+fn draw_area(
+    per_map: &mut PerMap,
+    cx: &ViewContext,
+    position: usize,
+    o: &Organiser,
+    units: &[usize],
+    previous: Option<&Arc<AreaDrawing>>,
+    poor: u64,
+) -> (Arc<AreaDrawing>, bool) {
+    let (shape, shape_changed) = match per_map.outlines.remove(&o.id) {
+        Some(s) if s.units.as_slice() == units => (s, false),
+        kept => (Shape::of(cx.map, units, kept, cx.outlines, &mut per_map.unit_points), true),
+    };
+    let (title, detail) = (title(position, o, cx.lang), detail(poor, cx.lang));
+    let same = previous.filter(|d| {
+        d.label_at == shape.label_at
+            && d.weight == units.len()
+            && d.title == title
+            && d.detail == detail
+            && (!shape_changed || d.outline == shape.outline)
+    });
+    let drawing = match same {
+        Some(d) => d.clone(),
+        None => Arc::new(AreaDrawing {
+            organiser: o.id,
+            outline: shape.outline.clone(),
+            label_at: shape.label_at,
+            title,
+            detail,
+            weight: units.len(),
+        }),
+    };
+    per_map.outlines.insert(o.id, shape);
+    (drawing, shape_changed)
 }
 
 /// Organisers whose whole non-empty area is locked: locked units counted per owner (a walk
