@@ -12,10 +12,8 @@ use std::sync::Arc;
 use kshetra_alloc::{Limit, Outcome};
 use kshetra_core::allocation::problem_for;
 use kshetra_core::i18n::Lang;
-use kshetra_core::project::stats::{stats_of, update_stats, WardFacts};
 use kshetra_core::project::{
-    splits_area_of, AreaAdjacency, Edit, History, NumberOrder, Organiser, PlanMark, PlanStats,
-    Project, ProjectError,
+    splits_area_of, Edit, History, PlanStats, PlanView, Project, ProjectError, ViewContext,
 };
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -92,58 +90,6 @@ pub enum Pick {
     Contact(u32),
 }
 
-/// `make(map)` kept in `store` for the current map: made again only when another map comes.
-fn once_per_map<T: Send + Sync + 'static>(
-    store: StoredValue<Option<(u64, Arc<T>)>>,
-    current: &CityMap,
-    make: impl FnOnce(&kshetra_core::WardMap) -> T,
-) -> Arc<T> {
-    if let Some((_, kept)) = store.get_value().filter(|(id, _)| *id == current.id) {
-        return kept;
-    }
-    let made = Arc::new(make(&current.map));
-    store.set_value(Some((current.id, made.clone())));
-    made
-}
-
-/// What the last figures were measured from, so the next change updates them
-/// ([`update_stats`]) instead of measuring every area again.
-struct StatsBasis {
-    map_id: u64,
-    poor: Arc<Vec<f64>>,
-    conn: Arc<kshetra_core::adjacency::Connectivity>,
-    organisers: Vec<Organiser>,
-    epsilon: f64,
-    owners: Arc<Vec<Option<u32>>>,
-    stats: Arc<PlanStats>,
-}
-
-impl StatsBasis {
-    /// Whether only the owners can have changed since (same map, figures, graph, organisers
-    /// and tolerance).
-    fn follows(
-        &self,
-        map_id: u64,
-        poor: &Arc<Vec<f64>>,
-        conn: &Arc<kshetra_core::adjacency::Connectivity>,
-        p: &Project,
-    ) -> bool {
-        self.map_id == map_id
-            && Arc::ptr_eq(&self.poor, poor)
-            && Arc::ptr_eq(&self.conn, conn)
-            && self.epsilon == p.settings.epsilon
-            && self.organisers == p.organisers
-    }
-}
-
-/// The areas' adjacency and colours for the owners they were worked out from.
-struct ColourBasis {
-    conn: Arc<kshetra_core::adjacency::Connectivity>,
-    owners: Arc<Vec<Option<u32>>>,
-    areas: AreaAdjacency,
-    colours: Arc<BTreeMap<u32, usize>>,
-}
-
 /// The editor's signals (all arena handles: `Copy`).
 #[derive(Clone, Copy)]
 pub struct Editor {
@@ -175,15 +121,17 @@ pub struct Editor {
     pub report: RwSignal<Option<RunReport>>,
     /// Poor households per ward (0 where unknown), as the engine weighs them.
     pub poor: Memo<Arc<Vec<f64>>>,
-    /// Each ward's organiser id, in map order: looked up once per change and shared by the
-    /// figures, colours, map styles and labels (each lookup pass costs milliseconds at
-    /// 10,000 wards).
+    /// Everything derived from the project for the current map (owners, figures, colours,
+    /// locks, ward styles, the overlay), followed from each change ([`PlanView::follow`]):
+    /// the one derived state; the memos below are slices of it.
+    pub view: Memo<PlanView>,
+    /// Each ward's organiser id, in map order (a slice of [`Editor::view`]).
     pub owners: Memo<Arc<Vec<Option<u32>>>>,
-    /// Live figures of the plan.
+    /// Live figures of the plan (a slice of [`Editor::view`]).
     pub stats: Memo<Option<Arc<PlanStats>>>,
-    /// Colour index per organiser id: neighbouring areas differ.
+    /// Colour index per organiser id: neighbouring areas differ (a slice of [`Editor::view`]).
     pub colours: Memo<Arc<BTreeMap<u32, usize>>>,
-    /// Organisers whose whole (non-empty) area is locked.
+    /// Organisers whose whole (non-empty) area is locked (a slice of [`Editor::view`]).
     pub locked_areas: Memo<Arc<std::collections::BTreeSet<u32>>>,
     /// The pending debounced save.
     save_timer: StoredValue<Option<gloo::timers::callback::Timeout>, LocalStorage>,
@@ -202,6 +150,8 @@ impl Editor {
         current: RwSignal<Option<Arc<CityMap>>>,
         connectivity: Memo<Option<Arc<kshetra_core::adjacency::Connectivity>>>,
         estimate: Memo<Option<Arc<kshetra_core::estimate::CityEstimate>>>,
+        lang: RwSignal<Lang>,
+        selected_ward: RwSignal<Option<String>>,
     ) -> Editor {
         let project: RwSignal<Option<Project>> = RwSignal::new(None);
         let poor = Memo::new(move |_| {
@@ -217,146 +167,52 @@ impl Editor {
                     .unwrap_or_default(),
             )
         });
-        // The lookup order of the map's ward numbers is made once per map; then each change
-        // walks the plan and the map side by side (0.1 ms instead of 0.9 ms natively).
-        // After an edit, only the wards it changed are looked at (`Plan::ids_by_ward_since`);
-        // when nothing changed the same view is kept, so what follows it does not run.
-        let order: StoredValue<Option<(u64, Arc<NumberOrder>)>> = StoredValue::new(None);
-        let last_owners: StoredValue<Option<(u64, PlanMark, Arc<Vec<Option<u32>>>)>> =
-            StoredValue::new(None);
-        let owners = Memo::new(move |_| {
-            let Some(current) = current.get() else {
-                return Arc::new(Vec::new());
-            };
-            project.with(|p| {
-                let Some(p) = p else { return Arc::new(Vec::new()) };
-                let mark = p.plan.mark();
-                let followed = last_owners.with_value(|last| {
-                    let (_, was, view) = last.as_ref().filter(|(id, ..)| *id == current.id)?;
-                    if *was == mark {
-                        return Some(view.clone());
-                    }
-                    p.plan.ids_by_ward_since(&current.map, *was, view).map(Arc::new)
-                });
-                let view = followed.unwrap_or_else(|| {
-                    let order = once_per_map(order, &current, NumberOrder::of);
-                    Arc::new(p.plan.ids_by_ward_in(&current.map, &order))
-                });
-                last_owners.set_value(Some((current.id, mark, view.clone())));
-                view
-            })
-        });
-        // The map's geometry facts (centroids, areas) are measured once per map, not per edit:
-        // 2 ms instead of 27 ms for the figures of 10,000 wards (natively). After an edit only
-        // the areas whose wards changed are measured again (`update_stats`: two areas of 200
-        // when a ward goes to a neighbour).
-        let facts: StoredValue<Option<(u64, Arc<WardFacts>)>> = StoredValue::new(None);
-        let basis: StoredValue<Option<StatsBasis>> = StoredValue::new(None);
-        let stats = Memo::new(move |_| {
-            let current = current.get()?;
-            let conn = connectivity.get()?;
+        // The one derived state: followed from each change (the previous view is taken over,
+        // not copied). The map's revision goes up whenever the store holds another value of it
+        // (an edit of its figures), which the kept `Arc` tells without comparing wards.
+        let last_map: StoredValue<Option<(Arc<CityMap>, u64)>> = StoredValue::new(None);
+        let view = Memo::new_owning(move |prev: Option<PlanView>| {
+            let mut v = prev.unwrap_or_default();
+            let before = v.seq();
+            let Some(current) = current.get() else { return (PlanView::default(), before != 0) };
+            let conn = connectivity.get();
             let poor = poor.get();
-            let owners = owners.get();
-            let facts = once_per_map(facts, &current, WardFacts::new);
-            project.with(|p| {
-                let p = p.as_ref()?;
-                let n = current.map.wards().len();
-                if poor.len() != n || conn.graph.len() != n || owners.len() != n {
-                    return None;
-                }
-                // The last figures, updated when only owners changed since; their organisers
-                // are kept rather than cloned again (200 organisers per edit).
-                let last = basis
-                    .try_update_value(Option::take)
-                    .flatten()
-                    .filter(|b| b.follows(current.id, &poor, &conn, p));
-                let updated = last.as_ref().and_then(|b| {
-                    update_stats(
-                        &b.stats,
-                        &b.owners,
-                        &facts,
-                        &current.map,
-                        &conn.graph,
-                        p,
-                        &poor,
-                        &owners,
-                    )
-                });
-                let figures = Arc::new(updated.unwrap_or_else(|| {
-                    stats_of(&facts, &current.map, &conn.graph, p, &poor, &owners)
-                }));
-                basis.set_value(Some(StatsBasis {
-                    map_id: current.id,
-                    poor: poor.clone(),
-                    conn: conn.clone(),
-                    organisers: last.map(|b| b.organisers).unwrap_or_else(|| p.organisers.clone()),
-                    epsilon: p.settings.epsilon,
-                    owners: owners.clone(),
-                    stats: figures.clone(),
-                }));
-                Some(figures)
-            })
-        });
-        // Which areas touch is followed from the wards that changed; the colours are worked out
-        // again only when that changes (an area appears, or two areas begin or stop touching).
-        let adjacency: StoredValue<Option<ColourBasis>> = StoredValue::new(None);
-        let colours = Memo::new(move |_| {
-            let Some(conn) = connectivity.get() else { return Arc::new(BTreeMap::new()) };
-            let owners = owners.get();
-            if conn.graph.len() != owners.len() {
-                adjacency.set_value(None);
-                return Arc::new(BTreeMap::new());
-            }
-            let kept = adjacency.try_update_value(|b| {
-                let b = b
-                    .as_mut()
-                    .filter(|b| Arc::ptr_eq(&b.conn, &conn) && b.owners.len() == owners.len())?;
-                if b.areas.update(&conn.graph, &b.owners, &owners) {
-                    b.colours = Arc::new(b.areas.colours());
-                }
-                b.owners = owners.clone();
-                Some(b.colours.clone())
+            let lang = lang.get();
+            let selected =
+                selected_ward.with(|s| s.as_deref().and_then(|w| current.map.index_of(w)));
+            let revision = last_map.with_value(|last| match last {
+                Some((m, r)) if Arc::ptr_eq(m, &current) => *r,
+                Some((_, r)) => r + 1,
+                None => 0,
             });
-            match kept.flatten() {
-                Some(c) => c,
-                None => {
-                    let areas = AreaAdjacency::new(&conn.graph, &owners);
-                    let colours = Arc::new(areas.colours());
-                    adjacency.set_value(Some(ColourBasis {
-                        conn,
-                        owners,
-                        areas,
-                        colours: colours.clone(),
-                    }));
-                    colours
+            last_map.set_value(Some((current.clone(), revision)));
+            let followed = project.with(|p| {
+                let p = p.as_ref()?;
+                let cx = ViewContext {
+                    map_id: current.id,
+                    map_revision: revision,
+                    map: &current.map,
+                    connectivity: conn.as_ref(),
+                    poor: &poor,
+                    lang,
+                    selected,
+                    outlines: current.map.wards().len() < crate::state::BIG_MAP_WARDS,
+                };
+                v.follow(p, &cx);
+                Some(())
+            });
+            match followed {
+                Some(()) => {
+                    let changed = v.seq() != before;
+                    (v, changed)
                 }
+                None => (PlanView::default(), before != 0),
             }
         });
-        let locked_areas = Memo::new(move |_| {
-            project.with(|p| {
-                // Counted, not looked up per ward: an area is locked when all its wards are.
-                let Some(p) = p.as_ref().filter(|p| !p.plan.locked.is_empty()) else {
-                    return Arc::new(std::collections::BTreeSet::new());
-                };
-                let mut wards: BTreeMap<u32, usize> = BTreeMap::new();
-                for &id in p.plan.assignment.values() {
-                    *wards.entry(id).or_default() += 1;
-                }
-                let mut locked: BTreeMap<u32, usize> = BTreeMap::new();
-                for w in &p.plan.locked {
-                    if let Some(id) = p.plan.organiser_of(w) {
-                        *locked.entry(id).or_default() += 1;
-                    }
-                }
-                Arc::new(
-                    locked
-                        .into_iter()
-                        .filter(|(id, n)| wards.get(id) == Some(n))
-                        .map(|(id, _)| id)
-                        .collect(),
-                )
-            })
-        });
+        let owners = Memo::new(move |_| view.with(|v| v.owners().clone()));
+        let stats = Memo::new(move |_| view.with(|v| v.stats().cloned()));
+        let colours = Memo::new(move |_| view.with(|v| v.colours().clone()));
+        let locked_areas = Memo::new(move |_| view.with(|v| v.locked_areas().clone()));
         Editor {
             project,
             history: RwSignal::new(History::new()),
@@ -372,6 +228,7 @@ impl Editor {
             cancel: StoredValue::new_local(None),
             report: RwSignal::new(None),
             poor,
+            view,
             owners,
             stats,
             colours,

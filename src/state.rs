@@ -189,13 +189,15 @@ impl AppState {
             Some(Arc::new(estimate(&current.map, &params.with(|p| p.poor))))
         });
         let lang = RwSignal::new(lang);
-        let editor = crate::editor::Editor::new(current, connectivity, estimate);
+        let selected_ward = RwSignal::new(None);
+        let editor =
+            crate::editor::Editor::new(current, connectivity, estimate, lang, selected_ward);
         editor.follow(current, lang);
         let state = AppState {
             lang,
             city: RwSignal::new(city),
             settings,
-            selected_ward: RwSignal::new(None),
+            selected_ward,
             current,
             load: RwSignal::new(LoadStatus::Idle),
             load_seq: StoredValue::new(0),

@@ -26,13 +26,11 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 
 pub use self::input::{on_ward, WardEvent, WardEventKind};
-pub use self::overlay::{
-    overlay_data, AreaCache, AreaDrawing, LabelChange, Overlay, OverlayData, Pin, PinKind,
-};
+pub use self::overlay::{AreaDrawing, LabelChange, Overlay, OverlayData, Pin, PinKind};
 pub use self::ward_layer::{tooltip_html, WardLayer, WardLook};
 
 use self::overlay::{show_overlay, ShownOverlay};
-use self::ward_layer::{LookBasis, LookSources};
+use kshetra_core::project::view::Touched;
 use crate::data::CityMap;
 use crate::leaflet_ext::{options, AttributionControl};
 use crate::state::{use_app_state, AppState, MainView};
@@ -237,23 +235,22 @@ pub fn WardMapView() -> impl IntoView {
         });
     });
 
-    // Fills and outlines ⇐ organisers' areas, locks, selected ward, separate pieces.
-    let last_look: StoredValue<Option<LookBasis>, LocalStorage> = StoredValue::new_local(None);
+    // Fills and outlines ⇐ each ward's style in the plan view: after an edit only the wards
+    // its delta names (when this layer showed the view just before it), else all.
+    let last_styled: StoredValue<Option<(u32, u64)>> = StoredValue::new(None);
     Effect::new(move |_| {
-        let sources = LookSources {
-            selected: state.selected_ward.get(),
-            conn: state.connectivity.get(),
-            colours: state.editor.colours.get(),
-            ids: state.editor.owners.get(),
-            version: layer_version.get(),
-        };
-        state.editor.project.with(|project| {
+        let version = layer_version.get();
+        state.editor.view.with(|view| {
             handles.with_value(|h| {
                 let Some(layer) = h.as_ref().and_then(|h| h.wards.as_ref()) else { return };
-                let basis = last_look.with_value(|last| {
-                    layer.restyle_from(project.as_ref(), sources, last.as_ref())
-                });
-                last_look.set_value(Some(basis));
+                let delta = view.delta();
+                let follows = last_styled.get_value() == Some((version, delta.since));
+                let only = match &delta.units {
+                    Touched::Only(units) if follows => Some(units.as_slice()),
+                    _ => None,
+                };
+                layer.restyle_units(view.styles(), only);
+                last_styled.set_value(Some((version, view.seq())));
             });
         });
     });
@@ -268,22 +265,13 @@ pub fn WardMapView() -> impl IntoView {
     let up = window_event_listener(leptos::ev::mouseup, move |_| state.editor.end_stroke());
     on_cleanup(move || up.remove());
 
-    // Area borders, zone borders, labels, homes and contact points ⇐ the plan.
+    // Area borders, zone borders, labels, homes and contact points ⇐ the plan view.
     let overlay: StoredValue<Option<ShownOverlay>, LocalStorage> = StoredValue::new_local(None);
-    let area_cache: StoredValue<AreaCache, LocalStorage> =
-        StoredValue::new_local(AreaCache::default());
     Effect::new(move |_| {
         let version = layer_version.get();
         let Some(loaded) = state.loaded() else { return };
-        let lang = state.lang.get();
-        let stats = state.editor.stats.get();
-        let owners = state.editor.owners.get();
-        let data = state.editor.project.with(|p| {
-            let p = p.as_ref()?;
-            area_cache.try_update_value(|cache| {
-                overlay_data(&loaded, p, &owners, stats.as_deref(), cache, lang)
-            })
-        });
+        let data = state.editor.view.with(|v| v.overlay().clone());
+        let data = state.editor.project.with_untracked(Option::is_some).then_some(data);
         let big = loaded.map.wards().len() >= crate::state::BIG_MAP_WARDS;
         handles.with_value(|h| {
             let Some(h) = h else { return };

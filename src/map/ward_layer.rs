@@ -7,13 +7,12 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use kshetra_core::adjacency::Connectivity;
 use kshetra_core::format::escape_html;
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::locate::WardLocator;
 use kshetra_core::model::Ward;
 use kshetra_core::palette::zone_fill;
-use kshetra_core::project::Project;
+use kshetra_core::project::view::{Fill, UnitStyle};
 use kshetra_core::WardMap;
 use leaflet::{LayerGroup, Map, PathOptions, Polygon, PolylineOptions};
 use wasm_bindgen::prelude::*;
@@ -356,119 +355,36 @@ pub fn tooltip_html(ward: &Ward, lang: Lang) -> String {
     html
 }
 
-/// What the wards are styled from: the ward layer's version (bumped when it is rebuilt), the
-/// selected ward, the separate pieces, the areas' colours and each ward's organiser id.
-pub struct LookSources {
-    /// The ward layer's version ([`super::WardMapView`]'s `layer_version`).
-    pub version: u32,
-    /// The selected ward's number.
-    pub selected: Option<String>,
-    /// The adjacency graph with its pieces.
-    pub conn: Option<Arc<Connectivity>>,
-    /// Colour index per organiser id.
-    pub colours: Arc<BTreeMap<u32, usize>>,
-    /// Each ward's organiser id, in map order.
-    pub ids: Arc<Vec<Option<u32>>>,
-}
-
-/// What the wards were last styled from ([`WardLayer::restyle_from`]).
-pub struct LookBasis {
-    version: u32,
-    /// Held (not just compared by address) so an address is never reused while kept here.
-    map: Arc<CityMap>,
-    conn: Option<Arc<Connectivity>>,
-    colours: Arc<BTreeMap<u32, usize>>,
-    ids: Arc<Vec<Option<u32>>>,
-    locked: Vec<bool>,
-    selected: Option<usize>,
-}
-
-fn same_arc<T>(a: &Option<Arc<T>>, b: &Option<Arc<T>>) -> bool {
-    match (a, b) {
-        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-        (None, None) => true,
-        _ => false,
-    }
-}
-
-impl LookBasis {
-    /// Everything a restyle looks up, once per restyle and not per ward (10,000 wards per edit).
-    fn new(map: Arc<CityMap>, project: Option<&Project>, sources: LookSources) -> LookBasis {
-        let wards = &map.map;
-        let mut locked = vec![false; wards.wards().len()];
-        for w in project.iter().flat_map(|p| &p.plan.locked) {
-            if let Some(i) = wards.index_of(w) {
-                locked[i] = true;
-            }
-        }
-        let selected = sources.selected.as_deref().and_then(|w| wards.index_of(w));
-        LookBasis {
-            version: sources.version,
-            conn: sources.conn,
-            colours: sources.colours,
-            ids: sources.ids,
-            locked,
-            selected,
-            map,
-        }
-    }
-
-    /// The wards to look at after `last`: only those whose owner changed and the selected
-    /// wards, when nothing else changed; `None` (all wards) otherwise.
-    fn changed_since(&self, last: Option<&LookBasis>) -> Option<Vec<usize>> {
-        let last = last.filter(|l| {
-            l.version == self.version
-                && Arc::ptr_eq(&l.map, &self.map)
-                && same_arc(&l.conn, &self.conn)
-                && l.colours == self.colours
-                && l.locked == self.locked
-                && l.ids.len() == self.ids.len()
-        })?;
-        let mut wards: Vec<usize> =
-            (0..self.ids.len()).filter(|&i| last.ids[i] != self.ids[i]).collect();
-        wards.extend(last.selected.into_iter().chain(self.selected));
-        Some(wards)
-    }
-}
-
 impl WardLayer {
-    /// Fills and outlines ⇐ organisers' areas, locks, selected ward, separate pieces. When only
-    /// owners or the selected ward changed since `last`, only the wards that changed are
-    /// looked at (not all 10,000 per edit). Gives what it styled from (the next `last`).
-    pub fn restyle_from(
-        &self,
-        project: Option<&Project>,
-        sources: LookSources,
-        last: Option<&LookBasis>,
-    ) -> LookBasis {
-        let basis = LookBasis::new(self.map(), project, sources);
-        let only = basis.changed_since(last);
-        let map = &basis.map.map;
-        let island = |i: usize| {
-            basis.conn.as_ref().is_some_and(|c| c.components.of_ward.get(i).is_some_and(|&p| p > 0))
+    /// Fills and outlines ⇐ each unit's style in the plan view ([`PlanView::styles`]): the
+    /// units `only` names (every ward when `None`). A ward without a style (no project yet)
+    /// shows its zone.
+    ///
+    /// [`PlanView::styles`]: kshetra_core::project::PlanView::styles
+    pub fn restyle_units(&self, styles: &[UnitStyle], only: Option<&[usize]>) {
+        let loaded = self.map();
+        let map = &loaded.map;
+        // Colours as shared strings, made once per colour per restyle (not per ward).
+        let fills: RefCell<BTreeMap<Fill, Rc<str>>> = RefCell::default();
+        let fill = |f: Fill| -> Rc<str> {
+            fills
+                .borrow_mut()
+                .entry(f)
+                .or_insert_with(|| match f {
+                    Fill::Area(c) => Rc::from(kshetra_core::palette::area_colour(c)),
+                    Fill::Zone(z) => Rc::from(zone_fill(z)),
+                })
+                .clone()
         };
-        let zone_fills: Vec<Rc<str>> =
-            (0..map.zones().len()).map(|z| Rc::from(zone_fill(Some(z)))).collect();
-        let no_zone: Rc<str> = Rc::from(zone_fill(None));
-        let area_fills: BTreeMap<u32, Rc<str>> = basis
-            .colours
-            .iter()
-            .map(|(&id, &c)| (id, Rc::from(kshetra_core::palette::area_colour(c))))
-            .collect();
-        let zone_of = |i: usize| map.wards()[i].zone.as_deref().and_then(|z| map.zone_index(z));
-        self.restyle(only.as_deref(), &|i| {
-            let area = basis.ids.get(i).copied().flatten().and_then(|id| area_fills.get(&id));
-            WardLook {
-                fill: match area {
-                    Some(f) => f.clone(),
-                    None => zone_of(i).and_then(|z| zone_fills.get(z)).unwrap_or(&no_zone).clone(),
-                },
-                selected: basis.selected == Some(i),
-                island: island(i),
-                locked: basis.locked[i],
-                strong: area.is_some(),
-            }
+        self.restyle(only, &|i| match styles.get(i) {
+            Some(s) => WardLook {
+                fill: fill(s.fill),
+                selected: s.selected,
+                island: s.island,
+                locked: s.locked,
+                strong: matches!(s.fill, Fill::Area(_)),
+            },
+            None => WardLook::zone(map, &map.wards()[i]),
         });
-        basis
     }
 }

@@ -58,7 +58,7 @@ pub struct ViewContext<'a> {
 }
 
 /// How a unit is filled.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Fill {
     /// Its organiser's colour index ([`crate::palette::area_colour`]).
     Area(usize),
