@@ -1,104 +1,13 @@
-//! The city map the app works on, and loading bundled maps. Only same-origin requests:
+//! Loading bundled maps into the city map the app works on ([`CityMap`], a core value,
+//! re-exported here with [`MapSource`]). Only same-origin requests:
 //! bundled maps are files under the app's own base URL (`data/<city>.geojson`), fetched with
 //! a relative URL so the app works under any sub-path.
 
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
-use kshetra_core::cities::{Attribution, BundledCity};
-use kshetra_core::i18n::Lang;
-use kshetra_core::import::{geojson, ImportError, ImportWarning};
-use kshetra_core::WardMap;
-
-/// Where the current map came from.
-#[derive(Debug, Clone, PartialEq)]
-pub enum MapSource {
-    /// A map shipped with the app.
-    Bundled(&'static BundledCity),
-    /// A file the officer imported.
-    Imported {
-        /// File name.
-        file: String,
-    },
-}
-
-impl MapSource {
-    /// The key ([`CityMap::key`]) of an imported file's map.
-    pub fn imported_key(file: &str) -> String {
-        format!("file:{file}")
-    }
-}
-
-/// The ward map the app is working on, with what the import had to say.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CityMap {
-    /// Changes whenever a different map is loaded (not when a ward is edited): the map view
-    /// refits to the city only when this changes.
-    pub id: u64,
-    /// Where it came from.
-    pub source: MapSource,
-    /// The wards.
-    pub map: WardMap,
-    /// Total ward area in km².
-    pub area_km2: f64,
-    /// Recoverable problems met while importing.
-    pub warnings: Vec<ImportWarning>,
-    /// Imported, or figures edited: kept in the browser's storage (a pristine bundled map is
-    /// not, so a newer bundled file is always picked up).
-    pub changed: bool,
-}
-
-impl CityMap {
-    /// A freshly loaded map with a new id.
-    pub fn new(source: MapSource, map: WardMap, warnings: Vec<ImportWarning>) -> Self {
-        let area_km2 = map.total_area_m2() / 1e6;
-        Self::with_area(source, map, warnings, area_km2)
-    }
-
-    /// [`CityMap::new`] with the total area already computed (by the import worker).
-    pub fn with_area(
-        source: MapSource,
-        map: WardMap,
-        warnings: Vec<ImportWarning>,
-        area_km2: f64,
-    ) -> Self {
-        static NEXT_ID: AtomicU64 = AtomicU64::new(1);
-        let changed = matches!(source, MapSource::Imported { .. });
-        CityMap {
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-            source,
-            map,
-            area_km2,
-            warnings,
-            changed,
-        }
-    }
-
-    /// A stable key for things kept per map (the officer's links): `bundled:<id>` or
-    /// `file:<name>`.
-    pub fn key(&self) -> String {
-        match &self.source {
-            MapSource::Bundled(c) => c.id.to_string(),
-            MapSource::Imported { file } => MapSource::imported_key(file),
-        }
-    }
-
-    /// The map's name for people: the city, or the file name.
-    pub fn name(&self, lang: Lang) -> String {
-        match &self.source {
-            MapSource::Bundled(c) => c.name(lang).to_string(),
-            MapSource::Imported { file } => file.clone(),
-        }
-    }
-
-    /// The data attribution, for bundled maps.
-    pub fn attribution(&self) -> Option<Attribution> {
-        match &self.source {
-            MapSource::Bundled(c) => Some(c.attribution),
-            MapSource::Imported { .. } => None,
-        }
-    }
-}
+use kshetra_core::cities::BundledCity;
+pub use kshetra_core::city_map::{CityMap, MapSource};
+use kshetra_core::import::{geojson, ImportError};
 
 /// Why a ward map could not be loaded.
 #[derive(Debug, Clone, PartialEq)]

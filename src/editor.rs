@@ -9,44 +9,18 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use kshetra_alloc::{Limit, Outcome};
+use kshetra_alloc::Outcome;
 use kshetra_core::allocation::problem_for;
+use kshetra_core::city_map::BIG_MAP_WARDS;
 use kshetra_core::i18n::Lang;
 use kshetra_core::project::{
     splits_area_of, Edit, History, PlanStats, PlanView, Project, ProjectError, ViewContext,
 };
+pub use kshetra_core::run_report::RunReport;
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
 use crate::data::CityMap;
 use crate::worker::{AllocCancel, AllocFailure};
-
-/// What the last automatic run said about its plan (kept with the project).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RunReport {
-    /// Worst deviation reached.
-    pub max_deviation: f64,
-    /// The tolerance asked for.
-    pub epsilon: f64,
-    /// Why it cannot be better (from the data).
-    pub limits: Vec<Limit>,
-    /// The engine's organisers' zone/piece index → zone name, for the limits' text.
-    pub zone_names: Vec<String>,
-    /// The engine's ward index → ward number, for the limits' text.
-    pub ward_numbers: Vec<String>,
-}
-
-impl RunReport {
-    fn of(outcome: &Outcome, epsilon: f64, current: &CityMap) -> RunReport {
-        RunReport {
-            max_deviation: outcome.metrics.max_abs_deviation,
-            epsilon,
-            limits: outcome.limits.clone(),
-            zone_names: current.map.zones().to_vec(),
-            ward_numbers: current.map.wards().iter().map(|w| w.number.clone()).collect(),
-        }
-    }
-}
 
 /// State of the automatic allocation.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -196,7 +170,7 @@ impl Editor {
                     poor: &poor,
                     lang,
                     selected,
-                    outlines: current.map.wards().len() < crate::state::BIG_MAP_WARDS,
+                    outlines: current.map.wards().len() < BIG_MAP_WARDS,
                 };
                 v.follow(p, &cx);
                 Some(())
@@ -571,7 +545,11 @@ impl Editor {
                         if let Some(edit) = edit {
                             this.edit(&current, edit);
                             if let Some(epsilon) = report_with_epsilon {
-                                this.report.set(Some(RunReport::of(&outcome, epsilon, &current)));
+                                this.report.set(Some(RunReport::of(
+                                    &outcome,
+                                    epsilon,
+                                    &current.map,
+                                )));
                             }
                             this.schedule_save();
                         }

@@ -9,6 +9,7 @@
 use kshetra_core::cities::BundledCity;
 use kshetra_core::export::wards_geojson;
 use kshetra_core::import::geojson;
+use kshetra_core::run_report::RunReport;
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
@@ -180,7 +181,7 @@ pub struct ProjectRecord {
     /// Its undo/redo steps.
     pub history: kshetra_core::project::History,
     /// The last automatic run's report.
-    pub report: Option<crate::editor::RunReport>,
+    pub report: Option<RunReport>,
 }
 
 /// Saves the project of the map `key` with its history.
@@ -188,14 +189,14 @@ pub async fn save_project(
     key: &str,
     project: &kshetra_core::project::Project,
     history: &kshetra_core::project::History,
-    report: Option<&crate::editor::RunReport>,
+    report: Option<&RunReport>,
 ) {
     #[derive(Serialize)]
     struct Borrowed<'a> {
         version: u32,
         project: &'a kshetra_core::project::Project,
         history: &'a kshetra_core::project::History,
-        report: Option<&'a crate::editor::RunReport>,
+        report: Option<&'a RunReport>,
     }
     let record = Borrowed { version: PROJECT_VERSION, project, history, report };
     let Ok(text) = serde_json::to_string(&record) else { return };

@@ -1,4 +1,4 @@
-//! The one store of app state, provided as context by [`crate::app::App`].
+//! The one store of app state, provided as context by the app's root component (`app::App`).
 //!
 //! Components read signals from here and change state only through them or through the
 //! actions below; effects that sync with the outside world (storage, URL, Leaflet) read from
@@ -64,9 +64,9 @@ pub enum MainView {
     Table,
 }
 
-/// Above this many wards the adjacency graph is built in a worker (a 10,000-ward map takes
+/// From this many wards on, the adjacency graph is built in a worker (a 10,000-ward map takes
 /// seconds); below it, in the page (Bhubaneswar's 67 wards: a few milliseconds).
-pub const BIG_MAP_WARDS: usize = 2000;
+pub use kshetra_core::city_map::BIG_MAP_WARDS;
 
 /// What an adjacency graph was built for: a map (by id), a tolerance and the officer's links.
 #[derive(Debug, Clone, PartialEq)]

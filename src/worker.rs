@@ -12,7 +12,8 @@
 //! The page starts it with the relative URL [`WORKER_URL`], so it resolves against the page's
 //! own address and works under any sub-path (`/nulm/kshetra/`), same-origin only.
 //!
-//! **Protocol.** Hand-written and small ([`Request`], [`Response`]), encoded with `postcard`
+//! **Protocol.** Hand-written and small ([`Request`], [`Response`]: plain serde values in
+//! `kshetra_core::worker_protocol`, re-exported here), encoded with `postcard`
 //! (compact binary serde). `gloo-worker` was not used: its messages must be serde values, so
 //! the map file could not travel as a `File` (the worker reads it itself with
 //! `FileReaderSync`, the page never copies the 50 MB), and its bridge expects to own the
@@ -41,8 +42,10 @@ use std::sync::Arc;
 
 use kshetra_alloc::{AllocError, Control, Organiser, Outcome, Problem, Progress, Settings};
 use kshetra_core::adjacency::{AdjacencyOptions, Connectivity};
-use kshetra_core::import::{
-    self, FieldMapping, Format, ImportError, ImportWarning, Imported, RawLayer, WardProblem,
+use kshetra_core::import::{self, FieldMapping, ImportError, Imported, RawLayer};
+use kshetra_core::worker_protocol::{
+    ImportPreview, ImportStep, RawSummary, ReadResult, Request, Response, Taken,
+    PROGRESS_INTERVAL_MS,
 };
 use kshetra_core::WardMap;
 use serde::{Deserialize, Serialize};
@@ -52,225 +55,26 @@ use wasm_bindgen::JsCast;
 /// The worker's loader script, relative to the page (see the module docs).
 pub const WORKER_URL: &str = "./kshetra_worker_loader.js";
 
-/// At most one engine progress message per this many milliseconds.
-pub const PROGRESS_INTERVAL_MS: f64 = 100.0;
-
 // ---------------------------------------------------------------------------------------------
-// Protocol
+// Protocol: the messages are kshetra_core::worker_protocol's; encoded here with postcard
 // ---------------------------------------------------------------------------------------------
 
-/// What the page asks the worker.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Request {
-    /// Read a map file. The file travels beside the message as a `Blob` (`size` bytes). Final
-    /// response: [`Response::Read`], with the preview of the detected mapping.
-    Import {
-        /// The file name (format detection, messages).
-        file_name: String,
-        /// The file's size in bytes (progress text).
-        size: u64,
-    },
-    /// Apply a mapping to the file read last. Final response: [`Response::Previewed`].
-    Preview {
-        /// The mapping.
-        mapping: FieldMapping,
-    },
-    /// The whole imported map for a mapping, to be used, with its adjacency graph and the
-    /// record to keep in the browser, so the page does none of that heavy work. Final
-    /// response: [`Response::Taken`].
-    Take {
-        /// The mapping.
-        mapping: FieldMapping,
-        /// How adjacency is decided (the officer's tolerance).
-        adjacency: AdjacencyOptions,
-        /// The officer's links for this map (ward numbers).
-        links: Vec<(String, String)>,
-    },
-    /// The adjacency graph of a map (a big map whose tolerance or links changed, or one
-    /// restored from the browser). Final response: [`Response::Connected`].
-    Connect {
-        /// The wards.
-        map: WardMap,
-        /// How adjacency is decided.
-        adjacency: AdjacencyOptions,
-        /// The officer's links (ward numbers).
-        links: Vec<(String, String)>,
-    },
-    /// Run the allocation engine. Progress: [`Response::AllocProgress`]; final:
-    /// [`Response::Allocated`].
-    Allocate {
-        /// The ward graph.
-        problem: Problem,
-        /// The organisers.
-        organisers: Vec<Organiser>,
-        /// The knobs.
-        settings: Settings,
-    },
-}
-
-/// A step of an import, for the progress text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum ImportStep {
-    /// Loading the file's bytes.
-    Loading {
-        /// File size in bytes.
-        bytes: u64,
-    },
-    /// Reading the map format.
-    Reading {
-        /// File size in bytes.
-        bytes: u64,
-    },
-    /// Checking shapes and ward numbers (applying the mapping).
-    Checking {
-        /// Features in the file.
-        features: u64,
-    },
-    /// Building the adjacency graph of the map being taken.
-    Neighbours {
-        /// Wards in the map.
-        wards: u64,
-    },
-    /// Preparing the record to keep in the browser.
-    Saving,
-}
-
-/// What a file holds, for the preview: everything the mapping form shows, without the shapes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct RawSummary {
-    /// File name.
-    pub file: String,
-    /// Format detected.
-    pub format: Format,
-    /// Number of features.
-    pub features: usize,
-    /// Column names, in file order.
-    pub columns: Vec<String>,
-    /// Up to [`RawSummary::SAMPLES`] example values per column.
-    pub samples: Vec<Vec<String>>,
-    /// The projected coordinate system converted from, if any.
-    pub reprojected_from: Option<String>,
-    /// Problems met while reading.
-    pub warnings: Vec<ImportWarning>,
-    /// The mapping detected from the columns.
-    pub mapping: FieldMapping,
-}
-
-impl RawSummary {
-    /// Example values shown per column.
-    pub const SAMPLES: usize = 3;
-
-    /// The summary of a raw layer (with the detected mapping).
-    pub fn of(raw: &RawLayer) -> RawSummary {
-        RawSummary {
-            file: raw.file.clone(),
-            format: raw.format,
-            features: raw.features.len(),
-            columns: raw.columns.clone(),
-            samples: (0..raw.columns.len()).map(|c| raw.samples(c, Self::SAMPLES)).collect(),
-            reprojected_from: raw.reprojected_from.clone(),
-            warnings: raw.warnings.clone(),
-            mapping: FieldMapping::detect(raw),
-        }
-    }
-}
-
-/// What a mapping gives, for the preview: counts, warnings, data problems (no shapes).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ImportPreview {
-    /// Wards read.
-    pub wards: usize,
-    /// Distinct zones.
-    pub zones: usize,
-    /// Wards with a known population.
-    pub population_known: usize,
-    /// Warnings of applying the mapping.
-    pub warnings: Vec<ImportWarning>,
-    /// Problems of the resulting map ([`import::problems`]).
-    pub problems: Vec<WardProblem>,
-}
-
-impl ImportPreview {
-    /// The preview of an import.
-    pub fn of(imported: &Imported) -> ImportPreview {
-        let map = &imported.map;
-        ImportPreview {
-            wards: map.wards().len(),
-            zones: map.zones().len(),
-            population_known: map.population_summary().wards_known,
-            warnings: imported.warnings.clone(),
-            problems: import::problems(map),
-        }
-    }
-}
-
-/// An imported map ready to use: the map, its adjacency graph, and the record text to keep in
-/// the browser ([`crate::persist::record_text`]; `None` if it could not be made).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Taken {
-    /// The import.
-    pub imported: Imported,
-    /// Its adjacency graph, with the links given.
-    pub connectivity: Connectivity,
-    /// The adjacency options it was built with.
-    pub adjacency: AdjacencyOptions,
-    /// The record to save.
-    pub record: Option<String>,
-    /// Total ward area in km² (for 10,000 wards, most of a second in the page).
-    pub area_km2: f64,
-}
-
-impl Taken {
-    /// Everything for an import, computed where this runs (the worker, or the page as a
-    /// fallback).
-    pub fn make(
-        file: &str,
-        imported: Imported,
-        adjacency: AdjacencyOptions,
-        links: &[(String, String)],
-        on_step: &mut dyn FnMut(ImportStep),
-    ) -> Taken {
-        on_step(ImportStep::Neighbours { wards: imported.map.wards().len() as u64 });
-        let connectivity = kshetra_core::adjacency::connectivity(&imported.map, &adjacency, links);
-        on_step(ImportStep::Saving);
-        let record =
-            crate::persist::record_text(crate::persist::RecordKind::File, file, &imported.map);
-        let area_km2 = imported.map.total_area_m2() / 1e6;
-        Taken { imported, connectivity, adjacency, record, area_km2 }
-    }
-}
-
-/// The outcome of reading a file: its summary and the preview of the detected mapping.
-pub type ReadResult = Result<(RawSummary, Result<ImportPreview, ImportError>), ImportError>;
-
-/// What the worker answers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum Response {
-    /// The worker is running and listening (sent once, first).
-    Ready,
-    /// Import progress.
-    ImportProgress(ImportStep),
-    /// Final answer to [`Request::Import`].
-    Read(ReadResult),
-    /// Final answer to [`Request::Preview`].
-    Previewed(Result<ImportPreview, ImportError>),
-    /// Final answer to [`Request::Take`].
-    Taken(Result<Taken, ImportError>),
-    /// Final answer to [`Request::Connect`].
-    Connected(Connectivity),
-    /// Engine progress (throttled to one per [`PROGRESS_INTERVAL_MS`]).
-    AllocProgress(Progress),
-    /// Final answer to [`Request::Allocate`].
-    Allocated(Result<Outcome, AllocError>),
-    /// Final answer to a request the worker could not decode or serve (a bug, never data).
-    Refused(String),
-}
-
-impl Response {
-    /// Whether this answer ends its request.
-    pub fn is_final(&self) -> bool {
-        !matches!(self, Response::Ready | Response::ImportProgress(_) | Response::AllocProgress(_))
-    }
+/// Everything for an import ([`Taken`]), computed where this runs (the worker, or the page as
+/// a fallback): the adjacency graph with the officer's links, the record to keep in the
+/// browser ([`crate::persist::record_text`]) and the total area.
+pub fn take_import(
+    file: &str,
+    imported: Imported,
+    adjacency: AdjacencyOptions,
+    links: &[(String, String)],
+    on_step: &mut dyn FnMut(ImportStep),
+) -> Taken {
+    on_step(ImportStep::Neighbours { wards: imported.map.wards().len() as u64 });
+    let connectivity = kshetra_core::adjacency::connectivity(&imported.map, &adjacency, links);
+    on_step(ImportStep::Saving);
+    let record = crate::persist::record_text(crate::persist::RecordKind::File, file, &imported.map);
+    let area_km2 = imported.map.total_area_m2() / 1e6;
+    Taken { imported, connectivity, adjacency, record, area_km2 }
 }
 
 /// Encodes a message.
@@ -355,7 +159,7 @@ pub fn handle(
         Request::Take { mapping, adjacency, links } => {
             let file = state.raw.as_ref().map(|r| r.file.clone()).unwrap_or_default();
             let result = state.apply(&mapping, post).map(|imported| {
-                Taken::make(&file, imported, adjacency, &links, &mut |step| {
+                take_import(&file, imported, adjacency, &links, &mut |step| {
                     post(Response::ImportProgress(step))
                 })
             });
@@ -638,12 +442,10 @@ impl ImportSession {
         mapping: FieldMapping,
         on_step: impl Fn(ImportStep) + 'static,
     ) -> Result<ImportPreview, ImportError> {
-        if let Some(answer) =
+        if let Some(Response::Previewed(result)) =
             self.ask(&Request::Preview { mapping: mapping.clone() }, on_step).await
         {
-            if let Response::Previewed(result) = answer {
-                return result;
-            }
+            return result;
         }
         let raw = self.in_page_raw().await?;
         import::apply(&raw, &mapping).map(|i| ImportPreview::of(&i))
@@ -664,7 +466,7 @@ impl ImportSession {
         }
         let raw = self.in_page_raw().await?;
         import::apply(&raw, &mapping).map(|imported| {
-            Taken::make(&self.file.name(), imported, adjacency, &links, &mut |_| {})
+            take_import(&self.file.name(), imported, adjacency, &links, &mut |_| {})
         })
     }
 

@@ -117,7 +117,7 @@ fn lucknow_draws_110_ward_polygons_and_reports_clicks() {
         "entering a ward with the button held paints it once"
     );
     assert_eq!(loaded.map.wards()[0].number, "1");
-    assert_eq!(div.class_name().contains("on-ward"), true, "the cursor says a ward is under it");
+    assert!(div.class_name().contains("on-ward"), "the cursor says a ward is under it");
     // Off the city (a corner of the map): no ward, no tooltip.
     let r = rect(&div);
     dispatch_at("mousemove", (r[0] + 2.0, r[3] - 40.0), 0);

@@ -1,4 +1,5 @@
-//! Browser tests of the Web Worker protocol and its in-page fallback (`src/worker.rs`), run
+//! Browser tests of the Web Worker protocol (`kshetra_core::worker_protocol`, encoded and
+//! handled in `src/worker.rs`) and its in-page fallback, run
 //! by `wasm-bindgen-test` in headless Chromium.
 //!
 //! The test page served by wasm-bindgen's runner has no worker script, so a real worker
@@ -10,12 +11,11 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use kshetra::worker::{
-    self, decode, encode, handle, ImportSession, ImportStep, Request, Response, WorkerState,
-};
+use kshetra::worker::{self, decode, encode, handle, ImportSession, WorkerState};
 use kshetra_alloc::{Control, Organiser, Phase, Problem, Settings};
 use kshetra_core::adjacency::{connectivity, AdjacencyOptions};
 use kshetra_core::import::{self, Field};
+use kshetra_core::worker_protocol::{ImportStep, RawSummary, Request, Response};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -192,7 +192,7 @@ fn import_preview_and_take_through_the_protocol_match_the_in_page_import() {
         Response::Read(Ok((summary, preview))) => (summary.clone(), preview.clone().unwrap()),
         other => panic!("unexpected {other:?}"),
     };
-    assert_eq!(summary, worker::RawSummary::of(&raw));
+    assert_eq!(summary, RawSummary::of(&raw));
     assert_eq!(summary.features, 120);
     assert_eq!(summary.samples[0], vec!["1", "2", "3"]);
     assert_eq!((preview.wards, preview.population_known), (120, 120));

@@ -17,6 +17,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use js_sys::Array;
+use kshetra_core::city_map::BIG_MAP_WARDS;
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::settings::{is_valid_tile_url, Settings};
 use kshetra_core::WardMap;
@@ -30,10 +31,10 @@ pub use self::overlay::{AreaDrawing, LabelChange, Overlay, OverlayData, Pin, Pin
 pub use self::ward_layer::{tooltip_html, WardLayer, WardLook};
 
 use self::overlay::{show_overlay, ShownOverlay};
-use kshetra_core::project::view::Touched;
 use crate::data::CityMap;
 use crate::leaflet_ext::{options, AttributionControl};
 use crate::state::{use_app_state, AppState, MainView};
+use kshetra_core::project::view::Touched;
 
 /// The map's bounds as a Leaflet object.
 pub fn bounds(map: &WardMap) -> Option<LatLngBounds> {
@@ -115,7 +116,7 @@ impl MapHandles {
         if let Some(old) = self.data_attribution.take() {
             attribution.remove_attribution(&old);
         }
-        let renderer = (loaded.map.wards().len() >= crate::state::BIG_MAP_WARDS)
+        let renderer = (loaded.map.wards().len() >= BIG_MAP_WARDS)
             .then(|| self.canvas.get_or_insert_with(crate::leaflet_ext::canvas_renderer).clone());
         let layer =
             WardLayer::new(loaded, lang, renderer.as_ref(), Rc::new(move |ev| on_ward(state, ev)));
@@ -272,7 +273,7 @@ pub fn WardMapView() -> impl IntoView {
         let Some(loaded) = state.loaded() else { return };
         let data = state.editor.view.with(|v| v.overlay().clone());
         let data = state.editor.project.with_untracked(Option::is_some).then_some(data);
-        let big = loaded.map.wards().len() >= crate::state::BIG_MAP_WARDS;
+        let big = loaded.map.wards().len() >= BIG_MAP_WARDS;
         handles.with_value(|h| {
             let Some(h) = h else { return };
             let renderer = h.canvas.as_ref().filter(|_| big);

@@ -7,7 +7,9 @@ use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::project::{AllocSettings, Edit};
 use leptos::prelude::*;
 
-use crate::editor::{RunReport, RunState};
+use kshetra_core::run_report::RunReport;
+
+use crate::editor::RunState;
 use crate::messages;
 use crate::state::use_app_state;
 

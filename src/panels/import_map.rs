@@ -18,7 +18,9 @@ use leptos::prelude::*;
 use crate::data::{CityMap, MapSource};
 use crate::messages;
 use crate::state::use_app_state;
-use crate::worker::{ImportPreview, ImportSession, ImportStep, RawSummary};
+use kshetra_core::worker_protocol::{ImportPreview, ImportStep, RawSummary};
+
+use crate::worker::ImportSession;
 
 use super::mapping_form::MappingForm;
 use super::{first_file, input_files};

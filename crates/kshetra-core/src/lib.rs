@@ -15,7 +15,10 @@
 //! - [`locate`]: which ward is under a point of the map (R-tree, then exact test).
 //! - [`format`]: Indian digit grouping (12,34,567).
 //! - [`i18n`]: the one Hindi/English message catalogue used by the UI (and later the poster).
-//! - [`cities`]: the bundled real ward maps and their attribution.
+//! - [`cities`]: the bundled real ward maps and their attribution; [`city_map`]: the map the
+//!   app works on (wards, source, area, warnings; [`city_map::BIG_MAP_WARDS`]).
+//! - [`run_report`]: what the last automatic allocation said about its plan.
+//! - [`worker_protocol`]: the messages between the app's page and its Web Worker.
 //! - [`palette`]: colours shared by the map and (later) the poster.
 //! - [`project`]: the officer's project — organisers, plan and locks, edits with undo/redo,
 //!   the `.kshetra.json` file, organisers import, live statistics, area colours, exports.
@@ -30,6 +33,7 @@
 pub mod adjacency;
 pub mod allocation;
 pub mod cities;
+pub mod city_map;
 pub mod estimate;
 pub mod export;
 pub mod format;
@@ -41,8 +45,10 @@ pub mod model;
 pub mod palette;
 pub mod project;
 pub mod projection;
+pub mod run_report;
 pub mod settings;
 pub mod table;
+pub mod worker_protocol;
 
 pub use import::{ImportError, ImportWarning, Imported};
 pub use model::{Ward, WardMap};
