@@ -7,6 +7,9 @@ bash scripts/setup.sh
 export PATH="$PWD/node_modules/.bin:$PATH"
 step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 
+step "house style: cargo fmt --check (rustfmt.toml)"
+cargo fmt --all --check
+
 step "vendored assets are the npm packages' files"
 bash scripts/vendor-assets.sh --check
 
