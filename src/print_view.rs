@@ -7,8 +7,8 @@ use kshetra_core::cities::BundledCity;
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_poster::{
     poster_input, render_cmm_sheet, render_organiser_sheets, render_poster, render_tiles,
-    Bilingual, CmmInput, Orientation, Paper, PosterOptions, PrintLang, Summary, TileOptions,
-    TitleBlock,
+    Bilingual, CmmInput, Orientation, Paper, PosterOptions, PrintLang, ProjectView, Summary,
+    TileOptions, TitleBlock,
 };
 use leptos::prelude::*;
 
@@ -113,7 +113,27 @@ pub fn PrintPanel() -> impl IntoView {
             .map(|a| vec![a.text()])
             .or_else(|| BundledCity::by_id(&project.map_key).map(|c| vec![c.attribution.text()]))
             .unwrap_or_default();
-        let input = poster_input(&current.map, &project, &poor, summary, title, attribution, false);
+        // The screen's graph and colours, so the printed neighbours and colours are what the
+        // officer sees (without a graph yet, one with the default tolerance).
+        let connectivity = state.connectivity.get_untracked();
+        let fallback;
+        let graph = match &connectivity {
+            Some(c) => &c.graph,
+            None => {
+                fallback = kshetra_core::adjacency::build(&current.map, &Default::default());
+                &fallback
+            }
+        };
+        let colours = connectivity.as_ref().map(|_| editor.colours.get_untracked());
+        let view = ProjectView {
+            map: &current.map,
+            graph,
+            project: &project,
+            poor: &poor,
+            colours: colours.as_deref(),
+            print_mobiles: false,
+        };
+        let input = poster_input(view, summary, title, attribution);
         let mut options = PosterOptions::new(paper.get_untracked()).lang(lang.get_untracked());
         options.black_and_white = bw.get_untracked();
         options.embed_fonts = fonts;

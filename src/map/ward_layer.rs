@@ -328,7 +328,7 @@ fn style_ward(opts: &PathOptions, look: &WardLook) {
     opts.set_fill_color((&*look.fill).into());
     opts.set_fill_opacity(match (look.selected, look.strong) {
         (true, _) => 0.9,
-        (false, true) => 0.75,
+        (false, true) => kshetra_core::palette::AREA_FILL_OPACITY,
         (false, false) => 0.6,
     });
     let (color, weight, dash) = match (look.selected, look.island, look.locked) {

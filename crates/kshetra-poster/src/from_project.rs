@@ -2,25 +2,50 @@
 //! one place where organisers become legend rows and the plan becomes the poster's areas.
 //! Organisers' homes never reach the poster (privacy); mobiles only when asked for.
 
+use std::collections::BTreeMap;
+
+use kshetra_core::adjacency::WardGraph;
 use kshetra_core::project::Project;
 use kshetra_core::WardMap;
 
 use crate::input::{AreaInfo, ContactPoint, PosterInput, Summary, TitleBlock};
+use crate::style::screen_colours;
 
-/// The poster input for `project` on `map`: one area per organiser in display order (numbered
-/// 1, 2, …), the assignment by ward index, poor households per ward from `poor` (the same
-/// figures the allocation used) and each area's total. Mobiles are printed only with
-/// `print_mobiles`.
+/// The project to print and what the screen shows of it.
+#[derive(Debug, Clone, Copy)]
+pub struct ProjectView<'a> {
+    /// The city's wards.
+    pub map: &'a WardMap,
+    /// The ward graph the app uses (its tolerance and the officer's links).
+    pub graph: &'a WardGraph,
+    /// The officer's project.
+    pub project: &'a Project,
+    /// Poor households per ward (map order), the figures the allocation used.
+    pub poor: &'a [f64],
+    /// Colour index per organiser id as the screen shows it (the app's plan view); `None`
+    /// colours with core's area colouring on `graph`, which is what the screen computes.
+    pub colours: Option<&'a BTreeMap<u32, usize>>,
+    /// Whether organisers' mobiles are printed.
+    pub print_mobiles: bool,
+}
+
+/// The poster input for `view.project` on `view.map`: one area per organiser in display order
+/// (numbered 1, 2, …), the assignment by ward index, poor households per ward from
+/// `view.poor` and each area's total, the screen's graph and colours. Mobiles are printed
+/// only with `view.print_mobiles`.
 pub fn poster_input<'a>(
-    map: &'a WardMap,
-    project: &Project,
-    poor: &[f64],
+    view: ProjectView<'a>,
     summary: Summary,
     title: TitleBlock,
     attribution: Vec<String>,
-    print_mobiles: bool,
 ) -> PosterInput<'a> {
+    let ProjectView { map, graph, project, poor, colours, print_mobiles } = view;
     let assignment = project.plan.index_view(map, &project.organisers);
+    let ids: Vec<u32> = project.organisers.iter().map(|o| o.id).collect();
+    let colours = match colours {
+        Some(by_id) => ids.iter().map(|id| by_id.get(id).copied().unwrap_or(0)).collect(),
+        None => screen_colours(graph, &assignment, ids.len(), &ids),
+    };
     let mut totals = vec![0.0; project.organisers.len()];
     for (i, a) in assignment.iter().enumerate() {
         if let Some(a) = a {
@@ -55,8 +80,10 @@ pub fn poster_input<'a>(
         .collect();
     PosterInput {
         wards: map,
+        graph,
         assignment,
         areas,
+        colours,
         ward_poor_households: poor.iter().map(|p| Some(p.round() as u64)).collect(),
         summary,
         title,
@@ -96,15 +123,17 @@ mod tests {
             },
         )
         .unwrap();
-        let input = poster_input(
-            &map,
-            &p,
-            &[10.0, 20.0, 30.0, 40.0],
-            Summary::default(),
-            TitleBlock::default(),
-            vec![],
-            false,
-        );
+        let graph = kshetra_core::adjacency::build(&map, &Default::default());
+        let poor = [10.0, 20.0, 30.0, 40.0];
+        let view = ProjectView {
+            map: &map,
+            graph: &graph,
+            project: &p,
+            poor: &poor,
+            colours: None,
+            print_mobiles: false,
+        };
+        let input = poster_input(view, Summary::default(), TitleBlock::default(), vec![]);
         assert_eq!(input.assignment, vec![Some(0), Some(0), Some(1), None]);
         assert_eq!(
             input.areas.iter().map(|a| (a.number.as_str(), a.poor_households)).collect::<Vec<_>>(),
@@ -114,13 +143,10 @@ mod tests {
         let svg = crate::render_poster(&input, &crate::PosterOptions::new(crate::Paper::A4));
         assert!(!svg.contains("9876543210"));
         let with = poster_input(
-            &map,
-            &p,
-            &[10.0, 20.0, 30.0, 40.0],
+            ProjectView { print_mobiles: true, ..view },
             Summary::default(),
             TitleBlock::default(),
             vec![],
-            true,
         );
         assert_eq!(with.areas[0].mobile.as_deref(), Some("9876543210"));
     }

@@ -2,11 +2,10 @@
 //! and label anchor points.
 
 use geo::{Buffer, Contains, Coord, MultiPolygon, Point, Polygon, Rect, Simplify};
-use kshetra_core::adjacency::{self, AdjacencyOptions};
 use kshetra_core::projection::LocalProjection;
 
 use crate::input::PosterInput;
-use crate::style::colour_areas;
+use crate::style::screen_colours;
 
 /// Gaps and overlaps narrower than twice this (metres) between wards of one area are closed
 /// when drawing the area's outline, so digitising slivers do not show as thick lines.
@@ -25,9 +24,9 @@ pub struct Prepared<'a> {
     pub areas: Vec<MultiPolygon<f64>>,
     /// Outline of each zone with at least one ward (only when there are two or more zones).
     pub zones: Vec<MultiPolygon<f64>>,
-    /// Neighbouring areas of each area (sorted, from the ward adjacency graph).
+    /// Neighbouring areas of each area (sorted, from the input's ward graph).
     pub area_neighbours: Vec<Vec<usize>>,
-    /// Fill index of each area (neighbours differ).
+    /// Colour index of each area: the input's (the screen's), neighbours differ.
     pub fills: Vec<usize>,
     /// Bounds of all wards in metres; `None` for an empty map.
     pub bounds: Option<Rect<f64>>,
@@ -117,9 +116,8 @@ impl<'a> Prepared<'a> {
         } else {
             Vec::new()
         };
-        let graph = adjacency::build(map, &AdjacencyOptions::default());
         let mut area_neighbours = vec![Vec::new(); n_areas];
-        for (i, j, _) in graph.edges() {
+        for (i, j, _) in input.graph.edges() {
             if let (Some(a), Some(b)) = (input.area_of(i), input.area_of(j)) {
                 if a != b {
                     area_neighbours[a].push(b);
@@ -131,8 +129,12 @@ impl<'a> Prepared<'a> {
             ns.sort_unstable();
             ns.dedup();
         }
-        let fills = colour_areas(&area_neighbours);
-        let bounds = rect_union(wards.iter().filter_map(|w| geo::BoundingRect::bounding_rect(w)));
+        let fills = if input.colours.len() >= n_areas {
+            input.colours[..n_areas].to_vec()
+        } else {
+            screen_colours(input.graph, &input.assignment, n_areas, &[])
+        };
+        let bounds = rect_union(wards.iter().filter_map(geo::BoundingRect::bounding_rect));
         Prepared { input, projection, wards, areas, zones, area_neighbours, fills, bounds }
     }
 }

@@ -4,6 +4,7 @@
 //! addresses or home locations**: nothing printed on the wall can reveal where an organiser
 //! lives.
 
+use kshetra_core::adjacency::WardGraph;
 use kshetra_core::i18n::Lang;
 use kshetra_core::WardMap;
 
@@ -118,12 +119,20 @@ pub struct TitleBlock {
 pub struct PosterInput<'a> {
     /// The city's wards.
     pub wards: &'a WardMap,
+    /// The ward adjacency graph the plan was made on: the app's (the officer's tolerance and
+    /// links), so the printed areas' neighbours are the screen's.
+    pub graph: &'a WardGraph,
     /// For each ward (index in `wards.wards()`), its area (index in `areas`), or `None`.
     /// Entries beyond the ward count are ignored; missing entries mean unassigned; indices
     /// beyond `areas` are treated as unassigned.
     pub assignment: Vec<Option<usize>>,
     /// The working areas, in legend order.
     pub areas: Vec<AreaInfo>,
+    /// Each area's colour index as on screen (same order as `areas`; [`crate::style::fill_ref`]
+    /// prints it), e.g. from the app's plan view or [`crate::style::screen_colours`]. When
+    /// shorter than `areas`, all areas are coloured by [`crate::style::screen_colours`] on
+    /// `graph` with the area indices as ids.
+    pub colours: Vec<usize>,
     /// Poor households per ward (index as in `wards`), for the organiser sheets; may be empty
     /// (then each ward's own `poor_households` is used).
     pub ward_poor_households: Vec<Option<u64>>,

@@ -39,7 +39,7 @@ pub mod text;
 mod tiles;
 
 pub use cmm::{render_cmm_sheet, CmmInput, Component};
-pub use from_project::poster_input;
+pub use from_project::{poster_input, ProjectView};
 pub use geom::Prepared;
 pub use input::{AreaInfo, Bilingual, ContactPoint, PosterInput, Summary, TitleBlock};
 pub use options::{FontFace, Orientation, Paper, PosterOptions, PrintLang, TileOptions};

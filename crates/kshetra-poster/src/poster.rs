@@ -279,17 +279,19 @@ fn summary_table(prep: &Prepared, lang: PrintLang) -> Table {
     }
 }
 
-/// The map key: symbols and what they mean. Returns SVG and height.
-fn key_block(
-    prep: &Prepared,
+/// How the map key is lettered: language, black and white, font size (mm) and the page's
+/// scale factor.
+#[derive(Debug, Clone, Copy)]
+struct KeyLook {
     lang: PrintLang,
     bw: bool,
-    x: f64,
-    y: f64,
-    w: f64,
     fs: f64,
     s: f64,
-) -> (String, f64) {
+}
+
+/// The map key at `(x, y)`, `w` wide: symbols and what they mean. Returns SVG and height.
+fn key_block(prep: &Prepared, look: KeyLook, x: f64, y: f64, w: f64) -> (String, f64) {
+    let KeyLook { lang, bw, fs, s } = look;
     let mut out = String::from(r#"<g class="key">"#);
     let lh = fs * 1.9;
     let sw = fs * 3.0;
@@ -540,7 +542,8 @@ fn draw_oriented(
     };
     let fs_sum = if landscape { fs_small * 0.9 } else { fs_small };
     let sum_h = summary.height(sum_w, fs_sum);
-    let (_, key_h) = key_block(prep, lang, bw, 0.0, 0.0, key_w, fs_sum * 0.95, s);
+    let key_look = KeyLook { lang, bw, fs: fs_sum * 0.95, s };
+    let (_, key_h) = key_block(prep, key_look, 0.0, 0.0, key_w);
     let side_h =
         if landscape { sum_h.max(key_h + sig_h + gap) } else { sum_h + key_h + sig_h + 2.0 * gap };
     let map_box;
@@ -586,7 +589,7 @@ fn draw_oriented(
     let (sum_svg, _) = summary.draw(sx, side_top, sum_w, fs_sum);
     let _ = write!(body, r#"<g class="summary">{sum_svg}</g>"#);
     let key_y = if landscape { side_top } else { side_top + sum_h + gap };
-    let (key_svg, _) = key_block(prep, lang, bw, key_x, key_y, key_w, fs_sum * 0.95, s);
+    let (key_svg, _) = key_block(prep, key_look, key_x, key_y, key_w);
     body.push_str(&key_svg);
     let sig_y =
         if landscape { side_top + side_h - sig_h } else { side_top + sum_h + key_h + 2.0 * gap };

@@ -1,42 +1,37 @@
-//! Fills: a colour-blind-safe palette, hatching patterns for monochrome printers, and the
-//! greedy colouring that keeps neighbouring areas apart.
+//! Fills: the screen's area colours (core's palette and colouring, so print and screen agree)
+//! and hatching patterns for monochrome printers.
 
 use std::fmt::Write;
 
+use kshetra_core::adjacency::WardGraph;
+use kshetra_core::palette::area_colour_on_white;
+use kshetra_core::project::area_colours_of;
+
 use crate::svg::num;
 
-/// Paul Tol's "light" scheme (colour-blind safe, pale enough for dark text on top), without
-/// its grey, which marks unassigned wards.
-pub const AREA_FILLS: [&str; 8] =
-    ["#77AADD", "#EE8866", "#EEDD88", "#FFAABB", "#99DDFF", "#44BB99", "#BBCC33", "#AAAA00"];
+/// Number of distinct hatchings for black-and-white output; colour index `i` prints as hatching
+/// `i % N_HATCHES` (DSatur needs more than eight colours only on area graphs far denser than a
+/// city's).
+pub const N_HATCHES: usize = 8;
 
-/// Number of distinct fills (colours or hatchings).
-pub const N_FILLS: usize = AREA_FILLS.len();
-
-/// Colours the area graph greedily so that neighbouring areas get different fills.
+/// The screen's colour index of each area (index as in [`PosterInput::areas`]), from the ward
+/// graph the plan was made on: core's DSatur colouring, the function the app's map uses, on
+/// the organiser ids `ids` (area `a` has id `ids[a]`; with fewer ids than areas, the area
+/// indices are the ids), so print and screen agree. Areas without wards get colour 0.
 ///
-/// Areas are taken by decreasing number of neighbours (ties by index, Welsh–Powell), and each
-/// gets the least-used fill not used by an already-coloured neighbour (ties: lowest fill). If
-/// all fills are taken by neighbours (more than eight coloured neighbours), the fill shared with
-/// the fewest neighbours is used. Deterministic.
-pub fn colour_areas(neighbours: &[Vec<usize>]) -> Vec<usize> {
-    let n = neighbours.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| neighbours[b].len().cmp(&neighbours[a].len()).then(a.cmp(&b)));
-    let mut colour: Vec<Option<usize>> = vec![None; n];
-    let mut used = [0usize; N_FILLS];
-    for a in order {
-        let mut clash = [0usize; N_FILLS];
-        for &b in &neighbours[a] {
-            if let Some(c) = colour.get(b).copied().flatten() {
-                clash[c] += 1;
-            }
-        }
-        let best = (0..N_FILLS).min_by_key(|&c| (clash[c], used[c], c)).unwrap_or(0);
-        colour[a] = Some(best);
-        used[best] += 1;
-    }
-    colour.into_iter().map(|c| c.unwrap_or(0)).collect()
+/// [`PosterInput::areas`]: crate::PosterInput::areas
+pub fn screen_colours(
+    graph: &WardGraph,
+    assignment: &[Option<usize>],
+    n_areas: usize,
+    ids: &[u32],
+) -> Vec<usize> {
+    let by_index = ids.len() < n_areas;
+    let id_of = |a: usize| if by_index { a as u32 } else { ids[a] };
+    let owner: Vec<Option<u32>> =
+        assignment.iter().map(|a| a.filter(|&a| a < n_areas).map(id_of)).collect();
+    let colours = area_colours_of(graph, &owner);
+    (0..n_areas).map(|a| colours.get(&id_of(a)).copied().unwrap_or(0)).collect()
 }
 
 /// The `<pattern>` definitions for black-and-white output (ids `h0`…`h7`, plus `hu` for
@@ -58,7 +53,7 @@ pub fn hatch_defs(s: f64) -> String {
         format!(r##"<circle cx="{}" cy="{}" r="{}" fill="#555"/>"##, num(cx), num(cy), num(r))
     };
     // Sparse patterns (1, 3, 7) use wider cells so they stay distinct from the dense ones.
-    let cells: [f64; N_FILLS] = [g, g * 1.4, g, g * 1.4, g, g * 1.2, g * 1.3, g * 1.1];
+    let cells: [f64; N_HATCHES] = [g, g * 1.4, g, g * 1.4, g, g * 1.2, g * 1.3, g * 1.1];
     for (i, &c) in cells.iter().enumerate() {
         let h = c / 2.0;
         let body = match i {
@@ -92,12 +87,13 @@ pub fn unassigned_def(s: f64) -> String {
     )
 }
 
-/// The fill attribute value for fill index `i`.
+/// The fill attribute value for colour index `i`: the screen's colour as it looks on white
+/// ([`area_colour_on_white`]), or hatching `i % N_HATCHES` in black and white.
 pub fn fill_ref(i: usize, black_and_white: bool) -> String {
     if black_and_white {
-        format!("url(#h{})", i % N_FILLS)
+        format!("url(#h{})", i % N_HATCHES)
     } else {
-        AREA_FILLS[i % N_FILLS].to_string()
+        area_colour_on_white(i)
     }
 }
 
@@ -106,31 +102,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn neighbours_never_share_a_fill_when_avoidable() {
-        // A wheel: hub 0 with a ring of 7 (needs 4 colours).
-        let mut nb = vec![Vec::new(); 8];
-        for i in 1..8 {
-            let j = if i == 7 { 1 } else { i + 1 };
-            for (a, b) in [(0, i), (i, j)] {
-                nb[a].push(b);
-                nb[b].push(a);
-            }
-        }
-        let c = colour_areas(&nb);
-        for (a, ns) in nb.iter().enumerate() {
-            for &b in ns {
-                assert_ne!(c[a], c[b], "{a}-{b}");
-            }
-        }
-        assert_eq!(c, colour_areas(&nb));
-        assert!(colour_areas(&[]).is_empty());
+    fn colours_are_the_screens_by_organiser_id() {
+        use geo::{polygon, MultiPolygon};
+        use kshetra_core::adjacency::{self, AdjacencyOptions};
+        use kshetra_core::{Ward, WardMap};
+        // A row of four squares: areas 0 | 1 | 0 | 2 by ward.
+        let wards = (0..4)
+            .map(|i| {
+                let x = 80.0 + i as f64 * 0.01;
+                let sq = polygon![(x: x, y: 26.0), (x: x + 0.01, y: 26.0), (x: x + 0.01, y: 26.01), (x: x, y: 26.01), (x: x, y: 26.0)];
+                Ward::new((i + 1).to_string(), MultiPolygon::new(vec![sq]))
+            })
+            .collect();
+        let map = WardMap::new(wards);
+        let graph = adjacency::build(&map, &AdjacencyOptions::default());
+        let assignment = [Some(0), Some(1), Some(0), Some(2)];
+        let ids = [7, 3, 9, 1];
+        let c = screen_colours(&graph, &assignment, 4, &ids);
+        let screen = area_colours_of(
+            &graph,
+            &assignment.iter().map(|a| a.map(|a| ids[a])).collect::<Vec<_>>(),
+        );
+        assert_eq!(&c[..3], &[screen[&7], screen[&3], screen[&9]]);
+        assert_eq!(c[3], 0, "an area without wards");
+        assert_ne!(c[0], c[1]);
+        assert_ne!(c[0], c[2]);
+        let by_index = screen_colours(&graph, &assignment, 4, &[]);
+        assert_eq!(by_index[3], 0);
+        assert_ne!(by_index[0], by_index[1]);
     }
 
     #[test]
-    fn palette_is_distinct() {
-        let mut v = AREA_FILLS.to_vec();
+    fn fills_are_distinct() {
+        let mut v: Vec<String> = (0..N_HATCHES * 2).map(|i| fill_ref(i, false)).collect();
         v.sort();
         v.dedup();
-        assert_eq!(v.len(), N_FILLS);
+        assert_eq!(v.len(), N_HATCHES * 2);
+        assert_eq!(fill_ref(N_HATCHES + 1, true), "url(#h1)");
     }
 }

@@ -3,13 +3,36 @@
 //! points at a ward's interior point.
 
 use geo::Centroid;
+use kshetra_core::adjacency::WardGraph;
 use kshetra_core::cities::BundledCity;
 use kshetra_core::geometry::label_point;
 use kshetra_core::WardMap;
 use kshetra_poster::{AreaInfo, Bilingual, ContactPoint, PosterInput, Summary, TitleBlock};
 
+/// A bundled city's wards and their adjacency graph (default options, as the app builds it).
+pub struct City {
+    /// The wards.
+    pub map: WardMap,
+    /// Their adjacency.
+    pub graph: WardGraph,
+}
+
+impl std::ops::Deref for City {
+    type Target = WardMap;
+    fn deref(&self) -> &WardMap {
+        &self.map
+    }
+}
+
+/// Loads a bundled city from `public/data` and builds its graph.
+pub fn city(id: &str) -> City {
+    let map = city_map(id);
+    let graph = kshetra_core::adjacency::build(&map, &Default::default());
+    City { map, graph }
+}
+
 /// Loads a bundled city's ward map from `public/data`.
-pub fn city(id: &str) -> WardMap {
+pub fn city_map(id: &str) -> WardMap {
     let path = format!("{}/../../public/data/{id}.geojson", env!("CARGO_MANIFEST_DIR"));
     let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
     let map = kshetra_core::import::geojson::parse(&path, &bytes).expect("bundled city parses").map;
@@ -86,18 +109,19 @@ pub fn poor(pop: Option<u64>) -> Option<u64> {
 }
 
 /// The whole poster input for `map` with `k` areas.
-pub fn input<'a>(map: &'a WardMap, city_id: &str, k: usize) -> PosterInput<'a> {
+pub fn input<'a>(map: &'a City, city_id: &str, k: usize) -> PosterInput<'a> {
     let assignment = strips(map, k);
     input_with(map, city_id, k, assignment)
 }
 
 /// The poster input for a given assignment.
 pub fn input_with<'a>(
-    map: &'a WardMap,
+    loaded: &'a City,
     city_id: &str,
     k: usize,
     assignment: Vec<Option<usize>>,
 ) -> PosterInput<'a> {
+    let map = &loaded.map;
     let city = BundledCity::by_id(city_id);
     let ward_poor: Vec<Option<u64>> = map.wards().iter().map(|w| poor(w.population)).collect();
     let areas: Vec<AreaInfo> = (0..k)
@@ -133,6 +157,8 @@ pub fn input_with<'a>(
     let poor_households = ward_poor.iter().flatten().sum::<u64>();
     PosterInput {
         wards: map,
+        graph: &loaded.graph,
+        colours: kshetra_poster::style::screen_colours(&loaded.graph, &assignment, k, &[]),
         assignment,
         areas,
         ward_poor_households: ward_poor,

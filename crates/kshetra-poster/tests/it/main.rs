@@ -3,5 +3,6 @@
 mod fixture;
 mod golden;
 mod prop;
+mod screen;
 mod structure;
 mod xml;

@@ -57,10 +57,14 @@ proptest! {
             poor_households: a as u64 * 1000,
             contact_point: (a % 3 == 0).then(|| ContactPoint { name: name.clone(), lon: 80.92 + a as f64 * 0.003, lat: 26.82, meeting: Some(name.clone()) }),
         }).collect();
+        let graph = kshetra_core::adjacency::build(&map, &Default::default());
         let input = PosterInput {
             wards: &map,
+            graph: &graph,
             assignment,
             areas,
+            // Too short: the poster colours the areas itself (by area index).
+            colours: vec![],
             ward_poor_households: vec![Some(5)],
             summary: Default::default(),
             title: Default::default(),
@@ -72,17 +76,17 @@ proptest! {
             .black_and_white(bw)
             .orientation(if landscape { Orientation::Landscape } else { Orientation::Auto });
         let svg = render_poster_prepared(&prep, &opts);
-        let els = xml::parse(&svg).map_err(|e| TestCaseError::fail(e))?;
+        let els = xml::parse(&svg).map_err(TestCaseError::fail)?;
         let boxes = xml::label_boxes(&els);
         prop_assert!(xml::overlaps(&boxes).is_empty());
         prop_assert_eq!(els.iter().filter(|e| e.has_class("ward-no")).count(), 20);
         for a in 0..input.areas.len() {
             let sheet = render_organiser_sheet_prepared(&prep, a, &opts).unwrap();
-            xml::parse(&sheet).map_err(|e| TestCaseError::fail(e))?;
+            xml::parse(&sheet).map_err(TestCaseError::fail)?;
         }
         if paper == 2 {
             for t in render_tiles_prepared(&prep, &opts, &TileOptions::new(Paper::A4)) {
-                xml::parse(&t).map_err(|e| TestCaseError::fail(e))?;
+                xml::parse(&t).map_err(TestCaseError::fail)?;
             }
         }
     }

@@ -287,10 +287,13 @@ fn paper_sizes_are_exact() {
 #[test]
 fn empty_map_and_empty_plan_render_without_panic() {
     let map = kshetra_core::WardMap::default();
+    let graph = kshetra_core::adjacency::WardGraph::default();
     let input = kshetra_poster::PosterInput {
         wards: &map,
+        graph: &graph,
         assignment: vec![Some(3), None],
         areas: vec![Default::default()],
+        colours: vec![7],
         ward_poor_households: vec![],
         summary: Default::default(),
         title: Default::default(),
