@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::adjacency::WardGraph;
 use crate::model::WardMap;
-use crate::project::model::Plan;
+use crate::project::plan::Plan;
 
 /// Colour index per organiser id that has wards; neighbouring areas get different indices.
 pub fn area_colours(map: &WardMap, graph: &WardGraph, plan: &Plan) -> BTreeMap<u32, usize> {

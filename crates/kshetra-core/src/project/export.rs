@@ -17,7 +17,7 @@ use serde_json::{json, Map, Value};
 
 use crate::geometry::area_m2;
 use crate::model::WardMap;
-use crate::project::model::Project;
+use crate::project::Project;
 
 /// What an export may contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -47,7 +47,9 @@ use serde_json::{json, Value};
 use crate::estimate::PoorParams;
 use crate::i18n::{Lang, Msg};
 use crate::model::WardMap;
-use crate::project::model::{valid_capacity, ward_list, AllocSettings, Organiser, Plan, Project};
+use crate::project::edit::ward_list;
+use crate::project::organiser::valid_capacity;
+use crate::project::{AllocSettings, Organiser, Plan, Project};
 
 /// The format marker of project files.
 pub const FORMAT: &str = "kshetra-project";

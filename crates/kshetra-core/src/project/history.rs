@@ -9,7 +9,8 @@
 use std::collections::VecDeque;
 
 use crate::model::WardMap;
-use crate::project::model::{Edit, Patch, Project, ProjectError};
+use crate::project::edit::{Edit, Patch, ProjectError};
+use crate::project::Project;
 
 /// Undo/redo steps for one project. Serialisable, so the app keeps it with the project and a
 /// reload can still undo.

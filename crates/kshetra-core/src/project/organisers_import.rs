@@ -13,7 +13,7 @@
 use crate::i18n::{Lang, Msg};
 use crate::import::{normalise_ward_number, Value};
 use crate::model::WardMap;
-use crate::project::model::{
+use crate::project::organiser::{
     default_role, normalise_mobile, valid_capacity, ContactPoint, Home, Organiser,
 };
 use crate::table::{read_table, Table, TableError};

@@ -8,7 +8,7 @@ use kshetra_alloc::{Home, Organiser as EngineOrganiser, Problem};
 
 use crate::adjacency::WardGraph;
 use crate::model::WardMap;
-use crate::project::model::{Edit, Project};
+use crate::project::{Edit, Project};
 
 /// An engine run limited to some areas.
 #[derive(Debug, Clone, PartialEq)]

@@ -16,7 +16,8 @@ use geo::Centroid;
 use crate::adjacency::WardGraph;
 use crate::i18n::{Lang, Msg};
 use crate::model::WardMap;
-use crate::project::model::{ward_list, Project};
+use crate::project::edit::ward_list;
+use crate::project::Project;
 use crate::projection::LocalProjection;
 
 /// Geometry of a map measured once: ward centroids in local metres and areas in m².
