@@ -19,7 +19,7 @@ pub struct BundledCity {
     pub attribution: Attribution,
 }
 
-/// A data attribution: "<title> by <author> (<licence>)", with links.
+/// A data attribution: "`<title>` by `<author>` (`<licence>`)", with links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Attribution {
     /// Dataset title.

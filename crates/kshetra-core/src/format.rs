@@ -98,6 +98,8 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    // The big values are written in lakh/crore groups so they read like the text expected.
+    #[allow(clippy::inconsistent_digit_grouping)]
     #[test]
     fn known_values() {
         for (n, s) in [

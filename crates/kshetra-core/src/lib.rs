@@ -13,7 +13,7 @@
 //! - [`projection`]: local metric projection for city-scale geometry.
 //! - [`geometry`]: geodesic area, label points, bounds.
 //! - [`locate`]: which ward is under a point of the map (R-tree, then exact test).
-//! - [`format`]: Indian digit grouping (12,34,567).
+//! - [`format`](mod@format): Indian digit grouping (12,34,567).
 //! - [`i18n`]: the one Hindi/English message catalogue used by the UI (and later the poster).
 //! - [`cities`]: the bundled real ward maps and their attribution; [`city_map`]: the map the
 //!   app works on (wards, source, area, warnings; [`city_map::BIG_MAP_WARDS`]).

@@ -301,8 +301,9 @@ mod tests {
         ] {
             let (northing, easting, _) = utm::to_utm_wgs84(lat, lon, zone);
             let tm = TransverseMercator::utm(zone, lat >= 0.0);
-            let y = if lat < 0.0 { northing } else { northing };
-            let (lo, la) = tm.inverse(easting, y);
+            // The utm crate's southern northings already carry the 10,000 km false northing,
+            // as TransverseMercator::utm(zone, false) expects.
+            let (lo, la) = tm.inverse(easting, northing);
             assert!(
                 (lo - lon).abs() < 1e-7 && (la - lat).abs() < 1e-7,
                 "{lat},{lon}: got {la},{lo}"

@@ -137,10 +137,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
                             let outer = p.outer.take().unwrap_or_else(|| LineString::new(vec![]));
                             p.polygons.push(Polygon::new(outer, std::mem::take(&mut p.inners)));
                         }
-                        "Point" | "LineString" | "Track" | "Model" => {
-                            if !stack.iter().any(|s| s == "Polygon") {
-                                p.other.push(name.clone());
-                            }
+                        "Point" | "LineString" | "Track" | "Model"
+                            if !stack.iter().any(|s| s == "Polygon") =>
+                        {
+                            p.other.push(name.clone());
                         }
                         "Placemark" => {
                             let p = placemark.take().unwrap_or_default();

@@ -366,7 +366,7 @@ pub(crate) fn extension(name: &str) -> String {
 }
 
 /// Decides the format of a file. Zips are reported as [`Format::Shapefile`] or
-/// [`Format::Kmz`] only after looking inside ([`read_zip`]); here any zip is "Shapefile".
+/// [`Format::Kmz`] only after looking inside (`read_zip`); here any zip is "Shapefile".
 pub fn sniff(file: &str, bytes: &[u8]) -> Result<Format, ImportError> {
     let f = || file.to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {

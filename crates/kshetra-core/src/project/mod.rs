@@ -8,10 +8,10 @@
 //! - [`alloc_settings`]: [`AllocSettings`], the automatic allocation's settings.
 //! - [`edit`]: the [`Edit`]s an officer can make, [`Project::apply`] and [`ProjectError`].
 //! - [`history`]: [`History`], undo/redo over [`Edit`]s.
-//! - [`file`]: the project file (`{"format":"kshetra-project","version":2,…}`) with the ward
+//! - [`file`](mod@file): the project file (`{"format":"kshetra-project","version":2,…}`) with the ward
 //!   map inside, validation on load and migration from version 1.
 //! - [`organisers_import`]: organisers from a CSV/Excel list, with row-level errors.
-//! - [`stats`]: live figures per organiser and the problems list ([`stats::stats`]).
+//! - [`stats`](mod@stats): live figures per organiser and the problems list ([`stats::stats`]).
 //! - [`colouring`]: colours for areas so that neighbouring areas differ.
 //! - [`export`]: plan CSV, wards and dissolved areas as GeoJSON/KML.
 //!

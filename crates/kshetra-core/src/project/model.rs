@@ -202,7 +202,7 @@ pub fn splits_area_of(
         .organisers
         .iter()
         .filter(|o| affected.contains(&o.id))
-        .map(|o| (o.id, pieces(&before, o.id), pieces(&after, o.id)))
+        .map(|o| (o.id, pieces(before, o.id), pieces(&after, o.id)))
         .find(|&(_, b, a)| a > b.max(1))
         .map(|(id, _, a)| (id, a))
 }

@@ -204,8 +204,17 @@ struct PerMap {
     unit_points: HashMap<usize, Option<[f64; 2]>>,
     /// Dissolved outlines per organiser id with the units they were made of.
     outlines: BTreeMap<u32, Shape>,
-    /// Zone of each unit and the zone outlines made from them.
-    zones: Option<(Vec<Option<String>>, Arc<Vec<MultiPolygon<f64>>>)>,
+    /// The zone outlines as last made.
+    zones: Option<ZoneOutlines>,
+}
+
+/// Zone outlines with the units' zones they were made from (made again when those change).
+#[derive(Debug, Clone)]
+struct ZoneOutlines {
+    /// Zone of each unit.
+    of_units: Vec<Option<String>>,
+    /// One dissolved outline per zone.
+    outlines: Arc<Vec<MultiPolygon<f64>>>,
 }
 
 /// One area's shape as last worked out.
@@ -686,9 +695,9 @@ impl PlanView {
         }
         let per_map = self.per_map.as_mut().expect("made first");
         let now: Vec<Option<String>> = map.wards().iter().map(|w| w.zone.clone()).collect();
-        if let Some((was, outlines)) = &per_map.zones {
-            if *was == now {
-                return outlines.clone();
+        if let Some(was) = &per_map.zones {
+            if was.of_units == now {
+                return was.outlines.clone();
             }
         }
         let outlines: Arc<Vec<MultiPolygon<f64>>> = Arc::new(
@@ -705,7 +714,7 @@ impl PlanView {
                 })
                 .collect(),
         );
-        per_map.zones = Some((now, outlines.clone()));
+        per_map.zones = Some(ZoneOutlines { of_units: now, outlines: outlines.clone() });
         outlines
     }
 
