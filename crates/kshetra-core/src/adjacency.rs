@@ -293,6 +293,30 @@ pub fn bridge_all(map: &WardMap, graph: &mut WardGraph) -> Vec<Bridge> {
 type Seg = GeomWithData<rstar::primitives::Line<[f64; 2]>, u32>;
 
 /// Builds the adjacency graph of `map` (see the module docs for the rule).
+///
+/// Three squares about 100 m wide: 1 and 2 side by side, 3 on top of 2. Wards 1 and 3 meet
+/// at a corner only, so they are not neighbours.
+///
+/// ```
+/// use geo::{MultiPolygon, Rect};
+/// use kshetra_core::adjacency::{build, AdjacencyOptions};
+/// use kshetra_core::{Ward, WardMap};
+///
+/// let square = |number: &str, x: f64, y: f64| {
+///     let at = |i: f64, j: f64| (80.95 + i * 0.001, 26.85 + j * 0.001);
+///     let outline = Rect::new(at(x, y), at(x + 1.0, y + 1.0)).to_polygon();
+///     Ward::new(number, MultiPolygon::new(vec![outline]))
+/// };
+/// let map =
+///     WardMap::new(vec![square("1", 0.0, 0.0), square("2", 1.0, 0.0), square("3", 1.0, 1.0)]);
+/// let graph = build(&map, &AdjacencyOptions::default());
+/// let neighbours_of = |i: usize| -> Vec<&str> {
+///     graph.neighbours(i).iter().map(|n| map.wards()[n.ward].number.as_str()).collect()
+/// };
+/// assert_eq!(neighbours_of(0), ["2"]);
+/// assert_eq!(neighbours_of(1), ["1", "3"]);
+/// assert_eq!(neighbours_of(2), ["2"]);
+/// ```
 pub fn build(map: &WardMap, options: &AdjacencyOptions) -> WardGraph {
     let n = map.wards().len();
     let Some(bounds) = map.bounds() else { return WardGraph::empty(n) };

@@ -331,6 +331,25 @@ pub enum ImportWarning {
 /// Reads any supported map file into a [`RawLayer`], detecting the format from the bytes
 /// (and, where the bytes do not decide, the file name).
 ///
+/// A GeoJSON file with one ward, read, mapped ([`FieldMapping::detect`]) and imported:
+///
+/// ```
+/// use kshetra_core::import::{apply, read_any, FieldMapping, Format};
+///
+/// let geojson = r#"{"type": "FeatureCollection", "features": [{"type": "Feature",
+///   "properties": {"Ward_No": "12", "Ward_Name": "Aliganj"},
+///   "geometry": {"type": "Polygon",
+///     "coordinates": [[[80.9, 26.8], [80.91, 26.8], [80.91, 26.81], [80.9, 26.8]]]}}]}"#;
+/// let raw = read_any("wards.geojson", geojson.as_bytes()).unwrap();
+/// assert_eq!(raw.format, Format::GeoJson);
+/// assert_eq!(raw.columns, ["Ward_No", "Ward_Name"]);
+/// let imported = apply(&raw, &FieldMapping::detect(&raw)).unwrap();
+/// let ward = &imported.map.wards()[0];
+/// assert_eq!((ward.number.as_str(), ward.name.as_deref()), ("12", Some("Aliganj")));
+/// ```
+///
+/// KML (here with a Devanagari ward number in the placemark's name) works the same way:
+///
 /// ```
 /// let kml = r#"<?xml version="1.0"?><kml><Document><Placemark><name>वार्ड ७</name>
 ///   <Polygon><outerBoundaryIs><LinearRing><coordinates>80.9,26.8 80.91,26.8 80.91,26.81 80.9,26.8

@@ -206,6 +206,27 @@ impl Patch {
 
 impl Project {
     /// Applies an edit: checked first, then applied whole; on error nothing changes.
+    ///
+    /// ```
+    /// use geo::{MultiPolygon, Rect};
+    /// use kshetra_core::project::{Edit, Organiser, Project, ProjectError};
+    /// use kshetra_core::{Ward, WardMap};
+    ///
+    /// let square = Rect::new((80.95, 26.85), (80.96, 26.86)).to_polygon();
+    /// let map = WardMap::new(vec![Ward::new("7", MultiPolygon::new(vec![square]))]);
+    /// let mut project = Project::new("lucknow", "Aliganj plan");
+    /// project.apply(&map, Edit::AddOrganiser { organiser: Organiser::new("Sunita"), at: None })?;
+    /// let sunita = project.organisers[0].id;
+    /// project.apply(&map, Edit::Assign { wards: vec!["7".into()], to: sunita })?;
+    /// project.apply(&map, Edit::Lock { wards: vec!["7".into()] })?;
+    /// assert_eq!(project.plan.organiser_of("7"), Some(sunita));
+    ///
+    /// // A locked ward cannot be taken away; the project is left as it was.
+    /// let refused = project.apply(&map, Edit::Unassign { wards: vec!["7".into()] });
+    /// assert_eq!(refused, Err(ProjectError::LockedWards { wards: vec!["7".into()] }));
+    /// assert_eq!(project.plan.organiser_of("7"), Some(sunita));
+    /// # Ok::<(), ProjectError>(())
+    /// ```
     pub fn apply(&mut self, map: &WardMap, edit: Edit) -> Result<(), ProjectError> {
         self.apply_recorded(map, edit).map(|_| ())
     }
