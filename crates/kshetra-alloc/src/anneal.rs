@@ -23,7 +23,7 @@
 //! area) for the connectivity check.
 
 use crate::budget::Budget;
-use crate::graph::Csr;
+use crate::graph::{Bfs, Csr, Reach};
 use crate::rng::Rng;
 
 const NONE: u32 = u32::MAX;
@@ -52,9 +52,7 @@ struct State<'a> {
     cut: i64,
     bnd: Vec<u32>,
     bpos: Vec<u32>,
-    mark: Vec<u32>,
-    epoch: u32,
-    queue: Vec<u32>,
+    bfs: Bfs,
     work: u64,
 }
 
@@ -81,34 +79,32 @@ impl State<'_> {
         if inside <= 1 {
             return inside == 1;
         }
-        self.epoch = self.epoch.wrapping_add(1);
-        if self.epoch == 0 {
-            self.mark.iter_mut().for_each(|m| *m = 0);
-            self.epoch = 1;
-        }
-        let e = self.epoch;
-        self.mark[v as usize] = e;
         let first = *nb.iter().find(|&&u| self.assign[u as usize] == a).expect("inside > 1");
-        self.mark[first as usize] = e;
-        self.queue.clear();
-        self.queue.push(first);
+        // Search the part without `v` from one neighbour until its other neighbours in the part
+        // are all reached (the node where that happens still has all its edges scanned).
         let mut remaining = inside - 1;
-        let mut head = 0;
-        while head < self.queue.len() && remaining > 0 {
-            let x = self.queue[head];
-            head += 1;
-            for &u in g.nbrs(x) {
-                self.work += 1;
-                if self.mark[u as usize] != e && self.assign[u as usize] == a {
-                    self.mark[u as usize] = e;
-                    if nb.binary_search(&u).is_ok() {
-                        remaining -= 1;
+        let assign = &self.assign;
+        let found = self.bfs.search(
+            g.n(),
+            first,
+            |x| g.nbrs(x).iter().copied(),
+            |u| {
+                if u == v || assign[u as usize] != a {
+                    Reach::Skip
+                } else if nb.binary_search(&u).is_ok() {
+                    remaining -= 1;
+                    if remaining == 0 {
+                        Reach::Finish
+                    } else {
+                        Reach::Enter
                     }
-                    self.queue.push(u);
+                } else {
+                    Reach::Enter
                 }
-            }
-        }
-        remaining == 0
+            },
+        );
+        self.work += found.edges;
+        found.at.is_some()
     }
 
     /// Moves `v` to part `to`, keeping weights, sizes, the cut and the boundary list current.
@@ -168,9 +164,7 @@ pub(crate) fn anneal(
         cut: 0,
         bnd: Vec::new(),
         bpos: vec![NONE; n],
-        mark: vec![0; n],
-        epoch: 0,
-        queue: Vec::new(),
+        bfs: Bfs::new(n),
         work: 0,
     };
     for v in 0..n as u32 {

@@ -13,7 +13,7 @@
 //! level iff its wards are. Locked wards are never matched, and never moved.
 
 use crate::budget::Budget;
-use crate::graph::Csr;
+use crate::graph::{Bfs, Csr, Reach};
 use crate::rng::Rng;
 
 const NONE: u32 = u32::MAX;
@@ -187,7 +187,7 @@ pub(crate) fn refine(
         weight[a as usize] += w[v];
     }
     let mut count = vec![0u32; k];
-    let mut scratch = Scratch { mark: Vec::new(), epoch: 0, queue: Vec::new() };
+    let mut scratch = Scratch { target: Vec::new(), epoch: 0, bfs: Bfs::new(0) };
     // Refine the coarsest level, project, refine, … down to the first coarse level.
     while let Some((mut finer, map)) = stack.pop() {
         count.iter_mut().for_each(|c| *c = 0);
@@ -204,9 +204,10 @@ pub(crate) fn refine(
 }
 
 struct Scratch {
-    mark: Vec<u32>,
+    /// Per node: the epoch of the connectivity check that must reach it.
+    target: Vec<u32>,
     epoch: u32,
-    queue: Vec<u32>,
+    bfs: Bfs,
 }
 
 /// Greedy boundary refinement on one level.
@@ -222,8 +223,8 @@ fn greedy(
     budget: &mut Budget,
 ) {
     let n = lv.n();
-    sc.mark.clear();
-    sc.mark.resize(n, 0);
+    sc.target.clear();
+    sc.target.resize(n, 0);
     sc.epoch = 0;
     let dev = |weight: &[f64], a: usize, d: f64| (weight[a] + d) / t[a] - 1.0;
     let mut order: Vec<u32> = (0..n as u32).collect();
@@ -304,42 +305,37 @@ fn stays_connected(lv: &Level, v: u32, sc: &mut Scratch, budget: &mut Budget) ->
     if inside.len() <= 1 {
         return !inside.is_empty();
     }
-    // Two fresh marks: `e` for the neighbours to reach, `seen` for visited nodes.
-    if sc.epoch >= u32::MAX - 2 {
-        sc.mark.iter_mut().for_each(|m| *m = 0);
+    // A fresh mark `e` for the neighbours to reach.
+    if sc.epoch == u32::MAX {
+        sc.target.iter_mut().for_each(|m| *m = 0);
         sc.epoch = 0;
     }
-    let (e, seen) = (sc.epoch + 1, sc.epoch + 2);
-    sc.epoch += 2;
+    sc.epoch += 1;
+    let e = sc.epoch;
     for &u in &inside[1..] {
-        sc.mark[u as usize] = e;
+        sc.target[u as usize] = e;
     }
     let mut remaining = inside.len() - 1;
-    sc.mark[v as usize] = seen;
-    sc.mark[inside[0] as usize] = seen;
-    sc.queue.clear();
-    sc.queue.push(inside[0]);
-    let mut head = 0;
-    let mut work = 0u64;
-    while head < sc.queue.len() {
-        let x = sc.queue[head];
-        head += 1;
-        for ed in lv.range(x) {
-            let u = lv.adj[ed];
-            work += 1;
-            if sc.mark[u as usize] != seen && lv.part[u as usize] == a {
-                if sc.mark[u as usize] == e {
-                    remaining -= 1;
-                    if remaining == 0 {
-                        budget.spend(work);
-                        return true;
-                    }
+    let target = &sc.target;
+    let found = sc.bfs.search(
+        lv.n(),
+        inside[0],
+        |x| lv.range(x).map(|ed| lv.adj[ed]),
+        |u| {
+            if u == v || lv.part[u as usize] != a {
+                Reach::Skip
+            } else if target[u as usize] == e {
+                remaining -= 1;
+                if remaining == 0 {
+                    Reach::Stop
+                } else {
+                    Reach::Enter
                 }
-                sc.mark[u as usize] = seen;
-                sc.queue.push(u);
+            } else {
+                Reach::Enter
             }
-        }
-    }
-    budget.spend(work);
-    false
+        },
+    );
+    budget.spend(found.edges);
+    found.at.is_some()
 }

@@ -6,7 +6,7 @@ use std::collections::BinaryHeap;
 
 use super::{Plan, Solver, ANNEAL_MAX_WARDS, NONE};
 use crate::budget::Budget;
-use crate::graph::Csr;
+use crate::graph::{Csr, Reach};
 
 /// Graph-growing candidates per bisection of the initial partition.
 const GROWS: usize = 4;
@@ -540,20 +540,8 @@ impl Solver<'_> {
     fn leaf_split(&mut self, nodes: &[u32]) -> Split {
         let sub = self.p.g.induced(nodes, &mut self.local);
         let r = nodes.len();
-        let mut seen = vec![false; r];
-        let mut q = std::collections::VecDeque::new();
-        q.push_back(0u32);
-        seen[0] = true;
-        let mut last = 0u32;
-        while let Some(i) = q.pop_front() {
-            last = i;
-            for &u in sub.nbrs(i) {
-                if !seen[u as usize] {
-                    seen[u as usize] = true;
-                    q.push_back(u);
-                }
-            }
-        }
+        self.bfs.search(r, 0, |x| sub.nbrs(x).iter().copied(), |_| Reach::Enter);
+        let last = *self.bfs.order().last().expect("the start is visited");
         let mut side = vec![false; r];
         side[last as usize] = true;
         Split { err: f64::INFINITY, cut: 0, side }

@@ -2,6 +2,7 @@
 
 use super::{LockFailure, Plan, Solver, NONE};
 use crate::budget::Budget;
+use crate::graph::Reach;
 
 impl Solver<'_> {
     /// Makes every locked node belong to its part, keeping parts connected and non-empty.
@@ -24,33 +25,29 @@ impl Solver<'_> {
                 if j == NONE || assign[v as usize] == j {
                     continue;
                 }
-                let mut prev = vec![NONE; n];
-                let mut seen = vec![false; n];
-                let mut q = std::collections::VecDeque::new();
-                seen[v as usize] = true;
-                q.push_back(v);
-                let mut found = NONE;
-                while let Some(x) = q.pop_front() {
-                    if assign[x as usize] == j {
-                        found = x;
-                        break;
-                    }
-                    for &u in g.nbrs(x) {
-                        let l = self.p.locked[u as usize];
-                        if !seen[u as usize] && (l == NONE || l == j) {
-                            seen[u as usize] = true;
-                            prev[u as usize] = x;
-                            q.push_back(u);
+                // The first node of part j reached (breadth-first order, so along a shortest
+                // path) ends the search.
+                let locked = &self.p.locked;
+                let found = self.bfs.search(
+                    n,
+                    v,
+                    |x| g.nbrs(x).iter().copied(),
+                    |u| {
+                        let l = locked[u as usize];
+                        if l != NONE && l != j {
+                            Reach::Skip
+                        } else if assign[u as usize] == j {
+                            Reach::Stop
+                        } else {
+                            Reach::Enter
                         }
-                    }
-                }
+                    },
+                );
                 budget.spend(n as u64);
                 assign[v as usize] = j;
-                if found != NONE {
-                    let mut x = prev[found as usize];
-                    while x != NONE {
+                if let Some(f) = found.at {
+                    for x in self.bfs.path_back(f).skip(1) {
                         assign[x as usize] = j;
-                        x = prev[x as usize];
                     }
                 }
             }

@@ -24,7 +24,7 @@ mod polish;
 mod repair;
 
 use crate::budget::Budget;
-use crate::graph::Csr;
+use crate::graph::{Bfs, Csr, Reach};
 use crate::rng::Rng;
 
 const NONE: u32 = u32::MAX;
@@ -100,10 +100,17 @@ struct Solver<'a> {
     p: &'a Piece,
     k: usize,
     rng: Rng,
-    mark: Vec<u32>,
-    epoch: u32,
-    queue: Vec<u32>,
+    /// The breadth-first search of connectivity checks, lock paths and the like.
+    bfs: Bfs,
+    /// Scratch for [`Csr::induced`].
     local: Vec<u32>,
+}
+
+impl<'a> Solver<'a> {
+    fn new(p: &'a Piece, rng: Rng) -> Solver<'a> {
+        let n = p.w.len();
+        Solver { p, k: p.targets.len(), rng, bfs: Bfs::new(n), local: vec![NONE; n] }
+    }
 }
 
 /// Solves one piece. `budget.limit` bounds the work of this piece.
@@ -135,15 +142,7 @@ pub(crate) fn solve_piece(
         piece_limit
     };
     loop {
-        let mut s = Solver {
-            p,
-            k,
-            rng: Rng::fork(seed, starts as u64),
-            mark: vec![0; n],
-            epoch: 0,
-            queue: Vec::new(),
-            local: vec![NONE; n],
-        };
+        let mut s = Solver::new(p, Rng::fork(seed, starts as u64));
         let before = budget.used;
         // The first start always runs to the end (only cancellation stops it): the budget
         // decides how many restarts follow.
@@ -225,15 +224,7 @@ pub(crate) fn solve_piece(
         }
     }
     let (plan, bm, _) = best.expect("at least one start");
-    let mut s = Solver {
-        p,
-        k,
-        rng: Rng::fork(seed, 0xfeed),
-        mark: vec![0; n],
-        epoch: 0,
-        queue: Vec::new(),
-        local: vec![NONE; n],
-    };
+    let mut s = Solver::new(p, Rng::fork(seed, 0xfeed));
     let mut plan = plan;
     budget.limit = piece_limit;
     if anneal {
@@ -413,15 +404,6 @@ impl Solver<'_> {
         c
     }
 
-    fn next_epoch(&mut self) -> u32 {
-        self.epoch = self.epoch.wrapping_add(1);
-        if self.epoch == 0 {
-            self.mark.iter_mut().for_each(|m| *m = 0);
-            self.epoch = 1;
-        }
-        self.epoch
-    }
-
     /// Whether `v` can leave its part: the part keeps at least one node and stays connected.
     fn can_remove(&mut self, plan: &Plan, v: u32, budget: &mut Budget) -> bool {
         let g = &self.p.g;
@@ -442,34 +424,30 @@ impl Solver<'_> {
         if inside <= 1 {
             return inside == 1;
         }
-        let e = self.next_epoch();
-        self.mark[v as usize] = e;
-        self.mark[first as usize] = e;
-        self.queue.clear();
-        self.queue.push(first);
+        // Search the part without `v` from one neighbour until its other neighbours in the
+        // part are all reached.
         let mut remaining = inside - 1;
-        let mut head = 0;
-        let mut work = 0u64;
-        while head < self.queue.len() {
-            let x = self.queue[head];
-            head += 1;
-            for &u in g.nbrs(x) {
-                work += 1;
-                if self.mark[u as usize] != e && plan.assign[u as usize] == a {
-                    self.mark[u as usize] = e;
-                    if g.nbrs(v).binary_search(&u).is_ok() {
-                        remaining -= 1;
-                        if remaining == 0 {
-                            budget.spend(work);
-                            return true;
-                        }
+        let found = self.bfs.search(
+            g.n(),
+            first,
+            |x| g.nbrs(x).iter().copied(),
+            |u| {
+                if u == v || plan.assign[u as usize] != a {
+                    Reach::Skip
+                } else if g.nbrs(v).binary_search(&u).is_ok() {
+                    remaining -= 1;
+                    if remaining == 0 {
+                        Reach::Stop
+                    } else {
+                        Reach::Enter
                     }
-                    self.queue.push(u);
+                } else {
+                    Reach::Enter
                 }
-            }
-        }
-        budget.spend(work);
-        false
+            },
+        );
+        budget.spend(found.edges);
+        found.at.is_some()
     }
 
     /// Number of neighbours of `v` in part `a`.

@@ -5,6 +5,7 @@
 use super::bisect::SplitSpec;
 use super::{Plan, Solver, NONE};
 use crate::budget::Budget;
+use crate::graph::Reach;
 
 /// One candidate change between two parts: move `x` from `a` to `b` and, if `y != NONE`, `y`
 /// from `b` to `a`.
@@ -251,34 +252,23 @@ impl Solver<'_> {
             l.sort_unstable();
             l.dedup();
         }
-        let mut prev = vec![NONE; k];
-        let mut seen = vec![false; k];
-        let mut q = std::collections::VecDeque::new();
-        seen[a as usize] = true;
-        q.push_back(a);
-        let mut target = NONE;
-        while let Some(x) = q.pop_front() {
-            let dx = self.dev(plan, x);
-            if x != a && (dx * da < 0.0) && dx.abs() > 1e-6 {
-                target = x;
-                break;
-            }
-            for &y in &adj[x as usize] {
-                if !seen[y as usize] {
-                    seen[y as usize] = true;
-                    prev[y as usize] = x;
-                    q.push_back(y);
+        // The nearest part (fewest steps, breadth-first) of opposite sign.
+        let devs: Vec<f64> = (0..k as u32).map(|x| self.dev(plan, x)).collect();
+        let found = self.bfs.search(
+            k,
+            a,
+            |x| adj[x as usize].iter().copied(),
+            |y| {
+                let dy = devs[y as usize];
+                if (dy * da < 0.0) && dy.abs() > 1e-6 {
+                    Reach::Stop
+                } else {
+                    Reach::Enter
                 }
-            }
-        }
-        if target == NONE {
-            return false;
-        }
-        let mut path = vec![target];
-        while *path.last().unwrap() != a {
-            let p = prev[*path.last().unwrap() as usize];
-            path.push(p);
-        }
+            },
+        );
+        let Some(target) = found.at else { return false };
+        let mut path: Vec<u32> = self.bfs.path_back(target).collect();
         path.reverse(); // a = path[0] … target
         let dc = self.dev(plan, target);
         let delta = (da.abs() * t[a as usize]).min(dc.abs() * t[target as usize]) * da.signum();
