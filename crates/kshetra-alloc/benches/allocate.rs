@@ -6,6 +6,7 @@ use std::hint::black_box;
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use kshetra_alloc::{allocate, Control, Organiser, Settings};
 
+// The integration tests' generators, of which the bench uses only `grid`.
 #[allow(dead_code)]
 #[path = "../tests/it/gen.rs"]
 mod gen;

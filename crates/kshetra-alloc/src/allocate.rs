@@ -228,18 +228,9 @@ pub fn allocate(
     let mut budget = Budget::new(budget_total, progress);
     budget.report(Phase::Apportion);
 
-    let owner = apportion(
-        problem,
-        organisers,
-        &g,
-        zones_on,
-        &piece_of,
-        &piece_nodes,
-        &piece_w,
-        &piece_zone,
-        total,
-        cap_total,
-    )?;
+    let pieces_view =
+        Pieces { of: &piece_of, nodes: &piece_nodes, weight: &piece_w, zone: &piece_zone };
+    let owner = apportion(problem, organisers, zones_on, &pieces_view, total, cap_total)?;
 
     // Solve each piece.
     let mut assignment = vec![NONE; n];
@@ -403,25 +394,31 @@ const MIN_GRAPH_SIZE: u64 = 10_000;
 /// Effort units per pass over the graph (default effort 1000 = 125 passes).
 const EFFORT_DIVISOR: u64 = 8;
 
+/// The connected pieces of the map (with zones respected, of each zone).
+#[derive(Clone, Copy)]
+struct Pieces<'a> {
+    /// Per ward: its piece.
+    of: &'a [u32],
+    /// Per piece: its wards, their total weight, its zone.
+    nodes: &'a [Vec<u32>],
+    weight: &'a [f64],
+    zone: &'a [Option<u32>],
+}
+
 /// Assigns each organiser to a piece: locks and zones first, then one per empty piece, then
 /// greedily to the most overloaded piece, then local search on (worst deviation, sum of
 /// squared deviations, distance from home).
-#[allow(clippy::too_many_arguments)]
 fn apportion(
     problem: &Problem,
     organisers: &[Organiser],
-    g: &Csr,
     zones_on: bool,
-    piece_of: &[u32],
-    piece_nodes: &[Vec<u32>],
-    piece_w: &[f64],
-    piece_zone: &[Option<u32>],
+    pieces: &Pieces,
     total: f64,
     cap_total: f64,
 ) -> Result<Vec<u32>, AllocError> {
+    let Pieces { of: piece_of, nodes: piece_nodes, weight: piece_w, zone: piece_zone } = *pieces;
     let k = organisers.len();
     let np = piece_nodes.len();
-    let _ = g;
     // Eligible pieces per organiser.
     let mut eligible: Vec<Vec<u32>> = Vec::with_capacity(k);
     for (j, o) in organisers.iter().enumerate() {
@@ -567,8 +564,8 @@ fn apportion(
     let objective = |cap: &[f64], owner: &[u32]| -> (f64, f64, f64) {
         let mut mx = 0.0f64;
         let mut sq = 0.0;
-        for p in 0..np {
-            let d = dev(p, cap[p]);
+        for (p, &c) in cap.iter().enumerate() {
+            let d = dev(p, c);
             mx = mx.max(d.abs());
             sq += d * d;
         }

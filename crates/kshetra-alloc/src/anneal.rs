@@ -23,7 +23,7 @@
 //! area) for the connectivity check.
 
 use crate::budget::Budget;
-use crate::graph::{Bfs, Csr, Reach};
+use crate::graph::{Bfs, Instance, Reach};
 use crate::rng::Rng;
 
 const NONE: u32 = u32::MAX;
@@ -35,14 +35,6 @@ const PENALTY_GROWTH: f64 = 9.0;
 const T_START: f64 = 0.7;
 /// Final temperature (practically greedy).
 const T_END: f64 = 0.04;
-
-/// The data of one piece the annealing needs.
-pub(crate) struct Instance<'a> {
-    pub(crate) g: &'a Csr,
-    pub(crate) w: &'a [f64],
-    pub(crate) targets: &'a [f64],
-    pub(crate) locked: &'a [u32],
-}
 
 struct State<'a> {
     inst: &'a Instance<'a>,

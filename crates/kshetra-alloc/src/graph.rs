@@ -1,5 +1,5 @@
-//! Compressed adjacency (CSR), connected components and the breadth-first search used across
-//! the engine ([`Bfs`]).
+//! Compressed adjacency (CSR), connected components, the breadth-first search used across
+//! the engine ([`Bfs`]) and the weighted graph the refinements work on ([`Instance`]).
 
 /// Undirected graph in compressed sparse row form; neighbour lists are sorted and unique.
 #[derive(Debug, Clone)]
@@ -104,6 +104,18 @@ impl Csr {
         }
         Csr { xadj, adj }
     }
+}
+
+/// One piece as the refinements (annealing, multilevel) see it.
+#[derive(Clone, Copy)]
+pub(crate) struct Instance<'a> {
+    pub(crate) g: &'a Csr,
+    /// Per node: its weight.
+    pub(crate) w: &'a [f64],
+    /// Per part: its target weight.
+    pub(crate) targets: &'a [f64],
+    /// Per node: the part it is locked to, or `u32::MAX`.
+    pub(crate) locked: &'a [u32],
 }
 
 /// What a breadth-first search does with an unvisited node it reaches over an edge (see

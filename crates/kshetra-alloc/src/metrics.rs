@@ -186,8 +186,8 @@ pub(crate) fn score_unchecked(
     let homes: Vec<Option<[f64; 2]>> =
         organisers.iter().map(|o| home_point(problem, o.home)).collect();
     let mut hd = vec![(0.0, 0.0); k];
-    for v in 0..n {
-        let j = assignment[v] as usize;
+    for (v, &a) in assignment.iter().enumerate() {
+        let j = a as usize;
         if let Some(h) = homes[j] {
             let [x, y] = problem.centroids[v];
             let w = problem.weights[v] + 1e-9;

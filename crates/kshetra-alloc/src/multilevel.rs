@@ -13,7 +13,7 @@
 //! level iff its wards are. Locked wards are never matched, and never moved.
 
 use crate::budget::Budget;
-use crate::graph::{Bfs, Csr, Reach};
+use crate::graph::{Bfs, Instance, Reach};
 use crate::rng::Rng;
 
 const NONE: u32 = u32::MAX;
@@ -93,8 +93,8 @@ impl Level {
         let mut lock = vec![NONE; cn];
         let mut part = vec![0u32; cn];
         let mut members: Vec<[u32; 2]> = vec![[NONE; 2]; cn];
-        for v in 0..n {
-            let c = map[v] as usize;
+        for (v, &c) in map.iter().enumerate() {
+            let c = c as usize;
             vw[c] += self.vw[v];
             part[c] = self.part[v];
             if self.lock[v] != NONE {
@@ -112,9 +112,9 @@ impl Level {
         let mut adj = Vec::with_capacity(self.adj.len());
         let mut ew = Vec::with_capacity(self.adj.len());
         let mut slot = vec![NONE; cn];
-        for c in 0..cn {
+        for (c, pair) in members.iter().enumerate() {
             let start = adj.len();
-            for &v in members[c].iter().filter(|&&v| v != NONE) {
+            for &v in pair.iter().filter(|&&v| v != NONE) {
                 for e in self.range(v) {
                     let d = map[self.adj[e] as usize];
                     if d as usize == c {
@@ -142,18 +142,15 @@ impl Level {
 /// Refines `assign` (ward → part) on coarse levels of the graph; every part stays within
 /// `band` (relative deviation from its target) or, if it already is outside, does not get
 /// worse. Clusters weigh at most `cap`.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn refine(
-    g: &Csr,
-    w: &[f64],
-    targets: &[f64],
-    locked: &[u32],
+    inst: &Instance,
     assign: &mut [u32],
     band: f64,
     cap: f64,
     rng: &mut Rng,
     budget: &mut Budget,
 ) {
+    let Instance { g, w, targets, locked } = *inst;
     let k = targets.len();
     let n = w.len();
     if n < 4 * k || cap <= 0.0 {
@@ -182,25 +179,33 @@ pub(crate) fn refine(
     if stack.is_empty() {
         return;
     }
-    let mut weight = vec![0.0; k];
+    let mut parts = Parts { targets, band, weight: vec![0.0; k], count: vec![0u32; k] };
     for (v, &a) in assign.iter().enumerate() {
-        weight[a as usize] += w[v];
+        parts.weight[a as usize] += w[v];
     }
-    let mut count = vec![0u32; k];
     let mut scratch = Scratch { target: Vec::new(), epoch: 0, bfs: Bfs::new(0) };
     // Refine the coarsest level, project, refine, … down to the first coarse level.
     while let Some((mut finer, map)) = stack.pop() {
-        count.iter_mut().for_each(|c| *c = 0);
+        parts.count.iter_mut().for_each(|c| *c = 0);
         for &a in &level.part {
-            count[a as usize] += 1;
+            parts.count[a as usize] += 1;
         }
-        greedy(&mut level, targets, &mut weight, &mut count, band, &mut scratch, rng, budget);
+        greedy(&mut level, &mut parts, &mut scratch, rng, budget);
         for (v, p) in finer.part.iter_mut().enumerate() {
             *p = level.part[map[v] as usize];
         }
         level = finer;
     }
     assign.copy_from_slice(&level.part);
+}
+
+/// The parts during refinement: targets and band, and per part its weight and (on the current
+/// level) its number of nodes.
+struct Parts<'t> {
+    targets: &'t [f64],
+    band: f64,
+    weight: Vec<f64>,
+    count: Vec<u32>,
 }
 
 struct Scratch {
@@ -211,17 +216,9 @@ struct Scratch {
 }
 
 /// Greedy boundary refinement on one level.
-#[allow(clippy::too_many_arguments)]
-fn greedy(
-    lv: &mut Level,
-    t: &[f64],
-    weight: &mut [f64],
-    count: &mut [u32],
-    band: f64,
-    sc: &mut Scratch,
-    rng: &mut Rng,
-    budget: &mut Budget,
-) {
+fn greedy(lv: &mut Level, parts: &mut Parts, sc: &mut Scratch, rng: &mut Rng, budget: &mut Budget) {
+    let Parts { targets: t, band, weight, count } = parts;
+    let (t, band): (&[f64], f64) = (t, *band);
     let n = lv.n();
     sc.target.clear();
     sc.target.resize(n, 0);

@@ -37,7 +37,7 @@ impl Rng {
     /// Uniform in 0..n (n > 0).
     pub(crate) fn below(&mut self, n: usize) -> usize {
         debug_assert!(n > 0);
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
 
     pub(crate) fn shuffle<T>(&mut self, xs: &mut [T]) {

@@ -51,6 +51,15 @@ pub(super) struct SplitSpec<'a> {
     pub(super) tol: f64,
 }
 
+/// A region being split: how (the spec), its induced subgraph (local ids = positions in
+/// `spec.nodes`), the weights of its nodes and their total.
+struct Region<'r> {
+    spec: &'r SplitSpec<'r>,
+    sub: Csr,
+    w: Vec<f64>,
+    total: f64,
+}
+
 impl Solver<'_> {
     /// Weighted principal axis angle of the nodes (the direction of greatest spread).
     fn principal_angle(&self, nodes: &[u32]) -> f64 {
@@ -88,6 +97,7 @@ impl Solver<'_> {
         }
         let w: Vec<f64> = nodes.iter().map(|&v| self.p.w[v as usize]).collect();
         let total: f64 = w.iter().sum();
+        let reg = Region { spec, sub, w, total };
         let mut cands: Vec<Split> = Vec::new();
         let theta0 = self.principal_angle(nodes);
         for i in 0..spec.sweeps {
@@ -110,14 +120,14 @@ impl Solver<'_> {
                     x * dir[0] + y * dir[1]
                 })
                 .collect();
-            self.sweep(&sub, &w, total, &keys, spec, &mut cands, budget);
+            reg.sweep(&keys, &mut cands, budget);
         }
         for _ in 0..spec.trees {
-            self.tree_cut(&sub, &w, total, spec, &mut cands, budget);
+            self.tree_cut(&reg, &mut cands, budget);
         }
         for _ in 0..spec.grows {
             let start = self.rng.below(r);
-            self.grow(&sub, &w, total, nodes, start, spec, &mut cands, budget);
+            self.grow(&reg, start, &mut cands, budget);
         }
         let best_err = cands.iter().map(|c| c.err).fold(f64::INFINITY, f64::min);
         let mut best: Option<Split> = None;
@@ -136,97 +146,13 @@ impl Solver<'_> {
         best
     }
 
-    fn err_of(spec: &SplitSpec, wa: f64, total: f64) -> f64 {
-        let ea = if spec.want_a > 0.0 { (wa / spec.want_a - 1.0).abs() } else { wa };
-        let eb =
-            if spec.want_b > 0.0 { ((total - wa) / spec.want_b - 1.0).abs() } else { total - wa };
-        ea.max(eb)
-    }
-
-    /// Checks sizes and locks of a materialised side assignment and records it.
-    fn finish_candidate(
-        sub: &Csr,
-        w: &[f64],
-        total: f64,
-        side: Vec<bool>,
-        spec: &SplitSpec,
-        cands: &mut Vec<Split>,
-    ) {
-        let mut wa = 0.0;
-        let mut na = 0;
-        for (i, &s) in side.iter().enumerate() {
-            if s {
-                wa += w[i];
-                na += 1;
-            }
-            if (spec.req[i] == 1 && !s) || (spec.req[i] == 2 && s) {
-                return;
-            }
-        }
-        if na < spec.min_a || side.len() - na < spec.min_b {
-            return;
-        }
-        let mut cut = 0;
-        for v in 0..sub.n() as u32 {
-            for &u in sub.nbrs(v) {
-                if u > v && side[u as usize] != side[v as usize] {
-                    cut += 1;
-                }
-            }
-        }
-        cands.push(Split { err: Self::err_of(spec, wa, total), cut, side });
-    }
-
-    /// Priority-first growth along `keys` from the lowest node; the best prefixes (as side A
-    /// or as side B) are completed by absorbing the cut-off bits of the rest.
-    #[allow(clippy::too_many_arguments)]
-    fn sweep(
-        &mut self,
-        sub: &Csr,
-        w: &[f64],
-        total: f64,
-        keys: &[f64],
-        spec: &SplitSpec,
-        cands: &mut Vec<Split>,
-        budget: &mut Budget,
-    ) {
-        let r = w.len();
-        let start = (0..r).min_by(|&a, &b| keys[a].total_cmp(&keys[b]).then(a.cmp(&b))).unwrap();
-        let mut seen = vec![false; r];
-        let mut heap = BinaryHeap::new();
-        heap.push(Key(keys[start], start as u32));
-        seen[start] = true;
-        let mut order = Vec::with_capacity(r);
-        while let Some(Key(_, i)) = heap.pop() {
-            order.push(i);
-            for &u in sub.nbrs(i) {
-                if !seen[u as usize] {
-                    seen[u as usize] = true;
-                    heap.push(Key(keys[u as usize], u));
-                }
-            }
-        }
-        budget.spend((r * 4 + sub.adj.len()) as u64);
-        Self::complete_prefixes(sub, w, total, &order, spec, cands, budget);
-    }
-
     /// Greedy graph growing from `start`: the region grows by the frontier node with most
     /// edges into it (fewest out), nearest the start on ties; its best prefixes are completed
     /// like a sweep's. Follows the graph rather than straight lines, so it finds short cuts
     /// where wards differ much in size.
-    #[allow(clippy::too_many_arguments)]
-    fn grow(
-        &mut self,
-        sub: &Csr,
-        w: &[f64],
-        total: f64,
-        nodes: &[u32],
-        start: usize,
-        spec: &SplitSpec,
-        cands: &mut Vec<Split>,
-        budget: &mut Budget,
-    ) {
-        let r = w.len();
+    fn grow(&mut self, reg: &Region, start: usize, cands: &mut Vec<Split>, budget: &mut Budget) {
+        let (sub, nodes) = (&reg.sub, reg.spec.nodes);
+        let r = reg.w.len();
         let p0 = self.p.pos[nodes[start] as usize];
         let dist: Vec<f64> = nodes
             .iter()
@@ -262,115 +188,17 @@ impl Solver<'_> {
             }
         }
         budget.spend(work * 3 + r as u64);
-        Self::complete_prefixes(sub, w, total, &order, spec, cands, budget);
-    }
-
-    /// For a growth `order` of the region's nodes (each prefix connected), the most balanced
-    /// prefix as side A and as side B, completed by absorbing the cut-off bits of the rest.
-    #[allow(clippy::too_many_arguments)]
-    fn complete_prefixes(
-        sub: &Csr,
-        w: &[f64],
-        total: f64,
-        order: &[u32],
-        spec: &SplitSpec,
-        cands: &mut Vec<Split>,
-        budget: &mut Budget,
-    ) {
-        let r = w.len();
-        let mut cum = Vec::with_capacity(r + 1);
-        cum.push(0.0);
-        for &i in order {
-            cum.push(cum.last().unwrap() + w[i as usize]);
-        }
-        // Best prefix length for each role.
-        for role_a in [true, false] {
-            let (lo, hi) =
-                if role_a { (spec.min_a, r - spec.min_b) } else { (spec.min_b, r - spec.min_a) };
-            let mut best = None;
-            let mut best_err = f64::INFINITY;
-            for p in lo.max(1)..=hi.min(r - 1) {
-                let wa = if role_a { cum[p] } else { total - cum[p] };
-                let e = Self::err_of(spec, wa, total);
-                if e < best_err {
-                    best_err = e;
-                    best = Some(p);
-                }
-            }
-            let Some(p) = best else { continue };
-            let mut in_prefix = vec![false; r];
-            for &i in &order[..p] {
-                in_prefix[i as usize] = true;
-            }
-            // Components of the rest; all but the heaviest join the prefix.
-            let mut comp = vec![u32::MAX; r];
-            let mut comp_w: Vec<f64> = Vec::new();
-            let mut stack = Vec::new();
-            for s in 0..r {
-                if in_prefix[s] || comp[s] != u32::MAX {
-                    continue;
-                }
-                let c = comp_w.len() as u32;
-                comp_w.push(0.0);
-                comp[s] = c;
-                stack.push(s as u32);
-                while let Some(x) = stack.pop() {
-                    comp_w[c as usize] += w[x as usize];
-                    for &u in sub.nbrs(x) {
-                        if !in_prefix[u as usize] && comp[u as usize] == u32::MAX {
-                            comp[u as usize] = c;
-                            stack.push(u);
-                        }
-                    }
-                }
-            }
-            budget.spend((r + sub.adj.len()) as u64);
-            let keep = (0..comp_w.len())
-                .max_by(|&a, &b| comp_w[a].total_cmp(&comp_w[b]).then(b.cmp(&a)))
-                .unwrap_or(0) as u32;
-            let side: Vec<bool> = (0..r)
-                .map(|i| {
-                    let prefix_side = in_prefix[i] || comp[i] != keep;
-                    if role_a {
-                        prefix_side
-                    } else {
-                        !prefix_side
-                    }
-                })
-                .collect();
-            Self::finish_candidate(sub, w, total, side, spec, cands);
-        }
+        reg.complete_prefixes(&order, cands, budget);
     }
 
     /// A random spanning tree (random-priority growth) and its best single edge cut.
-    fn tree_cut(
-        &mut self,
-        sub: &Csr,
-        w: &[f64],
-        total: f64,
-        spec: &SplitSpec,
-        cands: &mut Vec<Split>,
-        budget: &mut Budget,
-    ) {
+    fn tree_cut(&mut self, reg: &Region, cands: &mut Vec<Split>, budget: &mut Budget) {
+        let Region { spec, sub, w, total } = reg;
         let r = w.len();
         let pr: Vec<f64> = (0..r).map(|_| self.rng.f64()).collect();
         let root = self.rng.below(r);
         let mut parent = vec![u32::MAX; r];
-        let mut seen = vec![false; r];
-        let mut heap = BinaryHeap::new();
-        let mut order = Vec::with_capacity(r);
-        seen[root] = true;
-        heap.push(Key(pr[root], root as u32));
-        while let Some(Key(_, i)) = heap.pop() {
-            order.push(i);
-            for &u in sub.nbrs(i) {
-                if !seen[u as usize] {
-                    seen[u as usize] = true;
-                    parent[u as usize] = i;
-                    heap.push(Key(pr[u as usize], u));
-                }
-            }
-        }
+        let order = reg.priority_order(root, &pr, |u, i| parent[u as usize] = i);
         let mut sw = w.to_vec();
         let mut cnt = vec![1usize; r];
         let mut la = vec![0u32; r];
@@ -402,14 +230,14 @@ impl Solver<'_> {
             }
             // Subtree of i as side A.
             if cnt[i] >= spec.min_a && r - cnt[i] >= spec.min_b && la[i] == total_la && lb[i] == 0 {
-                let e = Self::err_of(spec, sw[i], total);
+                let e = reg.err(sw[i]);
                 if best.is_none_or(|b| e < b.0) {
                     best = Some((e, i, true));
                 }
             }
             // Subtree of i as side B.
             if cnt[i] >= spec.min_b && r - cnt[i] >= spec.min_a && lb[i] == total_lb && la[i] == 0 {
-                let e = Self::err_of(spec, total - sw[i], total);
+                let e = reg.err(total - sw[i]);
                 if best.is_none_or(|b| e < b.0) {
                     best = Some((e, i, false));
                 }
@@ -425,7 +253,7 @@ impl Solver<'_> {
             }
         }
         let side: Vec<bool> = in_sub.iter().map(|&s| s == sub_is_a).collect();
-        Self::finish_candidate(sub, w, total, side, spec, cands);
+        reg.finish_candidate(side, cands);
     }
 
     // ---------------------------------------------------------------- initial partition
@@ -545,5 +373,151 @@ impl Solver<'_> {
         let mut side = vec![false; r];
         side[last as usize] = true;
         Split { err: f64::INFINITY, cut: 0, side }
+    }
+}
+
+impl Region<'_> {
+    /// Deviation of a split giving side A weight `wa`: the worse side's, relative to its want.
+    fn err(&self, wa: f64) -> f64 {
+        let (spec, total) = (self.spec, self.total);
+        let ea = if spec.want_a > 0.0 { (wa / spec.want_a - 1.0).abs() } else { wa };
+        let eb =
+            if spec.want_b > 0.0 { ((total - wa) / spec.want_b - 1.0).abs() } else { total - wa };
+        ea.max(eb)
+    }
+
+    /// Checks sizes and locks of a materialised side assignment and records it.
+    fn finish_candidate(&self, side: Vec<bool>, cands: &mut Vec<Split>) {
+        let Region { spec, sub, w, .. } = self;
+        let mut wa = 0.0;
+        let mut na = 0;
+        for (i, &s) in side.iter().enumerate() {
+            if s {
+                wa += w[i];
+                na += 1;
+            }
+            if (spec.req[i] == 1 && !s) || (spec.req[i] == 2 && s) {
+                return;
+            }
+        }
+        if na < spec.min_a || side.len() - na < spec.min_b {
+            return;
+        }
+        let mut cut = 0;
+        for v in 0..sub.n() as u32 {
+            for &u in sub.nbrs(v) {
+                if u > v && side[u as usize] != side[v as usize] {
+                    cut += 1;
+                }
+            }
+        }
+        cands.push(Split { err: self.err(wa), cut, side });
+    }
+
+    /// Priority-first growth along `keys` from the lowest node; the best prefixes (as side A
+    /// or as side B) are completed by absorbing the cut-off bits of the rest.
+    fn sweep(&self, keys: &[f64], cands: &mut Vec<Split>, budget: &mut Budget) {
+        let r = self.w.len();
+        let start = (0..r).min_by(|&a, &b| keys[a].total_cmp(&keys[b]).then(a.cmp(&b))).unwrap();
+        let order = self.priority_order(start, keys, |_, _| {});
+        budget.spend((r * 4 + self.sub.adj.len()) as u64);
+        self.complete_prefixes(&order, cands, budget);
+    }
+
+    /// Priority-first growth from `root`, lowest `prio` first (ties: lowest id): the order the
+    /// nodes are taken in; `tree(u, i)` is told that `u` was first reached from `i`.
+    fn priority_order(
+        &self,
+        root: usize,
+        prio: &[f64],
+        mut tree: impl FnMut(u32, u32),
+    ) -> Vec<u32> {
+        let r = self.w.len();
+        let mut seen = vec![false; r];
+        let mut heap = BinaryHeap::new();
+        heap.push(Key(prio[root], root as u32));
+        seen[root] = true;
+        let mut order = Vec::with_capacity(r);
+        while let Some(Key(_, i)) = heap.pop() {
+            order.push(i);
+            for &u in self.sub.nbrs(i) {
+                if !seen[u as usize] {
+                    seen[u as usize] = true;
+                    tree(u, i);
+                    heap.push(Key(prio[u as usize], u));
+                }
+            }
+        }
+        order
+    }
+
+    /// For a growth `order` of the region's nodes (each prefix connected), the most balanced
+    /// prefix as side A and as side B, completed by absorbing the cut-off bits of the rest.
+    fn complete_prefixes(&self, order: &[u32], cands: &mut Vec<Split>, budget: &mut Budget) {
+        let Region { spec, sub, w, total } = self;
+        let r = w.len();
+        let mut cum = Vec::with_capacity(r + 1);
+        cum.push(0.0);
+        for &i in order {
+            cum.push(cum.last().unwrap() + w[i as usize]);
+        }
+        // Best prefix length for each role.
+        for role_a in [true, false] {
+            let (lo, hi) =
+                if role_a { (spec.min_a, r - spec.min_b) } else { (spec.min_b, r - spec.min_a) };
+            let mut best = None;
+            let mut best_err = f64::INFINITY;
+            // Prefix lengths from max(lo, 1) to min(hi, r - 1).
+            for (p, &c) in cum.iter().enumerate().take(hi.min(r - 1) + 1).skip(lo.max(1)) {
+                let wa = if role_a { c } else { total - c };
+                let e = self.err(wa);
+                if e < best_err {
+                    best_err = e;
+                    best = Some(p);
+                }
+            }
+            let Some(p) = best else { continue };
+            let mut in_prefix = vec![false; r];
+            for &i in &order[..p] {
+                in_prefix[i as usize] = true;
+            }
+            // Components of the rest; all but the heaviest join the prefix.
+            let mut comp = vec![u32::MAX; r];
+            let mut comp_w: Vec<f64> = Vec::new();
+            let mut stack = Vec::new();
+            for s in 0..r {
+                if in_prefix[s] || comp[s] != u32::MAX {
+                    continue;
+                }
+                let c = comp_w.len() as u32;
+                comp_w.push(0.0);
+                comp[s] = c;
+                stack.push(s as u32);
+                while let Some(x) = stack.pop() {
+                    comp_w[c as usize] += w[x as usize];
+                    for &u in sub.nbrs(x) {
+                        if !in_prefix[u as usize] && comp[u as usize] == u32::MAX {
+                            comp[u as usize] = c;
+                            stack.push(u);
+                        }
+                    }
+                }
+            }
+            budget.spend((r + sub.adj.len()) as u64);
+            let keep = (0..comp_w.len())
+                .max_by(|&a, &b| comp_w[a].total_cmp(&comp_w[b]).then(b.cmp(&a)))
+                .unwrap_or(0) as u32;
+            let side: Vec<bool> = (0..r)
+                .map(|i| {
+                    let prefix_side = in_prefix[i] || comp[i] != keep;
+                    if role_a {
+                        prefix_side
+                    } else {
+                        !prefix_side
+                    }
+                })
+                .collect();
+            self.finish_candidate(side, cands);
+        }
     }
 }

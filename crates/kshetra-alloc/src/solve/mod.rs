@@ -24,7 +24,7 @@ mod polish;
 mod repair;
 
 use crate::budget::Budget;
-use crate::graph::{Bfs, Csr, Reach};
+use crate::graph::{Bfs, Csr, Instance, Reach};
 use crate::rng::Rng;
 
 const NONE: u32 = u32::MAX;
@@ -46,6 +46,13 @@ pub(crate) struct Piece {
     pub(crate) locked: Vec<u32>,
     /// The tolerance; the compactness polish may use up to 40 % of it.
     pub(crate) epsilon: f64,
+}
+
+impl Piece {
+    /// The piece as the refinements (annealing, multilevel) see it.
+    fn instance(&self) -> Instance<'_> {
+        Instance { g: &self.g, w: &self.w, targets: &self.targets, locked: &self.locked }
+    }
 }
 
 /// The result of solving one piece.
@@ -247,8 +254,7 @@ pub(crate) fn solve_piece(
             plan = Plan::new(a.clone(), k, &p.w);
         }
         let cap = band.max(p.epsilon).max(band + ANNEAL_CAP * p.epsilon);
-        let inst =
-            crate::anneal::Instance { g: &p.g, w: &p.w, targets: &p.targets, locked: &p.locked };
+        let inst = p.instance();
         let mut cur = (s.cut_edges(&plan), s.max_dev(&plan));
         let mut assign = plan.assign.clone();
         // Restore: starts that cut fewer edges but ended just outside the band are balanced

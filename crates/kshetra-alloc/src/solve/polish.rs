@@ -15,10 +15,7 @@ impl Solver<'_> {
         let cap = CLUSTER_CAP * band * min_t;
         let mut assign = plan.assign.clone();
         crate::multilevel::refine(
-            &self.p.g,
-            &self.p.w,
-            &self.p.targets,
-            &self.p.locked,
+            &self.p.instance(),
             &mut assign,
             band,
             cap,

@@ -19,6 +19,31 @@ pub(super) struct Exchange {
     pub(super) b: u32,
 }
 
+/// A re-split of two parts (see [`Solver::resplit`]).
+struct Resplit {
+    /// The parts whose union is split anew, and the weights they should get.
+    a: u32,
+    b: u32,
+    want_a: f64,
+    want_b: f64,
+    /// Sweeps and spanning trees tried, graph-growing candidates, and the error tolerance
+    /// within which the fewest cut edges wins (see [`SplitSpec`]).
+    effort: usize,
+    grows: usize,
+    tol: f64,
+}
+
+impl Resplit {
+    /// Parts `a` and `b` of `plan` re-split in proportion to their targets `t`, with `effort`
+    /// sweeps and trees, no graph growing and no tolerance.
+    fn proportional(plan: &Plan, t: &[f64], a: u32, b: u32, effort: usize) -> Resplit {
+        let total = plan.weight[a as usize] + plan.weight[b as usize];
+        let ts = t[a as usize] + t[b as usize];
+        let (want_a, want_b) = (total * t[a as usize] / ts, total * t[b as usize] / ts);
+        Resplit { a, b, want_a, want_b, effort, grows: 0, tol: 0.0 }
+    }
+}
+
 impl Solver<'_> {
     /// Lowers the worst deviation until nothing local helps or the budget is spent.
     /// `compact_first`: among improving moves prefer those that cut fewer edges.
@@ -140,21 +165,16 @@ impl Solver<'_> {
         out
     }
 
-    /// Re-splits the union of parts `a` and `b` so that they get `want_a`, `want_b`; applies
-    /// the split if `accept(new_dev_a, new_dev_b)` holds.
+    /// Re-splits the union of parts `r.a` and `r.b` so that they get `r.want_a`, `r.want_b`;
+    /// applies the split if `accept(new_dev_a, new_dev_b)` holds.
     fn resplit(
         &mut self,
         plan: &mut Plan,
-        a: u32,
-        b: u32,
-        want_a: f64,
-        want_b: f64,
-        effort: usize,
-        grows: usize,
-        tol: f64,
+        r: Resplit,
         budget: &mut Budget,
         accept: impl Fn(f64, f64) -> bool,
     ) -> bool {
+        let Resplit { a, b, want_a, want_b, effort, grows, tol } = r;
         let mut nodes = plan.members[a as usize].clone();
         nodes.extend_from_slice(&plan.members[b as usize]);
         nodes.sort_unstable();
@@ -218,12 +238,8 @@ impl Solver<'_> {
         for b in nb {
             let db = self.dev(plan, b);
             let old = da.abs().max(db.abs());
-            let total = plan.weight[a as usize] + plan.weight[b as usize];
-            let ts = t[a as usize] + t[b as usize];
-            let (want_a, want_b) = (total * t[a as usize] / ts, total * t[b as usize] / ts);
-            if self.resplit(plan, a, b, want_a, want_b, 4, 0, 0.0, budget, |x, y| {
-                x.abs().max(y.abs()) < old - 1e-12
-            }) {
+            let r = Resplit::proportional(plan, t, a, b, 4);
+            if self.resplit(plan, r, budget, |x, y| x.abs().max(y.abs()) < old - 1e-12) {
                 return true;
             }
         }
@@ -278,9 +294,16 @@ impl Solver<'_> {
             let total = plan.weight[x as usize] + plan.weight[y as usize];
             let want_y = (plan.weight[y as usize] + delta).clamp(0.0, total);
             let want_x = total - want_y;
-            let ok = self.resplit(plan, x, y, want_x, want_y, 3, 0, 0.0, budget, |nx, ny| {
-                nx.abs().max(ny.abs()) < bound - 1e-12
-            });
+            let r = Resplit {
+                a: x,
+                b: y,
+                want_a: want_x,
+                want_b: want_y,
+                effort: 3,
+                grows: 0,
+                tol: 0.0,
+            };
+            let ok = self.resplit(plan, r, budget, |nx, ny| nx.abs().max(ny.abs()) < bound - 1e-12);
             if !ok {
                 break;
             }
@@ -326,12 +349,8 @@ impl Solver<'_> {
             }
             let before = self.pair_cut(plan, a, b);
             let backup = (plan.members[a as usize].clone(), plan.members[b as usize].clone());
-            let total = plan.weight[a as usize] + plan.weight[b as usize];
-            let ts = t[a as usize] + t[b as usize];
-            let (want_a, want_b) = (total * t[a as usize] / ts, total * t[b as usize] / ts);
-            let ok = self.resplit(plan, a, b, want_a, want_b, 4, 2, band, budget, |x, y| {
-                x.abs() <= band && y.abs() <= band
-            });
+            let r = Resplit { grows: 2, tol: band, ..Resplit::proportional(plan, &t, a, b, 4) };
+            let ok = self.resplit(plan, r, budget, |x, y| x.abs() <= band && y.abs() <= band);
             if !ok {
                 continue;
             }
