@@ -171,6 +171,28 @@ impl fmt::Display for Limit {
 /// # Errors
 /// Malformed input, or no valid plan can exist (see [`AllocError`]). An unreachable tolerance
 /// is not an error: the best plan comes back with [`Outcome::limits`].
+///
+/// # Examples
+/// Six wards in a row, weights 1 2 3 3 2 1, for two organisers; the first ward is locked to
+/// the second organiser. The only even split gives each the three wards at one end.
+/// ```
+/// use kshetra_alloc::{allocate, Control, Organiser, Problem, Settings};
+///
+/// let centroids = (0..6).map(|x| [x as f64, 0.0]).collect();
+/// let edges = (0..5).map(|v| (v, v + 1)).collect();
+/// let problem = Problem::new(vec![1.0, 2.0, 3.0, 3.0, 2.0, 1.0], centroids, edges);
+/// let organisers = [Organiser::new(), Organiser::new().with_locked_wards(vec![0])];
+/// let mut reports = 0;
+/// let outcome = allocate(&problem, &organisers, &Settings::new(7), &mut |_| {
+///     reports += 1;
+///     Control::Continue
+/// })
+/// .unwrap();
+/// assert_eq!(outcome.assignment, vec![1, 1, 1, 0, 0, 0]);
+/// assert_eq!(outcome.metrics.max_abs_deviation, 0.0);
+/// assert_eq!(outcome.metrics.cut_edges, 1);
+/// assert!(outcome.limits.is_empty() && reports > 0);
+/// ```
 pub fn allocate(
     problem: &Problem,
     organisers: &[Organiser],

@@ -63,6 +63,29 @@ impl PlanMetrics {
 /// # Errors
 /// Malformed input (see [`AllocError`]) or an assignment of the wrong length / naming a
 /// non-existent organiser.
+///
+/// # Examples
+/// A 2 × 2 block of wards (0 1 on top, 2 3 below) scored for two organisers: by rows, and
+/// diagonally, where each area falls into two pieces.
+/// ```
+/// use kshetra_alloc::{score, Organiser, Problem};
+///
+/// let centroids = vec![[0.0, 1.0], [1.0, 1.0], [0.0, 0.0], [1.0, 0.0]];
+/// let edges = vec![(0, 1), (2, 3), (0, 2), (1, 3)];
+/// let problem = Problem::new(vec![10.0, 10.0, 10.0, 30.0], centroids, edges);
+/// let organisers = Organiser::many(2);
+///
+/// let rows = score(&problem, &organisers, &[0, 0, 1, 1]).unwrap();
+/// assert!(rows.is_valid());
+/// assert_eq!(rows.cut_edges, 2);
+/// assert_eq!(rows.areas[1].weight, 40.0);
+/// assert!((rows.max_abs_deviation - 1.0 / 3.0).abs() < 1e-12); // targets are 30 each
+///
+/// let diagonal = score(&problem, &organisers, &[0, 1, 1, 0]).unwrap();
+/// assert_eq!((diagonal.split_areas, diagonal.cut_edges), (2, 4));
+/// assert!(!diagonal.is_valid());
+/// assert!(score(&problem, &organisers, &[0, 2, 1, 1]).is_err()); // no organiser 2
+/// ```
 pub fn score(
     problem: &Problem,
     organisers: &[Organiser],
