@@ -10,6 +10,10 @@ step() { printf '\n\033[1;34m== %s\033[0m\n' "$*"; }
 step "house style: cargo fmt --check (rustfmt.toml)"
 cargo fmt --all --check
 
+step "house rules: clippy -D warnings (pure crates and CLI natively, the app on wasm32)"
+cargo clippy --locked --workspace --exclude kshetra --all-targets -- -D warnings
+cargo clippy --locked -p kshetra --target wasm32-unknown-unknown --all-targets -- -D warnings
+
 step "vendored assets are the npm packages' files"
 bash scripts/vendor-assets.sh --check
 

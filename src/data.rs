@@ -6,19 +6,8 @@
 use std::sync::Arc;
 
 use kshetra_core::cities::BundledCity;
-pub use kshetra_core::city_map::{CityMap, MapSource};
-use kshetra_core::import::{geojson, ImportError};
-
-/// Why a ward map could not be loaded.
-#[derive(Debug, Clone, PartialEq)]
-pub enum LoadError {
-    /// The request did not complete (offline, blocked).
-    Network(String),
-    /// The server answered with an error status.
-    Http(u16),
-    /// The file arrived but could not be read.
-    Import(ImportError),
-}
+pub use kshetra_core::city_map::{CityMap, LoadError, MapSource};
+use kshetra_core::import::geojson;
 
 /// Fetches and parses a bundled city.
 pub async fn load_bundled(city: &'static BundledCity) -> Result<Arc<CityMap>, LoadError> {

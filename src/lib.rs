@@ -18,7 +18,6 @@ pub mod data;
 pub mod editor;
 pub mod leaflet_ext;
 pub mod map;
-pub mod messages;
 pub mod pager;
 pub mod panels;
 pub mod persist;

@@ -96,16 +96,14 @@ pub fn PrintPanel() -> impl IntoView {
             organisers_needed: estimate.as_ref().map(|e| e.organisers_needed).unwrap_or(0),
             organisers_available: project.organisers.len() as u64,
         };
+        let both = |m: Msg| Bilingual::new(m.text(Lang::Hi), m.text(Lang::En));
         let title = TitleBlock {
-            mission: Bilingual::new(
-                "दीनदयाल अंत्योदय योजना – राष्ट्रीय शहरी आजीविका मिशन",
-                "Deendayal Antyodaya Yojana – National Urban Livelihoods Mission",
-            ),
+            mission: both(Msg::PosterMission),
             city,
             subtitle: Bilingual::default(),
             date: date.get_untracked(),
             order_reference: reference.get_untracked(),
-            signatory: Bilingual::new("नगर परियोजना अधिकारी", "City Project Officer"),
+            signatory: both(Msg::PosterSignatory),
             signatory_name: None,
         };
         let attribution = current

@@ -10,8 +10,8 @@ use leptos::prelude::*;
 use kshetra_core::run_report::RunReport;
 
 use crate::editor::RunState;
-use crate::messages;
 use crate::state::use_app_state;
+use kshetra_core::messages::UserText;
 
 /// Percent with one decimal, Indian style.
 pub(crate) fn pct(x: f64) -> String {
@@ -87,7 +87,7 @@ pub fn AllocationPanel() -> impl IntoView {
                     RunState::NeedsGraph => Some(view! { <p class="hint" role="status">{Msg::AllocNeedsGraph.text(lang)}</p> }.into_any()),
                     RunState::Opening => Some(view! { <p class="hint" role="status">{Msg::AllocOpening.text(lang)}</p> }.into_any()),
                     RunState::Failed(e) => {
-                        let text = state.current.with(|c| c.as_ref().map(|c| messages::alloc_error(&e, &c.map, lang))).unwrap_or_default();
+                        let text = e.message(lang);
                         Some(view! { <p class="error" role="alert" data-testid="alloc-error">{text}</p> }.into_any())
                     }
                 }

@@ -16,8 +16,8 @@ use kshetra_core::import::{Field, FieldMapping, ImportError};
 use leptos::prelude::*;
 
 use crate::data::{CityMap, MapSource};
-use crate::messages;
 use crate::state::use_app_state;
+use kshetra_core::messages::UserText;
 use kshetra_core::worker_protocol::{ImportPreview, ImportStep, RawSummary};
 
 use crate::worker::ImportSession;
@@ -221,7 +221,7 @@ pub fn ImportMapPanel() -> impl IntoView {
                 </label>
             </div>
             {move || status.get().map(|s| view! { <p class="status" role="status" data-testid="import-status">{status_text(s, state.lang.get())}</p> })}
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{messages::import_error(&e, state.lang.get())}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e.message(state.lang.get())}</p> })}
             {move || pending.get().map(|p| {
                 let lang = state.lang.get();
                 let raw = p.summary.clone();
@@ -270,8 +270,8 @@ fn import_outcome(result: Option<&Result<ImportPreview, ImportError>>, lang: Lan
             let notes: Vec<String> = preview
                 .warnings
                 .iter()
-                .map(|w| messages::import_warning(w, lang))
-                .chain(preview.problems.iter().map(|p| messages::ward_problem(p, lang)))
+                .map(|w| w.message(lang))
+                .chain(preview.problems.iter().map(|p| p.message(lang)))
                 .collect();
             view! {
                 <p data-testid="import-result"><strong>{summary}</strong></p>
@@ -279,8 +279,6 @@ fn import_outcome(result: Option<&Result<ImportPreview, ImportError>>, lang: Lan
             }
             .into_any()
         }
-        Some(Err(e)) => {
-            view! { <p class="error" role="alert">{messages::import_error(e, lang)}</p> }.into_any()
-        }
+        Some(Err(e)) => view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any(),
     }
 }

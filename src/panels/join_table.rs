@@ -10,8 +10,8 @@ use kshetra_core::table::{self, JoinReport, Table, TableError, TableMapping};
 use kshetra_core::WardMap;
 use leptos::prelude::*;
 
-use crate::messages;
 use crate::state::use_app_state;
+use kshetra_core::messages::UserText;
 
 use super::mapping_form::MappingForm;
 use super::{first_file, input_files};
@@ -90,7 +90,7 @@ pub fn JoinTablePanel() -> impl IntoView {
             <Show when=move || busy.get()>
                 <p class="status" role="status">{state.t(Msg::Reading)}</p>
             </Show>
-            {move || error.get().map(|e| view! { <p class="error" role="alert">{messages::table_error(&e, state.lang.get())}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{e.message(state.lang.get())}</p> })}
             {move || pending.get().map(|p| {
                 let lang = state.lang.get();
                 let table = p.table.clone();
@@ -107,7 +107,7 @@ pub fn JoinTablePanel() -> impl IntoView {
                             on_change=move |field, column| pending.update(|p| if let Some(p) = p { p.mapping.fields.set(field, column) })/>
                         {match outcome {
                             Some(Ok((_, report))) => join_report(&report, lang),
-                            Some(Err(e)) => view! { <p class="error" role="alert">{messages::table_error(&e, lang)}</p> }.into_any(),
+                            Some(Err(e)) => view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any(),
                             None => ().into_any(),
                         }}
                         <div class="buttons">

@@ -3,8 +3,8 @@
 use kshetra_core::i18n::Msg;
 use leptos::prelude::*;
 
-use crate::messages;
 use crate::state::{use_app_state, LoadStatus};
+use kshetra_core::messages::{self, UserText};
 
 /// Loading indicator, load errors (with retry) and import warnings.
 #[component]
@@ -29,10 +29,12 @@ pub fn LoadStatus() -> impl IntoView {
             }
             LoadStatus::Idle => None,
         };
-        let warnings = state.current.get().filter(|c| !c.warnings.is_empty()).map(|c| view! {
-            <ul class="warnings" role="status">
-                {c.warnings.iter().map(|w| view! { <li>{messages::import_warning(w, lang)}</li> }).collect_view()}
-            </ul>
+        let warnings = state.current.get().filter(|c| !c.warnings.is_empty()).map(|c| {
+            view! {
+                <ul class="warnings" role="status">
+                    {c.warnings.iter().map(|w| view! { <li>{w.message(lang)}</li> }).collect_view()}
+                </ul>
+            }
         });
         view! { {failed} {warnings} }
     }

@@ -7,8 +7,8 @@ use kshetra_core::i18n::Msg;
 use kshetra_core::import::{Field, FieldMapping};
 use leptos::prelude::*;
 
-use crate::messages;
 use crate::state::use_app_state;
+use kshetra_core::messages;
 
 /// One select per ward attribute, listing the file's columns, with sample values.
 #[component]

@@ -10,9 +10,9 @@ use kshetra_core::project::organisers_import::{import_organisers, organisers_tem
 use kshetra_core::project::{ContactPoint, Edit, Home, Organiser};
 use leptos::prelude::*;
 
-use crate::messages;
 use crate::pager::{live_row, paged, PagerControls, RowCache, Window};
 use crate::state::use_app_state;
+use kshetra_core::messages::UserText;
 
 /// The fields of the organiser form, as typed.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -210,7 +210,7 @@ pub fn OrganisersPanel() -> impl IntoView {
                     {(have == 0).then(|| view! { <p class="hint">{Msg::NoOrganisersYet.text(lang)}</p> })}
                 }
             }}
-            {move || editor.edit_error.get().map(|e| view! { <p class="error" role="alert" data-testid="edit-error">{messages::project_error(&e, state.lang.get())}</p> })}
+            {move || editor.edit_error.get().map(|e| view! { <p class="error" role="alert" data-testid="edit-error">{e.message(state.lang.get())}</p> })}
             <PagerControls pager=pager window=window label=Msg::FindOrganiser test_id="organiser-pager"/>
             <ol class="organiser-list" data-testid="organiser-list">
                 // Keyed by what a row is built from; its figures (summary, colour) are updated

@@ -14,10 +14,10 @@ use kshetra_core::project::{load_project, save_project, MapSource as FileSource}
 use leptos::prelude::*;
 
 use crate::data::{CityMap, MapSource};
-use crate::messages;
 use crate::persist::ProjectSummary;
 use crate::platform;
 use crate::state::use_app_state;
+use kshetra_core::messages::UserText;
 
 /// A file name made from the map's name: letters, digits and dashes only.
 fn file_stem(name: &str) -> String {
@@ -103,7 +103,7 @@ pub fn ProjectPanel() -> impl IntoView {
                 }
                 Err(e) => {
                     opened.set(None);
-                    error.set(Some(messages::project_file_error(&e, lang)));
+                    error.set(Some(e.message(lang)));
                 }
             }
         });

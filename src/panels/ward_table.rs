@@ -9,8 +9,8 @@ use kshetra_core::import::{parse_count, Field};
 use kshetra_core::model::{natural_cmp, WardEdit};
 use leptos::prelude::*;
 
-use crate::messages;
 use crate::state::use_app_state;
+use kshetra_core::messages;
 
 /// Rows rendered at most (a search narrows the rest).
 const MAX_ROWS: usize = 300;

@@ -17,7 +17,9 @@ use clap::{Parser, Subcommand};
 use kshetra_alloc::{Control, Organiser, PlanMetrics, Settings};
 use kshetra_core::adjacency::{bridge_all, build, AdjacencyOptions};
 use kshetra_core::allocation::{problem_for, weights, Weight};
+use kshetra_core::i18n::Lang;
 use kshetra_core::import::{self, FieldMapping};
+use kshetra_core::messages::UserText;
 use kshetra_core::WardMap;
 use serde_json::{json, Value};
 
@@ -117,7 +119,7 @@ fn run(cli: Cli) -> Result<(), String> {
             let outcome = kshetra_alloc::allocate(&problem, &organisers, &settings, &mut |_| {
                 Control::Continue
             })
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| both(&e))?;
             let t_alloc = t1.elapsed().as_secs_f64();
             let by_feature = by_feature(&loaded, &outcome.assignment);
             if let Some(path) = plan {
@@ -201,7 +203,7 @@ fn run(cli: Cli) -> Result<(), String> {
             }
             let k = assignment.iter().max().map_or(0, |m| *m as usize + 1);
             let metrics = kshetra_alloc::score(&problem, &Organiser::many(k), &assignment)
-                .map_err(|e| e.to_string())?;
+                .map_err(|e| both(&e))?;
             println!(
                 "{}",
                 serde_json::to_string_pretty(&metrics_json(&metrics)).map_err(|e| e.to_string())?
@@ -211,15 +213,26 @@ fn run(cli: Cli) -> Result<(), String> {
     }
 }
 
+/// The catalogue's text of an error or warning, English then Hindi (the CLI has no language
+/// switch; state teams read either).
+fn both(e: &impl UserText) -> String {
+    format!("{} / {}", e.message(Lang::En), e.message(Lang::Hi))
+}
+
 fn load(path: &Path) -> Result<Loaded, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     // Any format the app reads (GeoJSON, KML/KMZ, zipped Shapefile), with the proposed mapping.
-    let raw = import::read_any(&name, &bytes).map_err(|e| e.to_string())?;
+    let raw = import::read_any(&name, &bytes).map_err(|e| both(&e))?;
     let mapping = FieldMapping::detect(&raw);
-    let imported = import::apply(&raw, &mapping).map_err(|e| e.to_string())?;
+    let imported = import::apply(&raw, &mapping).map_err(|e| both(&e))?;
+    // The same warning can come from reading and from applying the mapping: say it once.
+    let mut said = std::collections::BTreeSet::new();
     for w in raw.warnings.iter().chain(&imported.warnings) {
-        eprintln!("warning: {w:?}");
+        let text = both(w);
+        if said.insert(text.clone()) {
+            eprintln!("warning: {text}");
+        }
     }
     // Each ward's feature in the file (the peer harness numbers units by feature order).
     let ward_col = mapping.ward_number.as_deref().and_then(|c| raw.column(c));

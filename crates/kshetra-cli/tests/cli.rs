@@ -72,3 +72,22 @@ fn bad_input_gives_a_message_and_a_failure_code() {
     assert!(!out.status.success());
     assert!(!String::from_utf8_lossy(&out.stderr).trim().is_empty());
 }
+
+#[test]
+fn refusals_are_the_catalogues_text_in_both_languages() {
+    let dir = std::env::temp_dir().join(format!("kshetra-cli-msg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.geojson");
+    std::fs::write(&empty, b"").unwrap();
+    let out = cli().args(["allocate", empty.to_str().unwrap(), "--k", "3"]).output().unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("empty.geojson"), "{err}");
+    assert!(err.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "Hindi too: {err}");
+    assert!(!err.contains("Empty {"), "not Rust debug text: {err}");
+    // More organisers than wards: the engine's refusal, also from the catalogue.
+    let out = cli().args(["allocate", &data("bhopal.geojson"), "--k", "200"]).output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "Hindi too: {err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -109,6 +109,17 @@ impl CityMap {
     }
 }
 
+/// Why a ward map could not be loaded.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadError {
+    /// The request did not complete (offline, blocked).
+    Network(String),
+    /// The server answered with an error status.
+    Http(u16),
+    /// The file arrived but could not be read.
+    Import(crate::import::ImportError),
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

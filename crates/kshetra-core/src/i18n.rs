@@ -588,6 +588,10 @@ catalogue! {
     // ── Printed output (kshetra-poster) ──
     /// Poster subtitle (default).
     PosterSubtitle => "सामुदायिक संगठकों को कार्य-क्षेत्रों का आवंटन", "Allocation of working areas to Community Organisers";
+    /// The mission named in the poster's title block.
+    PosterMission => "दीनदयाल अंत्योदय योजना – राष्ट्रीय शहरी आजीविका मिशन", "Deendayal Antyodaya Yojana – National Urban Livelihoods Mission";
+    /// Who signs the poster and sheets (designation).
+    PosterSignatory => "नगर परियोजना अधिकारी", "City Project Officer";
     /// Label of the order or letter reference.
     OrderReference => "आदेश/पत्र संख्या", "Order/letter no.";
     /// Label of the date.

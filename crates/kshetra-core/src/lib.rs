@@ -41,6 +41,7 @@ pub mod geometry;
 pub mod i18n;
 pub mod import;
 pub mod locate;
+pub mod messages;
 pub mod model;
 pub mod palette;
 pub mod project;

@@ -3,6 +3,7 @@
 use geo::{polygon, MultiPolygon};
 use kshetra_core::adjacency::WardGraph;
 use kshetra_core::i18n::Lang;
+use kshetra_core::messages::UserText;
 use kshetra_core::project::model::AllocSettings;
 use kshetra_core::project::{splits_area, Edit, History, Organiser, Project, ProjectError};
 use kshetra_core::{Ward, WardMap};

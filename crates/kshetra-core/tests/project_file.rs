@@ -1,6 +1,7 @@
 //! The project file: round trip on a real map, migration from version 1, broken files.
 
 use kshetra_core::i18n::Lang;
+use kshetra_core::messages::UserText;
 use kshetra_core::model::WardEdit;
 use kshetra_core::project::model::AllocSettings;
 use kshetra_core::project::{

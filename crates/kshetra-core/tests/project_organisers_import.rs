@@ -1,6 +1,7 @@
 //! Organisers from CSV/Excel lists: column detection, row validation, template round trip.
 
 use kshetra_core::i18n::Lang;
+use kshetra_core::messages::UserText;
 use kshetra_core::project::organisers_import::{
     import_organisers, organisers_template_csv, OrganisersImportError, RowProblem,
 };

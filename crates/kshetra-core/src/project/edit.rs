@@ -8,7 +8,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::estimate::PoorParams;
-use crate::i18n::{Lang, Msg};
 use crate::model::WardMap;
 use crate::project::{AllocSettings, Organiser, Project};
 
@@ -142,44 +141,6 @@ pub enum ProjectError {
         /// The value.
         value: String,
     },
-}
-
-/// Ward numbers for a message: at most 20, then "… (+N)".
-pub(crate) fn ward_list(wards: &[String]) -> String {
-    const SHOWN: usize = 20;
-    let mut s = wards.iter().take(SHOWN).map(String::as_str).collect::<Vec<_>>().join(", ");
-    if wards.len() > SHOWN {
-        s.push_str(&format!(" … (+{})", wards.len() - SHOWN));
-    }
-    s
-}
-
-impl ProjectError {
-    /// The bilingual text of this error.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            ProjectError::UnknownOrganiser { id } => {
-                Msg::ErrUnknownOrganiser.fill(lang, &[("id", &id.to_string())])
-            }
-            ProjectError::UnknownWards { wards } => {
-                Msg::ErrUnknownWards.fill(lang, &[("wards", &ward_list(wards))])
-            }
-            ProjectError::LockedWards { wards } => {
-                Msg::ErrLockedWards.fill(lang, &[("wards", &ward_list(wards))])
-            }
-            ProjectError::NotAssigned { wards } => {
-                Msg::ErrNotAssigned.fill(lang, &[("wards", &ward_list(wards))])
-            }
-            ProjectError::BadCapacity { name, value } => Msg::ErrBadCapacity
-                .fill(lang, &[("name", name), ("value", &crate::import::number_to_text(*value))]),
-            ProjectError::BadMobile { name, value } => {
-                Msg::ErrBadMobile.fill(lang, &[("name", name), ("value", value)])
-            }
-            ProjectError::BadSetting { field, value } => {
-                Msg::ErrBadSetting.fill(lang, &[("field", field), ("value", value)])
-            }
-        }
-    }
 }
 
 /// What an applied edit changed, as the values before it: applying a patch restores them and

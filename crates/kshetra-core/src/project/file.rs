@@ -45,9 +45,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::estimate::PoorParams;
-use crate::i18n::{Lang, Msg};
 use crate::model::WardMap;
-use crate::project::edit::ward_list;
 use crate::project::organiser::valid_capacity;
 use crate::project::{AllocSettings, Organiser, Plan, Project};
 
@@ -179,64 +177,6 @@ pub enum ProjectFileError {
         /// The unknown ids (version 1: positions).
         ids: Vec<u32>,
     },
-}
-
-impl ProjectFileError {
-    /// The bilingual text of this error.
-    pub fn message(&self, lang: Lang) -> String {
-        use ProjectFileError as E;
-        match self {
-            E::Empty { file } => Msg::ErrEmptyFile.fill(lang, &[("file", file)]),
-            E::NotJson { file, line, column, detail } => Msg::ProjErrNotJson.fill(
-                lang,
-                &[
-                    ("file", file),
-                    ("line", &line.to_string()),
-                    ("column", &column.to_string()),
-                    ("detail", detail),
-                ],
-            ),
-            E::Truncated { file } => Msg::ProjErrTruncated.fill(lang, &[("file", file)]),
-            E::NotAProject { file, found } => {
-                Msg::ProjErrNotAProject.fill(lang, &[("file", file), ("found", found)])
-            }
-            E::NewerVersion { file, found, supported } => Msg::ProjErrNewerVersion.fill(
-                lang,
-                &[
-                    ("file", file),
-                    ("found", &found.to_string()),
-                    ("supported", &supported.to_string()),
-                ],
-            ),
-            E::Invalid { file, detail } => {
-                Msg::ProjErrInvalid.fill(lang, &[("file", file), ("detail", detail)])
-            }
-            E::BadMap { file, detail } => {
-                Msg::ProjErrBadMap.fill(lang, &[("file", file), ("detail", detail)])
-            }
-            E::DuplicateOrganiserId { file, id } => {
-                Msg::ProjErrDuplicateId.fill(lang, &[("file", file), ("id", &id.to_string())])
-            }
-            E::BadCapacity { file, name, value } => Msg::ProjErrBadCapacity.fill(
-                lang,
-                &[
-                    ("file", file),
-                    ("name", name),
-                    ("value", &crate::import::number_to_text(*value)),
-                ],
-            ),
-            E::UnknownWards { file, wards } => {
-                Msg::ProjErrUnknownWards.fill(lang, &[("file", file), ("wards", &ward_list(wards))])
-            }
-            E::UnknownOrganisers { file, wards, ids } => {
-                let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
-                Msg::ProjErrUnknownOrganisers.fill(
-                    lang,
-                    &[("file", file), ("wards", &ward_list(wards)), ("ids", &ids.join(", "))],
-                )
-            }
-        }
-    }
 }
 
 /// The current file shape.

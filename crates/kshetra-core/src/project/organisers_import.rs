@@ -10,7 +10,7 @@
 //! listed by spreadsheet row number; the good rows become organisers to add with
 //! [`crate::project::Edit::AddOrganisers`].
 
-use crate::i18n::{Lang, Msg};
+use crate::i18n::Lang;
 use crate::import::{normalise_ward_number, Value};
 use crate::model::WardMap;
 use crate::project::organiser::{
@@ -146,25 +146,6 @@ pub struct RowError {
     pub problem: RowProblem,
 }
 
-impl RowError {
-    /// The bilingual text, naming the row.
-    pub fn message(&self, lang: Lang) -> String {
-        let row = self.row.to_string();
-        match &self.problem {
-            RowProblem::NoName => Msg::OrgRowNoName.fill(lang, &[("row", &row)]),
-            RowProblem::BadMobile(v) => {
-                Msg::OrgRowBadMobile.fill(lang, &[("row", &row), ("value", v)])
-            }
-            RowProblem::BadCapacity(v) => {
-                Msg::OrgRowBadCapacity.fill(lang, &[("row", &row), ("value", v)])
-            }
-            RowProblem::UnknownHomeWard(w) => {
-                Msg::OrgRowUnknownHomeWard.fill(lang, &[("row", &row), ("ward", w)])
-            }
-        }
-    }
-}
-
 /// Why the list could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OrganisersImportError {
@@ -177,31 +158,6 @@ pub enum OrganisersImportError {
         /// File name.
         file: String,
     },
-}
-
-impl OrganisersImportError {
-    /// The bilingual text.
-    pub fn message(&self, lang: Lang) -> String {
-        match self {
-            OrganisersImportError::NoNameColumn { file } => {
-                Msg::OrgErrNoNameColumn.fill(lang, &[("file", file)])
-            }
-            OrganisersImportError::Table(e) => match e {
-                TableError::Empty { file } => Msg::TableErrEmpty.fill(lang, &[("file", file)]),
-                TableError::NotATable { file } => {
-                    Msg::TableErrNotATable.fill(lang, &[("file", file)])
-                }
-                TableError::InvalidCsv { file, row, detail } => Msg::TableErrInvalidCsv
-                    .fill(lang, &[("file", file), ("row", &row.to_string()), ("detail", detail)]),
-                TableError::InvalidSpreadsheet { file, detail } => Msg::TableErrInvalidSpreadsheet
-                    .fill(lang, &[("file", file), ("detail", detail)]),
-                TableError::NoRows { file } => Msg::TableErrNoRows.fill(lang, &[("file", file)]),
-                TableError::NoKeyColumn { file, .. } => {
-                    Msg::OrgErrNoNameColumn.fill(lang, &[("file", file)])
-                }
-            },
-        }
-    }
 }
 
 /// The organisers read from a list.

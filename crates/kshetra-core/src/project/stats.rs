@@ -14,9 +14,7 @@ use std::collections::BTreeMap;
 use geo::Centroid;
 
 use crate::adjacency::WardGraph;
-use crate::i18n::{Lang, Msg};
 use crate::model::WardMap;
-use crate::project::edit::ward_list;
 use crate::project::Project;
 use crate::projection::LocalProjection;
 
@@ -119,40 +117,6 @@ impl PlanProblem {
             | PlanProblem::OverTolerance { organiser, .. }
             | PlanProblem::UnderTolerance { organiser, .. } => Some(*organiser),
             PlanProblem::Unassigned { .. } => None,
-        }
-    }
-
-    /// The bilingual text; organisers are named from `project` (an unnamed one as "#id").
-    pub fn message(&self, project: &Project, lang: Lang) -> String {
-        let name = |id: u32| {
-            project
-                .organiser(id)
-                .map(|o| o.name.trim().to_string())
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| format!("#{id}"))
-        };
-        let pct = |d: f64| crate::format::decimal_indian(d.abs() * 100.0, 1);
-        match self {
-            PlanProblem::SplitArea { organiser, pieces, smaller } => {
-                let wards: Vec<String> = smaller.iter().map(|p| ward_list(p)).collect();
-                Msg::ProblemSplitArea.fill(
-                    lang,
-                    &[
-                        ("name", &name(*organiser)),
-                        ("pieces", &pieces.to_string()),
-                        ("wards", &wards.join("; ")),
-                    ],
-                )
-            }
-            PlanProblem::NoWards { organiser } => {
-                Msg::ProblemNoWards.fill(lang, &[("name", &name(*organiser))])
-            }
-            PlanProblem::OverTolerance { organiser, deviation } => Msg::ProblemOver
-                .fill(lang, &[("name", &name(*organiser)), ("pct", &pct(*deviation))]),
-            PlanProblem::UnderTolerance { organiser, deviation } => Msg::ProblemUnder
-                .fill(lang, &[("name", &name(*organiser)), ("pct", &pct(*deviation))]),
-            PlanProblem::Unassigned { wards } => Msg::ProblemUnassigned
-                .fill(lang, &[("n", &wards.len().to_string()), ("wards", &ward_list(wards))]),
         }
     }
 }

@@ -1,0 +1,400 @@
+//! The one place where typed errors, warnings and problems become user text: each type's
+//! [`UserText::message`] fills entries of the catalogue ([`crate::i18n::Msg`]) in the
+//! officer's language. The app, the worker and the CLI show nothing else.
+//!
+//! ```
+//! use kshetra_core::i18n::Lang;
+//! use kshetra_core::import::ImportError;
+//! use kshetra_core::messages::UserText;
+//! let e = ImportError::Empty { file: "wards.kml".into() };
+//! assert!(e.message(Lang::En).contains("wards.kml"));
+//! assert_ne!(e.message(Lang::Hi), e.message(Lang::En));
+//! ```
+
+use kshetra_alloc::AllocError;
+
+use crate::city_map::LoadError;
+use crate::format::{decimal_indian, group_indian_u64};
+use crate::i18n::{Lang, Msg};
+use crate::import::{Field, ImportError, ImportWarning, WardProblem};
+use crate::project::file::ProjectFileError;
+use crate::project::organisers_import::{OrganisersImportError, RowError, RowProblem};
+use crate::project::stats::PlanProblem;
+use crate::project::{Project, ProjectError};
+use crate::table::TableError;
+
+/// Something that can be told to a person: an error, a warning, a data problem.
+pub trait UserText {
+    /// Its text in `lang`, naming the file, row, ward or organiser concerned and, where the
+    /// officer can act, what to do.
+    fn message(&self, lang: Lang) -> String;
+}
+
+impl UserText for ImportError {
+    fn message(&self, lang: Lang) -> String {
+        let e = self;
+        match e {
+            ImportError::Empty { file } => Msg::ErrEmptyFile.fill(lang, &[("file", file)]),
+            ImportError::NotUtf8 { file } => Msg::ErrNotUtf8.fill(lang, &[("file", file)]),
+            ImportError::InvalidJson { file, line, column, detail } => Msg::ErrInvalidJson.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("detail", detail),
+                ],
+            ),
+            ImportError::NotFeatureCollection { file, found } => {
+                Msg::ErrNotFeatureCollection.fill(lang, &[("file", file), ("found", found)])
+            }
+            ImportError::NotLonLat { file, feature } => {
+                Msg::ErrNotLonLat.fill(lang, &[("file", file), ("feature", &feature.to_string())])
+            }
+            ImportError::NoWards { file, skipped } => {
+                Msg::ErrNoWards.fill(lang, &[("file", file), ("skipped", &skipped.to_string())])
+            }
+            ImportError::UnknownFormat { file, found } => {
+                Msg::ErrUnknownFormat.fill(lang, &[("file", file), ("found", found)])
+            }
+            ImportError::TableNotMap { file } => Msg::ErrTableNotMap.fill(lang, &[("file", file)]),
+            ImportError::ShapefileNotZipped { file } => {
+                Msg::ErrShapefileNotZipped.fill(lang, &[("file", file)])
+            }
+            ImportError::InvalidXml { file, line, detail } => Msg::ErrInvalidXml
+                .fill(lang, &[("file", file), ("line", &line.to_string()), ("detail", detail)]),
+            ImportError::InvalidZip { file, detail } => {
+                Msg::ErrInvalidZip.fill(lang, &[("file", file), ("detail", detail)])
+            }
+            ImportError::ZipWithoutMap { file } => {
+                Msg::ErrZipWithoutMap.fill(lang, &[("file", file)])
+            }
+            ImportError::ShapefilePartMissing { file, shp, missing } => {
+                Msg::ErrShapefilePartMissing
+                    .fill(lang, &[("file", file), ("shp", shp), ("missing", missing)])
+            }
+            ImportError::InvalidShapefile { file, part, detail } => Msg::ErrInvalidShapefile
+                .fill(lang, &[("file", file), ("part", part), ("detail", detail)]),
+            ImportError::UnsupportedCrs { file, crs } => {
+                Msg::ErrUnsupportedCrs.fill(lang, &[("file", file), ("crs", crs)])
+            }
+            ImportError::NoWardNumberColumn { file } => {
+                Msg::ErrNoWardNumberColumn.fill(lang, &[("file", file)])
+            }
+            ImportError::UnknownColumn { file, column } => {
+                Msg::ErrUnknownColumn.fill(lang, &[("file", file), ("column", column)])
+            }
+        }
+    }
+}
+
+impl UserText for ImportWarning {
+    fn message(&self, lang: Lang) -> String {
+        let w = self;
+        match w {
+            ImportWarning::NoGeometry { feature } => {
+                Msg::WarnNoGeometry.fill(lang, &[("feature", &feature.to_string())])
+            }
+            ImportWarning::NotPolygon { feature, kind } => {
+                Msg::WarnNotPolygon.fill(lang, &[("feature", &feature.to_string()), ("kind", kind)])
+            }
+            ImportWarning::EmptyGeometry { feature } => {
+                Msg::WarnEmptyGeometry.fill(lang, &[("feature", &feature.to_string())])
+            }
+            ImportWarning::NoWardNumber { feature } => {
+                Msg::WarnNoWardNumber.fill(lang, &[("feature", &feature.to_string())])
+            }
+            ImportWarning::DuplicateWard { ward, feature, first } => Msg::WarnDuplicateWard.fill(
+                lang,
+                &[("ward", ward), ("feature", &feature.to_string()), ("first", &first.to_string())],
+            ),
+            ImportWarning::BadPopulation { ward, value } => {
+                Msg::WarnBadPopulation.fill(lang, &[("ward", ward), ("value", value)])
+            }
+            ImportWarning::DuplicateWardMerged { ward, feature, first } => {
+                Msg::WarnDuplicateWardMerged.fill(
+                    lang,
+                    &[
+                        ("ward", ward),
+                        ("feature", &feature.to_string()),
+                        ("first", &first.to_string()),
+                    ],
+                )
+            }
+            ImportWarning::NotAWard { feature, name } => {
+                Msg::WarnNotAWard.fill(lang, &[("feature", &feature.to_string()), ("name", name)])
+            }
+            ImportWarning::GeometryRepaired { ward, feature } => Msg::WarnGeometryRepaired
+                .fill(lang, &[("ward", ward), ("feature", &feature.to_string())]),
+            ImportWarning::GeometryInvalid { ward, feature } => Msg::WarnGeometryInvalid
+                .fill(lang, &[("ward", ward), ("feature", &feature.to_string())]),
+            ImportWarning::BadCount { ward, field, value } => Msg::WarnBadCount.fill(
+                lang,
+                &[("ward", ward), ("field", field_name(*field, lang)), ("value", value)],
+            ),
+            ImportWarning::Reprojected { from } => {
+                Msg::WarnReprojected.fill(lang, &[("from", from)])
+            }
+            ImportWarning::TextEncodingAssumed { part, encoding } => {
+                Msg::WarnTextEncodingAssumed.fill(lang, &[("part", part), ("encoding", encoding)])
+            }
+            ImportWarning::ShxMissing { shp } => Msg::WarnShxMissing.fill(lang, &[("shp", shp)]),
+            ImportWarning::PrjMissing { shp } => Msg::WarnPrjMissing.fill(lang, &[("shp", shp)]),
+            ImportWarning::RecordCountMismatch { shapes, rows } => Msg::WarnRecordCountMismatch
+                .fill(lang, &[("shapes", &shapes.to_string()), ("rows", &rows.to_string())]),
+            ImportWarning::OtherLayersIgnored { used, ignored } => Msg::WarnOtherLayersIgnored
+                .fill(lang, &[("used", used), ("ignored", &ignored.join(", "))]),
+        }
+    }
+}
+
+impl UserText for WardProblem {
+    fn message(&self, lang: Lang) -> String {
+        let p = self;
+        match p {
+            WardProblem::MissingPopulation { wards } => Msg::ProblemMissingPopulation.fill(
+                lang,
+                &[("n", &group_indian_u64(wards.len() as u64)), ("wards", &wards.join(", "))],
+            ),
+            WardProblem::ZeroPopulation { ward } => {
+                Msg::ProblemZeroPopulation.fill(lang, &[("ward", ward)])
+            }
+            WardProblem::NumberGaps { missing } => {
+                let list: Vec<String> = missing.iter().map(u64::to_string).collect();
+                Msg::ProblemNumberGaps.fill(lang, &[("missing", &list.join(", "))])
+            }
+            WardProblem::ImplausibleArea { ward, area_m2 } => Msg::ProblemImplausibleArea
+                .fill(lang, &[("ward", ward), ("area", &decimal_indian(*area_m2 as f64 / 1e6, 3))]),
+        }
+    }
+}
+
+impl UserText for TableError {
+    fn message(&self, lang: Lang) -> String {
+        let e = self;
+        match e {
+            TableError::Empty { file } => Msg::TableErrEmpty.fill(lang, &[("file", file)]),
+            TableError::NotATable { file } => Msg::TableErrNotATable.fill(lang, &[("file", file)]),
+            TableError::InvalidCsv { file, row, detail } => Msg::TableErrInvalidCsv
+                .fill(lang, &[("file", file), ("row", &row.to_string()), ("detail", detail)]),
+            TableError::InvalidSpreadsheet { file, detail } => {
+                Msg::TableErrInvalidSpreadsheet.fill(lang, &[("file", file), ("detail", detail)])
+            }
+            TableError::NoRows { file } => Msg::TableErrNoRows.fill(lang, &[("file", file)]),
+            TableError::NoKeyColumn { file, column } => {
+                Msg::TableErrNoKeyColumn.fill(lang, &[("file", file), ("column", column)])
+            }
+        }
+    }
+}
+
+impl UserText for AllocError {
+    fn message(&self, lang: Lang) -> String {
+        let e = self;
+        match e {
+            AllocError::MoreOrganisersThanWards { organisers, wards } => {
+                Msg::AllocTooManyOrganisers.fill(
+                    lang,
+                    &[
+                        ("organisers", &group_indian_u64(*organisers as u64)),
+                        ("wards", &group_indian_u64(*wards as u64)),
+                    ],
+                )
+            }
+            AllocError::TooManyPieces { pieces, organisers, .. } => Msg::AllocTooManyPieces.fill(
+                lang,
+                &[
+                    ("pieces", &group_indian_u64(*pieces as u64)),
+                    ("organisers", &group_indian_u64(*organisers as u64)),
+                ],
+            ),
+            AllocError::ZeroTotalWeight => Msg::AllocZeroWeight.text(lang).to_string(),
+            AllocError::NoOrganisers => Msg::AllocNeedsOrganisers.text(lang).to_string(),
+            other => Msg::AllocFailed.fill(lang, &[("detail", &other.to_string())]),
+        }
+    }
+}
+
+impl UserText for ProjectError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            ProjectError::UnknownOrganiser { id } => {
+                Msg::ErrUnknownOrganiser.fill(lang, &[("id", &id.to_string())])
+            }
+            ProjectError::UnknownWards { wards } => {
+                Msg::ErrUnknownWards.fill(lang, &[("wards", &ward_list(wards))])
+            }
+            ProjectError::LockedWards { wards } => {
+                Msg::ErrLockedWards.fill(lang, &[("wards", &ward_list(wards))])
+            }
+            ProjectError::NotAssigned { wards } => {
+                Msg::ErrNotAssigned.fill(lang, &[("wards", &ward_list(wards))])
+            }
+            ProjectError::BadCapacity { name, value } => Msg::ErrBadCapacity
+                .fill(lang, &[("name", name), ("value", &crate::import::number_to_text(*value))]),
+            ProjectError::BadMobile { name, value } => {
+                Msg::ErrBadMobile.fill(lang, &[("name", name), ("value", value)])
+            }
+            ProjectError::BadSetting { field, value } => {
+                Msg::ErrBadSetting.fill(lang, &[("field", field), ("value", value)])
+            }
+        }
+    }
+}
+
+impl UserText for ProjectFileError {
+    fn message(&self, lang: Lang) -> String {
+        use ProjectFileError as E;
+        match self {
+            E::Empty { file } => Msg::ErrEmptyFile.fill(lang, &[("file", file)]),
+            E::NotJson { file, line, column, detail } => Msg::ProjErrNotJson.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("detail", detail),
+                ],
+            ),
+            E::Truncated { file } => Msg::ProjErrTruncated.fill(lang, &[("file", file)]),
+            E::NotAProject { file, found } => {
+                Msg::ProjErrNotAProject.fill(lang, &[("file", file), ("found", found)])
+            }
+            E::NewerVersion { file, found, supported } => Msg::ProjErrNewerVersion.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("found", &found.to_string()),
+                    ("supported", &supported.to_string()),
+                ],
+            ),
+            E::Invalid { file, detail } => {
+                Msg::ProjErrInvalid.fill(lang, &[("file", file), ("detail", detail)])
+            }
+            E::BadMap { file, detail } => {
+                Msg::ProjErrBadMap.fill(lang, &[("file", file), ("detail", detail)])
+            }
+            E::DuplicateOrganiserId { file, id } => {
+                Msg::ProjErrDuplicateId.fill(lang, &[("file", file), ("id", &id.to_string())])
+            }
+            E::BadCapacity { file, name, value } => Msg::ProjErrBadCapacity.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("name", name),
+                    ("value", &crate::import::number_to_text(*value)),
+                ],
+            ),
+            E::UnknownWards { file, wards } => {
+                Msg::ProjErrUnknownWards.fill(lang, &[("file", file), ("wards", &ward_list(wards))])
+            }
+            E::UnknownOrganisers { file, wards, ids } => {
+                let ids: Vec<String> = ids.iter().map(u32::to_string).collect();
+                Msg::ProjErrUnknownOrganisers.fill(
+                    lang,
+                    &[("file", file), ("wards", &ward_list(wards)), ("ids", &ids.join(", "))],
+                )
+            }
+        }
+    }
+}
+
+impl UserText for RowError {
+    fn message(&self, lang: Lang) -> String {
+        let row = self.row.to_string();
+        match &self.problem {
+            RowProblem::NoName => Msg::OrgRowNoName.fill(lang, &[("row", &row)]),
+            RowProblem::BadMobile(v) => {
+                Msg::OrgRowBadMobile.fill(lang, &[("row", &row), ("value", v)])
+            }
+            RowProblem::BadCapacity(v) => {
+                Msg::OrgRowBadCapacity.fill(lang, &[("row", &row), ("value", v)])
+            }
+            RowProblem::UnknownHomeWard(w) => {
+                Msg::OrgRowUnknownHomeWard.fill(lang, &[("row", &row), ("ward", w)])
+            }
+        }
+    }
+}
+
+impl UserText for OrganisersImportError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            OrganisersImportError::NoNameColumn { file } => {
+                Msg::OrgErrNoNameColumn.fill(lang, &[("file", file)])
+            }
+            OrganisersImportError::Table(TableError::NoKeyColumn { file, .. }) => {
+                Msg::OrgErrNoNameColumn.fill(lang, &[("file", file)])
+            }
+            OrganisersImportError::Table(e) => e.message(lang),
+        }
+    }
+}
+
+impl PlanProblem {
+    /// The bilingual text; organisers are named from `project` (an unnamed one as "#id").
+    pub fn message(&self, project: &Project, lang: Lang) -> String {
+        let name = |id: u32| {
+            project
+                .organiser(id)
+                .map(|o| o.name.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| format!("#{id}"))
+        };
+        let pct = |d: f64| crate::format::decimal_indian(d.abs() * 100.0, 1);
+        match self {
+            PlanProblem::SplitArea { organiser, pieces, smaller } => {
+                let wards: Vec<String> = smaller.iter().map(|p| ward_list(p)).collect();
+                Msg::ProblemSplitArea.fill(
+                    lang,
+                    &[
+                        ("name", &name(*organiser)),
+                        ("pieces", &pieces.to_string()),
+                        ("wards", &wards.join("; ")),
+                    ],
+                )
+            }
+            PlanProblem::NoWards { organiser } => {
+                Msg::ProblemNoWards.fill(lang, &[("name", &name(*organiser))])
+            }
+            PlanProblem::OverTolerance { organiser, deviation } => Msg::ProblemOver
+                .fill(lang, &[("name", &name(*organiser)), ("pct", &pct(*deviation))]),
+            PlanProblem::UnderTolerance { organiser, deviation } => Msg::ProblemUnder
+                .fill(lang, &[("name", &name(*organiser)), ("pct", &pct(*deviation))]),
+            PlanProblem::Unassigned { wards } => Msg::ProblemUnassigned
+                .fill(lang, &[("n", &wards.len().to_string()), ("wards", &ward_list(wards))]),
+        }
+    }
+}
+
+/// User text for a bundled city `city` that could not be loaded.
+pub fn load_error(e: &LoadError, city: &str, lang: Lang) -> String {
+    let detail = match e {
+        LoadError::Network(_) => Msg::NetworkError.text(lang).to_string(),
+        LoadError::Http(status) => Msg::HttpStatus.fill(lang, &[("status", &status.to_string())]),
+        LoadError::Import(e) => return e.message(lang),
+    };
+    Msg::CityLoadFailed.fill(lang, &[("city", city), ("detail", &detail)])
+}
+
+/// The name of a ward attribute (for mapping forms and messages).
+pub fn field_name(field: Field, lang: Lang) -> &'static str {
+    match field {
+        Field::WardNumber => Msg::WardNumber.text(lang),
+        Field::Name => Msg::WardName.text(lang),
+        Field::Population => Msg::Population.text(lang),
+        Field::Households => Msg::Households.text(lang),
+        Field::PoorHouseholds => Msg::PoorHouseholds.text(lang),
+        Field::Zone => Msg::Zone.text(lang),
+    }
+}
+
+/// Ward numbers for a message: at most 20, then "… (+N)".
+fn ward_list(wards: &[String]) -> String {
+    const SHOWN: usize = 20;
+    let mut s = wards.iter().take(SHOWN).map(String::as_str).collect::<Vec<_>>().join(", ");
+    if wards.len() > SHOWN {
+        s.push_str(&format!(" … (+{})", wards.len() - SHOWN));
+    }
+    s
+}
