@@ -46,6 +46,40 @@ pub use options::{FontFace, Orientation, Paper, PosterOptions, PrintLang, TileOp
 pub use tiles::grid as tile_grid;
 
 /// Renders the wall poster as one SVG document.
+///
+/// ```
+/// use geo::{polygon, MultiPolygon};
+/// use kshetra_core::{adjacency, Ward, WardMap};
+/// use kshetra_poster::{render_poster, AreaInfo, Orientation, Paper, PosterInput, PosterOptions};
+///
+/// // Two wards side by side (about 1 km each), one organiser each.
+/// let square = |x: f64| {
+///     MultiPolygon::new(vec![polygon![(x: x, y: 26.8), (x: x + 0.01, y: 26.8),
+///         (x: x + 0.01, y: 26.81), (x: x, y: 26.81), (x: x, y: 26.8)]])
+/// };
+/// let map = WardMap::new(vec![Ward::new("1", square(80.9)), Ward::new("2", square(80.91))]);
+/// let graph = adjacency::build(&map, &Default::default());
+/// let area = |n: &str, name: &str| AreaInfo {
+///     number: n.into(),
+///     organiser_name: name.into(),
+///     ..Default::default()
+/// };
+/// let input = PosterInput {
+///     wards: &map,
+///     graph: &graph,
+///     assignment: vec![Some(0), Some(1)],
+///     areas: vec![area("1", "Sunita Devi"), area("2", "Mohd. Arif")],
+///     colours: vec![], // work them out from the graph, as the screen does
+///     ward_poor_households: vec![Some(600), Some(640)],
+///     summary: Default::default(),
+///     title: Default::default(),
+///     attribution: vec!["Ward map: example".into()],
+/// };
+/// let options = PosterOptions::new(Paper::A4).orientation(Orientation::Portrait);
+/// let svg = render_poster(&input, &options);
+/// assert!(svg.contains("<svg ") && svg.contains(r#"width="210mm""#));
+/// assert!(svg.contains("Sunita Devi") && svg.contains("Mohd. Arif"));
+/// ```
 pub fn render_poster(input: &PosterInput, options: &PosterOptions) -> String {
     let prep = Prepared::new(input);
     render_poster_prepared(&prep, options)
