@@ -34,7 +34,7 @@
 //! `map_key`; `title` → `name`.
 //!
 //! # Validation on load
-//! Each problem is a typed [`ProjectFileError`] with a bilingual [`ProjectFileError::message`]:
+//! Each problem is a typed [`ProjectFileError`] whose bilingual text is in [`crate::messages`]:
 //! empty, not JSON, cut off, JSON that is not a project (no format marker), a newer version,
 //! a wrong structure, an unreadable map, duplicate organiser ids, a bad capacity, and plan,
 //! lock or home entries naming wards not on the map or organisers not in the list.
