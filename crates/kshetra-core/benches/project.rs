@@ -4,7 +4,7 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use geo::{polygon, MultiPolygon};
 use kshetra_core::adjacency::WardGraph;
-use kshetra_core::project::stats::{stats_of, stats_with, update_stats, WardFacts};
+use kshetra_core::project::stats::{stats_of, stats_with, update_stats, StatsInput, WardFacts};
 use kshetra_core::project::view::{PlanView, ViewContext};
 use kshetra_core::project::{
     area_colours, splits_area, stats, AreaAdjacency, Edit, History, NumberOrder, Organiser, Project,
@@ -112,8 +112,19 @@ fn bench(c: &mut Criterion) {
     after[10] = before[9];
     group.bench_function("update_stats_one_ward", |b| {
         b.iter(|| {
-            update_stats(&figures, &before, &facts, &map, &graph, &project, &poor, &after)
-                .expect("updated")
+            update_stats(
+                &figures,
+                &before,
+                &StatsInput {
+                    facts: &facts,
+                    map: &map,
+                    graph: &graph,
+                    project: &project,
+                    poor: &poor,
+                },
+                &after,
+            )
+            .expect("updated")
         })
     });
     let adjacency = AreaAdjacency::new(&graph, &before);
@@ -174,7 +185,18 @@ fn bench(c: &mut Criterion) {
                 }
                 let was = if undo { &after } else { &before };
                 let now = s.plan.ids_by_ward_since(&map, mark, was).expect("followed");
-                let f = update_stats(&figures, was, &facts, &map, &graph, &s, &poor, &now);
+                let f = update_stats(
+                    &figures,
+                    was,
+                    &StatsInput {
+                        facts: &facts,
+                        map: &map,
+                        graph: &graph,
+                        project: &s,
+                        poor: &poor,
+                    },
+                    &now,
+                );
                 a.update(&graph, was, &now);
                 out += (0..now.len()).filter(|&i| now[i] != was[i]).count() + f.is_some() as usize;
             }

@@ -215,7 +215,7 @@ proptest! {
     /// areas' adjacency (hence the colours); the merged owner lookup equals the plain one.
     #[test]
     fn incremental_figures_and_colours_equal_a_full_recount(k in 2u32..=12, seed in any::<u64>(), bhopal in any::<bool>(), steps in 1usize..12) {
-        use kshetra_core::project::stats::{stats_of, update_stats, WardFacts};
+        use kshetra_core::project::stats::{stats_of, update_stats, StatsInput, WardFacts};
         use kshetra_core::project::{AreaAdjacency, NumberOrder};
         let (map, graph, poor) = city(if bhopal { "bhopal" } else { "bhubaneswar" });
         let facts = WardFacts::new(map);
@@ -247,7 +247,7 @@ proptest! {
                 }
             }
             let fresh = stats_of(&facts, map, graph, &p, poor, &owners);
-            if let Some(updated) = update_stats(&figures, &before, &facts, map, graph, &p, poor, &owners) {
+            if let Some(updated) = update_stats(&figures, &before, &StatsInput { facts: &facts, map, graph, project: &p, poor }, &owners) {
                 prop_assert_eq!(&updated, &fresh);
             }
             figures = fresh;
@@ -271,7 +271,7 @@ proptest! {
 /// figures (not `None`).
 #[test]
 fn moving_one_ward_updates_in_place() {
-    use kshetra_core::project::stats::{stats_of, update_stats, WardFacts};
+    use kshetra_core::project::stats::{stats_of, update_stats, StatsInput, WardFacts};
     let (map, graph, poor) = city("bhubaneswar");
     let (p, ..) = allocated();
     let facts = WardFacts::new(map);
@@ -284,8 +284,13 @@ fn moving_one_ward_updates_in_place() {
         graph.neighbours(i).iter().map(|nb| before[nb.ward]).find(|o| *o != before[i]).unwrap();
     let mut after = before.clone();
     after[i] = other;
-    let updated = update_stats(&figures, &before, &facts, map, graph, &p, poor, &after)
-        .expect("a one-ward change is updated");
+    let updated = update_stats(
+        &figures,
+        &before,
+        &StatsInput { facts: &facts, map, graph, project: &p, poor },
+        &after,
+    )
+    .expect("a one-ward change is updated");
     assert_eq!(updated, stats_of(&facts, map, graph, &p, poor, &after));
     assert_ne!(updated, figures);
 }

@@ -181,11 +181,12 @@ pub fn stats_of(
     let total_poor: f64 = (0..n).map(|i| weight(poor, i)).sum();
     let cap: f64 = project.organisers.iter().map(|o| o.capacity).sum();
     let target_per_organiser = if cap > 0.0 { total_poor / cap } else { 0.0 };
+    let input = StatsInput { facts, map, graph, project, poor };
     let areas = project
         .organisers
         .iter()
         .zip(members)
-        .map(|(o, wards)| area_stats(facts, map, graph, o, wards, ids, poor, target_per_organiser))
+        .map(|(o, wards)| area_stats(&input, o, wards, ids, target_per_organiser))
         .collect();
     assemble(map, project, areas, total_poor, target_per_organiser, unassigned)
 }
@@ -199,25 +200,19 @@ pub fn stats_of(
 /// hold (the organisers or their targets differ, lengths differ) or when so many wards changed
 /// that measuring everything again is as cheap: call [`stats_of`] then. The result equals
 /// [`stats_of`] on `ids` (tested).
-#[allow(clippy::too_many_arguments)]
 pub fn update_stats(
     prev: &PlanStats,
     prev_ids: &[Option<u32>],
-    facts: &WardFacts,
-    map: &WardMap,
-    graph: &WardGraph,
-    project: &Project,
-    poor: &[f64],
+    input: &StatsInput,
     ids: &[Option<u32>],
 ) -> Option<PlanStats> {
-    let n = map.wards().len();
+    let n = input.map.wards().len();
     if prev_ids.len() != n || ids.len() != n {
         return None;
     }
     let moved: Vec<(usize, Option<u32>)> =
         (0..n).filter(|&i| prev_ids[i] != ids[i]).map(|i| (i, prev_ids[i])).collect();
-    let input = StatsInput { facts, map, graph, project, poor };
-    update_stats_moved(prev, &moved, &input, ids)
+    update_stats_moved(prev, &moved, input, ids)
 }
 
 /// What the figures of a plan are measured from, besides each ward's owner.
@@ -244,7 +239,7 @@ pub fn update_stats_moved(
     input: &StatsInput,
     ids: &[Option<u32>],
 ) -> Option<PlanStats> {
-    let StatsInput { facts, map, graph, project, poor } = *input;
+    let StatsInput { map, project, .. } = *input;
     let n = map.wards().len();
     if ids.len() != n || prev.areas.len() != project.organisers.len() {
         return None;
@@ -288,7 +283,7 @@ pub fn update_stats_moved(
         wards.extend(changed.iter().copied().filter(|&i| pos(ids[i]) == Some(j)));
         wards.sort_unstable();
         wards.dedup();
-        areas[j] = area_stats(facts, map, graph, o, wards, ids, poor, prev.target_per_organiser);
+        areas[j] = area_stats(input, o, wards, ids, prev.target_per_organiser);
     }
     let unassigned = if unassigned_changed {
         let mut u: Vec<usize> =
@@ -308,17 +303,14 @@ fn weight(poor: &[f64], i: usize) -> f64 {
 }
 
 /// One area's figures; `wards` increasing, each owned by `o` in `ids`.
-#[allow(clippy::too_many_arguments)]
 fn area_stats(
-    facts: &WardFacts,
-    map: &WardMap,
-    graph: &WardGraph,
+    input: &StatsInput,
     o: &crate::project::Organiser,
     wards: Vec<usize>,
     ids: &[Option<u32>],
-    poor: &[f64],
     target_per_organiser: f64,
 ) -> AreaStats {
+    let StatsInput { facts, map, graph, poor, .. } = *input;
     let population = wards.iter().map(|&i| map.wards()[i].population.unwrap_or(0)).sum();
     let poor_households: f64 = wards.iter().map(|&i| weight(poor, i)).sum();
     let target = target_per_organiser * o.capacity;
