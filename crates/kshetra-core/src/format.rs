@@ -93,6 +93,39 @@ pub fn escape_html(s: &str) -> String {
     out
 }
 
+/// A CSV cell safe from spreadsheet formula injection: text that Excel or LibreOffice would
+/// run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a
+/// leading apostrophe, so it opens as text. [`csv_unguard`] undoes it when Kshetra reads
+/// the file back.
+///
+/// ```
+/// use kshetra_core::format::{csv_safe, csv_unguard};
+/// assert_eq!(csv_safe("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+/// assert_eq!(csv_safe("+91 98765 43210"), "'+91 98765 43210");
+/// assert_eq!(csv_safe("Aliganj"), "Aliganj");
+/// assert_eq!(csv_unguard(&csv_safe("@SUM(A1)")), "@SUM(A1)");
+/// assert_eq!(csv_unguard("'plain"), "'plain"); // only the guard is taken off
+/// ```
+pub fn csv_safe(text: &str) -> String {
+    if needs_guard(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// A cell read from a CSV without the apostrophe [`csv_safe`] put before formula-like text.
+pub fn csv_unguard(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if needs_guard(rest) => rest,
+        _ => text,
+    }
+}
+
+fn needs_guard(text: &str) -> bool {
+    matches!(text.chars().next(), Some('=' | '+' | '-' | '@' | '\t' | '\r'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
+use crate::format::{csv_safe, csv_unguard};
 use crate::import::{detect_columns, normalise_ward_number, parse_count, FieldMapping, Value};
 use crate::model::WardMap;
 
@@ -137,7 +138,10 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
                 row: i + 1,
                 detail: e.to_string(),
             })?;
-            grid.push(record.iter().map(|s| Value::text(s).map(numeric_text)).collect());
+            // Text Kshetra guarded against formula injection reads back as it was.
+            grid.push(
+                record.iter().map(|s| Value::text(csv_unguard(s)).map(numeric_text)).collect(),
+            );
         }
         grid
     };
@@ -348,7 +352,8 @@ pub const TEMPLATE_COLUMNS: [&str; 6] =
 
 /// A CSV template for the ward table (UTF-8 with BOM so Excel shows Devanagari), one row per
 /// ward of `map` (number, name and zone filled, known counts filled), with `extra` count
-/// columns (e.g. "worker_groups") left empty.
+/// columns (e.g. "worker_groups") left empty. Text cells are [`csv_safe`]; [`read_table`]
+/// reads them back as they were.
 pub fn template_csv(map: Option<&WardMap>, extra: &[&str]) -> Vec<u8> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let header: Vec<&str> = TEMPLATE_COLUMNS.iter().copied().chain(extra.iter().copied()).collect();
@@ -356,13 +361,14 @@ pub fn template_csv(map: Option<&WardMap>, extra: &[&str]) -> Vec<u8> {
     if let Some(map) = map {
         for ward in map.wards() {
             let opt = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
+            // Imported text is guarded: a name like "=HYPERLINK(…)" opens as text in Excel.
             let mut rec = vec![
-                ward.number.clone(),
-                ward.name.clone().unwrap_or_default(),
+                csv_safe(&ward.number),
+                csv_safe(ward.name.as_deref().unwrap_or_default()),
                 opt(ward.population),
                 opt(ward.households),
                 opt(ward.poor_households),
-                ward.zone.clone().unwrap_or_default(),
+                csv_safe(ward.zone.as_deref().unwrap_or_default()),
             ];
             rec.extend(extra.iter().map(|e| {
                 ward.extra.get(*e).map(|x| crate::import::number_to_text(*x)).unwrap_or_default()

@@ -26,13 +26,7 @@ pub struct ExportOptions {
     pub include_private: bool,
 }
 
-/// A CSV cell safe from spreadsheet formula injection.
-pub fn csv_safe(text: &str) -> String {
-    match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_string(),
-    }
-}
+pub use crate::format::csv_safe;
 
 /// Escapes `& < > " '` for XML text and attributes.
 pub fn xml_escape(text: &str) -> String {

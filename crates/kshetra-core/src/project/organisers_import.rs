@@ -10,6 +10,7 @@
 //! listed by spreadsheet row number; the good rows become organisers to add with
 //! [`crate::project::Edit::AddOrganisers`].
 
+use crate::format::csv_safe;
 use crate::i18n::Lang;
 use crate::import::{normalise_ward_number, Value};
 use crate::model::WardMap;
@@ -288,17 +289,20 @@ pub fn organisers_template_csv(organisers: &[Organiser]) -> Vec<u8> {
     let num = |x: Option<f64>| x.map(crate::import::number_to_text).unwrap_or_default();
     for o in organisers {
         let c = o.contact.clone().unwrap_or_default();
+        // Text is guarded against formula injection ("+91 …" and "=…" open as text); the
+        // import reads it back as it was.
+        let text = |t: &str| csv_safe(t);
         let _ = w.write_record([
-            o.name.clone(),
-            o.mobile.clone().unwrap_or_default(),
-            o.role.clone(),
-            o.home_ward().unwrap_or_default().to_string(),
+            text(&o.name),
+            text(o.mobile.as_deref().unwrap_or_default()),
+            text(&o.role),
+            text(o.home_ward().unwrap_or_default()),
             crate::import::number_to_text(o.capacity),
-            c.name,
+            text(&c.name),
             num(c.lon),
             num(c.lat),
-            c.meeting_day.unwrap_or_default(),
-            c.meeting_time.unwrap_or_default(),
+            text(c.meeting_day.as_deref().unwrap_or_default()),
+            text(c.meeting_time.as_deref().unwrap_or_default()),
         ]);
     }
     w.into_inner().unwrap_or_default()
