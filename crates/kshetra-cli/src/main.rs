@@ -8,6 +8,11 @@
 //! ```
 //! Plans are CSV rows `unit_index,part` (0-based feature index in the map file, 0-based
 //! organiser), the format the peer benchmark's `check_plan.py` reads. Metrics are JSON.
+//!
+//! Numbers are checked before anything is sized by them, with the app's bounds: `--k` from 1 to
+//! the map's wards, `--eps` from 0.005 to 0.5 (the app's 0.5–50 %), `--tolerance` from 0 to
+//! 100 m; a plan's units must be on the map and named once, its parts below the number of wards.
+//! Refusals name the option or the file and line, in English and Hindi (the catalogue's text).
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -17,9 +22,10 @@ use clap::{Parser, Subcommand};
 use kshetra_alloc::{Control, Organiser, PlanMetrics, Settings};
 use kshetra_core::adjacency::{bridge_all, build, AdjacencyOptions};
 use kshetra_core::allocation::{problem_for, weights, Weight};
-use kshetra_core::i18n::Lang;
+use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::import::{self, FieldMapping};
 use kshetra_core::messages::UserText;
+use kshetra_core::settings::is_valid_tolerance;
 use kshetra_core::WardMap;
 use serde_json::{json, Value};
 
@@ -39,7 +45,7 @@ struct MapArgs {
     /// Ward map: GeoJSON, KML/KMZ or zipped Shapefile (ward number, population, zone detected).
     map: PathBuf,
     /// Adjacency tolerance in metres (0 = exactly shared borders).
-    #[arg(long, default_value_t = AdjacencyOptions::DEFAULT_TOLERANCE_M)]
+    #[arg(long, default_value_t = AdjacencyOptions::DEFAULT_TOLERANCE_M, allow_negative_numbers = true)]
     tolerance: f64,
     /// Ward weight: `population` or `__count__` (every ward 1).
     #[arg(long, default_value = "population")]
@@ -56,7 +62,7 @@ enum Command {
         #[arg(long)]
         k: usize,
         /// Tolerance on each area's deviation from its target (0.05 = ±5 %).
-        #[arg(long, default_value_t = 0.05)]
+        #[arg(long, default_value_t = 0.05, allow_negative_numbers = true)]
         eps: f64,
         /// Keep zones together (each area inside one zone).
         #[arg(long)]
@@ -109,8 +115,22 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Allocate { map, k, eps, zones, seed, effort, plan, geojson, metrics } => {
+            check_tolerance(&map)?;
+            if !(eps.is_finite() && (EPS_MIN..=EPS_MAX).contains(&eps)) {
+                let rule = |lang| {
+                    Msg::CliEpsRange
+                        .fill(lang, &[("min", &EPS_MIN.to_string()), ("max", &EPS_MAX.to_string())])
+                };
+                return Err(bad_value("--eps", &eps.to_string(), rule));
+            }
             let t0 = Instant::now();
             let loaded = load(&map.map)?;
+            // Before anything is sized by k (the engine checks too, after the organisers exist).
+            let wards = loaded.map.wards().len();
+            if !(1..=wards).contains(&k) {
+                let rule = |lang| Msg::CliKRange.fill(lang, &[("wards", &wards.to_string())]);
+                return Err(bad_value("--k", &k.to_string(), rule));
+            }
             let (problem, bridges) = problem(&loaded.map, &map)?;
             let t_load = t0.elapsed().as_secs_f64();
             let organisers = Organiser::many(k);
@@ -170,35 +190,22 @@ fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Score { map, plan } => {
+            check_tolerance(&map)?;
             let loaded = load(&map.map)?;
             let (problem, _) = problem(&loaded.map, &map)?;
             let text =
                 std::fs::read_to_string(&plan).map_err(|e| format!("{}: {e}", plan.display()))?;
-            let mut part_of_feature = vec![None; loaded.n_features];
-            for (line_no, line) in text.lines().enumerate() {
-                let mut cols = line.split(',');
-                let (Some(a), Some(b)) = (cols.next(), cols.next()) else { continue };
-                match (a.trim().parse::<usize>(), b.trim().parse::<u32>()) {
-                    (Ok(i), Ok(p)) if i < loaded.n_features => part_of_feature[i] = Some(p),
-                    _ if line_no == 0 => {} // header
-                    _ => {
-                        return Err(format!(
-                            "{}: line {}: expected `unit_index,part`",
-                            plan.display(),
-                            line_no + 1
-                        ))
-                    }
-                }
-            }
+            let part_of_feature = read_plan(&plan, &text, &loaded)?;
+            let file = plan.display().to_string();
             let mut assignment = Vec::with_capacity(loaded.map.wards().len());
             for (w, &f) in loaded.feature_of_ward.iter().enumerate() {
-                let p = part_of_feature[f].ok_or_else(|| {
-                    format!(
-                        "{}: ward {} (feature {f}) has no part",
-                        plan.display(),
-                        loaded.map.wards()[w].number
-                    )
-                })?;
+                let Some((p, _)) = part_of_feature[f] else {
+                    let ward = &loaded.map.wards()[w].number;
+                    return Err(both_msg(
+                        Msg::CliPlanWardMissing,
+                        &[("file", &file), ("ward", ward), ("unit", &f.to_string())],
+                    ));
+                };
                 assignment.push(p);
             }
             let k = assignment.iter().max().map_or(0, |m| *m as usize + 1);
@@ -217,6 +224,101 @@ fn run(cli: Cli) -> Result<(), String> {
 /// switch; state teams read either).
 fn both(e: &impl UserText) -> String {
     format!("{} / {}", e.message(Lang::En), e.message(Lang::Hi))
+}
+
+/// A catalogue entry filled with `args`, English then Hindi (as [`both`]).
+fn both_msg(msg: Msg, args: &[(&str, &str)]) -> String {
+    format!("{} / {}", msg.fill(Lang::En, args), msg.fill(Lang::Hi, args))
+}
+
+/// An option's refused value with the rule it breaks, English then Hindi.
+fn bad_value(option: &str, value: &str, rule: impl Fn(Lang) -> String) -> String {
+    let text = |lang| {
+        Msg::CliBadValue.fill(lang, &[("option", option), ("value", value), ("rule", &rule(lang))])
+    };
+    format!("{} / {}", text(Lang::En), text(Lang::Hi))
+}
+
+/// The balance tolerance ε the app accepts: its field takes 0.5 % to 50 %
+/// (`src/panels/allocation.rs`).
+const EPS_MIN: f64 = 0.005;
+const EPS_MAX: f64 = 0.5;
+
+/// `--tolerance` within the app's range, 0 to [`kshetra_core::settings::MAX_TOLERANCE_M`] metres.
+fn check_tolerance(args: &MapArgs) -> Result<(), String> {
+    if is_valid_tolerance(args.tolerance) {
+        return Ok(());
+    }
+    let rule = |lang| Msg::ToleranceInvalid.text(lang).to_string();
+    Err(bad_value("--tolerance", &args.tolerance.to_string(), rule))
+}
+
+/// A plan CSV `unit_index,part` read into each feature's (part, 1-based line). The first line
+/// is a header unless it is two numbers. Refused, naming the file and line: rows that are not two
+/// whole numbers, units not on the map, parts not below the number of wards (so nothing is
+/// sized by a part number beyond the map), units named twice.
+fn read_plan(
+    plan: &Path,
+    text: &str,
+    loaded: &Loaded,
+) -> Result<Vec<Option<(u32, usize)>>, String> {
+    let file = plan.display().to_string();
+    let wards = loaded.map.wards().len();
+    let mut part_of_feature: Vec<Option<(u32, usize)>> = vec![None; loaded.n_features];
+    for (line_no, row) in text.lines().enumerate() {
+        let line = line_no + 1;
+        let at = |msg: Msg, more: &[(&str, &str)]| {
+            let line = line.to_string();
+            let mut args = vec![("file", file.as_str()), ("line", line.as_str())];
+            args.extend_from_slice(more);
+            both_msg(msg, &args)
+        };
+        let row = row.trim_start_matches('\u{FEFF}');
+        if row.trim().is_empty() {
+            continue;
+        }
+        let mut cols = row.split(',');
+        let (a, b) = (cols.next().unwrap_or("").trim(), cols.next().unwrap_or("").trim());
+        let (Ok(unit), Ok(part)) = (a.parse::<u128>(), b.parse::<u128>()) else {
+            if line_no == 0 {
+                continue; // header
+            }
+            return Err(at(Msg::CliPlanBadRow, &[]));
+        };
+        let last_unit = loaded.n_features.saturating_sub(1).to_string();
+        let unit = match usize::try_from(unit) {
+            Ok(u) if u < loaded.n_features => u,
+            _ => {
+                return Err(at(
+                    Msg::CliPlanUnitOutOfRange,
+                    &[("unit", &unit.to_string()), ("last", &last_unit)],
+                ))
+            }
+        };
+        let part = match u32::try_from(part) {
+            Ok(p) if (p as usize) < wards => p,
+            _ => {
+                let (w, last) = (wards.to_string(), wards.saturating_sub(1).to_string());
+                return Err(at(
+                    Msg::CliPlanPartOutOfRange,
+                    &[("part", &part.to_string()), ("wards", &w), ("last", &last)],
+                ));
+            }
+        };
+        if let Some((_, first)) = part_of_feature[unit] {
+            return Err(both_msg(
+                Msg::CliPlanDuplicateUnit,
+                &[
+                    ("file", &file),
+                    ("unit", &unit.to_string()),
+                    ("first", &first.to_string()),
+                    ("line", &line.to_string()),
+                ],
+            ));
+        }
+        part_of_feature[unit] = Some((part, line));
+    }
+    Ok(part_of_feature)
 }
 
 fn load(path: &Path) -> Result<Loaded, String> {

@@ -91,3 +91,152 @@ fn refusals_are_the_catalogues_text_in_both_languages() {
     assert!(err.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "Hindi too: {err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Runs the tool; returns (success, stderr).
+fn run(args: &[&str]) -> (bool, String) {
+    let out = cli().args(args).output().unwrap();
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+/// A refusal: failure code, no panic, the given names in the message, Hindi too.
+fn assert_refused(args: &[&str], names: &[&str]) {
+    let (ok, err) = run(args);
+    assert!(!ok, "{args:?} should be refused");
+    assert!(!err.contains("panicked"), "{args:?} panicked: {err}");
+    for name in names {
+        assert!(err.contains(name), "{args:?}: message should name {name}: {err}");
+    }
+    assert!(err.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "Hindi too: {err}");
+}
+
+#[test]
+fn organiser_counts_outside_one_to_the_wards_are_refused_naming_the_option() {
+    let map = data("bhubaneswar.geojson");
+    for k in ["0", "68", "200", "4294967296", "18446744073709551615"] {
+        assert_refused(&["allocate", &map, "--k", k], &["--k", k]);
+    }
+}
+
+#[test]
+fn balance_tolerances_outside_the_apps_range_are_refused_naming_the_option() {
+    let map = data("bhubaneswar.geojson");
+    for eps in ["NaN", "inf", "-0.05", "0", "0.9", "1e300"] {
+        assert_refused(&["allocate", &map, "--k", "5", "--eps", eps], &["--eps"]);
+    }
+}
+
+#[test]
+fn adjacency_tolerances_outside_zero_to_100_m_are_refused_naming_the_option() {
+    let map = data("bhubaneswar.geojson");
+    let dir = scratch("tol");
+    let plan = dir.join("plan.csv");
+    std::fs::write(&plan, one_part_plan(67)).unwrap();
+    for tol in ["NaN", "inf", "-1", "100.5", "1e300"] {
+        assert_refused(&["allocate", &map, "--k", "5", "--tolerance", tol], &["--tolerance"]);
+        assert_refused(
+            &["score", &map, plan.to_str().unwrap(), "--tolerance", tol],
+            &["--tolerance"],
+        );
+    }
+    // The bounds themselves are accepted.
+    for tol in ["0", "100"] {
+        let (ok, err) = run(&["score", &map, plan.to_str().unwrap(), "--tolerance", tol]);
+        assert!(ok, "--tolerance {tol}: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A fresh scratch directory for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("kshetra-cli-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// A plan CSV putting units 0..n in part 0.
+fn one_part_plan(n: usize) -> String {
+    let mut csv = String::from("unit_index,part\n");
+    for i in 0..n {
+        csv.push_str(&format!("{i},0\n"));
+    }
+    csv
+}
+
+/// Scores `csv` against Bhubaneswar (67 wards, one feature each); the plan's file name.
+fn score_plan(dir: &std::path::Path, name: &str, csv: &str) -> (bool, String, String) {
+    let plan = dir.join(name);
+    std::fs::write(&plan, csv).unwrap();
+    let (ok, err) = run(&["score", &data("bhubaneswar.geojson"), plan.to_str().unwrap()]);
+    (ok, err, plan.display().to_string())
+}
+
+#[test]
+fn plan_parts_beyond_the_wards_are_refused_fast_naming_file_line_and_part() {
+    let dir = scratch("parts");
+    // 4294967295 used to ask for 256 GB, 100000000 for 6 GB, 67 for a little more than needed.
+    for part in ["67", "1000", "100000000", "4294967295", "18446744073709551615"] {
+        let csv = one_part_plan(67).replacen("5,0\n", &format!("5,{part}\n"), 1);
+        let t = std::time::Instant::now();
+        let (ok, err, file) = score_plan(&dir, "parts.csv", &csv);
+        assert!(!ok, "part {part} should be refused");
+        assert!(t.elapsed().as_secs() < 30, "part {part}: refused fast");
+        assert!(!err.contains("panicked"), "{err}");
+        // Line 7: header, then units 0..=5.
+        for name in [file.as_str(), "7", part] {
+            assert!(err.contains(name), "part {part}: message should name {name}: {err}");
+        }
+        assert!(err.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "Hindi too: {err}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_unit_named_twice_is_refused_naming_the_unit_and_both_lines() {
+    let dir = scratch("dup");
+    // Unit 3 (line 5) named again at the end (line 69), in another part.
+    let csv = one_part_plan(67) + "3,1\n";
+    let (ok, err, file) = score_plan(&dir, "dup.csv", &csv);
+    assert!(!ok, "a duplicate unit should be refused: {err}");
+    assert!(!err.contains("panicked"), "{err}");
+    for name in [file.as_str(), "3", "5", "69"] {
+        assert!(err.contains(name), "message should name {name}: {err}");
+    }
+    assert!(err.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "Hindi too: {err}");
+    // The same part twice is still a unit named twice.
+    let csv = one_part_plan(67) + "3,0\n";
+    let (ok, err, _) = score_plan(&dir, "dup.csv", &csv);
+    assert!(!ok && err.contains("69"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn bad_plan_rows_are_refused_naming_file_and_line_in_both_languages() {
+    let dir = scratch("rows");
+    let cases = [
+        // Unit beyond the map's 67 features, at line 3.
+        ("0,0\n1,0\n67,0\n", "3"),
+        ("0,0\n1,0\n18446744073709551616,0\n", "3"),
+        // The first row is data, not a header, when it is numbers.
+        ("99999,0\n", "1"),
+        // Non-numeric cells.
+        ("unit_index,part\n0,0\nabc,1\n", "3"),
+        ("unit_index,part\n0,zero\n", "2"),
+        ("unit_index,part\n0,-1\n", "2"),
+        ("unit_index,part\n0,NaN\n", "2"),
+        // One column only.
+        ("unit_index,part\n0\n", "2"),
+    ];
+    for (csv, line) in cases {
+        let (ok, err, file) = score_plan(&dir, "rows.csv", csv);
+        assert!(!ok, "{csv:?} should be refused");
+        assert!(!err.contains("panicked"), "{csv:?}: {err}");
+        assert!(err.contains(&file), "{csv:?}: names the file: {err}");
+        assert!(err.contains(&format!("line {line}")), "{csv:?}: names line {line}: {err}");
+        assert!(err.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "Hindi too: {err}");
+    }
+    // A ward with no part: named, in both languages.
+    let (ok, err, file) = score_plan(&dir, "rows.csv", &one_part_plan(66));
+    assert!(!ok && err.contains(&file), "{err}");
+    assert!(err.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "Hindi too: {err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

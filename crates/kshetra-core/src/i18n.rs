@@ -779,6 +779,23 @@ catalogue! {
     ProblemUnder => "{name} के पास लक्ष्य से {pct} % कम गरीब परिवार हैं।", "{name} has {pct} % fewer poor households than the target.";
     /// Organiser without wards. {name}
     ProblemNoWards => "{name} को कोई वार्ड नहीं मिला है।", "{name} has no wards.";
+    // ── Command line (kshetra-cli) ──
+    /// CLI: an option's value refused; {rule} is one of the Cli…Range entries. {option} {value} {rule}
+    CliBadValue => "{option} \"{value}\" मान्य नहीं है: {rule}", "{option} \"{value}\" is not valid: {rule}";
+    /// CLI rule: the balance tolerance's range (fractions). {min} {max}
+    CliEpsRange => "संतुलन सीमा {min} से {max} के बीच की संख्या होनी चाहिए (0.05 = ± 5 %)।", "The balance tolerance must be a number from {min} to {max} (0.05 = ± 5 %).";
+    /// CLI rule: the organiser count's range. {wards}
+    CliKRange => "संगठकों की संख्या 1 से {wards} (इस नक्शे के वार्ड) तक होनी चाहिए।", "The number of organisers must be from 1 to {wards} (the wards on this map).";
+    /// CLI plan row unreadable. {file} {line}
+    CliPlanBadRow => "योजना \"{file}\", पंक्ति {line}: `unit_index,part` (दो पूर्ण संख्याएँ) होना चाहिए।", "Plan \"{file}\", line {line}: expected `unit_index,part` (two whole numbers).";
+    /// CLI plan row: unit not on the map. {file} {line} {unit} {last}
+    CliPlanUnitOutOfRange => "योजना \"{file}\", पंक्ति {line}: इकाई {unit} नक्शे में नहीं है (इकाइयाँ 0 से {last} तक हैं)।", "Plan \"{file}\", line {line}: unit {unit} is not on the map (its units are 0 to {last}).";
+    /// CLI plan row: part beyond the wards. {file} {line} {part} {wards} {last}
+    CliPlanPartOutOfRange => "योजना \"{file}\", पंक्ति {line}: भाग {part} बहुत बड़ा है — {wards} वार्डों के भाग 0 से {last} तक ही हो सकते हैं।", "Plan \"{file}\", line {line}: part {part} is too large — {wards} wards have parts 0 to {last} at most.";
+    /// CLI plan: a unit named twice. {file} {unit} {first} {line}
+    CliPlanDuplicateUnit => "योजना \"{file}\": इकाई {unit} दो बार है, पंक्ति {first} और {line} पर; हर इकाई एक ही भाग में होती है।", "Plan \"{file}\": unit {unit} is named twice, on lines {first} and {line}; each unit is in one part.";
+    /// CLI plan: a ward without a part. {file} {ward} {unit}
+    CliPlanWardMissing => "योजना \"{file}\": वार्ड {ward} (इकाई {unit}) किसी भाग में नहीं है।", "Plan \"{file}\": ward {ward} (unit {unit}) has no part.";
 }
 
 impl Msg {
