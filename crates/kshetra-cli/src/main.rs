@@ -121,7 +121,7 @@ fn run(cli: Cli) -> Result<(), String> {
                     Msg::CliEpsRange
                         .fill(lang, &[("min", &EPS_MIN.to_string()), ("max", &EPS_MAX.to_string())])
                 };
-                return Err(bad_value("--eps", &eps.to_string(), rule));
+                return Err(bad_value("--eps", &format!("{eps:?}"), rule));
             }
             let t0 = Instant::now();
             let loaded = load(&map.map)?;
@@ -250,7 +250,7 @@ fn check_tolerance(args: &MapArgs) -> Result<(), String> {
         return Ok(());
     }
     let rule = |lang| Msg::ToleranceInvalid.text(lang).to_string();
-    Err(bad_value("--tolerance", &args.tolerance.to_string(), rule))
+    Err(bad_value("--tolerance", &format!("{:?}", args.tolerance), rule))
 }
 
 /// A plan CSV `unit_index,part` read into each feature's (part, 1-based line). The first line
@@ -366,7 +366,10 @@ fn problem(map: &WardMap, args: &MapArgs) -> Result<(kshetra_alloc::Problem, usi
     let weight = match args.weight.as_str() {
         "population" => Weight::Population,
         "__count__" => Weight::Count,
-        other => return Err(format!("unknown --weight {other}: use population or __count__")),
+        other => {
+            let rule = |lang| Msg::CliWeightRule.text(lang).to_string();
+            return Err(bad_value("--weight", other, rule));
+        }
     };
     let mut graph = build(map, &AdjacencyOptions::tolerant(args.tolerance));
     // Islands are joined to their nearest ward, as the peer harness does.

@@ -118,11 +118,20 @@ fn organiser_counts_outside_one_to_the_wards_are_refused_naming_the_option() {
 }
 
 #[test]
+fn an_unknown_weight_is_refused_naming_the_option() {
+    let map = data("bhubaneswar.geojson");
+    assert_refused(&["allocate", &map, "--k", "5", "--weight", "votes"], &["--weight", "votes"]);
+}
+
+#[test]
 fn balance_tolerances_outside_the_apps_range_are_refused_naming_the_option() {
     let map = data("bhubaneswar.geojson");
     for eps in ["NaN", "inf", "-0.05", "0", "0.9", "1e300"] {
         assert_refused(&["allocate", &map, "--k", "5", "--eps", eps], &["--eps"]);
     }
+    // Short, as typed: not 300 digits.
+    let (_, err) = run(&["allocate", &map, "--k", "5", "--eps", "1e300"]);
+    assert!(err.contains("\"1e300\""), "{err}");
 }
 
 #[test]

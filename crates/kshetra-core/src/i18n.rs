@@ -796,6 +796,8 @@ catalogue! {
     CliPlanDuplicateUnit => "योजना \"{file}\": इकाई {unit} दो बार है, पंक्ति {first} और {line} पर; हर इकाई एक ही भाग में होती है।", "Plan \"{file}\": unit {unit} is named twice, on lines {first} and {line}; each unit is in one part.";
     /// CLI plan: a ward without a part. {file} {ward} {unit}
     CliPlanWardMissing => "योजना \"{file}\": वार्ड {ward} (इकाई {unit}) किसी भाग में नहीं है।", "Plan \"{file}\": ward {ward} (unit {unit}) has no part.";
+    /// CLI rule: the ward weights on offer.
+    CliWeightRule => "वार्ड का भार population (जनसंख्या) या __count__ (हर वार्ड 1) होना चाहिए।", "The ward weight must be population or __count__ (every ward 1).";
 }
 
 impl Msg {
