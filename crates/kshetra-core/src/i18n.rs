@@ -238,6 +238,12 @@ catalogue! {
     WarnRecordCountMismatch => ".shp में {shapes} आकृतियाँ और .dbf में {rows} पंक्तियाँ हैं; अतिरिक्त छोड़ी गईं।", "The .shp has {shapes} shapes and the .dbf {rows} rows; the extra ones were skipped.";
     /// Warning: other layers ignored. {used} {ignored}
     WarnOtherLayersIgnored => "ज़िप में कई परतें हैं; केवल {used} पढ़ी गई ({ignored} नहीं)।", "The zip holds several layers; only {used} was read (not {ignored}).";
+    /// Warning: unreadable coordinates, feature skipped. {file} {feature} {found}
+    WarnBadCoordinates => "फ़ाइल \"{file}\" के फ़ीचर {feature} के निर्देशांक पढ़े नहीं जा सके ({found}): हर बिंदु [देशांतर, अक्षांश] दो संख्याओं का होना चाहिए — फ़ीचर छोड़ा गया। नक्शे के प्रोग्राम (जैसे QGIS) में इस फ़ीचर की सीमा ठीक करके फ़ाइल फिर से निर्यात करें।", "The coordinates of feature {feature} in \"{file}\" cannot be read ({found}): every point must be two numbers, [longitude, latitude] — the feature was skipped. Fix this feature's boundary in the map program (e.g. QGIS) and export the file again.";
+    /// Warning: TopoJSON arc missing, feature skipped. {file} {feature} {arc} {arcs}
+    WarnMissingArc => "फ़ाइल \"{file}\" का फ़ीचर {feature} रेखा (arc) {arc} माँगता है, पर फ़ाइल में केवल {arcs} रेखाएँ हैं — फ़ीचर छोड़ा गया। फ़ाइल अधूरी या टूटी हो सकती है; TopoJSON फिर से निर्यात करें।", "Feature {feature} in \"{file}\" uses arc {arc}, but the file has only {arcs} arcs — the feature was skipped. The file may be incomplete or damaged; export the TopoJSON again.";
+    /// Error: too many coordinates to import safely. {file} {values} {limit}
+    ErrTooManyValues => "फ़ाइल \"{file}\" में {values} संख्याएँ और सूचियाँ हैं, जबकि सीमा {limit} है; इतनी बड़ी फ़ाइल ब्राउज़र की मेमोरी भर देगी। नक्शे के प्रोग्राम में सीमाएँ सरल (simplify) करके छोटी फ़ाइल निर्यात करें।", "The file \"{file}\" holds {values} numbers and lists; the limit is {limit}, and a file this large would exhaust the browser's memory. Simplify the boundaries in the map program and export a smaller file.";
     /// Data problem: wards without population. {n} {wards}
     ProblemMissingPopulation => "{n} वार्डों की जनसंख्या नहीं है: {wards}। वार्ड तालिका से भरें।", "{n} wards have no population: {wards}. Fill it from the ward table.";
     /// Data problem: zero population. {ward}

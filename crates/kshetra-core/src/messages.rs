@@ -84,6 +84,10 @@ impl UserText for ImportError {
             ImportError::UnknownColumn { file, column } => {
                 Msg::ErrUnknownColumn.fill(lang, &[("file", file), ("column", column)])
             }
+            ImportError::TooManyValues { file, values, limit } => Msg::ErrTooManyValues.fill(
+                lang,
+                &[("file", file), ("values", &values.to_string()), ("limit", &limit.to_string())],
+            ),
         }
     }
 }
@@ -144,6 +148,17 @@ impl UserText for ImportWarning {
                 .fill(lang, &[("shapes", &shapes.to_string()), ("rows", &rows.to_string())]),
             ImportWarning::OtherLayersIgnored { used, ignored } => Msg::WarnOtherLayersIgnored
                 .fill(lang, &[("used", used), ("ignored", &ignored.join(", "))]),
+            ImportWarning::BadCoordinates { file, feature, found } => Msg::WarnBadCoordinates
+                .fill(lang, &[("file", file), ("feature", &feature.to_string()), ("found", found)]),
+            ImportWarning::MissingArc { file, feature, arc, arcs } => Msg::WarnMissingArc.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("feature", &feature.to_string()),
+                    ("arc", &arc.to_string()),
+                    ("arcs", &arcs.to_string()),
+                ],
+            ),
         }
     }
 }

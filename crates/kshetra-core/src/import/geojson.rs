@@ -5,11 +5,11 @@
 //! A `crs` member (old GeoJSON 2008) naming a covered projected system (UTM, Web Mercator) is
 //! honoured and the coordinates converted; projected coordinates without one are an error.
 
-use geo::{MultiPolygon, Polygon};
-use geojson::{FeatureCollection, GeometryValue, JsonValue};
+use geo::{Coord, LineString, MultiPolygon, Polygon};
+use geojson::{FeatureCollection, JsonValue};
 
 use super::crs::Crs;
-use super::raw::{Format, RawGeometry, RawLayer, TableBuilder, Value};
+use super::raw::{Format, RawGeometry, RawLayer, ShapeProblem, TableBuilder, Value};
 use super::{ImportError, ImportWarning, Imported};
 
 /// Parses a ward map from GeoJSON bytes with the automatic field mapping. `file` names the
@@ -29,7 +29,42 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     super::apply(&raw, &mapping)
 }
 
-/// Parses JSON text, reporting the position of a syntax error.
+/// Most JSON values (numbers, strings, lists, objects) a map file may hold. The parsed tree
+/// costs about 80 bytes a value natively (serde_json `Value` with `preserve_order`), so a
+/// 50 MB file of `[1,1,1,…]` would take 2 GB; real maps have about 3 values per 25 bytes
+/// (`[85.8123456,20.2712345],`), so 8 million values is a 60+ MB honest map.
+pub const MAX_JSON_VALUES: usize = 8_000_000;
+
+/// Counts JSON values in `bytes` cheaply, without parsing: separators (`,`) and openings
+/// (`[`, `{`) outside strings, plus one. Stops counting a little past `stop`.
+pub(crate) fn count_values(bytes: &[u8], stop: usize) -> usize {
+    let (mut count, mut in_string, mut escaped) = (1usize, false, false);
+    for &b in bytes {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b',' | b'[' | b'{' => {
+                    count += 1;
+                    if count > stop {
+                        return count;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    count
+}
+
+/// Parses JSON text, reporting the position of a syntax error. Refuses files with more than
+/// [`MAX_JSON_VALUES`] values before parsing ([`ImportError::TooManyValues`]).
 pub(crate) fn json_value(file: &str, bytes: &[u8]) -> Result<JsonValue, ImportError> {
     let file_name = || file.to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -39,6 +74,14 @@ pub(crate) fn json_value(file: &str, bytes: &[u8]) -> Result<JsonValue, ImportEr
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text =
         std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 { file: file_name() })?;
+    let values = count_values(bytes, MAX_JSON_VALUES);
+    if values > MAX_JSON_VALUES {
+        return Err(ImportError::TooManyValues {
+            file: file_name(),
+            values,
+            limit: MAX_JSON_VALUES,
+        });
+    }
     serde_json::from_str(text).map_err(|e| ImportError::InvalidJson {
         file: file_name(),
         line: e.line(),
@@ -72,6 +115,19 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         Some(name) => Crs::from_name(name)
             .ok_or_else(|| ImportError::UnsupportedCrs { file: file_name(), crs: name.clone() })?,
     };
+    // Shapes are read here, with checked code, before the geojson crate sees the features:
+    // its conversion to geo types indexes positions (`[0]`, `[1]`) and panics on `[80.9]`.
+    let mut value = value;
+    let geometries: Vec<RawGeometry> = match value.get_mut("features") {
+        Some(JsonValue::Array(features)) => features
+            .iter_mut()
+            .map(|f| match f.get_mut("geometry") {
+                Some(g) => shape_of(&std::mem::take(g)),
+                None => RawGeometry::Missing,
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
     let collection: FeatureCollection = serde_json::from_value(value).map_err(|e| {
         // Structurally wrong GeoJSON (e.g. a polygon ring of bare numbers): no position known.
         ImportError::InvalidJson { file: file_name(), line: 0, column: 0, detail: e.to_string() }
@@ -85,10 +141,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
             .into_iter()
             .map(|(k, v)| (k, json_to_value(&v)))
             .collect();
-        let mut geometry = match feature.geometry {
-            None => RawGeometry::Missing,
-            Some(g) => geometry_of(&g.value),
-        };
+        let mut geometry = geometries.get(idx).cloned().unwrap_or(RawGeometry::Missing);
         if let RawGeometry::Polygons(m) = &mut geometry {
             crs.transform(m);
         }
@@ -115,30 +168,84 @@ pub(crate) fn json_to_value(v: &JsonValue) -> Option<Value> {
     }
 }
 
-/// The polygons of a GeoJSON geometry (a collection's polygons; other parts ignored).
-pub(crate) fn geometry_of(value: &GeometryValue) -> RawGeometry {
-    match value {
-        GeometryValue::Polygon { .. } => match Polygon::try_from(value) {
-            Ok(p) => RawGeometry::Polygons(MultiPolygon::new(vec![p])),
-            Err(_) => RawGeometry::Polygons(MultiPolygon::new(vec![])),
+/// The polygons of a GeoJSON geometry object (a collection's polygons; other parts ignored),
+/// read with checked code: every position must be an array starting with two numbers.
+/// A ring with fewer than three positions has no area and is dropped (a polygon without its
+/// outer ring with it); a bad position anywhere makes the whole shape
+/// [`RawGeometry::Unreadable`].
+pub(crate) fn shape_of(g: &JsonValue) -> RawGeometry {
+    if g.is_null() {
+        return RawGeometry::Missing;
+    }
+    let Some(kind) = g.get("type").and_then(JsonValue::as_str) else {
+        return RawGeometry::Unreadable(ShapeProblem::bad(g));
+    };
+    let coordinates = || g.get("coordinates").unwrap_or(&JsonValue::Null);
+    let polygons = match kind {
+        "Polygon" => polygon(coordinates()).map(|p| p.into_iter().collect()),
+        "MultiPolygon" => match coordinates() {
+            JsonValue::Array(polys) => polys
+                .iter()
+                .filter_map(|p| polygon(p).transpose())
+                .collect::<Result<Vec<Polygon>, ShapeProblem>>(),
+            other => Err(ShapeProblem::bad(other)),
         },
-        GeometryValue::MultiPolygon { .. } => RawGeometry::Polygons(
-            MultiPolygon::try_from(value).unwrap_or_else(|_| MultiPolygon::new(vec![])),
-        ),
-        GeometryValue::GeometryCollection { geometries } => {
+        "GeometryCollection" => {
+            let Some(members) = g.get("geometries").and_then(JsonValue::as_array) else {
+                return RawGeometry::Unreadable(ShapeProblem::bad(g));
+            };
             let mut polys = Vec::new();
-            for g in geometries {
-                if let RawGeometry::Polygons(m) = geometry_of(&g.value) {
-                    polys.extend(m.0);
+            for member in members {
+                match shape_of(member) {
+                    RawGeometry::Polygons(m) => polys.extend(m.0),
+                    RawGeometry::Unreadable(p) => return RawGeometry::Unreadable(p),
+                    RawGeometry::Missing | RawGeometry::Other(_) => {}
                 }
             }
             if polys.is_empty() {
-                RawGeometry::Other("GeometryCollection".into())
-            } else {
-                RawGeometry::Polygons(MultiPolygon::new(polys))
+                return RawGeometry::Other("GeometryCollection".into());
             }
+            Ok(polys)
         }
-        other => RawGeometry::Other(other.type_name().to_string()),
+        other => return RawGeometry::Other(other.to_string()),
+    };
+    match polygons {
+        Ok(polys) => RawGeometry::Polygons(MultiPolygon::new(polys)),
+        Err(problem) => RawGeometry::Unreadable(problem),
+    }
+}
+
+/// A GeoJSON polygon's coordinates (rings of positions); `None` when the outer ring has
+/// fewer than three positions (no area).
+fn polygon(v: &JsonValue) -> Result<Option<Polygon>, ShapeProblem> {
+    let JsonValue::Array(rings) = v else { return Err(ShapeProblem::bad(v)) };
+    let mut rings = rings.iter().map(ring);
+    let Some(exterior) = rings.next().transpose()? else { return Ok(None) };
+    let mut interiors = Vec::new();
+    for r in rings {
+        let r = r?;
+        if r.0.len() >= 3 {
+            interiors.push(r);
+        }
+    }
+    Ok((exterior.0.len() >= 3).then(|| Polygon::new(exterior, interiors)))
+}
+
+/// A ring: an array of positions.
+fn ring(v: &JsonValue) -> Result<LineString, ShapeProblem> {
+    let JsonValue::Array(positions) = v else { return Err(ShapeProblem::bad(v)) };
+    positions.iter().map(position).collect::<Result<Vec<Coord>, _>>().map(LineString::new)
+}
+
+/// A position: an array starting with two finite numbers (an altitude or more after them is
+/// ignored).
+pub(crate) fn position(v: &JsonValue) -> Result<Coord, ShapeProblem> {
+    let number = |i: usize| {
+        v.as_array().and_then(|a| a.get(i)).and_then(JsonValue::as_f64).filter(|x| x.is_finite())
+    };
+    match (number(0), number(1)) {
+        (Some(x), Some(y)) => Ok(Coord { x, y }),
+        _ => Err(ShapeProblem::bad(v)),
     }
 }
 

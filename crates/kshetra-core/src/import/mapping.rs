@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use geo::orient::{Direction, Orient};
 use geo::{Area, BooleanOps, MakeValid, MultiPolygon, Validation};
 
-use super::raw::{RawGeometry, RawLayer, Value};
+use super::raw::{RawGeometry, RawLayer, ShapeProblem, Value};
 use super::wardno::{count_from_f64, normalise_ward_number, parse_count};
 use super::{ImportError, ImportWarning, Imported};
 use crate::geometry::is_lon_lat;
@@ -320,6 +320,22 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
                     .push(ImportWarning::NotPolygon { feature: feature_no, kind: kind.clone() });
                 continue;
             }
+            RawGeometry::Unreadable(problem) => {
+                warnings.push(match problem {
+                    ShapeProblem::BadCoordinates { found } => ImportWarning::BadCoordinates {
+                        file: file(),
+                        feature: feature_no,
+                        found: found.clone(),
+                    },
+                    ShapeProblem::MissingArc { arc, arcs } => ImportWarning::MissingArc {
+                        file: file(),
+                        feature: feature_no,
+                        arc: *arc,
+                        arcs: *arcs,
+                    },
+                });
+                continue;
+            }
             RawGeometry::Polygons(m) => m,
         };
         let finite = multi.0.iter().all(|p| {
@@ -333,6 +349,11 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
             warnings.push(ImportWarning::EmptyGeometry { feature: feature_no });
             continue;
         }
+        // Checked before repair: repair may drop a far-out vertex (e.g. 1e308) and call the
+        // rest a repaired ward (issue 19).
+        if !is_lon_lat(multi) {
+            return Err(ImportError::NotLonLat { file: file(), feature: feature_no });
+        }
         // Repair before measuring: a self-intersecting "bow tie" has a signed area of 0.
         let (geometry, repair) = if multi.is_valid() {
             (multi.clone(), None)
@@ -345,9 +366,6 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
         if geometry.unsigned_area() == 0.0 {
             warnings.push(ImportWarning::EmptyGeometry { feature: feature_no });
             continue;
-        }
-        if !is_lon_lat(&geometry) {
-            return Err(ImportError::NotLonLat { file: file(), feature: feature_no });
         }
         let text = |c: Option<usize>| c.and_then(|c| feature.value(c)).map(Value::to_text);
         let Some(number) = text(Some(number_col)).and_then(|t| normalise_ward_number(&t)) else {

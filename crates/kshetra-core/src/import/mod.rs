@@ -36,7 +36,7 @@ mod wardno;
 
 pub use checks::{problems, WardProblem};
 pub use mapping::{apply, detect_columns, Field, FieldMapping, MAX_WARD_AREA_M2};
-pub use raw::{Format, RawFeature, RawGeometry, RawLayer, Value};
+pub use raw::{Format, RawFeature, RawGeometry, RawLayer, ShapeProblem, Value};
 pub use wardno::{normalise_ward_number, parse_count};
 
 /// Lower-case extension of a file name, without the dot ("" when none).
@@ -195,6 +195,17 @@ pub enum ImportError {
         /// File name.
         file: String,
     },
+    /// The JSON holds more values (numbers, lists, objects) than can be read safely
+    /// ([`geojson::MAX_JSON_VALUES`]): the parsed tree would take gigabytes.
+    #[error("{file}: {values} JSON values, more than the limit of {limit}")]
+    TooManyValues {
+        /// File name.
+        file: String,
+        /// Values counted (at least; counting stops a little past the limit).
+        values: usize,
+        /// The limit.
+        limit: usize,
+    },
     /// The mapping names a column the file does not have.
     #[error("{file}: no column named {column}")]
     UnknownColumn {
@@ -318,6 +329,27 @@ pub enum ImportWarning {
         shapes: usize,
         /// Rows in the `.dbf`.
         rows: usize,
+    },
+    /// A feature's coordinates cannot be read (e.g. `[80.9]`, a position with one number);
+    /// skipped.
+    BadCoordinates {
+        /// File name.
+        file: String,
+        /// Feature number.
+        feature: usize,
+        /// The offending part as written in the file (JSON, shortened).
+        found: String,
+    },
+    /// A TopoJSON feature refers to an arc the file does not have; skipped.
+    MissingArc {
+        /// File name.
+        file: String,
+        /// Feature number (in the layer read).
+        feature: usize,
+        /// The arc index as written.
+        arc: i64,
+        /// Number of arcs in the file.
+        arcs: usize,
     },
     /// The archive holds several layers; only one was read.
     OtherLayersIgnored {

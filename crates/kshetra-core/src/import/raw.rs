@@ -75,6 +75,38 @@ pub enum RawGeometry {
     Polygons(MultiPolygon<f64>),
     /// Some other kind of shape (point, line, …), named as the file names it.
     Other(String),
+    /// A shape that cannot be read: a position that is not two numbers, an arc not in the file.
+    Unreadable(ShapeProblem),
+}
+
+/// Why a feature's shape cannot be read (the feature is skipped with a warning).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ShapeProblem {
+    /// Coordinates that are not positions of two numbers (`[80.9]`, `["80.9", 26.8]`, `null`,
+    /// a ring of bare numbers, a decoded coordinate out of range). `found` is the offending
+    /// part as written in the file (JSON, shortened).
+    BadCoordinates {
+        /// The offending part, as JSON text (at most about 60 characters).
+        found: String,
+    },
+    /// A TopoJSON arc index with no arc in the file.
+    MissingArc {
+        /// The index as written (`~i`, i.e. negative, for a reversed arc).
+        arc: i64,
+        /// Number of arcs in the file.
+        arcs: usize,
+    },
+}
+
+impl ShapeProblem {
+    /// [`ShapeProblem::BadCoordinates`] for a JSON value, shortened for messages.
+    pub(crate) fn bad(found: &serde_json::Value) -> ShapeProblem {
+        let mut text = found.to_string();
+        if text.chars().count() > 60 {
+            text = text.chars().take(57).collect::<String>() + "…";
+        }
+        ShapeProblem::BadCoordinates { found: text }
+    }
 }
 
 /// One feature: values aligned with [`RawLayer::columns`], and a shape.

@@ -1,11 +1,19 @@
-//! TopoJSON (`Topology`): decoded with georust's `topojson` crate into GeoJSON features, then
-//! read like any GeoJSON. The layer used is the object with the most polygons (other objects,
-//! e.g. a city boundary, are reported as ignored). Arc indices are checked first, because the
-//! crate indexes arcs without bounds checks and a broken file must give a message, not a panic.
+//! TopoJSON (`Topology`): parsed with georust's `topojson` crate, then decoded here into
+//! polygons. The layer used is the object with the most polygons (other objects, e.g. a city
+//! boundary, are reported as ignored).
+//!
+//! The crate's own decoding (`to_geojson`) is not used: it indexes arcs and positions without
+//! bounds checks (`arcs[ix]`, `pt[0]`, `pt[1]`) and has `unimplemented!()` for a collection
+//! inside a collection, and its parser indexes `scale[0]`/`scale[1]` of the transform. Here the
+//! transform is checked before the crate sees it, and a feature that refers to a missing arc
+//! or holds a position without two numbers is skipped with a warning.
 
-use topojson::{Geometry as TopoGeometry, TopoJson, Value as TopoValue};
+use geo::{Coord, LineString, MultiPolygon, Polygon};
+use geojson::JsonValue;
+use topojson::{Arc, Geometry as TopoGeometry, TopoJson, TransformParams, Value as TopoValue};
 
-use super::raw::{Format, RawLayer};
+use super::geojson::json_to_value;
+use super::raw::{Format, RawGeometry, RawLayer, ShapeProblem, TableBuilder};
 use super::{ImportError, ImportWarning};
 
 /// Reads a TopoJSON Topology into a raw layer.
@@ -15,7 +23,11 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
     let value = super::geojson::json_value(file, bytes)?;
     let invalid =
         |detail: String| ImportError::InvalidJson { file: file_name(), line: 0, column: 0, detail };
-    let topology = match value.to_string().parse::<TopoJson>() {
+    check_transform(&value).map_err(|d| invalid(d.into()))?;
+    let JsonValue::Object(object) = value else {
+        return Err(invalid("expected an object".into()));
+    };
+    let topology = match TopoJson::from_json_object(object) {
         Ok(TopoJson::Topology(t)) => t,
         Ok(TopoJson::Geometry(_)) => {
             return Err(ImportError::NotFeatureCollection {
@@ -35,17 +47,18 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         return Err(ImportError::NoWards { file: file_name(), skipped: topology.objects.len() });
     };
     let object = &topology.objects[best];
-    let n_arcs = topology.arcs.len();
-    if let Some(bad) = bad_arc(&object.geometry, n_arcs) {
-        return Err(invalid(format!(
-            "object \"{}\" refers to arc {bad}, but the file has {n_arcs} arcs",
-            object.name
-        )));
+    let decoder = Decoder { arcs: &topology.arcs, transform: topology.transform.as_ref() };
+    let members: Vec<&TopoGeometry> = match &object.geometry.value {
+        TopoValue::GeometryCollection(members) => members.iter().collect(),
+        _ => vec![&object.geometry],
+    };
+    let mut table = TableBuilder::default();
+    for (idx, g) in members.into_iter().enumerate() {
+        let pairs =
+            g.properties.iter().flatten().map(|(k, v)| (k.clone(), json_to_value(v))).collect();
+        table.push(idx + 1, pairs, decoder.shape(g));
     }
-    let collection =
-        topojson::to_geojson(&topology, &object.name).map_err(|e| invalid(e.to_string()))?;
-    let mut layer = super::geojson::read(file, collection.to_string().as_bytes())?;
-    layer.format = Format::TopoJson;
+    let mut layer = table.finish(file, Format::TopoJson);
     let ignored: Vec<String> = topology
         .objects
         .iter()
@@ -61,6 +74,26 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
     Ok(layer)
 }
 
+/// A `transform` member, if any, must hold `scale` and `translate` of two finite numbers each
+/// (the crate indexes both without checking their length).
+fn check_transform(value: &JsonValue) -> Result<(), &'static str> {
+    let Some(transform) = value.get("transform") else { return Ok(()) };
+    let pair = |key: &str| {
+        transform
+            .get(key)
+            .and_then(JsonValue::as_array)
+            .filter(|a| a.len() >= 2)
+            .is_some_and(|a| a.iter().all(|n| n.as_f64().is_some_and(f64::is_finite)))
+    };
+    if !pair("scale") {
+        return Err("the transform's \"scale\" is not two numbers");
+    }
+    if !pair("translate") {
+        return Err("the transform's \"translate\" is not two numbers");
+    }
+    Ok(())
+}
+
 /// Number of polygon geometries in an object (a collection counts its members).
 fn polygon_count(g: &TopoGeometry) -> usize {
     match &g.value {
@@ -70,19 +103,107 @@ fn polygon_count(g: &TopoGeometry) -> usize {
     }
 }
 
-/// The first arc index out of range (`~i` refers to arc `i` reversed), if any.
-fn bad_arc(g: &TopoGeometry, n_arcs: usize) -> Option<i32> {
-    let ok = |ix: &i32| {
-        let i = if *ix < 0 { !*ix } else { *ix };
-        (i as usize) < n_arcs
-    };
-    let first_bad = |rings: &[Vec<i32>]| rings.iter().flatten().find(|ix| !ok(ix)).copied();
-    match &g.value {
-        TopoValue::LineString(arcs) => arcs.iter().find(|ix| !ok(ix)).copied(),
-        TopoValue::MultiLineString(lines) | TopoValue::Polygon(lines) => first_bad(lines),
-        TopoValue::MultiPolygon(polys) => polys.iter().find_map(|p| first_bad(p)),
-        TopoValue::GeometryCollection(members) => members.iter().find_map(|m| bad_arc(m, n_arcs)),
-        TopoValue::Point(_) | TopoValue::MultiPoint(_) => None,
+/// Decodes arcs into rings, with every index and position checked.
+struct Decoder<'a> {
+    arcs: &'a [Arc],
+    transform: Option<&'a TransformParams>,
+}
+
+impl Decoder<'_> {
+    /// The polygons of a geometry (a nested collection's polygons joined, as topojson-client
+    /// makes one feature of it).
+    fn shape(&self, g: &TopoGeometry) -> RawGeometry {
+        let polygons = match &g.value {
+            TopoValue::Polygon(rings) => self.polygon(rings).map(|p| p.into_iter().collect()),
+            TopoValue::MultiPolygon(polys) => {
+                polys.iter().filter_map(|p| self.polygon(p).transpose()).collect()
+            }
+            TopoValue::GeometryCollection(members) => {
+                let mut polys = Vec::new();
+                for m in members {
+                    match self.shape(m) {
+                        RawGeometry::Polygons(p) => polys.extend(p.0),
+                        RawGeometry::Unreadable(p) => return RawGeometry::Unreadable(p),
+                        RawGeometry::Missing | RawGeometry::Other(_) => {}
+                    }
+                }
+                if polys.is_empty() {
+                    return RawGeometry::Other("GeometryCollection".into());
+                }
+                Ok(polys)
+            }
+            TopoValue::Point(_) => return RawGeometry::Other("Point".into()),
+            TopoValue::MultiPoint(_) => return RawGeometry::Other("MultiPoint".into()),
+            TopoValue::LineString(_) => return RawGeometry::Other("LineString".into()),
+            TopoValue::MultiLineString(_) => return RawGeometry::Other("MultiLineString".into()),
+        };
+        match polygons {
+            Ok(p) => RawGeometry::Polygons(MultiPolygon::new(p)),
+            Err(problem) => RawGeometry::Unreadable(problem),
+        }
+    }
+
+    /// A polygon from rings of arc indices; `None` when the outer ring has fewer than three
+    /// positions (no area). Holes with fewer than three are dropped.
+    fn polygon(&self, rings: &[Vec<i32>]) -> Result<Option<Polygon>, ShapeProblem> {
+        let Some((outer, holes)) = rings.split_first() else { return Ok(None) };
+        let exterior = self.ring(outer)?;
+        let mut interiors = Vec::new();
+        for h in holes {
+            let r = self.ring(h)?;
+            if r.0.len() >= 3 {
+                interiors.push(r);
+            }
+        }
+        Ok((exterior.0.len() >= 3).then(|| Polygon::new(exterior, interiors)))
+    }
+
+    /// A ring: arcs joined end to start (the shared point once); `~i` is arc `i` reversed.
+    fn ring(&self, ixs: &[i32]) -> Result<LineString, ShapeProblem> {
+        let mut points: Vec<Coord> = Vec::new();
+        for &ix in ixs {
+            let i = if ix < 0 { !ix } else { ix } as usize;
+            let arc = self
+                .arcs
+                .get(i)
+                .ok_or(ShapeProblem::MissingArc { arc: i64::from(ix), arcs: self.arcs.len() })?;
+            let mut line = self.decode(arc)?;
+            if ix < 0 {
+                line.reverse();
+            }
+            if !points.is_empty() && points.last() == line.first() {
+                points.pop();
+            }
+            points.append(&mut line);
+        }
+        Ok(LineString::new(points))
+    }
+
+    /// An arc's positions, delta-decoded and transformed when the file is quantised.
+    fn decode(&self, arc: &[Vec<f64>]) -> Result<Vec<Coord>, ShapeProblem> {
+        let bad = |p: &Vec<f64>| {
+            ShapeProblem::bad(&JsonValue::from(
+                p.iter().map(|&x| JsonValue::from(x)).collect::<Vec<_>>(),
+            ))
+        };
+        let (mut x, mut y) = (0.0, 0.0);
+        let mut out = Vec::with_capacity(arc.len());
+        for p in arc {
+            let &[px, py, ..] = p.as_slice() else { return Err(bad(p)) };
+            let c = match self.transform {
+                None => Coord { x: px, y: py },
+                Some(t) => {
+                    x += px;
+                    y += py;
+                    Coord { x: x * t.scale[0] + t.translate[0], y: y * t.scale[1] + t.translate[1] }
+                }
+            };
+            if !(c.x.is_finite() && c.y.is_finite()) {
+                return Err(bad(p));
+            }
+            out.push(c);
+        }
+        Ok(out)
     }
 }
 
@@ -134,13 +255,6 @@ mod tests {
 
     #[test]
     fn broken_files_give_errors_not_panics() {
-        let bad_arc = TOPO.replace("[[2,-1]]", "[[7,-1]]");
-        match read("city.topojson", bad_arc.as_bytes()).unwrap_err() {
-            ImportError::InvalidJson { detail, .. } => {
-                assert!(detail.contains("arc 7"), "{detail}")
-            }
-            other => panic!("{other:?}"),
-        }
         let no_polygons = r#"{"type":"Topology","objects":{"pts":{"type":"Point","coordinates":[1,2]}},"arcs":[]}"#;
         assert!(matches!(
             read("p.topojson", no_polygons.as_bytes()),
@@ -154,6 +268,109 @@ mod tests {
             read("t.topojson", b"{\"type\":\"Topology\"}"),
             Err(ImportError::InvalidJson { .. })
         ));
+    }
+
+    fn import(text: &str) -> Result<super::super::Imported, ImportError> {
+        let raw = read("city.topojson", text.as_bytes())?;
+        super::super::apply(&raw, &super::super::FieldMapping::detect(&raw))
+    }
+
+    fn numbers(imported: &super::super::Imported) -> Vec<&str> {
+        imported.map.wards().iter().map(|w| w.number.as_str()).collect()
+    }
+
+    /// Issue 19: an arc index past the end (here 7 of 3, and `~7` = -8) skips that feature
+    /// with a warning; the other ward is imported. Before, a missing arc failed the whole file.
+    #[test]
+    fn a_missing_arc_skips_the_feature() {
+        for (arcs, arc) in
+            [("[[7,-1]]", 7), ("[[2,-8]]", -8), ("[[2,2147483647]]", i64::from(i32::MAX))]
+        {
+            let got = import(&TOPO.replace("[[2,-1]]", arcs)).unwrap();
+            assert_eq!(numbers(&got), ["1"]);
+            assert!(
+                got.warnings.contains(&ImportWarning::MissingArc {
+                    file: "city.topojson".into(),
+                    feature: 2,
+                    arc,
+                    arcs: 3
+                }),
+                "{:?}",
+                got.warnings
+            );
+        }
+        // Minimum i32: `~i` of it is i32::MAX, still out of range (abs() would overflow).
+        let got = import(&TOPO.replace("[[2,-1]]", "[[2,-2147483648]]")).unwrap();
+        assert_eq!(numbers(&got), ["1"]);
+    }
+
+    /// Issue 19: quantised positions with one number (`[100]`) or none (`[]`) panicked in the
+    /// crate's delta decoding (`pt[1]`); the features using that arc are skipped.
+    #[test]
+    fn short_arc_positions_skip_the_features_using_them() {
+        for (short, shown) in [("[100]", "[100.0]"), ("[]", "[]")] {
+            // Arc 2 is used by ward 2 only.
+            let text = TOPO.replace(
+                "[[100,0],[100,0],[0,100],[-100,0]]",
+                &format!("[{short},[100,0],[0,100],[-100,0]]"),
+            );
+            let got = import(&text).unwrap();
+            assert_eq!(numbers(&got), ["1"], "{short}");
+            assert!(
+                matches!(
+                    &got.warnings[..],
+                    [ImportWarning::OtherLayersIgnored { .. }, ImportWarning::BadCoordinates { feature: 2, found, .. }] if found == shown
+                ),
+                "{:?}",
+                got.warnings
+            );
+        }
+        // Arc 0 is shared by both wards and the boundary: nothing usable left.
+        let text = TOPO.replace("[[100,0],[0,100]]", "[[100],[0,100]]");
+        assert!(matches!(import(&text), Err(ImportError::NoWards { .. })));
+        // Without a transform, short positions are caught the same way.
+        let plain = TOPO
+            .replace(r#""transform":{"scale":[0.0001,0.0001],"translate":[80.9,26.8]},"#, "")
+            .replace("[[100,0],[0,100]]", "[[80.9],[80.9,26.8]]");
+        assert!(matches!(import(&plain), Err(ImportError::NoWards { .. })));
+    }
+
+    /// Issue 19: a transform whose scale or translate is not two numbers panicked in the
+    /// crate's parser (`scale[1]`); nothing can be decoded, so it is an error.
+    #[test]
+    fn a_bad_transform_is_an_error() {
+        for bad in
+            [r#""scale":[0.0001]"#, r#""scale":[]"#, r#""scale":"x""#, r#""scale":[0.0001,null]"#]
+        {
+            let text = TOPO.replace(r#""scale":[0.0001,0.0001]"#, bad);
+            match read("city.topojson", text.as_bytes()) {
+                Err(ImportError::InvalidJson { detail, .. }) => {
+                    assert!(detail.contains("scale"), "{bad}: {detail}")
+                }
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        let text = TOPO.replace(r#""translate":[80.9,26.8]"#, r#""translate":[80.9]"#);
+        assert!(matches!(
+            read("city.topojson", text.as_bytes()),
+            Err(ImportError::InvalidJson { .. })
+        ));
+        // A huge scale decodes to infinity: the features are skipped, not drawn at infinity.
+        let text = TOPO.replace(r#""scale":[0.0001,0.0001]"#, r#""scale":[1e306,1e306]"#);
+        assert!(import(&text).is_err());
+    }
+
+    /// Issue 19: a collection inside the collection hit `unimplemented!()` in the crate; it is
+    /// one feature made of its members' polygons, as topojson-client reads it.
+    #[test]
+    fn a_nested_collection_is_one_feature() {
+        let text = TOPO.replace(
+            r#"{"type":"Polygon","arcs":[[2,-1]],"properties":{"WARD_NO":"W-2","NAME":"Ward Two","POP":9000}}"#,
+            r#"{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[2,-1]]},{"type":"Point","coordinates":[1,2]}],"properties":{"WARD_NO":"W-2"}}"#,
+        );
+        assert_ne!(text, TOPO);
+        let got = import(&text).unwrap();
+        assert_eq!(numbers(&got), ["1", "2"]);
     }
 
     proptest::proptest! {

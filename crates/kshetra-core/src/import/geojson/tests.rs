@@ -111,3 +111,120 @@ proptest::proptest! {
         let _ = parse("bhubaneswar.geojson", &text.as_bytes()[..end]);
     }
 }
+
+/// One ward with a good square and one (feature 2) with `bad` as its polygon coordinates.
+fn with_bad_feature(bad: &str) -> String {
+    collection(&[
+        feature(r#"{"ward_no":"1"}"#, SQUARE),
+        feature(r#"{"ward_no":"2"}"#, &format!(r#"{{"type":"Polygon","coordinates":{bad}}}"#)),
+    ])
+}
+
+/// Issue 19: positions that are not two numbers panicked in the geojson crate's conversion
+/// (`[80.9]`, `[]`: it indexes `[1]`) or failed the whole file (a string or null in a
+/// position, one nesting level too many or too few). Now that feature is skipped with a
+/// warning naming the file, the feature and what was found; ward 1 is imported.
+#[test]
+fn a_bad_position_skips_the_feature() {
+    for (coords, found) in [
+        ("[[[80.9],[80.91,26.8],[80.91,26.81],[80.9,26.8]]]", "[80.9]"),
+        ("[[[],[80.91,26.8],[80.91,26.81],[80.9,26.8]]]", "[]"),
+        (r#"[[["80.9",26.8],[80.91,26.8],[80.91,26.81],[80.9,26.8]]]"#, r#"["80.9",26.8]"#),
+        ("[[[80.9,null],[80.91,26.8],[80.91,26.81],[80.9,26.8]]]", "[80.9,null]"),
+        ("[[null,[80.91,26.8],[80.91,26.81],[80.9,26.8]]]", "null"),
+        ("[[80.9,26.8,80.91,26.8]]", "80.9"),
+        ("[[[[80.9,26.8]],[80.91,26.8],[80.91,26.81],[80.9,26.8]]]", "[[80.9,26.8]]"),
+        (r#""80.9,26.8""#, r#""80.9,26.8""#),
+    ] {
+        let got = parse("w.geojson", with_bad_feature(coords).as_bytes()).unwrap();
+        assert_eq!(got.map.wards().len(), 1, "{coords}");
+        assert_eq!(
+            got.warnings,
+            vec![ImportWarning::BadCoordinates {
+                file: "w.geojson".into(),
+                feature: 2,
+                found: found.into()
+            }],
+            "{coords}"
+        );
+    }
+    // In a MultiPolygon and inside a GeometryCollection too.
+    let multi = r#"{"type":"MultiPolygon","coordinates":[[[[80.9],[80.91,26.8],[80.91,26.81],[80.9,26.8]]]]}"#;
+    let gc = format!(r#"{{"type":"GeometryCollection","geometries":[{SQUARE},{multi}]}}"#);
+    for g in [multi, gc.as_str(), r#""Polygon""#, r#"{"coordinates":[]}"#] {
+        let text =
+            collection(&[feature(r#"{"ward_no":"1"}"#, SQUARE), feature(r#"{"ward_no":"2"}"#, g)]);
+        let got = parse("w.geojson", text.as_bytes()).unwrap();
+        assert_eq!(got.map.wards().len(), 1, "{g}");
+        assert!(
+            matches!(&got.warnings[..], [ImportWarning::BadCoordinates { feature: 2, .. }]),
+            "{g}: {:?}",
+            got.warnings
+        );
+    }
+    // Every feature bad: nothing usable, an error.
+    let text =
+        collection(&[feature(r#"{"ward_no":"1"}"#, r#"{"type":"Polygon","coordinates":[[[1]]]}"#)]);
+    assert_eq!(
+        parse("w.geojson", text.as_bytes()).unwrap_err(),
+        ImportError::NoWards { file: "w.geojson".into(), skipped: 1 }
+    );
+}
+
+/// Issue 19: rings too short to enclose anything (empty, one or two positions) and polygons
+/// without rings give "empty shape" (holes that short are dropped), never a panic.
+#[test]
+fn short_rings_are_empty_shapes() {
+    for coords in ["[]", "[[]]", "[[[80.9,26.8]]]", "[[[80.9,26.8],[80.91,26.8]]]"] {
+        let got = parse("w.geojson", with_bad_feature(coords).as_bytes()).unwrap();
+        assert_eq!(got.map.wards().len(), 1, "{coords}");
+        assert_eq!(got.warnings, vec![ImportWarning::EmptyGeometry { feature: 2 }], "{coords}");
+    }
+    let holes =
+        "[[[80.9,26.8],[80.91,26.8],[80.91,26.81],[80.9,26.81],[80.9,26.8]],[],[[80.905,26.805]]]";
+    let got = parse("w.geojson", with_bad_feature(holes).as_bytes()).unwrap();
+    assert_eq!(got.map.wards().len(), 2);
+    assert!(got.warnings.is_empty(), "{:?}", got.warnings);
+}
+
+/// Issue 19: numbers too large for f64 (`1e400`) and NaN are not valid JSON: an error with
+/// the line, not a panic or a shape at infinity. Huge finite numbers are not lon/lat.
+#[test]
+fn non_finite_numbers_are_errors() {
+    for bad in ["1e400", "-1e400", "NaN", "Infinity"] {
+        let coords = format!("[[[{bad},26.8],[80.91,26.8],[80.91,26.81],[80.9,26.8]]]");
+        assert!(
+            matches!(
+                parse("w.geojson", with_bad_feature(&coords).as_bytes()),
+                Err(ImportError::InvalidJson { line: 1, .. })
+            ),
+            "{bad}"
+        );
+    }
+    let coords = "[[[1e308,26.8],[80.91,26.8],[80.91,26.81],[80.9,26.8]]]";
+    assert_eq!(
+        parse("w.geojson", with_bad_feature(coords).as_bytes()).unwrap_err(),
+        ImportError::NotLonLat { file: "w.geojson".into(), feature: 2 }
+    );
+}
+
+/// Issue 19, item 2: a file of more values than [`MAX_JSON_VALUES`] is refused before parsing
+/// (the parsed tree would take about 80 bytes a value). Commas in strings are not counted.
+#[test]
+fn too_many_values_are_refused_before_parsing() {
+    assert_eq!(count_values(br#"{"a":[1,2],"b":"x,y,[z\",{"}"#, 100), 5);
+    let n = MAX_JSON_VALUES + 10;
+    let mut text = String::with_capacity(2 * n + 100);
+    text.push_str(r#"{"type":"FeatureCollection","features":[],"x":["#);
+    for _ in 0..n {
+        text.push_str("1,");
+    }
+    text.push_str("1]}");
+    match parse("big.geojson", text.as_bytes()).unwrap_err() {
+        ImportError::TooManyValues { file, values, limit } => {
+            assert_eq!((file.as_str(), limit), ("big.geojson", MAX_JSON_VALUES));
+            assert!(values > limit);
+        }
+        other => panic!("{other:?}"),
+    }
+}
