@@ -29,11 +29,13 @@ pub fn parse(file: &str, bytes: &[u8]) -> Result<Imported, ImportError> {
     super::apply(&raw, &mapping)
 }
 
-/// Most JSON values (numbers, strings, lists, objects) a map file may hold. The parsed tree
-/// costs about 80 bytes a value natively (serde_json `Value` with `preserve_order`), so a
-/// 50 MB file of `[1,1,1,…]` would take 2 GB; real maps have about 3 values per 25 bytes
-/// (`[85.8123456,20.2712345],`), so 8 million values is a 60+ MB honest map.
-pub const MAX_JSON_VALUES: usize = 8_000_000;
+/// Most JSON values (numbers, strings, lists, objects) a map file may hold, counted before
+/// parsing. Measured natively (release, issue 19): 7.9 million values of `[1,1,…]` (16 MB)
+/// took 820 MB to parse, and 1.3 million positions `[85.8123456,20.2712345]` (31 MB, 3.9 million
+/// values) 650 MB; 25 million values (50 MB) are refused in 40 ms at 51 MB. The bundled maps
+/// hold 25–51 thousand values (13 bytes a value), so the limit is about 80 times the largest
+/// and 50 MB of such GeoJSON. Nesting is bounded by serde_json's recursion limit (128).
+pub const MAX_JSON_VALUES: usize = 4_000_000;
 
 /// Counts JSON values in `bytes` cheaply, without parsing: separators (`,`) and openings
 /// (`[`, `{`) outside strings, plus one. Stops counting a little past `stop`.
