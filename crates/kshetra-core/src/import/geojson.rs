@@ -198,18 +198,7 @@ pub(crate) fn shape_of(g: &JsonValue) -> RawGeometry {
             let Some(members) = g.get("geometries").and_then(JsonValue::as_array) else {
                 return RawGeometry::Unreadable(ShapeProblem::bad(g));
             };
-            let mut polys = Vec::new();
-            for member in members {
-                match shape_of(member) {
-                    RawGeometry::Polygons(m) => polys.extend(m.0),
-                    RawGeometry::Unreadable(p) => return RawGeometry::Unreadable(p),
-                    RawGeometry::Missing | RawGeometry::Other(_) => {}
-                }
-            }
-            if polys.is_empty() {
-                return RawGeometry::Other("GeometryCollection".into());
-            }
-            Ok(polys)
+            return RawGeometry::collection(members.iter().map(shape_of));
         }
         other => return RawGeometry::Other(other.to_string()),
     };

@@ -79,6 +79,27 @@ pub enum RawGeometry {
     Unreadable(ShapeProblem),
 }
 
+impl RawGeometry {
+    /// A geometry collection's shape from its members' (read lazily, in order): their
+    /// polygons joined; unreadable as soon as a member is; `Other("GeometryCollection")`
+    /// when no member has polygons. GeoJSON and TopoJSON read collections alike.
+    pub(crate) fn collection(members: impl IntoIterator<Item = RawGeometry>) -> RawGeometry {
+        let mut polys = Vec::new();
+        for member in members {
+            match member {
+                RawGeometry::Polygons(m) => polys.extend(m.0),
+                RawGeometry::Unreadable(p) => return RawGeometry::Unreadable(p),
+                RawGeometry::Missing | RawGeometry::Other(_) => {}
+            }
+        }
+        if polys.is_empty() {
+            RawGeometry::Other("GeometryCollection".into())
+        } else {
+            RawGeometry::Polygons(MultiPolygon::new(polys))
+        }
+    }
+}
+
 /// Why a feature's shape cannot be read (the feature is skipped with a warning).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum ShapeProblem {

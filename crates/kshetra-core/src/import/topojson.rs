@@ -119,18 +119,7 @@ impl Decoder<'_> {
                 polys.iter().filter_map(|p| self.polygon(p).transpose()).collect()
             }
             TopoValue::GeometryCollection(members) => {
-                let mut polys = Vec::new();
-                for m in members {
-                    match self.shape(m) {
-                        RawGeometry::Polygons(p) => polys.extend(p.0),
-                        RawGeometry::Unreadable(p) => return RawGeometry::Unreadable(p),
-                        RawGeometry::Missing | RawGeometry::Other(_) => {}
-                    }
-                }
-                if polys.is_empty() {
-                    return RawGeometry::Other("GeometryCollection".into());
-                }
-                Ok(polys)
+                return RawGeometry::collection(members.iter().map(|m| self.shape(m)));
             }
             TopoValue::Point(_) => return RawGeometry::Other("Point".into()),
             TopoValue::MultiPoint(_) => return RawGeometry::Other("MultiPoint".into()),
