@@ -38,17 +38,7 @@ impl Solver<'_> {
         let n = self.p.w.len();
         let k = self.k;
         let t = self.p.targets.clone();
-        let (mut sx, mut sy, mut cnt) = (vec![0.0; k], vec![0.0; k], vec![0.0; k]);
-        for v in 0..n {
-            let a = plan.assign[v] as usize;
-            sx[a] += self.p.pos[v][0];
-            sy[a] += self.p.pos[v][1];
-            cnt[a] += 1.0;
-        }
-        let d2 = |sx: &[f64], sy: &[f64], cnt: &[f64], v: usize, a: usize, pos: &[[f64; 2]]| {
-            let (cx, cy) = (sx[a] / cnt[a], sy[a] / cnt[a]);
-            (pos[v][0] - cx).powi(2) + (pos[v][1] - cy).powi(2)
-        };
+        let mut centres = Centres::new(&plan.assign, &self.p.pos, k);
         let within = |plan: &Plan, a: u32, da: f64| {
             ((plan.weight[a as usize] + da) / t[a as usize] - 1.0).abs() <= band
         };
@@ -94,8 +84,7 @@ impl Solver<'_> {
                         }
                         continue;
                     }
-                    let di = d2(&sx, &sy, &cnt, v as usize, b as usize, &self.p.pos)
-                        - d2(&sx, &sy, &cnt, v as usize, a as usize, &self.p.pos);
+                    let di = centres.d2(&self.p.pos, v, b) - centres.d2(&self.p.pos, v, a);
                     // Zero-gain moves only towards the new area's centre (and only early on).
                     if gain == 0 && (pass >= 3 || di >= -1e-9 * (1.0 + di.abs())) {
                         continue;
@@ -106,13 +95,7 @@ impl Solver<'_> {
                 }
                 if let Some((_, _, b)) = best {
                     if self.can_remove(plan, v, budget) {
-                        let p = self.p.pos[v as usize];
-                        sx[a as usize] -= p[0];
-                        sy[a as usize] -= p[1];
-                        cnt[a as usize] -= 1.0;
-                        sx[b as usize] += p[0];
-                        sy[b as usize] += p[1];
-                        cnt[b as usize] += 1.0;
+                        centres.shift(&self.p.pos, v, a, b);
                         plan.move_node(v, b, &self.p.w);
                         moved += 1;
                     }
@@ -154,13 +137,7 @@ impl Solver<'_> {
                         let e = Exchange { dcut: 0, pair: 0.0, x: v, y, a, b };
                         if self.apply_exchange(plan, e, budget) {
                             for (node, from, to) in [(v, a, b), (y, b, a)] {
-                                let p = self.p.pos[node as usize];
-                                sx[from as usize] -= p[0];
-                                sy[from as usize] -= p[1];
-                                cnt[from as usize] -= 1.0;
-                                sx[to as usize] += p[0];
-                                sy[to as usize] += p[1];
-                                cnt[to as usize] += 1.0;
+                                centres.shift(&self.p.pos, node, from, to);
                             }
                             moved += 1;
                             break;
@@ -172,5 +149,43 @@ impl Solver<'_> {
                 break;
             }
         }
+    }
+}
+
+/// Each part's centre of its nodes, kept as coordinate sums and counts while nodes move.
+struct Centres {
+    sx: Vec<f64>,
+    sy: Vec<f64>,
+    cnt: Vec<f64>,
+}
+
+impl Centres {
+    fn new(assign: &[u32], pos: &[[f64; 2]], k: usize) -> Centres {
+        let mut c = Centres { sx: vec![0.0; k], sy: vec![0.0; k], cnt: vec![0.0; k] };
+        for (v, &a) in assign.iter().enumerate() {
+            let a = a as usize;
+            c.sx[a] += pos[v][0];
+            c.sy[a] += pos[v][1];
+            c.cnt[a] += 1.0;
+        }
+        c
+    }
+
+    /// Squared distance of node `v` from part `a`'s centre.
+    fn d2(&self, pos: &[[f64; 2]], v: u32, a: u32) -> f64 {
+        let (v, a) = (v as usize, a as usize);
+        let (cx, cy) = (self.sx[a] / self.cnt[a], self.sy[a] / self.cnt[a]);
+        (pos[v][0] - cx).powi(2) + (pos[v][1] - cy).powi(2)
+    }
+
+    /// Node `v` moves from part `from` to part `to`.
+    fn shift(&mut self, pos: &[[f64; 2]], v: u32, from: u32, to: u32) {
+        let (p, from, to) = (pos[v as usize], from as usize, to as usize);
+        self.sx[from] -= p[0];
+        self.sy[from] -= p[1];
+        self.cnt[from] -= 1.0;
+        self.sx[to] += p[0];
+        self.sy[to] += p[1];
+        self.cnt[to] += 1.0;
     }
 }
