@@ -105,6 +105,9 @@ pub fn JoinTablePanel() -> impl IntoView {
                         <h3>{Msg::CheckJoin.fill(lang, &[("file", &table.file)])}</h3>
                         <MappingForm id_prefix="join-table" columns=table.columns.clone() samples=samples mapping=Signal::derive(move || pending.get().map(|p| p.mapping.fields).unwrap_or_default())
                             on_change=move |field, column| pending.update(|p| if let Some(p) = p { p.mapping.fields.set(field, column) })/>
+                        <ul class="notes" hidden=table.notes.is_empty()>
+                            {table.notes.iter().map(|n| view! { <li>{n.message(lang)}</li> }).collect_view()}
+                        </ul>
                         {match outcome {
                             Some(Ok((_, report))) => join_report(&report, lang),
                             Some(Err(e)) => view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any(),

@@ -236,6 +236,16 @@ catalogue! {
     WarnPrjMissing => "{shp} की .prj फ़ाइल नहीं है; निर्देशांक अक्षांश/देशांतर माने गए।", "{shp} has no .prj file; coordinates taken as longitude/latitude.";
     /// Warning: record counts differ. {shapes} {rows}
     WarnRecordCountMismatch => ".shp में {shapes} आकृतियाँ और .dbf में {rows} पंक्तियाँ हैं; अतिरिक्त छोड़ी गईं।", "The .shp has {shapes} shapes and the .dbf {rows} rows; the extra ones were skipped.";
+    /// Warning: deleted DBF records skipped with their shapes. {part} {n} {records}
+    WarnDeletedRecords => "{part} में {n} पंक्तियाँ मिटाई गई (deleted) चिह्नित हैं ({records}); उनकी आकृतियाँ भी छोड़ी गईं ताकि हर वार्ड को अपनी ही पंक्ति मिले। ये वार्ड चाहिए हों तो नक्शे के प्रोग्राम में पंक्तियाँ वापस लाकर फिर से निर्यात करें।", "{part} marks {n} rows as deleted ({records}); their shapes were skipped too, so that every ward keeps its own row. If these wards are needed, restore the rows in the map program and export again.";
+    /// Warning: DBF text not in the encoding its .cpg names. {part} {declared} {record} {column} {bytes} {encoding}
+    WarnTextNotInDeclaredEncoding => "{part} की .cpg फ़ाइल {declared} कहती है, पर पंक्ति {record} के कॉलम {column} में ऐसे बाइट हैं जो {declared} नहीं हैं ({bytes}); टेक्स्ट {encoding} मानकर पढ़ा गया। नाम गलत दिखें तो फ़ाइल Windows-1252, UTF-16 या ISCII में हो सकती है: नक्शे के प्रोग्राम (जैसे QGIS: परत के गुण → स्रोत → एन्कोडिंग) में सही एन्कोडिंग चुनकर UTF-8 में फिर से निर्यात करें।", "The .cpg of {part} says {declared}, but column {column} of row {record} holds bytes that are not {declared} ({bytes}); the text was read as {encoding}. If names look wrong, the file may be in Windows-1252, UTF-16 or ISCII: choose the right encoding in the map program (e.g. QGIS: layer properties → Source → encoding) and export again as UTF-8.";
+    /// Warning: latitude and longitude were swapped. {file}
+    WarnLatLonSwapped => "फ़ाइल \"{file}\" में निर्देशांक अक्षांश पहले लिखे हैं (देशांतर, अक्षांश के बजाय), जिससे नक्शा भारत से बाहर पड़ता; उन्हें अदला-बदली करके पढ़ा गया। नक्शे पर जाँच लें कि वार्ड सही जगह हैं।", "The coordinates in \"{file}\" are written latitude first (instead of longitude, latitude), which put the map outside India; they were swapped. Check on the map that the wards are in the right place.";
+    /// Warning: map outside India. {file} {lat} {lon}
+    WarnOutsideIndia => "फ़ाइल \"{file}\" का नक्शा भारत से बाहर है (बीच का बिंदु अक्षांश {lat}, देशांतर {lon})। निर्देशांक प्रणाली (.prj) या फ़ाइल गलत हो सकती है — नक्शे पर जाँचें।", "The map in \"{file}\" lies outside India (its middle at latitude {lat}, longitude {lon}). The coordinate system (.prj) or the file may be wrong — check it on the map.";
+    /// Warning: a city boundary saved as a ward was skipped. {feature} {ward} {covers} {of}
+    WarnBoundarySkipped => "फ़ीचर {feature} (वार्ड संख्या {ward}) बाकी {of} में से {covers} वार्डों को ढकता है — यह शहर या ज़ोन की सीमा लगती है, वार्ड नहीं; छोड़ा गया। यदि यह सच में वार्ड है तो नक्शे के प्रोग्राम में इसकी सीमा ठीक करें।", "Feature {feature} (ward number {ward}) covers {covers} of the other {of} wards — it looks like the city or zone boundary, not a ward; skipped. If it really is a ward, fix its boundary in the map program.";
     /// Warning: other layers ignored. {used} {ignored}
     WarnOtherLayersIgnored => "ज़िप में कई परतें हैं; केवल {used} पढ़ी गई ({ignored} नहीं)।", "The zip holds several layers; only {used} was read (not {ignored}).";
     /// Warning: unreadable coordinates, feature skipped. {file} {feature} {found}
@@ -262,6 +272,12 @@ catalogue! {
     TableErrInvalidSpreadsheet => "स्प्रेडशीट \"{file}\" पढ़ी नहीं जा सकी ({detail})। फिर से सहेजें (पासवर्ड हटाकर)।", "The spreadsheet \"{file}\" cannot be read ({detail}). Save it again (without a password).";
     /// Table error: no rows. {file}
     TableErrNoRows => "तालिका \"{file}\" में शीर्षक के नीचे कोई पंक्ति नहीं है।", "The table \"{file}\" has no rows below its heading.";
+    /// Table error: a CSV row longer than the header, numbers with commas unclear. {file} {row} {cells} {columns}
+    TableErrRowTooLong => "CSV \"{file}\" की पंक्ति {row} में {cells} खाने हैं, पर शीर्षक में {columns}: शायद कोई संख्या अल्पविराम के साथ लिखी है (जैसे 2,58,891) और उसे एक ही तरह से नहीं जोड़ा जा सकता। संख्याएँ बिना अल्पविराम के लिखें या उद्धरण चिह्नों में रखें (\"2,58,891\"), फिर तालिका दोबारा चुनें।", "Row {row} of the CSV \"{file}\" has {cells} cells but the header has {columns}: a number is probably written with commas (like 2,58,891) and cannot be joined back in only one way. Write numbers without commas or in quotes (\"2,58,891\"), then choose the table again.";
+    /// Table note: numbers with commas joined back. {row} {numbers}
+    TableNoteNumbersJoined => "पंक्ति {row}: अल्पविराम वाली संख्याएँ {numbers} एक-एक संख्या के रूप में पढ़ी गईं — जाँच लें।", "Row {row}: the numbers {numbers}, written with commas, were read as whole numbers — check them.";
+    /// Table note: merged cells filled. {ranges} {cells}
+    TableNoteMergedCellsFilled => "तालिका में {ranges} मिलाए गए (merged) खाने थे; हर एक का मान उसके {cells} खाली खानों में भरा गया — जैसे एक बार लिखा ज़ोन उसके सभी वार्डों को मिला। जाँच लें।", "The table has {ranges} merged cell ranges; each one's value was filled into its {cells} empty cells — a zone written once reaches all of its wards. Check them.";
     /// Table error: no key column. {file} {column}
     TableErrNoKeyColumn => "तालिका \"{file}\" में वार्ड संख्या का कॉलम \"{column}\" नहीं मिला। वार्ड संख्या वाला कॉलम चुनें।", "The ward-number column \"{column}\" was not found in the table \"{file}\". Choose the column that holds the ward number.";
     /// Source line for an imported map. {file}

@@ -21,7 +21,7 @@ use crate::project::file::ProjectFileError;
 use crate::project::organisers_import::{OrganisersImportError, RowError, RowProblem};
 use crate::project::stats::PlanProblem;
 use crate::project::{Project, ProjectError};
-use crate::table::TableError;
+use crate::table::{TableError, TableNote};
 
 /// Something that can be told to a person: an error, a warning, a data problem.
 pub trait UserText {
@@ -146,6 +146,53 @@ impl UserText for ImportWarning {
             ImportWarning::PrjMissing { shp } => Msg::WarnPrjMissing.fill(lang, &[("shp", shp)]),
             ImportWarning::RecordCountMismatch { shapes, rows } => Msg::WarnRecordCountMismatch
                 .fill(lang, &[("shapes", &shapes.to_string()), ("rows", &rows.to_string())]),
+            ImportWarning::DeletedRecords { part, records } => {
+                let list: Vec<String> = records.iter().take(10).map(usize::to_string).collect();
+                let more = if records.len() > 10 { ", …" } else { "" };
+                Msg::WarnDeletedRecords.fill(
+                    lang,
+                    &[
+                        ("part", part),
+                        ("n", &group_indian_u64(records.len() as u64)),
+                        ("records", &format!("{}{more}", list.join(", "))),
+                    ],
+                )
+            }
+            ImportWarning::TextNotInDeclaredEncoding {
+                part,
+                declared,
+                record,
+                column,
+                bytes,
+                encoding,
+            } => Msg::WarnTextNotInDeclaredEncoding.fill(
+                lang,
+                &[
+                    ("part", part),
+                    ("declared", declared),
+                    ("record", &record.to_string()),
+                    ("column", column),
+                    ("bytes", bytes),
+                    ("encoding", encoding),
+                ],
+            ),
+            ImportWarning::LatLonSwapped { file } => {
+                Msg::WarnLatLonSwapped.fill(lang, &[("file", file)])
+            }
+            ImportWarning::OutsideIndia { file, lat, lon } => {
+                Msg::WarnOutsideIndia.fill(lang, &[("file", file), ("lat", lat), ("lon", lon)])
+            }
+            ImportWarning::BoundarySkipped { feature, ward, covers, of } => {
+                Msg::WarnBoundarySkipped.fill(
+                    lang,
+                    &[
+                        ("feature", &feature.to_string()),
+                        ("ward", ward),
+                        ("covers", &group_indian_u64(*covers as u64)),
+                        ("of", &group_indian_u64(*of as u64)),
+                    ],
+                )
+            }
             ImportWarning::OtherLayersIgnored { used, ignored } => Msg::WarnOtherLayersIgnored
                 .fill(lang, &[("used", used), ("ignored", &ignored.join(", "))]),
             ImportWarning::BadCoordinates { file, feature, found } => Msg::WarnBadCoordinates
@@ -199,6 +246,31 @@ impl UserText for TableError {
             TableError::NoKeyColumn { file, column } => {
                 Msg::TableErrNoKeyColumn.fill(lang, &[("file", file), ("column", column)])
             }
+            TableError::RowTooLong { file, row, cells, columns } => Msg::TableErrRowTooLong.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("row", &row.to_string()),
+                    ("cells", &cells.to_string()),
+                    ("columns", &columns.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
+impl UserText for TableNote {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            TableNote::NumbersJoined { row, numbers } => Msg::TableNoteNumbersJoined
+                .fill(lang, &[("row", &row.to_string()), ("numbers", &numbers.join("; "))]),
+            TableNote::MergedCellsFilled { ranges, cells } => Msg::TableNoteMergedCellsFilled.fill(
+                lang,
+                &[
+                    ("ranges", &group_indian_u64(*ranges as u64)),
+                    ("cells", &group_indian_u64(*cells as u64)),
+                ],
+            ),
         }
     }
 }

@@ -423,3 +423,127 @@ proptest! {
         let _ = import::import_auto("w.kml", &bytes);
     }
 }
+
+/// The DBF header's (header size, record size).
+fn dbf_layout(d: &[u8]) -> (usize, usize) {
+    (u16::from_le_bytes([d[8], d[9]]) as usize, u16::from_le_bytes([d[10], d[11]]) as usize)
+}
+
+#[test]
+fn a_deleted_dbf_record_takes_its_shape_with_it() {
+    let plain = import::import_auto("wards.zip", &fixture(LUCKNOW_ZIP)).unwrap();
+    let bytes = lucknow_with(|e| {
+        for (n, d) in e.iter_mut() {
+            if n.ends_with(".dbf") {
+                let (header, record) = dbf_layout(d);
+                d[header + 9 * record] = b'*'; // record 10
+            }
+        }
+    });
+    let got = import::import_auto("wards.zip", &bytes).unwrap();
+    let mut want =
+        vec![ImportWarning::DeletedRecords { part: format!("{STEM}.dbf"), records: vec![10] }];
+    want.extend(plain.warnings.iter().cloned()); // Airport and Cantonment, as without
+    assert_eq!(got.warnings, want);
+    assert_eq!(got.map.wards().len(), plain.map.wards().len() - 1);
+    // Every ward kept its own shape and figures: nothing shifted by one.
+    for w in got.map.wards() {
+        assert_eq!(Some(w), plain.map.ward(&w.number), "ward {}", w.number);
+    }
+}
+
+#[test]
+fn dbf_text_that_is_not_in_the_encoding_its_cpg_names() {
+    let bytes = lucknow_with(|e| {
+        latin1_dbf(e);
+        e.push((format!("{STEM}.cpg"), b"UTF-8".to_vec()));
+    });
+    let got = import::import_auto("wards.zip", &bytes).unwrap();
+    match &got.warnings[..] {
+        [ImportWarning::TextNotInDeclaredEncoding { declared, bytes, encoding, column, .. }, ImportWarning::NotAWard { .. }, ImportWarning::NotAWard { .. }] =>
+        {
+            assert_eq!((declared.as_str(), encoding.as_str()), ("UTF-8", "Windows-1252"));
+            assert!(bytes.starts_with("E4"), "{bytes}");
+            assert_eq!(column, "Ward Name");
+        }
+        w => panic!("{w:?}"),
+    }
+    assert_eq!(got.map.ward("1").unwrap().name.as_deref(), Some("Ibraäimpur"));
+    // Valid UTF-8 under a UTF-8 .cpg: no warning.
+    let bytes = lucknow_with(|e| e.push((format!("{STEM}.cpg"), b"UTF-8".to_vec())));
+    let plain = import::import_auto("wards.zip", &fixture(LUCKNOW_ZIP)).unwrap();
+    assert_eq!(import::import_auto("wards.zip", &bytes).unwrap().warnings, plain.warnings);
+}
+
+/// The real Bhubaneswar GeoJSON with every position changed by `f`.
+fn bhubaneswar_with(f: &dyn Fn(f64, f64) -> (f64, f64)) -> Vec<u8> {
+    fn walk(v: &mut serde_json::Value, f: &dyn Fn(f64, f64) -> (f64, f64)) {
+        if let Some(a) = v.as_array_mut() {
+            if let [x, y] = &a[..] {
+                if let (Some(x), Some(y)) = (x.as_f64(), y.as_f64()) {
+                    let (x, y) = f(x, y);
+                    *a = vec![x.into(), y.into()];
+                    return;
+                }
+            }
+            a.iter_mut().for_each(|v| walk(v, f));
+        }
+    }
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&fixture("bhubaneswar/Wards.GeoJSON")).unwrap();
+    for feature in json["features"].as_array_mut().unwrap() {
+        walk(&mut feature["geometry"]["coordinates"], f);
+    }
+    serde_json::to_vec(&json).unwrap()
+}
+
+#[test]
+fn latitude_first_coordinates_are_swapped_with_a_warning() {
+    let plain = import::import_auto("w.geojson", &fixture("bhubaneswar/Wards.GeoJSON")).unwrap();
+    assert_eq!(plain.warnings, []);
+    let got = import::import_auto("w.geojson", &bhubaneswar_with(&|x, y| (y, x))).unwrap();
+    assert_eq!(got.warnings, [ImportWarning::LatLonSwapped { file: "w.geojson".into() }]);
+    assert_eq!(got.map, plain.map);
+}
+
+#[test]
+fn a_map_outside_india_is_named() {
+    let got = import::import_auto("w.geojson", &bhubaneswar_with(&|x, y| (x - 80.0, y))).unwrap();
+    match &got.warnings[..] {
+        [ImportWarning::OutsideIndia { file, lat, lon }] => {
+            assert_eq!(file, "w.geojson");
+            assert!(lat.starts_with("20.") && lon.starts_with("5."), "{lat} {lon}");
+        }
+        w => panic!("{w:?}"),
+    }
+}
+
+#[test]
+fn a_city_boundary_saved_as_a_ward_is_skipped() {
+    let plain = import::import_auto("w.geojson", &fixture("bhubaneswar/Wards.GeoJSON")).unwrap();
+    let b = plain.map.bounds().unwrap();
+    let (x0, y0, x1, y1) = (b.min().x - 0.01, b.min().y - 0.01, b.max().x + 0.01, b.max().y + 0.01);
+    let mut json: serde_json::Value =
+        serde_json::from_slice(&fixture("bhubaneswar/Wards.GeoJSON")).unwrap();
+    let mut boundary = json["features"][0].clone();
+    for (_, v) in boundary["properties"].as_object_mut().unwrap() {
+        if v.is_string() {
+            *v = "City".into();
+        } else if v.is_number() {
+            *v = 999.into();
+        }
+    }
+    boundary["geometry"] = serde_json::json!({"type": "Polygon",
+        "coordinates": [[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]});
+    json["features"].as_array_mut().unwrap().push(boundary);
+    let n = json["features"].as_array().unwrap().len();
+    let got = import::import_auto("w.geojson", &serde_json::to_vec(&json).unwrap()).unwrap();
+    let wards = plain.map.wards().len();
+    match &got.warnings[..] {
+        [ImportWarning::BoundarySkipped { feature, covers, of, .. }] => {
+            assert_eq!((*feature, *covers, *of), (n, wards, wards));
+        }
+        w => panic!("{w:?}"),
+    }
+    assert_eq!(got.map, plain.map);
+}

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use geo::orient::{Direction, Orient};
 use geo::{Area, BooleanOps, MakeValid, MultiPolygon, Validation};
 
+use super::plausible::{self, Placement};
 use super::raw::{RawGeometry, RawLayer, ShapeProblem, Value};
 use super::wardno::{count_from_f64, normalise_ward_number, parse_count};
 use super::{ImportError, ImportWarning, Imported};
@@ -305,6 +306,16 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
     );
 
     let mut warnings = raw.warnings.clone();
+    let placement = plausible::placement(raw);
+    match placement {
+        Placement::Swapped => warnings.push(ImportWarning::LatLonSwapped { file: file() }),
+        Placement::Outside { lon, lat } => warnings.push(ImportWarning::OutsideIndia {
+            file: file(),
+            lat: format!("{lat:.4}"),
+            lon: format!("{lon:.4}"),
+        }),
+        Placement::InIndia | Placement::Unknown => {}
+    }
     let mut wards: Vec<Ward> = Vec::new();
     // Ward number → (index in `wards`, first feature number).
     let mut seen: BTreeMap<String, (usize, usize)> = BTreeMap::new();
@@ -337,6 +348,13 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
                 continue;
             }
             RawGeometry::Polygons(m) => m,
+        };
+        let swapped;
+        let multi = if placement == Placement::Swapped {
+            swapped = plausible::swapped(multi);
+            &swapped
+        } else {
+            multi
         };
         let finite = multi.0.iter().all(|p| {
             p.exterior()
@@ -442,6 +460,21 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
             poor_households,
             extra: BTreeMap::new(),
         });
+    }
+    // A city or zone boundary saved as one more ward would be allocated as a ward.
+    let covering = plausible::covering(&wards);
+    if !covering.is_empty() {
+        let feature_of: BTreeMap<usize, usize> = seen.values().copied().collect();
+        let others = wards.len() - 1;
+        for &(i, covers) in covering.iter().rev() {
+            let ward = wards.remove(i);
+            warnings.push(ImportWarning::BoundarySkipped {
+                feature: feature_of.get(&i).copied().unwrap_or(0),
+                ward: ward.number,
+                covers,
+                of: others,
+            });
+        }
     }
     if wards.is_empty() {
         return Err(ImportError::NoWards { file: file(), skipped: raw.features.len() });

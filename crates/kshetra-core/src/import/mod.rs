@@ -29,6 +29,7 @@ pub mod crs;
 pub mod geojson;
 pub mod kml;
 mod mapping;
+mod plausible;
 mod raw;
 pub mod shp;
 pub mod topojson;
@@ -350,6 +351,56 @@ pub enum ImportWarning {
         arc: i64,
         /// Number of arcs in the file.
         arcs: usize,
+    },
+    /// Records marked deleted in the `.dbf`; their shapes were skipped with them.
+    DeletedRecords {
+        /// The DBF part.
+        part: String,
+        /// 1-based record numbers.
+        records: Vec<usize>,
+    },
+    /// The `.cpg` names an encoding the `.dbf` text is not in; read as `encoding` instead.
+    TextNotInDeclaredEncoding {
+        /// The DBF part.
+        part: String,
+        /// The encoding the `.cpg` names.
+        declared: String,
+        /// 1-based record of the first bad text.
+        record: usize,
+        /// Its column.
+        column: String,
+        /// The first bad bytes, in hex ("E0 A4 …").
+        bytes: String,
+        /// The encoding used instead.
+        encoding: String,
+    },
+    /// The coordinates were written latitude first: read as written they lie outside India,
+    /// swapped they lie inside it; they were swapped.
+    LatLonSwapped {
+        /// File name.
+        file: String,
+    },
+    /// The map lies outside India (its middle at `lat`, `lon`, in degrees): probably a wrong
+    /// coordinate system or a wrong file.
+    OutsideIndia {
+        /// File name.
+        file: String,
+        /// Latitude of the middle, as text (4 decimals).
+        lat: String,
+        /// Longitude of the middle, as text (4 decimals).
+        lon: String,
+    },
+    /// A feature that covers most of the other wards (a city or zone boundary saved with the
+    /// wards); skipped.
+    BoundarySkipped {
+        /// Feature number.
+        feature: usize,
+        /// The ward number it carried.
+        ward: String,
+        /// Wards whose inside point it covers.
+        covers: usize,
+        /// Other wards in all.
+        of: usize,
     },
     /// The archive holds several layers; only one was read.
     OtherLayersIgnored {

@@ -97,15 +97,24 @@ pub(crate) fn read_zip(file: &str, mut zip: ZipFiles<'_>) -> Result<RawLayer, Im
         warnings
             .push(ImportWarning::RecordCountMismatch { shapes: shapes.len(), rows: rows.len() });
     }
+    // Shapes and rows pair by record number; a row marked deleted in the .dbf takes its
+    // shape with it (issue 19: skipping only the row gave every later ward its
+    // neighbour's number and figures).
+    let deleted: Vec<usize> =
+        rows.iter().enumerate().filter(|(_, r)| r.is_none()).map(|(i, _)| i + 1).collect();
+    if !deleted.is_empty() {
+        warnings.push(ImportWarning::DeletedRecords { part: dbf_name.clone(), records: deleted });
+    }
     let features = shapes
         .into_iter()
         .zip(rows)
         .enumerate()
-        .map(|(i, (mut geometry, values))| {
+        .filter_map(|(i, (mut geometry, values))| {
+            let values = values?;
             if let RawGeometry::Polygons(m) = &mut geometry {
                 crs.transform(m);
             }
-            RawFeature { number: i + 1, values, geometry }
+            Some(RawFeature { number: i + 1, values, geometry })
         })
         .collect();
     Ok(RawLayer {
@@ -205,7 +214,8 @@ fn read_shapes(
     Ok(out)
 }
 
-type Rows = Vec<Vec<Option<Value>>>;
+/// One entry per record, in record order; `None` for a record marked deleted.
+type Rows = Vec<Option<Vec<Option<Value>>>>;
 
 /// Reads the `.dbf`: column names in file order and one row of values per record.
 fn read_dbf(
@@ -236,6 +246,25 @@ fn read_dbf(
             ),
         ));
     }
+    // A .cpg saying UTF-8 over bytes that are not: name the first bad bytes and read the
+    // text as Windows-1252 rather than as rows of replacement characters.
+    let declared = match declared {
+        Some(e) if e == encoding_rs::UTF_8 => match first_non_utf8_text(dbf, header_size) {
+            Some((record, column, bytes)) => {
+                warnings.push(ImportWarning::TextNotInDeclaredEncoding {
+                    part: part.into(),
+                    declared: "UTF-8".into(),
+                    record,
+                    column,
+                    bytes,
+                    encoding: "Windows-1252".into(),
+                });
+                Some(encoding_rs::WINDOWS_1252)
+            }
+            None => Some(e),
+        },
+        d => d,
+    };
     let encoding = declared.unwrap_or_else(|| {
         if std::str::from_utf8(&dbf[32..header_size.min(dbf.len())]).is_ok()
             && std::str::from_utf8(data).is_ok()
@@ -255,8 +284,13 @@ fn read_dbf(
         .map_err(|e| bad(file, part, e))?;
     let columns: Vec<String> =
         reader.fields().iter().map(|f| f.name().trim().to_string()).collect();
-    let mut rows = Vec::new();
+    // The dbase reader skips records flagged deleted ('*'); the flags tell which.
+    let deleted = |i: usize| data.get(i * record_size) == Some(&b'*');
+    let mut rows: Rows = Vec::new();
     for record in reader.iter_records() {
+        while deleted(rows.len()) {
+            rows.push(None);
+        }
         let record = record.map_err(|e| bad(file, part, e))?;
         let row = columns
             .iter()
@@ -279,7 +313,51 @@ fn read_dbf(
                 }
             })
             .collect();
-        rows.push(row);
+        rows.push(Some(row));
+    }
+    while rows.len() < n_records && deleted(rows.len()) {
+        rows.push(None);
     }
     Ok((columns, rows))
+}
+
+/// The first text cell of a `.dbf` whose bytes are not UTF-8: (1-based record, column name,
+/// the first bad bytes in hex). Only character and memo-pointer fields are looked at: numeric
+/// fields of the binary kinds hold arbitrary bytes.
+fn first_non_utf8_text(dbf: &[u8], header_size: usize) -> Option<(usize, String, String)> {
+    let n_records = u32::from_le_bytes([dbf[4], dbf[5], dbf[6], dbf[7]]) as usize;
+    let record_size = u16::from_le_bytes([dbf[10], dbf[11]]) as usize;
+    // Field descriptors: 32 bytes each from offset 32 until the 0x0D terminator.
+    let mut fields = Vec::new(); // (name, kind, offset in record, length)
+    let mut offset = 1; // the deletion flag
+    let mut at = 32;
+    while at + 32 <= header_size && dbf[at] != 0x0D {
+        let d = &dbf[at..at + 32];
+        let name_end = d[..11].iter().position(|&b| b == 0).unwrap_or(11);
+        let name = String::from_utf8_lossy(&d[..name_end]).trim().to_string();
+        let len = usize::from(d[16]);
+        fields.push((name, d[11], offset, len));
+        offset += len;
+        at += 32;
+    }
+    let data = &dbf[header_size..];
+    for r in 0..n_records {
+        let Some(record) = data.get(r * record_size..(r + 1) * record_size) else { break };
+        for (name, kind, off, len) in &fields {
+            if !matches!(kind, b'C' | b'V') {
+                continue;
+            }
+            let Some(cell) = record.get(*off..off + len) else { continue };
+            if let Err(e) = std::str::from_utf8(cell) {
+                // A multi-byte character cut by the field width is not an encoding problem.
+                if e.error_len().is_none() {
+                    continue;
+                }
+                let bad = &cell[e.valid_up_to()..(e.valid_up_to() + 4).min(cell.len())];
+                let hex: Vec<String> = bad.iter().map(|b| format!("{b:02X}")).collect();
+                return Some((r + 1, name.clone(), hex.join(" ")));
+            }
+        }
+    }
+    None
 }

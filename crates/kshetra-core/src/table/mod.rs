@@ -5,6 +5,8 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
+mod repair;
+
 use crate::format::{csv_safe, csv_unguard};
 use crate::import::{detect_columns, normalise_ward_number, parse_count, FieldMapping, Value};
 use crate::model::WardMap;
@@ -19,6 +21,28 @@ pub struct Table {
     pub columns: Vec<String>,
     /// Data rows: (spreadsheet row number, values aligned with `columns`).
     pub rows: Vec<(usize, Vec<Option<Value>>)>,
+    /// What was repaired while reading, for the officer to check.
+    pub notes: Vec<TableNote>,
+}
+
+/// A repair made while reading a table (issue 19); shown with the join report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TableNote {
+    /// An unquoted CSV number written with separators (`2,58,891`) had split the row into
+    /// more cells than the header has; the pieces were joined back.
+    NumbersJoined {
+        /// Spreadsheet row number.
+        row: usize,
+        /// The numbers as written (`2,58,891`).
+        numbers: Vec<String>,
+    },
+    /// Merged cells: each merged range's value was filled into all of its cells.
+    MergedCellsFilled {
+        /// Merged ranges that filled something.
+        ranges: usize,
+        /// Cells filled.
+        cells: usize,
+    },
 }
 
 /// Why a table file could not be read.
@@ -60,6 +84,19 @@ pub enum TableError {
         /// File name.
         file: String,
     },
+    /// A CSV row with more cells than the header that numbers written with commas may
+    /// explain in more than one way (or in none): the officer must quote or unformat them.
+    #[error("{file}: row {row} has {cells} cells but the header has {columns}")]
+    RowTooLong {
+        /// File name.
+        file: String,
+        /// Spreadsheet row number.
+        row: usize,
+        /// Cells in the row.
+        cells: usize,
+        /// Cells in the header.
+        columns: usize,
+    },
     /// The mapping has no key column, or names a column the table lacks.
     #[error("{file}: no ward-number column {column}")]
     NoKeyColumn {
@@ -80,6 +117,7 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
     let ext = crate::import::extension_of(file);
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(b"\xD0\xCF\x11\xE0");
+    let mut notes = Vec::new();
     let grid: Vec<Vec<Option<Value>>> = if is_zip
         || is_ole
         || matches!(ext.as_str(), "xlsx" | "xls" | "xlsm" | "xlsb" | "ods")
@@ -91,7 +129,14 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
             .worksheet_range_at(0)
             .ok_or_else(|| TableError::InvalidSpreadsheet { file: f(), detail: "no sheet".into() })?
             .map_err(|e| TableError::InvalidSpreadsheet { file: f(), detail: e.to_string() })?;
-        range
+        // Merged ranges in sheet coordinates (xlsx and xls say; ods and xlsb do not).
+        let merged = match &mut book {
+            calamine::Sheets::Xlsx(x) => x.worksheet_merge_cells_at(0).and_then(Result::ok),
+            calamine::Sheets::Xls(x) => x.worksheet_merge_cells_at(0),
+            _ => None,
+        }
+        .unwrap_or_default();
+        let mut grid: Vec<Vec<Option<Value>>> = range
             .rows()
             .map(|r| {
                 r.iter()
@@ -107,7 +152,21 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
                     })
                     .collect()
             })
-            .collect()
+            .collect();
+        let (r0, c0) = range.start().unwrap_or((0, 0));
+        let regions: Vec<(usize, usize, usize, usize)> = merged
+            .iter()
+            .filter(|d| d.start.0 >= r0 && d.start.1 >= c0)
+            .map(|d| {
+                let at = |v: u32, o: u32| (v - o) as usize;
+                (at(d.start.0, r0), at(d.start.1, c0), at(d.end.0, r0), at(d.end.1, c0))
+            })
+            .collect();
+        let (ranges, cells) = repair::fill_merged(&mut grid, &regions);
+        if cells > 0 {
+            notes.push(TableNote::MergedCellsFilled { ranges, cells });
+        }
+        grid
     } else {
         let (text, _, _) = match encoding_rs::Encoding::for_bom(bytes) {
             Some((enc, _)) => enc.decode(bytes),
@@ -132,15 +191,41 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
             .delimiter(delimiter)
             .from_reader(text.as_bytes());
         let mut grid = Vec::new();
+        let mut header_len = None;
         for (i, record) in reader.records().enumerate() {
             let record = record.map_err(|e| TableError::InvalidCsv {
                 file: f(),
                 row: i + 1,
                 detail: e.to_string(),
             })?;
+            let cells: Vec<&str> = record.iter().collect();
+            let filled = cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
+            match header_len {
+                None if filled > 0 => header_len = Some(cells.len()),
+                Some(want) if filled > want && delimiter == b',' => {
+                    let cells = &cells[..filled];
+                    let trimmed: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
+                    if let Some((joined, numbers)) = repair::join_split_numbers(&trimmed, want) {
+                        notes.push(TableNote::NumbersJoined { row: i + 1, numbers });
+                        grid.push(
+                            joined.iter().map(|s| Value::text(s).map(numeric_text)).collect(),
+                        );
+                        continue;
+                    }
+                    if repair::has_split_number(&trimmed) {
+                        return Err(TableError::RowTooLong {
+                            file: f(),
+                            row: i + 1,
+                            cells: cells.len(),
+                            columns: want,
+                        });
+                    }
+                }
+                _ => {}
+            }
             // Text Kshetra guarded against formula injection reads back as it was.
             grid.push(
-                record.iter().map(|s| Value::text(csv_unguard(s)).map(numeric_text)).collect(),
+                cells.iter().map(|s| Value::text(csv_unguard(s)).map(numeric_text)).collect(),
             );
         }
         grid
@@ -167,7 +252,7 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
     if rows.is_empty() {
         return Err(TableError::NoRows { file: f() });
     }
-    Ok(Table { file: f(), columns, rows })
+    Ok(Table { file: f(), columns, rows, notes })
 }
 
 /// CSV cells are text; plain numbers become numbers so extra columns can be summed.

@@ -1,0 +1,153 @@
+//! Repairs of what office tables do to cells (issue 19): numbers written with thousands
+//! separators in an unquoted CSV (`2,58,891` becomes three cells, and the population "2"),
+//! and merged cells in a spreadsheet (only the first cell of a merged range holds the value,
+//! so a zone written once for ten wards would reach only the first).
+
+/// Whether a cell is `min..=max` ASCII digits.
+fn digits(s: &str, min: usize, max: usize) -> bool {
+    (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Whether `cells` are the pieces of one number split at its separators: Indian grouping
+/// (`2`,`58`,`891`: a lead of 1–2 digits, pairs, then three digits) or the international
+/// one (`258`,`891`: a lead of 1–3 digits, then threes). The last piece may carry decimals.
+fn is_split_number(cells: &[&str]) -> bool {
+    let [lead, middle @ .., last] = cells else { return false };
+    let last_ok = match last.split_once('.') {
+        Some((int, frac)) => digits(int, 3, 3) && digits(frac, 1, 9),
+        None => digits(last, 3, 3),
+    };
+    if !last_ok || !digits(lead, 1, 3) {
+        return false;
+    }
+    let indian = digits(lead, 1, 2) && middle.iter().all(|c| digits(c, 2, 2));
+    let international = middle.iter().all(|c| digits(c, 3, 3));
+    indian || international
+}
+
+/// Whether some run of `cells` looks like one number split at its separators.
+pub(super) fn has_split_number(cells: &[&str]) -> bool {
+    (0..cells.len())
+        .any(|i| (i + 2..=(i + 6).min(cells.len())).any(|j| is_split_number(&cells[i..j])))
+}
+
+/// The only way to read `cells` as exactly `want` cells by joining split numbers back, as
+/// (joined cells, the numbers joined as written); `None` when there is no such way or more
+/// than one (then a person must decide).
+pub(super) fn join_split_numbers(
+    cells: &[&str],
+    want: usize,
+) -> Option<(Vec<String>, Vec<String>)> {
+    let n = cells.len();
+    if want == 0 || want >= n || n > 512 {
+        return None;
+    }
+    // ways[i][c]: ways (capped at 2) to read cells[i..] as c cells.
+    let mut ways = vec![vec![0u8; want + 1]; n + 1];
+    ways[n][0] = 1;
+    // Runs longer than 6 pieces are not numbers anyone writes.
+    let run_ends =
+        |i: usize| (i + 2..=(i + 6).min(n)).filter(move |&j| is_split_number(&cells[i..j]));
+    for i in (0..n).rev() {
+        for c in 1..=want {
+            let mut w = ways[i + 1][c - 1];
+            for j in run_ends(i) {
+                w = w.saturating_add(ways[j][c - 1]);
+            }
+            ways[i][c] = w.min(2);
+        }
+    }
+    if ways[0][want] != 1 {
+        return None;
+    }
+    let (mut out, mut joined, mut i, mut c) = (Vec::new(), Vec::new(), 0, want);
+    while i < n {
+        if ways[i + 1][c - 1] == 1 {
+            out.push(cells[i].to_string());
+            i += 1;
+        } else {
+            let j = run_ends(i).find(|&j| ways[j][c - 1] == 1)?;
+            out.push(cells[i..j].concat());
+            joined.push(cells[i..j].join(","));
+            i = j;
+        }
+        c -= 1;
+    }
+    Some((out, joined))
+}
+
+/// Copies the value of each merged range's first cell into the range's empty cells;
+/// returns (ranges, cells filled). `regions` are (first row, first column, last row, last
+/// column), 0-based in the same frame as `grid`.
+pub(super) fn fill_merged<T: Clone>(
+    grid: &mut [Vec<Option<T>>],
+    regions: &[(usize, usize, usize, usize)],
+) -> (usize, usize) {
+    let (mut ranges, mut filled) = (0, 0);
+    for &(r0, c0, r1, c1) in regions {
+        let Some(value) = grid.get(r0).and_then(|r| r.get(c0)).cloned().flatten() else {
+            continue;
+        };
+        let mut any = false;
+        for row in grid.iter_mut().take(r1 + 1).skip(r0) {
+            if row.len() <= c1 {
+                row.resize(c1 + 1, None);
+            }
+            for cell in &mut row[c0..=c1] {
+                if cell.is_none() {
+                    *cell = Some(value.clone());
+                    filled += 1;
+                    any = true;
+                }
+            }
+        }
+        ranges += usize::from(any);
+    }
+    (ranges, filled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn join(row: &str, want: usize) -> Option<Vec<String>> {
+        let cells: Vec<&str> = row.split(',').collect();
+        join_split_numbers(&cells, want).map(|(cells, _)| cells)
+    }
+
+    #[test]
+    fn split_numbers_are_joined_when_there_is_one_way() {
+        assert_eq!(join("12,Aliganj,2,58,891", 3).unwrap(), ["12", "Aliganj", "258891"]);
+        assert_eq!(
+            join("12,Aliganj,2,58,891,45,000", 4).unwrap(),
+            ["12", "Aliganj", "258891", "45000"]
+        );
+        assert_eq!(join("7,Chowk,1,25,000.50", 3).unwrap(), ["7", "Chowk", "125000.50"]);
+        assert_eq!(join("7,Chowk,125,000", 3).unwrap(), ["7", "Chowk", "125000"]);
+        let (_, written) = join_split_numbers(&["3", "x", "2", "58", "891"], 3).unwrap();
+        assert_eq!(written, ["2,58,891"]);
+    }
+
+    #[test]
+    fn ambiguous_or_impossible_rows_are_left_to_a_person() {
+        // "5,12,345": ward 5 with 12,345 people, or ward 5,12 … — two readings.
+        assert_eq!(join("5,12,345,678", 2), None);
+        // Text cannot be joined.
+        assert_eq!(join("5,Aliganj,note,extra", 2), None);
+        // Two-digit last piece is not a separator split.
+        assert_eq!(join("5,Aliganj,2,58", 3), None);
+        assert_eq!(join("1,2", 2), None);
+    }
+
+    #[test]
+    fn merged_ranges_fill_their_empty_cells() {
+        let mut grid = vec![
+            vec![Some("zone"), Some("ward")],
+            vec![Some("A"), Some("1")],
+            vec![None, Some("2")],
+            vec![None, Some("3")],
+        ];
+        assert_eq!(fill_merged(&mut grid, &[(1, 0, 3, 0), (0, 1, 0, 1)]), (1, 2));
+        assert_eq!(grid[3], [Some("A"), Some("3")]);
+    }
+}

@@ -1,0 +1,151 @@
+//! Ward tables as offices save them (issue 19): unquoted numbers with Indian or
+//! international separators in a CSV, and merged zone cells in Excel, joined to the real
+//! Lucknow map.
+
+use std::io::{Cursor, Write};
+
+use kshetra_core::i18n::Lang;
+use kshetra_core::messages::UserText;
+use kshetra_core::table::{self, TableError, TableMapping, TableNote};
+use kshetra_core::WardMap;
+
+fn lucknow() -> WardMap {
+    let path = format!("{}/../../public/data/lucknow.geojson", env!("CARGO_MANIFEST_DIR"));
+    kshetra_core::import::geojson::parse("lucknow.geojson", &std::fs::read(path).unwrap())
+        .unwrap()
+        .map
+}
+
+fn joined(file: &str, bytes: &[u8]) -> (WardMap, table::Table) {
+    let t = table::read_table(file, bytes).unwrap();
+    let (map, report) = table::join(&lucknow(), &t, &TableMapping::detect(&t)).unwrap();
+    assert!(report.bad_values.is_empty(), "{:?}", report.bad_values);
+    (map, t)
+}
+
+#[test]
+fn unquoted_numbers_with_separators_are_read_whole() {
+    let csv = "ward_no,ward_name,population,households\n\
+               1,Ibrahimpur,2,58,891,45,000\n\
+               2,\"Gomti Nagar\",\"1,02,345\",20100\n\
+               3,Aliganj,98765,12,500\n";
+    let (map, t) = joined("wards.csv", csv.as_bytes());
+    let pop = |w: &str| map.ward(w).unwrap().population;
+    let hh = |w: &str| map.ward(w).unwrap().households;
+    assert_eq!((pop("1"), hh("1")), (Some(258_891), Some(45_000)));
+    assert_eq!((pop("2"), hh("2")), (Some(102_345), Some(20_100)));
+    assert_eq!((pop("3"), hh("3")), (Some(98_765), Some(12_500)));
+    assert_eq!(
+        t.notes,
+        [
+            TableNote::NumbersJoined { row: 2, numbers: vec!["2,58,891".into(), "45,000".into()] },
+            TableNote::NumbersJoined { row: 4, numbers: vec!["12,500".into()] },
+        ]
+    );
+    assert!(t.notes[0].message(Lang::Hi).contains("2,58,891"));
+}
+
+#[test]
+fn a_row_that_commas_explain_in_two_ways_is_refused_by_number() {
+    // Ward 5 with 12,345 people and 678 households, or 5,12,345 people and 678?
+    let csv = "ward_no,population,households\n4,1000,200\n5,12,345,678\n";
+    let e = table::read_table("wards.csv", csv.as_bytes()).unwrap_err();
+    assert_eq!(
+        e,
+        TableError::RowTooLong { file: "wards.csv".into(), row: 3, cells: 4, columns: 3 }
+    );
+    let en = e.message(Lang::En);
+    assert!(en.contains("Row 3") && en.contains("wards.csv") && en.contains("quotes"), "{en}");
+    // Extra text after the header's columns is not a number problem: read as before.
+    let csv = "ward_no,population\n4,1000,see note\n";
+    assert!(table::read_table("wards.csv", csv.as_bytes()).unwrap().notes.is_empty());
+}
+
+/// A minimal .xlsx: the given rows of inline strings/numbers, and merged ranges.
+fn xlsx(rows: &[&[&str]], merged: &[&str]) -> Vec<u8> {
+    let col = |i: usize| char::from(b'A' + i as u8);
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    for (r, row) in rows.iter().enumerate() {
+        sheet += &format!(r#"<row r="{}">"#, r + 1);
+        for (c, v) in row.iter().enumerate() {
+            let at = format!("{}{}", col(c), r + 1);
+            if v.is_empty() {
+                continue;
+            } else if v.parse::<f64>().is_ok() {
+                sheet += &format!(r#"<c r="{at}"><v>{v}</v></c>"#);
+            } else {
+                sheet += &format!(r#"<c r="{at}" t="inlineStr"><is><t>{v}</t></is></c>"#);
+            }
+        }
+        sheet += "</row>";
+    }
+    sheet += "</sheetData>";
+    if !merged.is_empty() {
+        sheet += &format!(r#"<mergeCells count="{}">"#, merged.len());
+        for m in merged {
+            sheet += &format!(r#"<mergeCell ref="{m}"/>"#);
+        }
+        sheet += "</mergeCells>";
+    }
+    sheet += "</worksheet>";
+    let rels = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let pkg = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let files = [
+        (
+            "[Content_Types].xml",
+            String::from(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+            ),
+        ),
+        (
+            "_rels/.rels",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rels}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+            ),
+        ),
+        (
+            "xl/workbook.xml",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="{rels}"><sheets><sheet name="Wards" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+            ),
+        ),
+        (
+            "xl/_rels/workbook.xml.rels",
+            format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{pkg}"><Relationship Id="rId1" Type="{rels}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+            ),
+        ),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ];
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in files {
+        w.start_file(name, opts).unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+#[test]
+fn merged_zone_cells_in_excel_reach_every_ward() {
+    let rows: &[&[&str]] = &[
+        &["ward_no", "zone", "population"],
+        &["1", "Zone 1", "1000"],
+        &["2", "", "2000"],
+        &["3", "", "3000"],
+        &["4", "Zone 2", "4000"],
+        &["5", "", "5000"],
+    ];
+    let (map, t) = joined("wards.xlsx", &xlsx(rows, &["B2:B4", "B5:B6"]));
+    let zone = |w: &str| map.ward(w).unwrap().zone.clone();
+    assert_eq!(zone("3").as_deref(), Some("Zone 1"));
+    assert_eq!(zone("5").as_deref(), Some("Zone 2"));
+    assert_eq!(t.notes, [TableNote::MergedCellsFilled { ranges: 2, cells: 3 }]);
+    // Without merged ranges, empty cells stay empty and nothing is noted.
+    let (map, t) = joined("wards.xlsx", &xlsx(rows, &[]));
+    assert_eq!(map.ward("3").unwrap().zone, lucknow().ward("3").unwrap().zone);
+    assert!(t.notes.is_empty());
+}
