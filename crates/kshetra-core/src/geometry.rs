@@ -1,6 +1,6 @@
 //! Geometry helpers on WGS84 longitude/latitude polygons.
 
-use geo::{GeodesicArea, InteriorPoint, MultiPolygon, Point, Rect};
+use geo::{Coord, GeodesicArea, InteriorPoint, LineString, MultiPolygon, Point, Polygon, Rect};
 
 /// Area on the WGS84 ellipsoid, in square metres.
 pub fn area_m2(geometry: &MultiPolygon<f64>) -> f64 {
@@ -33,6 +33,46 @@ pub fn is_lon_lat(geometry: &MultiPolygon<f64>) -> bool {
     geometry
         .coords_iter()
         .all(|c| c.x.is_finite() && c.y.is_finite() && c.x.abs() <= 180.0 && c.y.abs() <= 90.0)
+}
+
+/// The same shape written one fixed way: each ring starts at its least vertex (by x, then
+/// y), holes and polygons in that vertex's order. geo's `make_valid` traces rings from a
+/// `HashSet`, so the same broken shape came back rotated or reordered from one import to
+/// the next (issue 19); this makes a repaired ward the same every time.
+pub fn canonical(geometry: MultiPolygon<f64>) -> MultiPolygon<f64> {
+    fn least(c: &[Coord<f64>]) -> usize {
+        (0..c.len())
+            .min_by(|&a, &b| c[a].x.total_cmp(&c[b].x).then(c[a].y.total_cmp(&c[b].y)))
+            .unwrap_or(0)
+    }
+    fn ring(r: &LineString<f64>) -> LineString<f64> {
+        let mut c = r.0.clone();
+        if c.len() > 1 && c.first() == c.last() {
+            c.pop();
+        }
+        let at = least(&c);
+        c.rotate_left(at);
+        if let Some(&first) = c.first() {
+            c.push(first);
+        }
+        LineString(c)
+    }
+    let key = |r: &LineString<f64>| r.0.first().map(|c| (c.x, c.y)).unwrap_or_default();
+    let cmp = |a: &LineString<f64>, b: &LineString<f64>| {
+        let (a, b) = (key(a), key(b));
+        a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1))
+    };
+    let mut polygons: Vec<Polygon<f64>> = geometry
+        .0
+        .iter()
+        .map(|p| {
+            let mut holes: Vec<LineString<f64>> = p.interiors().iter().map(ring).collect();
+            holes.sort_by(cmp);
+            Polygon::new(ring(p.exterior()), holes)
+        })
+        .collect();
+    polygons.sort_by(|a, b| cmp(a.exterior(), b.exterior()));
+    MultiPolygon(polygons)
 }
 
 /// Width and height of a lon/lat rectangle in metres (equirectangular approximation at its

@@ -169,7 +169,7 @@ catalogue! {
     /// Import error: empty file. {file}
     ErrEmptyFile => "फ़ाइल \"{file}\" खाली है (0 बाइट)। सही फ़ाइल चुनें।", "The file \"{file}\" is empty (0 bytes). Choose the right file.";
     /// Import error: not UTF-8. {file}
-    ErrNotUtf8 => "फ़ाइल \"{file}\" UTF-8 टेक्स्ट नहीं है। GeoJSON को UTF-8 में सहेजें।", "The file \"{file}\" is not UTF-8 text. Save the GeoJSON as UTF-8.";
+    ErrNotUtf8 => "फ़ाइल \"{file}\" UTF-8 टेक्स्ट नहीं है: पंक्ति {line}, स्थान {column} पर बाइट {bytes} हैं। फ़ाइल शायद Windows-1252 (\"ANSI\") या किसी पुराने हिंदी फ़ॉन्ट की एन्कोडिंग में सहेजी गई है। इसे UTF-8 में फिर से सहेजें (Notepad: Save As → Encoding: UTF-8; QGIS: निर्यात करते समय Encoding: UTF-8) और दोबारा चुनें।", "The file \"{file}\" is not UTF-8 text: line {line}, column {column} holds the bytes {bytes}. It was probably saved as Windows-1252 (\"ANSI\") or in an old Hindi font encoding. Save it again as UTF-8 (Notepad: Save As → Encoding: UTF-8; QGIS: Encoding UTF-8 when exporting) and choose it again.";
     /// Import error: broken JSON. {file} {line} {column} {detail}
     ErrInvalidJson => "फ़ाइल \"{file}\" सही GeoJSON नहीं है: पंक्ति {line}, स्थान {column} पर गड़बड़ी ({detail})। फ़ाइल अधूरी या टूटी हो सकती है।", "The file \"{file}\" is not valid GeoJSON: error at line {line}, column {column} ({detail}). The file may be truncated or damaged.";
     /// Import error: not a FeatureCollection. {file} {found}

@@ -35,7 +35,15 @@ impl UserText for ImportError {
         let e = self;
         match e {
             ImportError::Empty { file } => Msg::ErrEmptyFile.fill(lang, &[("file", file)]),
-            ImportError::NotUtf8 { file } => Msg::ErrNotUtf8.fill(lang, &[("file", file)]),
+            ImportError::NotUtf8 { file, line, column, bytes } => Msg::ErrNotUtf8.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("line", &line.to_string()),
+                    ("column", &column.to_string()),
+                    ("bytes", bytes),
+                ],
+            ),
             ImportError::InvalidJson { file, line, column, detail } => Msg::ErrInvalidJson.fill(
                 lang,
                 &[

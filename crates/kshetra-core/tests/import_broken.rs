@@ -547,3 +547,33 @@ fn a_city_boundary_saved_as_a_ward_is_skipped() {
     }
     assert_eq!(got.map, plain.map);
 }
+
+#[test]
+fn utf16_files_from_windows_tools_read_as_utf8() {
+    let utf8 = fixture("bhubaneswar/Wards.GeoJSON");
+    let plain = import::import_auto("w.geojson", &utf8).unwrap();
+    let text = String::from_utf8(utf8).unwrap();
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    assert_eq!(import::import_auto("w.geojson", &le).unwrap(), plain);
+    let kml = String::from_utf8(fixture("bhopal/Ward Map of Bhopal.kml")).unwrap();
+    let be: Vec<u8> = kml.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let want = import::import_auto("w.kml", kml.as_bytes()).unwrap();
+    let again = import::import_auto("w.kml", kml.as_bytes()).unwrap();
+    assert_eq!(again, want, "same bytes twice");
+    let got = import::import_auto("w.kml", &be).unwrap();
+    assert_eq!(got.warnings, want.warnings);
+    for (a, b) in got.map.wards().iter().zip(want.map.wards()) {
+        assert_eq!((&a.number, &a.name, a.population), (&b.number, &b.name, b.population));
+        assert_eq!(a.geometry, b.geometry, "ward {}", a.number);
+    }
+    assert_eq!(got.map, want.map);
+    // Windows-1252 bytes in a GeoJSON: refused, naming line, column and bytes.
+    let bad =
+        text.replacen("\"properties\"", "\"pr\u{0}operties\"", 0).replacen("Ward", "W\u{e4}rd", 1);
+    let bad = encoding_rs::WINDOWS_1252.encode(&bad).0;
+    match err("w.geojson", &bad) {
+        ImportError::NotUtf8 { line, bytes, .. } => assert!(line >= 1 && bytes.starts_with("E4")),
+        e => panic!("{e:?}"),
+    }
+}

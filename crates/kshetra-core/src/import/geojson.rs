@@ -74,10 +74,12 @@ pub(crate) fn json_value(file: &str, bytes: &[u8]) -> Result<JsonValue, ImportEr
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { file: file_name() });
     }
-    // A UTF-8 byte-order mark is common in files saved by Windows tools.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 { file: file_name() })?;
+    // UTF-16 (Excel, some Windows tools) is read as the same text in UTF-8; a UTF-8
+    // byte-order mark is common in files saved by Windows tools.
+    let utf16 = super::text::utf16_as_utf8(bytes);
+    let bytes = utf16.as_deref().unwrap_or(bytes);
+    let text = super::text::utf8(file, bytes)?;
+    let bytes = text.as_bytes();
     let values = count_values(bytes, MAX_JSON_VALUES);
     if values > MAX_JSON_VALUES {
         return Err(ImportError::TooManyValues {

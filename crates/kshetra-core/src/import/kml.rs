@@ -26,9 +26,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { file: f() });
     }
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(body).map_err(|_| ImportError::NotUtf8 { file: f() })?;
-    let mut reader = quick_xml::Reader::from_str(text);
+    let text = super::text::xml(file, bytes)?;
+    let body = text.as_bytes();
+    let mut reader = quick_xml::Reader::from_str(&text);
     let mut stack: Vec<String> = Vec::new();
     let mut table = TableBuilder::default();
     let mut placemark: Option<Placemark> = None;

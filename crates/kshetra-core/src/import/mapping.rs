@@ -10,7 +10,7 @@ use super::plausible::{self, Placement};
 use super::raw::{RawGeometry, RawLayer, ShapeProblem, Value};
 use super::wardno::{count_from_f64, normalise_ward_number, parse_count};
 use super::{ImportError, ImportWarning, Imported};
-use crate::geometry::is_lon_lat;
+use crate::geometry::{canonical, is_lon_lat};
 use crate::model::{Ward, WardMap};
 
 /// A ward attribute a column can be mapped to.
@@ -428,6 +428,7 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
         // Exterior rings counter-clockwise, holes clockwise (RFC 7946): files drawn the other
         // way round would otherwise measure as "the whole Earth minus the ward".
         let geometry = geometry.orient(Direction::Default);
+        let geometry = if repair == Some(true) { canonical(geometry) } else { geometry };
         let mut count = |c: Option<usize>, field: Field| -> Option<u64> {
             let v = c.and_then(|c| feature.value(c))?;
             let parsed = match v {

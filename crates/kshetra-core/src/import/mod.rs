@@ -32,6 +32,7 @@ mod mapping;
 mod plausible;
 mod raw;
 pub mod shp;
+mod text;
 pub mod topojson;
 mod wardno;
 
@@ -75,11 +76,17 @@ pub enum ImportError {
         /// File name.
         file: String,
     },
-    /// The bytes are not UTF-8 text.
-    #[error("{file}: not UTF-8 text")]
+    /// The bytes are not UTF-8 (nor UTF-16, nor the encoding a KML declares).
+    #[error("{file}: not UTF-8 text (line {line}, column {column}: bytes {bytes})")]
     NotUtf8 {
         /// File name.
         file: String,
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in characters) of the first bad byte.
+        column: usize,
+        /// The first bad bytes, in hex.
+        bytes: String,
     },
     /// The text is not valid JSON/GeoJSON.
     #[error("{file}: invalid GeoJSON at line {line}, column {column}: {detail}")]
@@ -503,7 +510,9 @@ pub fn sniff(file: &str, bytes: &[u8]) -> Result<Format, ImportError> {
             return Err(ImportError::UnknownFormat { file: f(), found: what.into() });
         }
     }
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let utf16 = text::utf16_as_utf8(bytes);
+    let text = utf16.as_deref().unwrap_or(bytes);
+    let text = text.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(text);
     let start = text.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(0);
     let head = &text[start..text.len().min(start + 4096)];
     match head.first() {

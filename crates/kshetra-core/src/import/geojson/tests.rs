@@ -62,7 +62,15 @@ fn fatal_errors_name_the_file() {
     let err = |bytes: &[u8]| parse("city.geojson", bytes).unwrap_err();
     assert_eq!(err(b""), ImportError::Empty { file: "city.geojson".into() });
     assert_eq!(err(b"  \n"), ImportError::Empty { file: "city.geojson".into() });
-    assert_eq!(err(b"\xff\xfe{"), ImportError::NotUtf8 { file: "city.geojson".into() });
+    assert_eq!(
+        err(b"\xff\xfe{"),
+        ImportError::NotUtf8 {
+            file: "city.geojson".into(),
+            line: 1,
+            column: 1,
+            bytes: "FF FE 7B".into()
+        }
+    );
     match err(br#"{"type":"FeatureCollection","features":[{"type":"#) {
         ImportError::InvalidJson { file, line, .. } => {
             assert_eq!(file, "city.geojson");
