@@ -178,6 +178,10 @@ catalogue! {
     ErrNotLonLat => "फ़ाइल \"{file}\" (फ़ीचर {feature}) के निर्देशांक अक्षांश/देशांतर नहीं हैं (शायद UTM मीटर में)। WGS84 (EPSG:4326) में निर्यात करें।", "The coordinates in \"{file}\" (feature {feature}) are not longitude/latitude (perhaps UTM metres). Export in WGS84 (EPSG:4326).";
     /// Import error: no usable wards. {file} {skipped}
     ErrNoWards => "फ़ाइल \"{file}\" में कोई उपयोगी वार्ड नहीं मिला ({skipped} फ़ीचर छोड़े गए)।", "No usable ward found in \"{file}\" ({skipped} features skipped).";
+    /// Import error (continued): more features skipped than listed. {n}
+    ErrNoWardsMore => "\n… और {n} फ़ीचर इन्हीं जैसे कारणों से छोड़े गए।", "\n… and {n} more features skipped for reasons like these.";
+    /// Import error: a KML with only a NetworkLink. {file}
+    ErrKmlNetworkLink => "फ़ाइल \"{file}\" में वार्ड नहीं हैं, केवल किसी दूसरी फ़ाइल की कड़ी (NetworkLink) है। Google Earth में यह फ़ाइल खोलें, परत पर राइट-क्लिक करके \"Save Place As\" से KML/KMZ सहेजें, और वह फ़ाइल चुनें।", "The file \"{file}\" holds no wards, only a link (NetworkLink) to another file. Open it in Google Earth, right-click the layer, choose \"Save Place As\" to save a KML/KMZ, and choose that file.";
     /// Warning: feature without geometry. {feature}
     WarnNoGeometry => "फ़ीचर {feature} में कोई आकृति नहीं है — छोड़ा गया।", "Feature {feature} has no shape — skipped.";
     /// Warning: non-polygon feature. {feature} {kind}

@@ -59,8 +59,23 @@ impl UserText for ImportError {
             ImportError::NotLonLat { file, feature } => {
                 Msg::ErrNotLonLat.fill(lang, &[("file", file), ("feature", &feature.to_string())])
             }
-            ImportError::NoWards { file, skipped } => {
-                Msg::ErrNoWards.fill(lang, &[("file", file), ("skipped", &skipped.to_string())])
+            ImportError::NoWards { file, skipped, first } => {
+                let head = Msg::ErrNoWards
+                    .fill(lang, &[("file", file), ("skipped", &group_indian_u64(*skipped as u64))]);
+                if first.is_empty() {
+                    return head;
+                }
+                let reasons: Vec<String> = first.iter().map(|w| w.message(lang)).collect();
+                let more = skipped.saturating_sub(first.len());
+                let tail = if more > 0 {
+                    Msg::ErrNoWardsMore.fill(lang, &[("n", &group_indian_u64(more as u64))])
+                } else {
+                    String::new()
+                };
+                format!("{head}\n• {}{tail}", reasons.join("\n• "))
+            }
+            ImportError::KmlNetworkLink { file } => {
+                Msg::ErrKmlNetworkLink.fill(lang, &[("file", file)])
             }
             ImportError::UnknownFormat { file, found } => {
                 Msg::ErrUnknownFormat.fill(lang, &[("file", file), ("found", found)])

@@ -577,3 +577,31 @@ fn utf16_files_from_windows_tools_read_as_utf8() {
         e => panic!("{e:?}"),
     }
 }
+
+#[test]
+fn a_file_of_pins_says_why_each_feature_was_skipped() {
+    // Pins from My Maps: 14 points, no polygon.
+    let pins: String = (1..=14)
+        .map(|i| {
+            placemark(
+                &data(&[("ward_no", &i.to_string())]),
+                "<Point><coordinates>80.9,26.8</coordinates></Point>",
+            )
+        })
+        .collect();
+    match err("pins.kml", &kml(&pins)) {
+        ImportError::NoWards { file, skipped, first } => {
+            assert_eq!((file.as_str(), skipped, first.len()), ("pins.kml", 14, 10));
+            assert_eq!(first[0], ImportWarning::NotPolygon { feature: 1, kind: "Point".into() });
+            let e = ImportError::NoWards { file, skipped, first };
+            let en = kshetra_core::messages::UserText::message(&e, kshetra_core::i18n::Lang::En);
+            assert!(en.contains("Point") && en.contains("4 more"), "{en}");
+        }
+        e => panic!("{e:?}"),
+    }
+    let link = r#"<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document><NetworkLink><name>Wards</name><Link><href>https://example.org/wards.kml</href></Link></NetworkLink></Document></kml>"#;
+    assert_eq!(
+        err("link.kml", link.as_bytes()),
+        ImportError::KmlNetworkLink { file: "link.kml".into() }
+    );
+}

@@ -33,6 +33,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
     let mut table = TableBuilder::default();
     let mut placemark: Option<Placemark> = None;
     let mut n_placemarks = 0usize;
+    let mut network_links = 0usize;
     let mut buf = String::new();
     let mut data_name: Option<String> = None;
     let mut data_value: Option<String> = None;
@@ -72,6 +73,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
                         placemark = Some(Placemark::default());
                         n_placemarks += 1;
                     }
+                    "NetworkLink" => network_links += 1,
                     "SimpleField" => {
                         if let Some(n) = attr("name") {
                             table.column_index(n.trim());
@@ -171,6 +173,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
             line: line_of(body, body.len()),
             detail: format!("the file ends inside <{open}>: it is incomplete (cut off)"),
         });
+    }
+    if n_placemarks == 0 && network_links > 0 {
+        return Err(ImportError::KmlNetworkLink { file: f() });
     }
     Ok(table.finish(file, Format::Kml))
 }

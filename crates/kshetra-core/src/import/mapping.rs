@@ -9,7 +9,7 @@ use geo::{Area, BooleanOps, MakeValid, MultiPolygon, Validation};
 use super::plausible::{self, Placement};
 use super::raw::{RawGeometry, RawLayer, ShapeProblem, Value};
 use super::wardno::{count_from_f64, normalise_ward_number, parse_count};
-use super::{ImportError, ImportWarning, Imported};
+use super::{ImportError, ImportWarning, Imported, NO_WARDS_SHOWN};
 use crate::geometry::{canonical, is_lon_lat};
 use crate::model::{Ward, WardMap};
 
@@ -284,7 +284,7 @@ pub const MAX_WARD_AREA_M2: f64 = 1.0e9;
 pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportError> {
     let file = || raw.file.clone();
     if raw.features.is_empty() {
-        return Err(ImportError::NoWards { file: file(), skipped: 0 });
+        return Err(ImportError::NoWards { file: file(), skipped: 0, first: Vec::new() });
     }
     let col = |field: Field| -> Result<Option<usize>, ImportError> {
         match mapping.get(field) {
@@ -478,9 +478,27 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
         }
     }
     if wards.is_empty() {
-        return Err(ImportError::NoWards { file: file(), skipped: raw.features.len() });
+        let first = warnings.into_iter().filter(is_skip).take(NO_WARDS_SHOWN).collect();
+        return Err(ImportError::NoWards { file: file(), skipped: raw.features.len(), first });
     }
     Ok(Imported { map: WardMap::new(wards), warnings })
+}
+
+/// Whether a warning is about a feature that was skipped.
+fn is_skip(w: &ImportWarning) -> bool {
+    use ImportWarning as W;
+    matches!(
+        w,
+        W::NoGeometry { .. }
+            | W::NotPolygon { .. }
+            | W::EmptyGeometry { .. }
+            | W::NoWardNumber { .. }
+            | W::NotAWard { .. }
+            | W::DuplicateWard { .. }
+            | W::BadCoordinates { .. }
+            | W::MissingArc { .. }
+            | W::BoundarySkipped { .. }
+    )
 }
 
 /// Zone labels as written, with Indian digits in ASCII and "9.0" read as "9".

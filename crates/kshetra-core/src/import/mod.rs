@@ -124,6 +124,14 @@ pub enum ImportError {
         file: String,
         /// Number of features skipped.
         skipped: usize,
+        /// Why, for the first [`NO_WARDS_SHOWN`] features skipped, in file order.
+        first: Vec<ImportWarning>,
+    },
+    /// A KML holding only links (`<NetworkLink>`) to other files, no placemarks.
+    #[error("{file}: only a NetworkLink to another file, no wards")]
+    KmlNetworkLink {
+        /// File name.
+        file: String,
     },
     /// Not a map format Kshetra reads (GeoJSON, TopoJSON, KML, KMZ, zipped Shapefile).
     #[error("{file}: not a ward map file (found {found})")]
@@ -223,6 +231,9 @@ pub enum ImportError {
         column: String,
     },
 }
+
+/// How many skipped features [`ImportError::NoWards`] explains one by one.
+pub const NO_WARDS_SHOWN: usize = 10;
 
 /// Which kind of count a [`ImportWarning::BadCount`] is about.
 pub use mapping::Field as CountField;

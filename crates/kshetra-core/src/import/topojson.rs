@@ -44,7 +44,11 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         .filter(|(_, &c)| c > 0)
         .max_by_key(|(i, &c)| (c, std::cmp::Reverse(*i)))
     else {
-        return Err(ImportError::NoWards { file: file_name(), skipped: topology.objects.len() });
+        return Err(ImportError::NoWards {
+            file: file_name(),
+            skipped: topology.objects.len(),
+            first: Vec::new(),
+        });
     };
     let object = &topology.objects[best];
     let decoder = Decoder { arcs: &topology.arcs, transform: topology.transform.as_ref() };

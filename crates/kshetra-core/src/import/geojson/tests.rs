@@ -91,7 +91,7 @@ fn fatal_errors_name_the_file() {
     );
     assert_eq!(
         err(collection(&[]).as_bytes()),
-        ImportError::NoWards { file: "city.geojson".into(), skipped: 0 }
+        ImportError::NoWards { file: "city.geojson".into(), skipped: 0, first: vec![] }
     );
     let utm = r#"{"type":"Polygon","coordinates":[[[440000,2970000],[441000,2970000],[441000,2971000],[440000,2970000]]]}"#;
     assert_eq!(
@@ -175,7 +175,15 @@ fn a_bad_position_skips_the_feature() {
         collection(&[feature(r#"{"ward_no":"1"}"#, r#"{"type":"Polygon","coordinates":[[[1]]]}"#)]);
     assert_eq!(
         parse("w.geojson", text.as_bytes()).unwrap_err(),
-        ImportError::NoWards { file: "w.geojson".into(), skipped: 1 }
+        ImportError::NoWards {
+            file: "w.geojson".into(),
+            skipped: 1,
+            first: vec![ImportWarning::BadCoordinates {
+                file: "w.geojson".into(),
+                feature: 1,
+                found: "[1]".into()
+            }]
+        }
     );
 }
 
