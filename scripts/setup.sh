@@ -7,6 +7,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14          # 0.22.x needs rustc >= 1.96.1
 WASM_BINDGEN_VERSION=0.2.130   # must equal wasm-bindgen in Cargo.lock (pinned "=" in Cargo.toml)
+CARGO_FUZZ_VERSION=0.13.2      # scripts/fuzz.sh (libFuzzer; stable rustc with RUSTC_BOOTSTRAP=1)
 
 say() { printf '\033[1;32m[setup]\033[0m %s\n' "$*"; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -32,6 +33,12 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes)"
   # No --locked: its lockfile pins webpki-roots 1.0.11, which the registry mirror lacks.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# 2b. cargo-fuzz for scripts/fuzz.sh (the importers' fuzz targets, crates/kshetra-core/fuzz).
+if ! cargo fuzz --version 2>/dev/null | grep -qx "cargo-fuzz $CARGO_FUZZ_VERSION"; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION (about 2 minutes)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked
 fi
 
 # 3. Debian packages: Chromium + ChromeDriver for the browser tests, poppler-utils (pdftoppm:

@@ -20,6 +20,9 @@ bash scripts/vendor-assets.sh --check
 step "native tests of the pure crates and the CLI (never compiles the UI)"
 cargo test --locked --workspace --exclude kshetra
 
+step "fuzzing: every importer and the project file, a few seconds each (scripts/fuzz.sh short)"
+bash scripts/fuzz.sh short
+
 step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver cargo test --locked -p kshetra --target wasm32-unknown-unknown
 
