@@ -160,11 +160,10 @@ fn zip_with_an_empty_extended_timestamp_is_a_damaged_zip() {
 /// An .xlsx with a shared-string cell (`<c t="s"><v>0</v></c>`) but no `xl/sharedStrings.xml`:
 /// calamine 0.30.1 indexes its empty string list (xlsx/cells_reader.rs:356, `&strings[idx]`)
 /// and panics, in release builds too. Found by scripts/fuzz.sh spreadsheet (the fuzzer's input,
-/// first byte = file-name pick, is tests/fixtures/fuzz-open/spreadsheet/). Not fixed yet: the
-/// fix is in calamine (a bounds check) or a pre-scan of the sheet XML here; `catch_unwind`
-/// would not help the app, built with `panic = "abort"`. Run with `--ignored` to see it.
+/// first byte = file-name pick, is tests/fixtures/fuzz-open/spreadsheet/). Fixed by a pre-scan
+/// of the sheet XML (table::repair::xlsx_bad_shared_string): such a file is refused as a
+/// damaged spreadsheet before calamine reads it.
 #[test]
-#[ignore = "calamine 0.30.1 panics on a shared-string index past the list (open fuzz finding)"]
 fn xlsx_with_a_shared_string_cell_and_no_shared_strings_is_refused() {
     use std::io::Write;
     let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
@@ -207,7 +206,10 @@ fn xlsx_with_a_shared_string_cell_and_no_shared_strings_is_refused() {
         w.write_all(text.as_bytes()).unwrap();
     }
     let bytes = w.finish().unwrap().into_inner();
-    assert!(std::panic::catch_unwind(|| read_table("wards.xlsx", &bytes)).is_ok());
+    assert!(matches!(
+        read_table("wards.xlsx", &bytes),
+        Err(kshetra_core::table::TableError::InvalidSpreadsheet { .. })
+    ));
     let found = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("tests/fixtures/fuzz-open/spreadsheet/shared-string-missing.bin"),

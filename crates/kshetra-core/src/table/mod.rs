@@ -123,6 +123,14 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
         || matches!(ext.as_str(), "xlsx" | "xls" | "xlsm" | "xlsb" | "ods")
     {
         use calamine::Reader;
+        if let Some((index, strings)) = repair::xlsx_bad_shared_string(bytes) {
+            return Err(TableError::InvalidSpreadsheet {
+                file: f(),
+                detail: format!(
+                    "a cell refers to shared text {index} but the file has {strings}: damaged"
+                ),
+            });
+        }
         let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
             .map_err(|e| TableError::InvalidSpreadsheet { file: f(), detail: e.to_string() })?;
         let range = book

@@ -106,6 +106,60 @@ pub(super) fn fill_merged<T: Clone>(
     (ranges, filled)
 }
 
+/// In an .xlsx, the first cell that refers to shared text past the shared-text list, as
+/// (index, list length). calamine 0.30 panics on such a cell (a fuzz finding, issue 19), so
+/// the file is refused before calamine reads it.
+pub(super) fn xlsx_bad_shared_string(bytes: &[u8]) -> Option<(usize, usize)> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let names: Vec<String> = (0..zip.len())
+        .map(|i| zip.by_index_raw(i).map(|f| f.name().to_string()).unwrap_or_default())
+        .collect();
+    let mut read = |i: usize| -> Option<Vec<u8>> {
+        let f = zip.by_index(i).ok()?;
+        let mut out = Vec::new();
+        // A CRC error comes at the end, after the bytes calamine would read anyway.
+        let _ = f.take(crate::import::MAX_ZIP_ENTRY).read_to_end(&mut out);
+        Some(out)
+    };
+    let count =
+        |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).filter(|w| *w == needle).count();
+    let strings = names
+        .iter()
+        .position(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+        .and_then(&mut read)
+        .map_or(0, |x| count(&x, b"<si>") + count(&x, b"<si "));
+    for (i, name) in names.iter().enumerate() {
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        let Some(xml) = read(i) else { continue };
+        let mut at = 0;
+        while let Some(start) = find(&xml[at..], b"<c ").map(|p| p + at) {
+            let Some(end) = find(&xml[start..], b">").map(|p| p + start) else { break };
+            let tag = &xml[start..end];
+            at = end;
+            let shared = find(tag, b"t=\"s\"").is_some() || find(tag, b"t='s'").is_some();
+            if !shared || tag.ends_with(b"/") {
+                continue;
+            }
+            let Some(v) = find(&xml[end..], b"<v>").map(|p| p + end + 3) else { continue };
+            let Some(v_end) = find(&xml[v..], b"</v>").map(|p| p + v) else { continue };
+            let text = String::from_utf8_lossy(&xml[v..v_end]);
+            match text.trim().parse::<usize>() {
+                Ok(idx) if idx < strings => {}
+                Ok(idx) => return Some((idx, strings)),
+                Err(_) => return Some((usize::MAX, strings)),
+            }
+        }
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
