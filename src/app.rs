@@ -41,6 +41,13 @@ pub fn App() -> impl IntoView {
     Effect::new(move |_| platform::save(keys::SETTINGS, &state.settings.get()));
     Effect::new(move |_| platform::save(keys::LINKS, &state.links.get()));
     Effect::new(move |_| platform::save(keys::PARAMS, &state.params.get()));
+    // Page hidden or closing (reload, tab closed, phone switching apps) ⇒ scheduled saves now,
+    // so a forced reload loses nothing that was on screen.
+    if let Some(window) = web_sys::window() {
+        let listener =
+            gloo::events::EventListener::new(&window, "pagehide", move |_| state.flush_saves());
+        listener.forget();
+    }
 
     view! {
         <header class="topbar">

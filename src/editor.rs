@@ -20,7 +20,11 @@ pub use kshetra_core::run_report::RunReport;
 use leptos::prelude::*;
 
 use crate::data::CityMap;
+use crate::persist::Stored;
 use crate::worker::{AllocCancel, AllocFailure};
+
+/// How long after the first unsaved change the project is saved ([`Editor::schedule_save`]).
+pub const SAVE_DELAY_MS: u32 = 60;
 
 /// State of the automatic allocation.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -34,6 +38,8 @@ pub enum RunState {
     Cancelled,
     /// The engine refused the input.
     Failed(kshetra_alloc::AllocError),
+    /// The background worker failed during the run (why, for the message); plan unchanged.
+    Crashed(String),
     /// Organisers are needed first.
     NeedsOrganisers,
     /// The adjacency graph is not ready yet.
@@ -69,6 +75,11 @@ pub enum Pick {
 pub struct Editor {
     /// The project for the current map (`None` while it is being restored).
     pub project: RwSignal<Option<Project>>,
+    /// Saved maps and projects this version cannot open, kept untouched (shown to the
+    /// officer until dismissed).
+    pub kept: RwSignal<Vec<crate::persist::KeptRecord>>,
+    /// Why the last save in the browser failed, until a save succeeds (the work stays here).
+    pub storage: RwSignal<Option<crate::persist::SaveProblem>>,
     /// Its undo/redo steps.
     pub history: RwSignal<History>,
     /// Key of the map the project belongs to.
@@ -109,6 +120,8 @@ pub struct Editor {
     pub locked_areas: Memo<Arc<std::collections::BTreeSet<u32>>>,
     /// The pending debounced save.
     save_timer: StoredValue<Option<gloo::timers::callback::Timeout>, LocalStorage>,
+    /// A save is scheduled and has not started yet.
+    save_pending: StoredValue<bool>,
     /// Edits made while the map's project was still being read from the browser (a big map's
     /// record can hold the storage for seconds): applied, in order, as soon as it is open.
     pending: StoredValue<Vec<Edit>>,
@@ -189,6 +202,8 @@ impl Editor {
         let locked_areas = Memo::new(move |_| view.with(|v| v.locked_areas().clone()));
         Editor {
             project,
+            kept: RwSignal::new(Vec::new()),
+            storage: RwSignal::new(None),
             history: RwSignal::new(History::new()),
             project_key: StoredValue::new(None),
             painting: RwSignal::new(None),
@@ -208,6 +223,7 @@ impl Editor {
             colours,
             locked_areas,
             save_timer: StoredValue::new_local(None),
+            save_pending: StoredValue::new(false),
             pending: StoredValue::new(Vec::new()),
             run_when_open: StoredValue::new(false),
             connectivity,
@@ -240,12 +256,18 @@ impl Editor {
                     return; // another map was chosen meanwhile
                 }
                 match saved {
-                    Some(saved) => {
+                    Stored::Found(saved) => {
                         this.history.set(saved.history);
                         this.report.set(saved.report);
                         this.project.set(Some(saved.project));
                     }
-                    None => this.project.set(Some(Project::new(key, name))),
+                    Stored::Absent => this.project.set(Some(Project::new(key, name))),
+                    Stored::Kept(kept) => {
+                        // The saved project stays as it is (persist never writes its key);
+                        // the officer may work on, but not in its place.
+                        this.tell_kept(kept);
+                        this.project.set(Some(Project::new(key, name)));
+                    }
                 }
                 // What the officer did meanwhile was kept for this moment.
                 let pending = this.pending.try_update_value(std::mem::take).unwrap_or_default();
@@ -256,6 +278,15 @@ impl Editor {
                     this.run_allocation(map, this.connectivity.get_untracked());
                 }
             });
+        });
+    }
+
+    /// Tells the officer about a saved record kept untouched (once per record).
+    pub fn tell_kept(&self, kept: crate::persist::KeptRecord) {
+        self.kept.update(|k| {
+            if !k.contains(&kept) {
+                k.push(kept);
+            }
         });
     }
 
@@ -559,6 +590,7 @@ impl Editor {
                 Err(AllocFailure::Cancelled) => this.run.set(RunState::Cancelled),
                 Err(AllocFailure::Engine(e)) => this.run.set(RunState::Failed(e)),
                 Err(AllocFailure::WorkerUnavailable(_)) => this.run.set(RunState::Idle),
+                Err(AllocFailure::WorkerCrashed(why)) => this.run.set(RunState::Crashed(why)),
             }
         });
     }
@@ -570,21 +602,49 @@ impl Editor {
         }
     }
 
-    /// Saves the project with its history shortly after the last change.
+    /// Saves the project with its history shortly after a change: at most
+    /// [`SAVE_DELAY_MS`] after the first unsaved change, whatever follows (a later change does
+    /// not push the save back, so a crash or forced reload loses at most the last edit; a
+    /// burst of changes within the delay is one save).
     pub fn schedule_save(&self) {
+        if self.save_pending.get_value() {
+            return;
+        }
+        self.save_pending.set_value(true);
         let this = *self;
-        let timer = gloo::timers::callback::Timeout::new(250, move || this.save_now());
+        let timer = gloo::timers::callback::Timeout::new(SAVE_DELAY_MS, move || this.save_now());
         self.save_timer.update_value(|t| *t = Some(timer));
+    }
+
+    /// Saves at once if a save is scheduled (the page is being hidden or closed).
+    pub fn flush_save(&self) {
+        if self.save_pending.get_value() {
+            self.save_now();
+        }
     }
 
     /// Saves the project with its history now.
     pub fn save_now(&self) {
+        self.save(false)
+    }
+
+    /// Saves this tab's project over whatever another tab saved (the officer chose it).
+    pub fn save_over_other_tab(&self) {
+        self.save(true)
+    }
+
+    fn save(&self, take_over: bool) {
+        self.save_pending.set_value(false);
         let Some(key) = self.project_key.get_value() else { return };
         let Some(project) = self.project.get_untracked() else { return };
         let history = self.history.get_untracked();
         let report = self.report.get_untracked();
+        let storage = self.storage;
         leptos::task::spawn_local(async move {
-            crate::persist::save_project(&key, &project, &history, report.as_ref()).await;
+            let saved =
+                crate::persist::save_project(&key, &project, &history, report.as_ref(), take_over)
+                    .await;
+            storage.set(saved.err());
         });
     }
 }

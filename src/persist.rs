@@ -5,8 +5,25 @@
 //! the wards as GeoJSON ([`kshetra_core::export::wards_geojson`]); `current` → the key of the
 //! map last worked on. Storage failures (private mode, quota) are reported to the console and
 //! never break the app.
+//!
+//! **Nothing saved is ever lost**: a map or project record this version cannot open (an
+//! unknown, e.g. newer, format version, or unreadable) is returned as [`Stored::Kept`] and its
+//! key is never written or deleted again in this page ([`put`] and [`delete`] refuse), so an
+//! empty project can never replace it; the app tells the officer
+//! ([`kshetra_core::messages::kept_record`]).
+//!
+//! **Saving says when it fails** ([`SaveProblem`]): storage full (quota), another tab or window
+//! saved the same project meanwhile, or storage refused. The work stays in memory and the
+//! editor asks the officer to save a project file. Two tabs on one project cannot overwrite
+//! each other silently: each project record has a revision (`projectrev:<key>`), read and
+//! written in the same transaction as the project; a save that finds a revision it did not
+//! read or write itself refuses ([`SaveProblem::OtherTab`]).
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 
 use kshetra_core::cities::BundledCity;
+pub use kshetra_core::city_map::{KeptKind, KeptRecord};
 use kshetra_core::export::wards_geojson;
 use kshetra_core::import::geojson;
 use kshetra_core::run_report::RunReport;
@@ -40,38 +57,150 @@ async fn open() -> Result<Rexie, String> {
         .add_object_store(ObjectStore::new(STORE))
         .build()
         .await
-        .map_err(|e| e.to_string())
+        .map_err(|e| describe(&e))
+}
+
+thread_local! {
+    /// Store keys holding records this version cannot open: never written or deleted.
+    static KEPT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
+    /// For each project key: the revision this page last read or wrote (0: none saved).
+    static REVS: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
+}
+
+/// Why a save did not happen. The work stays in memory.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// The browser's storage for this site is full.
+    Quota,
+    /// Another tab or window of this browser saved this project since this page read or
+    /// saved it; nothing was written, so neither tab's work is overwritten.
+    OtherTab,
+    /// The browser refused (private mode, storage switched off, …): the reason.
+    Failed(String),
+}
+
+impl SaveProblem {
+    fn of(error: String) -> SaveProblem {
+        if error.to_ascii_lowercase().contains("quota") {
+            SaveProblem::Quota
+        } else {
+            SaveProblem::Failed(error)
+        }
+    }
+}
+
+/// A storage error with its causes (rexie's own text is only "idb error").
+fn describe(e: &dyn std::error::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = e.source();
+    while let Some(c) = cause {
+        text.push_str(": ");
+        text.push_str(&c.to_string());
+        cause = c.source();
+    }
+    text
+}
+
+fn is_kept(store_key: &str) -> bool {
+    KEPT.with(|k| k.borrow().contains(store_key))
+}
+
+/// Marks the records under these store keys as kept: never written or deleted from now on.
+fn keep(store_keys: &[String]) {
+    KEPT.with(|k| k.borrow_mut().extend(store_keys.iter().cloned()));
+}
+
+const KEPT_REFUSAL: &str = "a record this version cannot open is kept untouched";
+
+/// What a load found under a key.
+#[derive(Debug)]
+pub enum Stored<T> {
+    /// Nothing is saved under the key.
+    Absent,
+    /// The saved value.
+    Found(T),
+    /// A record this version cannot open: kept untouched (its key is never written again).
+    Kept(KeptRecord),
+}
+
+impl<T> Stored<T> {
+    /// The saved value, if one was found.
+    pub fn found(self) -> Option<T> {
+        match self {
+            Stored::Found(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+/// Only the version of a record, whatever else it holds (a newer format may differ).
+#[derive(Deserialize)]
+struct Versioned {
+    version: Option<u32>,
+    /// The project file's marker (`kshetra-project`), in project records since issue 19.
+    format: Option<String>,
+}
+
+/// Reads a saved record of format `expected`: a known version that parses is `Found`;
+/// anything else (another version, broken text) is kept untouched under `store_keys`.
+fn read_record<T: serde::de::DeserializeOwned>(
+    text: &str,
+    expected: u32,
+    kind: KeptKind,
+    key: &str,
+    store_keys: &[String],
+) -> Stored<T> {
+    let version = serde_json::from_str::<Versioned>(text).ok().and_then(|v| v.version);
+    let kept = |version: Option<u32>, why: &str| {
+        warn(&format!("kept the saved record {} untouched", store_keys[0]), why);
+        keep(store_keys);
+        Stored::Kept(KeptRecord { kind, key: key.to_string(), version })
+    };
+    match version {
+        Some(v) if v == expected => match serde_json::from_str::<T>(text) {
+            Ok(r) => Stored::Found(r),
+            Err(e) => kept(None, &e.to_string()),
+        },
+        Some(v) => kept(Some(v), &format!("format version {v}, this version reads {expected}")),
+        None => kept(None, "no format version"),
+    }
 }
 
 async fn put(key: &str, value: &str) -> Result<(), String> {
+    if is_kept(key) {
+        return Err(KEPT_REFUSAL.into());
+    }
     let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
-    let store = tx.store(STORE).map_err(|e| e.to_string())?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| describe(&e))?;
+    let store = tx.store(STORE).map_err(|e| describe(&e))?;
     store
         .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
         .await
-        .map_err(|e| e.to_string())?;
-    tx.done().await.map_err(|e| e.to_string())?;
+        .map_err(|e| describe(&e))?;
+    tx.done().await.map_err(|e| describe(&e))?;
     Ok(())
 }
 
 async fn get(key: &str) -> Result<Option<String>, String> {
+    Ok(get_value(key).await?.and_then(|v| v.as_string()))
+}
+
+async fn get_value(key: &str) -> Result<Option<JsValue>, String> {
     let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadOnly).map_err(|e| e.to_string())?;
-    let store = tx.store(STORE).map_err(|e| e.to_string())?;
-    Ok(store
-        .get(JsValue::from_str(key))
-        .await
-        .map_err(|e| e.to_string())?
-        .and_then(|v| v.as_string()))
+    let tx = db.transaction(&[STORE], TransactionMode::ReadOnly).map_err(|e| describe(&e))?;
+    let store = tx.store(STORE).map_err(|e| describe(&e))?;
+    store.get(JsValue::from_str(key)).await.map_err(|e| describe(&e))
 }
 
 async fn delete(key: &str) -> Result<(), String> {
+    if is_kept(key) {
+        return Err(KEPT_REFUSAL.into());
+    }
     let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| e.to_string())?;
-    let store = tx.store(STORE).map_err(|e| e.to_string())?;
-    store.delete(JsValue::from_str(key)).await.map_err(|e| e.to_string())?;
-    tx.done().await.map_err(|e| e.to_string())?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| describe(&e))?;
+    let store = tx.store(STORE).map_err(|e| describe(&e))?;
+    store.delete(JsValue::from_str(key)).await.map_err(|e| describe(&e))?;
+    tx.done().await.map_err(|e| describe(&e))?;
     Ok(())
 }
 
@@ -80,13 +209,13 @@ fn warn(what: &str, e: &str) {
 }
 
 /// Saves `map` (only imported or edited maps are worth saving) and marks it current.
-pub async fn save(map: &CityMap) {
+pub async fn save(map: &CityMap) -> Result<(), SaveProblem> {
     let (kind, name) = match &map.source {
         MapSource::Bundled(c) => (RecordKind::Bundled, c.id.to_string()),
         MapSource::Imported { file } => (RecordKind::File, file.clone()),
     };
-    let Some(text) = record_text(kind, &name, &map.map) else { return };
-    save_text(&map.key(), &text).await;
+    let Some(text) = record_text(kind, &name, &map.map) else { return Ok(()) };
+    save_text(&map.key(), &text).await
 }
 
 /// Which kind of map a record holds.
@@ -115,13 +244,15 @@ pub fn record_text(kind: RecordKind, name: &str, map: &kshetra_core::WardMap) ->
 }
 
 /// Stores a record made by [`record_text`] under the map key `key` and marks it current.
-pub async fn save_text(key: &str, text: &str) {
+pub async fn save_text(key: &str, text: &str) -> Result<(), SaveProblem> {
     if let Err(e) = put(&format!("map:{key}"), text).await {
-        return warn("could not save the map", &e);
+        warn("could not save the map", &e);
+        return if e == KEPT_REFUSAL { Ok(()) } else { Err(SaveProblem::of(e)) };
     }
     if let Err(e) = put(CURRENT, key).await {
         warn("could not save the current map", &e);
     }
+    Ok(())
 }
 
 /// Marks a map (by key) as the one being worked on.
@@ -139,22 +270,45 @@ pub async fn current_key() -> Option<String> {
     })
 }
 
-/// The saved map under `key`, if any and readable. Saved maps are marked as changed.
-pub async fn load(key: &str) -> Option<CityMap> {
-    let text = get(&format!("map:{key}")).await.unwrap_or_else(|e| {
-        warn("could not read", &e);
-        None
-    })?;
-    let record: Record =
-        serde_json::from_str(&text).ok().filter(|r: &Record| r.version == VERSION)?;
+/// The saved map under `key`. Saved maps are marked as changed. A record this version cannot
+/// open is [`Stored::Kept`], untouched.
+pub async fn load(key: &str) -> Stored<CityMap> {
+    let store_key = format!("map:{key}");
+    let keys = [store_key];
+    let text = match get(&keys[0]).await {
+        Ok(Some(text)) => text,
+        Ok(None) => return Stored::Absent,
+        Err(e) => {
+            // Whatever is there may be the officer's work: not written over either.
+            warn("could not read", &e);
+            keep(&keys);
+            return Stored::Absent;
+        }
+    };
+    let record: Record = match read_record(&text, VERSION, KeptKind::Map, key, &keys) {
+        Stored::Found(r) => r,
+        Stored::Kept(k) => return Stored::Kept(k),
+        Stored::Absent => return Stored::Absent,
+    };
+    let unreadable = |why: &str| {
+        warn(&format!("kept the saved record {} untouched", keys[0]), why);
+        keep(&keys);
+        Stored::Kept(KeptRecord { kind: KeptKind::Map, key: key.to_string(), version: None })
+    };
     let source = match record.kind.as_str() {
-        "bundled" => MapSource::Bundled(BundledCity::by_id(&record.name)?),
+        "bundled" => match BundledCity::by_id(&record.name) {
+            Some(c) => MapSource::Bundled(c),
+            None => return unreadable("unknown bundled city"),
+        },
         _ => MapSource::Imported { file: record.name.clone() },
     };
-    let imported = geojson::parse(&record.name, record.wards.as_bytes()).ok()?;
+    let imported = match geojson::parse(&record.name, record.wards.as_bytes()) {
+        Ok(i) => i,
+        Err(e) => return unreadable(&e.to_string()),
+    };
     let mut map = CityMap::new(source, imported.map, Vec::new());
     map.changed = true;
-    Some(map)
+    Stored::Found(map)
 }
 
 /// Forgets the saved copy of a map (e.g. to go back to the original bundled map).
@@ -166,16 +320,18 @@ pub async fn forget(key: &str) {
 
 // ---------------------------------------------------------------------------------------------
 // Projects: `project:<map key>` → the organisers, plan and locks with the undo history and the
-// last automatic run's report, so a reload restores the exact state (undo included).
+// last automatic run's report, so a reload restores the exact state (undo included). The
+// record is the project file's own format and version ([`kshetra_core::project::browser_record`],
+// one migration path with `.kshetra.json`), without the map (kept under `map:<key>`).
 // ---------------------------------------------------------------------------------------------
 
-/// Format version of a saved project record.
-const PROJECT_VERSION: u32 = 1;
+/// Version of the records written before they took the project file's format (no `format`
+/// marker; `{version: 1, project, history, report}`); still read.
+const LEGACY_PROJECT_VERSION: u32 = 1;
 
 /// A project as kept in the browser.
-#[derive(Serialize, Deserialize)]
+#[derive(Deserialize)]
 pub struct ProjectRecord {
-    version: u32,
     /// The project.
     pub project: kshetra_core::project::Project,
     /// Its undo/redo steps.
@@ -184,27 +340,76 @@ pub struct ProjectRecord {
     pub report: Option<RunReport>,
 }
 
-/// Saves the project of the map `key` with its history.
+/// Saves the project of the map `key` with its history. Refuses when another tab saved it
+/// meanwhile, unless `take_over` (the officer chose to keep this tab's work).
 pub async fn save_project(
     key: &str,
     project: &kshetra_core::project::Project,
     history: &kshetra_core::project::History,
     report: Option<&RunReport>,
-) {
-    #[derive(Serialize)]
-    struct Borrowed<'a> {
-        version: u32,
-        project: &'a kshetra_core::project::Project,
-        history: &'a kshetra_core::project::History,
-        report: Option<&'a RunReport>,
+    take_over: bool,
+) -> Result<(), SaveProblem> {
+    if is_kept(&format!("project:{key}")) {
+        // A project this version cannot open is kept; its summary stays too.
+        return Ok(());
     }
-    let record = Borrowed { version: PROJECT_VERSION, project, history, report };
-    let Ok(text) = serde_json::to_string(&record) else { return };
-    if let Err(e) = put(&format!("project:{key}"), &text).await {
-        warn("could not save the project", &e);
-        return;
-    }
+    let text = kshetra_core::project::browser_record(project, history, report);
+    let expected = if take_over { None } else { REVS.with(|r| r.borrow().get(key).copied()) };
+    let rev = match put_project(key, &text, expected).await {
+        Ok(Ok(rev)) => rev,
+        Ok(Err(found)) => {
+            warn("not saved", &format!("another tab saved revision {found} of {key}"));
+            return Err(SaveProblem::OtherTab);
+        }
+        Err(e) => {
+            warn("could not save the project", &e);
+            return Err(SaveProblem::of(e));
+        }
+    };
+    REVS.with(|r| r.borrow_mut().insert(key.to_string(), rev));
     save_summary(&ProjectSummary::of(key, project)).await;
+    Ok(())
+}
+
+/// Writes a project record and its revision in one transaction: `Ok(Ok(new revision))`, or
+/// `Ok(Err(found))` without writing when the stored revision is not `expected` (another tab
+/// saved meanwhile). `expected` `None`: write whatever is there.
+async fn put_project(
+    key: &str,
+    text: &str,
+    expected: Option<u64>,
+) -> Result<Result<u64, u64>, String> {
+    let rev_key = JsValue::from_str(&format!("projectrev:{key}"));
+    let db = open().await?;
+    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| describe(&e))?;
+    let store = tx.store(STORE).map_err(|e| describe(&e))?;
+    let found = store
+        .get(rev_key.clone())
+        .await
+        .map_err(|e| describe(&e))?
+        .and_then(|v| v.as_f64())
+        .map_or(0, |v| v as u64);
+    if expected.is_some_and(|e| e != found) {
+        tx.abort().await.map_err(|e| describe(&e))?;
+        return Ok(Err(found));
+    }
+    let rev = found + 1;
+    store
+        .put(&JsValue::from_str(text), Some(&JsValue::from_str(&format!("project:{key}"))))
+        .await
+        .map_err(|e| describe(&e))?;
+    store.put(&JsValue::from_f64(rev as f64), Some(&rev_key)).await.map_err(|e| describe(&e))?;
+    tx.done().await.map_err(|e| describe(&e))?;
+    Ok(Ok(rev))
+}
+
+/// Remembers the revision of the project `key` as this page read it (0: none saved).
+async fn read_rev(key: &str) {
+    let rev = match get_value(&format!("projectrev:{key}")).await {
+        Ok(v) => v.and_then(|v| v.as_f64()).map_or(0, |v| v as u64),
+        Err(_) => return,
+    };
+    REVS.with(|r| r.borrow_mut().insert(key.to_string(), rev));
 }
 
 /// The projects list reads these small records, not every project with its history (which
@@ -222,22 +427,58 @@ async fn load_summary(key: &str) -> Option<ProjectSummary> {
     Some(ProjectSummary { key: key.to_string(), ..s })
 }
 
-/// The project kept for the map `key`, if any and readable.
-pub async fn load_project(key: &str) -> Option<ProjectRecord> {
-    let text = get(&format!("project:{key}")).await.unwrap_or_else(|e| {
-        warn("could not read", &e);
-        None
-    })?;
-    match serde_json::from_str::<ProjectRecord>(&text) {
-        Ok(r) if r.version == PROJECT_VERSION => Some(r),
-        Ok(r) => {
-            warn("unknown project record version", &r.version.to_string());
-            None
-        }
+/// The project kept for the map `key`. A record this version cannot open (another format
+/// version, unreadable) is [`Stored::Kept`]: it and its summary are never overwritten, so the
+/// empty project the editor starts instead cannot replace it.
+pub async fn load_project(key: &str) -> Stored<ProjectRecord> {
+    // The revision first: a save by another tab after this read is then noticed.
+    read_rev(key).await;
+    read_project(key).await
+}
+
+/// [`load_project`] without taking note of its revision (for the projects list).
+async fn read_project(key: &str) -> Stored<ProjectRecord> {
+    let keys = [format!("project:{key}"), format!("projectinfo:{key}")];
+    let text = match get(&keys[0]).await {
+        Ok(Some(text)) => text,
+        Ok(None) => return Stored::Absent,
         Err(e) => {
-            warn("could not read the saved project", &e.to_string());
-            None
+            // Whatever is there may be the officer's work: not written over either.
+            warn("could not read", &e);
+            keep(&keys);
+            return Stored::Absent;
         }
+    };
+    let kept = |version: Option<u32>, why: &str| {
+        warn(&format!("kept the saved record {} untouched", keys[0]), why);
+        keep(&keys);
+        Stored::Kept(KeptRecord { kind: KeptKind::Project, key: key.to_string(), version })
+    };
+    let marker = serde_json::from_str::<Versioned>(&text).ok();
+    match marker {
+        Some(Versioned { format: Some(_), .. }) => {
+            use kshetra_core::project::ProjectFileError;
+            match kshetra_core::project::load_browser_record(key, &text) {
+                Ok(r) => Stored::Found(ProjectRecord {
+                    project: r.project,
+                    history: r.history.unwrap_or_default(),
+                    report: r.report,
+                }),
+                Err(ProjectFileError::NewerVersion { found, .. }) => {
+                    kept(Some(u32::try_from(found).unwrap_or(u32::MAX)), "a newer format version")
+                }
+                Err(e) => kept(None, &e.to_string()),
+            }
+        }
+        // Written before the records took the project file's format.
+        Some(Versioned { format: None, version: Some(LEGACY_PROJECT_VERSION) }) => {
+            match serde_json::from_str::<ProjectRecord>(&text) {
+                Ok(r) => Stored::Found(r),
+                Err(e) => kept(None, &e.to_string()),
+            }
+        }
+        Some(Versioned { version, .. }) => kept(version, "an unknown record"),
+        None => kept(None, "not JSON"),
     }
 }
 
@@ -260,9 +501,9 @@ pub struct ProjectSummary {
 pub async fn projects() -> Vec<ProjectSummary> {
     let keys = async {
         let db = open().await?;
-        let tx = db.transaction(&[STORE], TransactionMode::ReadOnly).map_err(|e| e.to_string())?;
-        let store = tx.store(STORE).map_err(|e| e.to_string())?;
-        let keys = store.get_all_keys(None, None).await.map_err(|e| e.to_string())?;
+        let tx = db.transaction(&[STORE], TransactionMode::ReadOnly).map_err(|e| describe(&e))?;
+        let store = tx.store(STORE).map_err(|e| describe(&e))?;
+        let keys = store.get_all_keys(None, None).await.map_err(|e| describe(&e))?;
         Ok::<_, String>(keys.into_iter().filter_map(|k| k.as_string()).collect::<Vec<String>>())
     }
     .await
@@ -275,7 +516,7 @@ pub async fn projects() -> Vec<ProjectSummary> {
         let Some(key) = k.strip_prefix("project:") else { continue };
         if let Some(s) = load_summary(key).await {
             out.push(s);
-        } else if let Some(r) = load_project(key).await {
+        } else if let Stored::Found(r) = read_project(key).await {
             // Saved before summaries existed: read once, then keep its summary.
             let s = ProjectSummary::of(key, &r.project);
             save_summary(&s).await;

@@ -105,6 +105,8 @@ pub struct AppState {
     load_seq: StoredValue<u64>,
     /// The pending debounced save (dropping it cancels it).
     save_timer: StoredValue<Option<gloo::timers::callback::Timeout>, LocalStorage>,
+    /// A map save is scheduled and has not started yet.
+    map_save_pending: StoredValue<bool>,
     /// Links the officer added between wards (by ward number), per map key: e.g. across a
     /// river, or to join an island.
     pub links: RwSignal<BTreeMap<String, Vec<(String, String)>>>,
@@ -202,6 +204,7 @@ impl AppState {
             load: RwSignal::new(LoadStatus::Idle),
             load_seq: StoredValue::new(0),
             save_timer: StoredValue::new_local(None),
+            map_save_pending: StoredValue::new(false),
             links,
             params,
             view: RwSignal::new(MainView::Map),
@@ -222,12 +225,17 @@ impl AppState {
                 if let Some(c) = BundledCity::by_id(&key) {
                     return state.load_bundled(c);
                 }
-                if let Some(map) = crate::persist::load(&key).await {
-                    if state.load_seq.get_value() == seq {
-                        state.replace_map(Arc::new(map));
-                        state.load.set(LoadStatus::Idle);
+                match crate::persist::load(&key).await {
+                    crate::persist::Stored::Found(map) => {
+                        if state.load_seq.get_value() == seq {
+                            state.replace_map(Arc::new(map));
+                            state.load.set(LoadStatus::Idle);
+                        }
+                        return;
                     }
-                    return;
+                    // Kept untouched; the officer is told and starts on the bundled city.
+                    crate::persist::Stored::Kept(kept) => state.editor.tell_kept(kept),
+                    crate::persist::Stored::Absent => {}
                 }
             }
             state.load_bundled(city);
@@ -249,7 +257,15 @@ impl AppState {
         let seq = self.next_load();
         let this = *self;
         leptos::task::spawn_local(async move {
-            let saved = crate::persist::load(city.id).await.map(Arc::new);
+            let saved = match crate::persist::load(city.id).await {
+                crate::persist::Stored::Found(map) => Some(Arc::new(map)),
+                crate::persist::Stored::Kept(kept) => {
+                    // The saved copy stays untouched; the bundled file is shown instead.
+                    this.editor.tell_kept(kept);
+                    None
+                }
+                crate::persist::Stored::Absent => None,
+            };
             let result = match saved {
                 Some(map) => Ok(map),
                 None => crate::data::load_bundled(city).await,
@@ -303,10 +319,14 @@ impl AppState {
         self.next_load();
         if map.changed {
             let saved = map.clone();
+            let storage = self.editor.storage;
             leptos::task::spawn_local(async move {
-                match record {
+                let result = match record {
                     Some(text) => crate::persist::save_text(&saved.key(), &text).await,
                     None => crate::persist::save(&saved).await,
+                };
+                if let Err(problem) = result {
+                    storage.set(Some(problem));
                 }
             });
         }
@@ -335,15 +355,33 @@ impl AppState {
         self.schedule_save();
     }
 
-    /// Saves the current map about a second after the last change (typing in the ward
-    /// table does not write on every key).
-    fn schedule_save(&self) {
-        let current = self.current;
-        let timer = gloo::timers::callback::Timeout::new(800, move || {
-            if let Some(map) = current.get_untracked() {
-                leptos::task::spawn_local(async move { crate::persist::save(&map).await });
+    /// Saves the current map now if a save is scheduled (the page is being hidden or closed),
+    /// and the project too.
+    pub fn flush_saves(&self) {
+        if self.map_save_pending.get_value() {
+            self.save_map_now();
+        }
+        self.editor.flush_save();
+    }
+
+    fn save_map_now(&self) {
+        self.map_save_pending.set_value(false);
+        let Some(map) = self.current.get_untracked() else { return };
+        let storage = self.editor.storage;
+        leptos::task::spawn_local(async move {
+            if let Err(problem) = crate::persist::save(&map).await {
+                storage.set(Some(problem));
             }
         });
+    }
+
+    /// Saves the current map about a second after the last change (typing in the ward
+    /// table does not write on every key: a map with 10,000 wards takes about a second to
+    /// turn into its record). [`AppState::flush_saves`] saves at once when the page is hidden.
+    fn schedule_save(&self) {
+        self.map_save_pending.set_value(true);
+        let this = *self;
+        let timer = gloo::timers::callback::Timeout::new(800, move || this.save_map_now());
         self.save_timer.update_value(|t| *t = Some(timer));
     }
 

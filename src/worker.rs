@@ -249,9 +249,13 @@ fn post_bytes(
 /// Why a worker did not answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum WorkerError {
-    /// The worker could not start, or stopped (script missing, crash, out of memory,
-    /// terminated).
+    /// The worker could not start (script missing, blocked, old browser) or was terminated.
     Unavailable(String),
+    /// The worker failed while a request was pending: a panic (the release build aborts, so
+    /// `catch_unwind` cannot help in wasm), out of memory, or an answer that cannot be read.
+    /// The same input would fail the same way in the page, so callers do not fall back to it;
+    /// the next request starts a fresh worker.
+    Crashed(String),
 }
 
 type Slot = Rc<RefCell<Option<Result<Response, WorkerError>>>>;
@@ -271,10 +275,13 @@ struct Inner {
 }
 
 impl Inner {
-    fn fail_all(&mut self, why: &str) {
-        self.dead.get_or_insert_with(|| why.to_string());
+    fn fail_all(&mut self, error: WorkerError) {
+        let why = match &error {
+            WorkerError::Unavailable(w) | WorkerError::Crashed(w) => w.clone(),
+        };
+        self.dead.get_or_insert(why);
         for p in self.queue.drain(..) {
-            *p.slot.borrow_mut() = Some(Err(WorkerError::Unavailable(why.to_string())));
+            *p.slot.borrow_mut() = Some(Err(error.clone()));
             let _ = p.resolve.call0(&JsValue::NULL);
         }
     }
@@ -325,7 +332,7 @@ impl WorkerClient {
                     .dyn_ref::<web_sys::ErrorEvent>()
                     .map(|e| e.message())
                     .unwrap_or_else(|| "the worker failed".into());
-                inner.borrow_mut().fail_all(&why);
+                inner.borrow_mut().fail_all(WorkerError::Crashed(why));
             })
         };
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
@@ -333,9 +340,15 @@ impl WorkerClient {
         worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
         let client = WorkerClient { worker, inner, _on_message: on_message, _on_error: on_error };
         // The first answer is Ready (queued before any request).
-        match client.wait(Box::new(|_| {})).await? {
-            Response::Ready => Ok(client),
-            other => Err(WorkerError::Unavailable(format!("unexpected first message {other:?}"))),
+        // Failing before it listens (script missing or blocked) means it could not start.
+        match client.wait(Box::new(|_| {})).await {
+            Ok(Response::Ready) => Ok(client),
+            Ok(other) => {
+                Err(WorkerError::Unavailable(format!("unexpected first message {other:?}")))
+            }
+            Err(WorkerError::Crashed(why) | WorkerError::Unavailable(why)) => {
+                Err(WorkerError::Unavailable(why))
+            }
         }
     }
 
@@ -377,7 +390,7 @@ impl WorkerClient {
     /// Stops the worker at once; every request waiting fails.
     pub fn terminate(&self) {
         self.worker.terminate();
-        self.inner.borrow_mut().fail_all("terminated");
+        self.inner.borrow_mut().fail_all(WorkerError::Unavailable("terminated".into()));
     }
 }
 
@@ -417,9 +430,18 @@ impl ImportSession {
                 size: session.file.size() as u64,
             };
             let answer = worker.request(&request, Some(&session.file), progress_to(on_step)).await;
-            if let Ok(Response::Read(result)) = answer {
-                *session.worker.borrow_mut() = Some(Rc::new(worker));
-                return (session, result);
+            match answer {
+                Ok(Response::Read(result)) => {
+                    *session.worker.borrow_mut() = Some(Rc::new(worker));
+                    return (session, result);
+                }
+                Err(WorkerError::Crashed(why)) => {
+                    // Reading it in the page would crash the page the same way.
+                    gloo::console::warn!(format!("kshetra: the background reader failed: {why}"));
+                    let file = session.file.name();
+                    return (session, Err(ImportError::ReaderStopped { file }));
+                }
+                _ => {}
             }
             gloo::console::warn!("kshetra: the background reader stopped; reading in the page");
         }
@@ -443,7 +465,7 @@ impl ImportSession {
         on_step: impl Fn(ImportStep) + 'static,
     ) -> Result<ImportPreview, ImportError> {
         if let Some(Response::Previewed(result)) =
-            self.ask(&Request::Preview { mapping: mapping.clone() }, on_step).await
+            self.ask(&Request::Preview { mapping: mapping.clone() }, on_step).await?
         {
             return result;
         }
@@ -461,7 +483,7 @@ impl ImportSession {
         on_step: impl Fn(ImportStep) + 'static,
     ) -> Result<Taken, ImportError> {
         let request = Request::Take { mapping: mapping.clone(), adjacency, links: links.clone() };
-        if let Some(Response::Taken(result)) = self.ask(&request, on_step).await {
+        if let Some(Response::Taken(result)) = self.ask(&request, on_step).await? {
             return result;
         }
         let raw = self.in_page_raw().await?;
@@ -470,20 +492,34 @@ impl ImportSession {
         })
     }
 
-    /// Asks the worker, if there is one; a worker that fails is dropped (the caller falls back).
+    /// Asks the worker, if there is one: `Ok(None)` when there is none or it was stopped (the
+    /// caller works in the page); a worker that crashed is dropped and the request refused
+    /// (in the page it would crash the page the same way).
     async fn ask(
         &self,
         request: &Request,
         on_step: impl Fn(ImportStep) + 'static,
-    ) -> Option<Response> {
-        let worker = self.worker.borrow().clone()?;
+    ) -> Result<Option<Response>, ImportError> {
+        let Some(worker) = self.worker.borrow().clone() else { return Ok(None) };
         let answer = worker.request(request, None, progress_to(on_step)).await;
         match answer {
-            Ok(r) => Some(r),
-            Err(_) => {
-                gloo::console::warn!("kshetra: the background reader stopped; reading in the page");
+            Ok(r) => Ok(Some(r)),
+            Err(e) => {
                 self.worker.borrow_mut().take();
-                None
+                match e {
+                    WorkerError::Crashed(why) => {
+                        gloo::console::warn!(format!(
+                            "kshetra: the background reader failed: {why}"
+                        ));
+                        Err(ImportError::ReaderStopped { file: self.file.name() })
+                    }
+                    WorkerError::Unavailable(_) => {
+                        gloo::console::warn!(
+                            "kshetra: the background reader stopped; reading in the page"
+                        );
+                        Ok(None)
+                    }
+                }
             }
         }
     }
@@ -539,6 +575,8 @@ pub enum AllocFailure {
     Cancelled,
     /// No worker could run it (the caller may run `kshetra_alloc::allocate` in the page).
     WorkerUnavailable(String),
+    /// The worker failed during the run (see [`WorkerError::Crashed`]); the plan is unchanged.
+    WorkerCrashed(String),
 }
 
 /// Cancels an allocation started with [`allocate`]. Cloneable; cancelling twice is harmless.
@@ -591,11 +629,11 @@ pub fn allocate(
     let handle = cancel.clone();
     let result = async move {
         let mut on_progress = on_progress;
-        let worker = Rc::new(
-            WorkerClient::start()
-                .await
-                .map_err(|WorkerError::Unavailable(w)| AllocFailure::WorkerUnavailable(w))?,
-        );
+        let worker = Rc::new(WorkerClient::start().await.map_err(|e| match e {
+            WorkerError::Unavailable(w) | WorkerError::Crashed(w) => {
+                AllocFailure::WorkerUnavailable(w)
+            }
+        })?);
         if handle.is_cancelled() {
             return Err(AllocFailure::Cancelled);
         }
@@ -619,6 +657,7 @@ pub fn allocate(
                 Err(AllocFailure::WorkerUnavailable(format!("unexpected answer {other:?}")))
             }
             Err(WorkerError::Unavailable(why)) => Err(AllocFailure::WorkerUnavailable(why)),
+            Err(WorkerError::Crashed(why)) => Err(AllocFailure::WorkerCrashed(why)),
         }
     };
     AllocRun { cancel, result: Box::pin(result) }

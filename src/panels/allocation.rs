@@ -86,6 +86,10 @@ pub fn AllocationPanel() -> impl IntoView {
                     RunState::NeedsOrganisers => Some(view! { <p class="error" role="alert">{Msg::AllocNeedsOrganisers.text(lang)}</p> }.into_any()),
                     RunState::NeedsGraph => Some(view! { <p class="hint" role="status">{Msg::AllocNeedsGraph.text(lang)}</p> }.into_any()),
                     RunState::Opening => Some(view! { <p class="hint" role="status">{Msg::AllocOpening.text(lang)}</p> }.into_any()),
+                    RunState::Crashed(why) => {
+                        let text = Msg::AllocWorkerStopped.fill(lang, &[("why", &why)]);
+                        Some(view! { <p class="error" role="alert" data-testid="alloc-error">{text}</p> }.into_any())
+                    }
                     RunState::Failed(e) => {
                         let text = e.message(lang);
                         Some(view! { <p class="error" role="alert" data-testid="alloc-error">{text}</p> }.into_any())

@@ -36,6 +36,39 @@ pub fn LoadStatus() -> impl IntoView {
                 </ul>
             }
         });
-        view! { {failed} {warnings} }
+        // Saved work this version cannot open: kept untouched, and the officer is told.
+        let kept = state.editor.kept.with(|k| {
+            (!k.is_empty()).then(|| {
+                let items = k.iter().map(|r| view! { <li>{messages::kept_record(r, lang)}</li> }).collect_view();
+                view! {
+                    <div class="error" role="alert" data-testid="kept-records">
+                        <ul>{items}</ul>
+                        <button type="button" on:click=move |_| state.editor.kept.set(Vec::new())>{Msg::Close.text(lang)}</button>
+                    </div>
+                }
+            })
+        });
+        // Saving in the browser failed: the work is in this page; say what to do.
+        let storage = state.editor.storage.get().map(|problem| {
+            use crate::persist::SaveProblem;
+            let other_tab = problem == SaveProblem::OtherTab;
+            let text = match &problem {
+                SaveProblem::Quota => Msg::StorageFull.text(lang).to_string(),
+                SaveProblem::OtherTab => Msg::StorageOtherTab.text(lang).to_string(),
+                SaveProblem::Failed(detail) => Msg::StorageFailed.fill(lang, &[("detail", detail)]),
+            };
+            let editor = state.editor;
+            view! {
+                <div class="error" role="alert" data-testid="storage-problem">
+                    <p>{text}</p>
+                    <button type="button" on:click=move |_| crate::panels::project::download_project_file(state)>{Msg::SaveProjectFile.text(lang)}</button>
+                    {other_tab.then(|| view! {
+                        <button type="button" on:click=move |_| editor.save_over_other_tab()>{Msg::StorageKeepMine.text(lang)}</button>
+                        <button type="button" on:click=move |_| { let _ = web_sys::window().map(|w| w.location().reload()); }>{Msg::StorageReload.text(lang)}</button>
+                    })}
+                </div>
+            }
+        });
+        view! { {failed} {storage} {kept} {warnings} }
     }
 }

@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use crate::data::{CityMap, MapSource};
 use crate::persist::ProjectSummary;
 use crate::platform;
-use crate::state::use_app_state;
+use crate::state::{use_app_state, AppState};
 use kshetra_core::messages::UserText;
 
 /// A file name made from the map's name: letters, digits and dashes only.
@@ -28,6 +28,26 @@ fn file_stem(name: &str) -> String {
     } else {
         s
     }
+}
+
+/// Downloads the current project with its map as a project file (`.kshetra.json`).
+pub fn download_project_file(state: AppState) {
+    let editor = state.editor;
+    let Some(current) = state.current.get_untracked() else { return };
+    let Some(mut project) = editor.project.get_untracked() else { return };
+    project.poor = state.params.with_untracked(|p| p.poor);
+    let lang = state.lang.get_untracked();
+    let source = FileSource {
+        name: current.name(lang),
+        attribution: current.attribution().map(|a| a.text()),
+        url: None,
+    };
+    let text = save_project(&project, &current.map, &source);
+    platform::download(
+        &format!("{}.kshetra.json", file_stem(&current.name(lang))),
+        "application/json",
+        text.as_bytes(),
+    );
 }
 
 /// The project panel.
@@ -50,23 +70,7 @@ pub fn ProjectPanel() -> impl IntoView {
         t.forget();
     });
 
-    let save_file = move |_| {
-        let Some(current) = state.current.get_untracked() else { return };
-        let Some(mut project) = editor.project.get_untracked() else { return };
-        project.poor = state.params.with_untracked(|p| p.poor);
-        let lang = state.lang.get_untracked();
-        let source = FileSource {
-            name: current.name(lang),
-            attribution: current.attribution().map(|a| a.text()),
-            url: None,
-        };
-        let text = save_project(&project, &current.map, &source);
-        platform::download(
-            &format!("{}.kshetra.json", file_stem(&current.name(lang))),
-            "application/json",
-            text.as_bytes(),
-        );
-    };
+    let save_file = move |_| download_project_file(state);
 
     let open_file = move |ev: leptos::ev::Event| {
         let Some(file) = crate::platform::chosen_file(&ev) else { return };
@@ -151,9 +155,13 @@ pub fn ProjectPanel() -> impl IntoView {
             state.load_bundled(city);
         } else {
             leptos::task::spawn_local(async move {
-                if let Some(map) = crate::persist::load(&key).await {
-                    crate::persist::set_current(&key).await;
-                    state.replace_map(Arc::new(map));
+                match crate::persist::load(&key).await {
+                    crate::persist::Stored::Found(map) => {
+                        crate::persist::set_current(&key).await;
+                        state.replace_map(Arc::new(map));
+                    }
+                    crate::persist::Stored::Kept(kept) => state.editor.tell_kept(kept),
+                    crate::persist::Stored::Absent => {}
                 }
             });
         }

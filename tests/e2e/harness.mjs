@@ -54,15 +54,30 @@ const BLANK_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAD
 export async function openPage(browser, origin, urlPath = '/', { storage } = {}) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...(storage ? { storageState: storage } : {}) });
   const page = await context.newPage();
-  const log = { requests: [], errors: [], failed: [] };
+  const log = { requests: [], errors: [], failed: [], csp: [] };
+  // Every Content-Security-Policy violation, as the page's own event (read with
+  // cspViolations) and as the browser's console report.
+  await context.addInitScript(() => {
+    window.__kshetraCsp = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__kshetraCsp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+  });
   page.on('request', (r) => log.requests.push(r.url()));
-  page.on('console', (m) => { if (m.type() === 'error') log.errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') log.errors.push(m.text());
+    if (/Content Security Policy/i.test(m.text())) log.csp.push(m.text());
+  });
   page.on('pageerror', (e) => log.errors.push(String(e)));
   page.on('response', (r) => { if (r.status() >= 400) log.failed.push(`${r.status()} ${r.url()}`); });
   await context.route((u) => u.origin !== origin, (route) =>
     route.fulfill({ status: 200, contentType: 'image/png', body: BLANK_PNG }));
   await page.goto(origin + urlPath);
   return { page, context, log };
+}
+
+/** The Content-Security-Policy violations the page has seen since it was (re)loaded. */
+export async function cspViolations(page) {
+  return page.evaluate(() => window.__kshetraCsp || ['the CSP listener is missing']);
 }
 
 /** Waits until the map shows `n` ward shapes. */

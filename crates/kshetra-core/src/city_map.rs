@@ -171,3 +171,26 @@ mod tests {
         assert!(!file.is_big());
     }
 }
+
+/// Work kept in the browser that this version cannot open: a saved map or project record with
+/// an unknown (e.g. newer) format version, or one that cannot be read. It is never replaced or
+/// deleted; the officer is told ([`crate::messages::kept_record`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptRecord {
+    /// A saved map or a saved project.
+    pub kind: KeptKind,
+    /// The map key it belongs to (`lucknow`, `file:wards.geojson`, …).
+    pub key: String,
+    /// Its format version, when it has one this version does not know; `None` when the
+    /// record could not be read at all.
+    pub version: Option<u32>,
+}
+
+/// What a [`KeptRecord`] holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeptKind {
+    /// A saved ward map.
+    Map,
+    /// A saved project (organisers, plan, history).
+    Project,
+}

@@ -182,6 +182,10 @@ catalogue! {
     ErrNoWardsMore => "\n… और {n} फ़ीचर इन्हीं जैसे कारणों से छोड़े गए।", "\n… and {n} more features skipped for reasons like these.";
     /// Import error: a KML with only a NetworkLink. {file}
     ErrKmlNetworkLink => "फ़ाइल \"{file}\" में वार्ड नहीं हैं, केवल किसी दूसरी फ़ाइल की कड़ी (NetworkLink) है। Google Earth में यह फ़ाइल खोलें, परत पर राइट-क्लिक करके \"Save Place As\" से KML/KMZ सहेजें, और वह फ़ाइल चुनें।", "The file \"{file}\" holds no wards, only a link (NetworkLink) to another file. Open it in Google Earth, right-click the layer, choose \"Save Place As\" to save a KML/KMZ, and choose that file.";
+    /// The background reader stopped (crash, out of memory) while reading a map file. {file}
+    ErrReaderStopped => "फ़ाइल \"{file}\" पढ़ते समय पढ़ने वाला भाग अचानक रुक गया (फ़ाइल बहुत बड़ी या टूटी हुई हो सकती है)। कुछ भी नहीं बदला: अभी का नक्शा और आपका काम पहले जैसे हैं। फ़ाइल को QGIS या Google Earth में खोलकर फिर से सहेजें, या दूसरे प्रारूप (GeoJSON, KML, ज़िप की हुई Shapefile) में चुनें।", "The reader stopped unexpectedly while reading \"{file}\" (the file may be too large or broken). Nothing was changed: the current map and your work are as before. Open the file in QGIS or Google Earth and save it again, or choose it in another format (GeoJSON, KML, zipped Shapefile).";
+    /// The background worker running the allocation stopped (crash, out of memory). {why}
+    AllocWorkerStopped => "स्वचालित आवंटन अचानक रुक गया (पृष्ठभूमि का काम विफल हुआ: {why})। कुछ भी नहीं बदला: पिछला आवंटन वैसा ही है। फिर से आज़माएँ; बार-बार हो तो प्रोजेक्ट फ़ाइल सहेजें और उसे भेजकर समस्या बताएँ।", "The automatic allocation stopped unexpectedly (the background work failed: {why}). Nothing was changed: the previous plan is as it was. Try again; if it happens again, save a project file and report the problem with it.";
     /// Warning: feature without geometry. {feature}
     WarnNoGeometry => "फ़ीचर {feature} में कोई आकृति नहीं है — छोड़ा गया।", "Feature {feature} has no shape — skipped.";
     /// Warning: non-polygon feature. {feature} {kind}
@@ -805,6 +809,26 @@ catalogue! {
     ProblemUnder => "{name} के पास लक्ष्य से {pct} % कम गरीब परिवार हैं।", "{name} has {pct} % fewer poor households than the target.";
     /// Organiser without wards. {name}
     ProblemNoWards => "{name} को कोई वार्ड नहीं मिला है।", "{name} has no wards.";
+    // ── Work kept in the browser that this version cannot open (issue 19) ──
+    /// The saved thing is a map.
+    KeptWhatMap => "नक्शा", "map";
+    /// The saved thing is a project.
+    KeptWhatProject => "प्रोजेक्ट", "project";
+    /// A saved record of an unknown (newer) format version, kept untouched. {what} {key} {version}
+    KeptNewer => "इस ब्राउज़र में \"{key}\" का सहेजा गया काम ({what}) क्षेत्र के किसी और संस्करण ने सहेजा है (प्रारूप {version}) और यह संस्करण उसे नहीं खोल सकता। उसे बिना बदले रखा गया है; यहाँ किए बदलाव उसकी जगह ब्राउज़र में नहीं सहेजे जाएँगे — उन्हें रखने के लिए प्रोजेक्ट फ़ाइल सहेजें, और वह काम क्षेत्र के नए संस्करण में खोलें।", "The work saved in this browser for \"{key}\" ({what}) was saved by another version of Kshetra (format {version}), which this version cannot open. It has been kept untouched; changes made here will not be saved in its place — save a project file to keep them, and open that work in the newer version of Kshetra.";
+    /// A saved record that cannot be read, kept untouched. {what} {key}
+    KeptUnreadable => "इस ब्राउज़र में \"{key}\" का सहेजा गया काम ({what}) पढ़ा नहीं जा सका। उसे बिना बदले रखा गया है; यहाँ किए बदलाव उसकी जगह ब्राउज़र में नहीं सहेजे जाएँगे — उन्हें रखने के लिए प्रोजेक्ट फ़ाइल सहेजें।", "The work saved in this browser for \"{key}\" ({what}) could not be read. It has been kept untouched; changes made here will not be saved in its place — save a project file to keep them.";
+    // ── Saving in the browser failed (issue 19) ──
+    /// The browser's storage for the site is full.
+    StorageFull => "ब्राउज़र में जगह भर गई है, इसलिए आपका काम यहाँ सहेजा नहीं जा सका। काम इस पेज में सुरक्षित है: अभी \"प्रोजेक्ट फ़ाइल सहेजें\" दबाएँ। फिर ब्राउज़र की सेटिंग में इस साइट के पुराने नक्शे/डेटा हटाकर जगह बनाएँ।", "The browser's storage is full, so your work could not be saved here. The work is safe in this page: press \"Save project file\" now. Then make room by removing old maps or site data for this site in the browser's settings.";
+    /// Another tab saved the same project meanwhile.
+    StorageOtherTab => "यह प्रोजेक्ट इसी ब्राउज़र के किसी दूसरे टैब या विंडो में भी बदला गया है। किसी का काम मिटे नहीं, इसलिए इस टैब के बदलाव अब ब्राउज़र में नहीं सहेजे जा रहे। चुनें: इस टैब का काम रखें (दूसरे टैब का बदला हुआ काम हट जाएगा), या पेज दोबारा खोलें (दूसरे टैब का काम आएगा, यहाँ के बदलाव जाएँगे)। पक्का करने के लिए पहले प्रोजेक्ट फ़ाइल सहेज लें।", "This project was also changed in another tab or window of this browser. So that nobody's work is overwritten, changes in this tab are no longer being saved in the browser. Choose: keep this tab's work (the other tab's changes are replaced), or reload (the other tab's work comes back, changes here are lost). To be safe, save a project file first.";
+    /// Storage refused for another reason. {detail}
+    StorageFailed => "आपका काम ब्राउज़र में सहेजा नहीं जा सका ({detail})। काम इस पेज में सुरक्षित है: \"प्रोजेक्ट फ़ाइल सहेजें\" दबाएँ। निजी (private/incognito) विंडो में ब्राउज़र कुछ नहीं सहेजता।", "Your work could not be saved in the browser ({detail}). The work is safe in this page: press \"Save project file\". A private (incognito) window does not keep anything.";
+    /// Button: keep this tab's project, replacing the other tab's.
+    StorageKeepMine => "इस टैब का काम रखें", "Keep this tab's work";
+    /// Button: reload to get the other tab's work.
+    StorageReload => "पेज दोबारा खोलें", "Reload";
     // ── Command line (kshetra-cli) ──
     /// CLI: an option's value refused; {rule} is one of the Cli…Range entries. {option} {value} {rule}
     CliBadValue => "{option} \"{value}\" मान्य नहीं है: {rule}", "{option} \"{value}\" is not valid: {rule}";

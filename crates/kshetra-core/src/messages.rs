@@ -77,6 +77,9 @@ impl UserText for ImportError {
             ImportError::KmlNetworkLink { file } => {
                 Msg::ErrKmlNetworkLink.fill(lang, &[("file", file)])
             }
+            ImportError::ReaderStopped { file } => {
+                Msg::ErrReaderStopped.fill(lang, &[("file", file)])
+            }
             ImportError::UnknownFormat { file, found } => {
                 Msg::ErrUnknownFormat.fill(lang, &[("file", file), ("found", found)])
             }
@@ -485,6 +488,21 @@ pub fn load_error(e: &LoadError, city: &str, lang: Lang) -> String {
         LoadError::Import(e) => return e.message(lang),
     };
     Msg::CityLoadFailed.fill(lang, &[("city", city), ("detail", &detail)])
+}
+
+/// User text for work kept in the browser that this version cannot open.
+pub fn kept_record(kept: &crate::city_map::KeptRecord, lang: Lang) -> String {
+    use crate::city_map::KeptKind;
+    let what = match kept.kind {
+        KeptKind::Map => Msg::KeptWhatMap,
+        KeptKind::Project => Msg::KeptWhatProject,
+    }
+    .text(lang);
+    match kept.version {
+        Some(v) => Msg::KeptNewer
+            .fill(lang, &[("what", what), ("key", &kept.key), ("version", &v.to_string())]),
+        None => Msg::KeptUnreadable.fill(lang, &[("what", what), ("key", &kept.key)]),
+    }
 }
 
 /// The name of a ward attribute (for mapping forms and messages).

@@ -231,3 +231,54 @@ proptest::proptest! {
         let _ = load_project("x.kshetra.json", &bytes);
     }
 }
+
+/// The browser's project record is the project file's format (one migration path): it round
+/// trips with its undo steps, a newer one is refused as newer (the app keeps it untouched),
+/// and an older project-file version is migrated the same way as a file.
+#[test]
+fn browser_record_shares_the_project_file_format() {
+    use kshetra_core::project::{browser_record, load_browser_record, History};
+    let (mut p, map) = sample();
+    let mut history = History::new();
+    let ward = map.wards()[64].number.clone(); // not in the sample plan
+    history.apply(&mut p, &map, Edit::Assign { wards: vec![ward.clone()], to: 2 }).unwrap();
+    let text = browser_record(&p, &history, None);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["format"], "kshetra-project");
+    assert_eq!(value["version"], CURRENT_VERSION);
+    assert!(value["map"].is_null(), "the map is kept beside the record, not in it");
+    let loaded = load_browser_record("bhubaneswar", &text).unwrap();
+    assert_eq!(loaded.project, p);
+    assert_eq!(loaded.history.as_ref(), Some(&history));
+    assert_eq!(loaded.migrated_from, None);
+    // Undo works on the restored steps.
+    let (mut restored, mut steps) = (loaded.project, loaded.history.unwrap());
+    assert!(steps.undo(&mut restored));
+    assert_eq!(restored.plan.organiser_of(&ward), None);
+
+    // Newer: refused as newer, so the app can keep it untouched.
+    let mut newer = value.clone();
+    newer["version"] = serde_json::json!(CURRENT_VERSION + 1);
+    let e = load_browser_record("bhubaneswar", &newer.to_string()).unwrap_err();
+    assert!(
+        matches!(e, ProjectFileError::NewerVersion { found, .. } if found == u64::from(CURRENT_VERSION) + 1)
+    );
+    // The same checks as a file: duplicate organiser ids are refused.
+    let mut dup = value.clone();
+    dup["organisers"][1]["id"] = dup["organisers"][0]["id"].clone();
+    assert!(matches!(
+        load_browser_record("bhubaneswar", &dup.to_string()).unwrap_err(),
+        ProjectFileError::DuplicateOrganiserId { .. }
+    ));
+    // A version-1 project (as in old files) is migrated; its undo steps are not carried over.
+    let mut v1: serde_json::Value = serde_json::from_slice(&fixture("v1.kshetra.json")).unwrap();
+    v1.as_object_mut().unwrap().remove("map");
+    let old = load_browser_record("demo-town", &v1.to_string()).unwrap();
+    assert_eq!(old.migrated_from, Some(1));
+    assert_eq!(old.project.plan.organiser_of("3"), Some(2));
+    assert_eq!(old.history, None);
+    // A map imported again under the same name may differ: the record still opens.
+    let mut other = value;
+    other["plan"]["no-such-ward"] = serde_json::json!(1);
+    assert!(load_browser_record("bhubaneswar", &other.to_string()).is_ok());
+}

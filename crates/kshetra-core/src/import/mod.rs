@@ -133,6 +133,13 @@ pub enum ImportError {
         /// File name.
         file: String,
     },
+    /// The reader stopped while reading the file (the browser's background worker failed:
+    /// a crash or out of memory). Nothing was changed; the app is still running.
+    #[error("{file}: the reader stopped unexpectedly")]
+    ReaderStopped {
+        /// File name.
+        file: String,
+    },
     /// Not a map format Kshetra reads (GeoJSON, TopoJSON, KML, KMZ, zipped Shapefile).
     #[error("{file}: not a ward map file (found {found})")]
     UnknownFormat {

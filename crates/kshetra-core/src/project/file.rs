@@ -47,7 +47,8 @@ use serde_json::{json, Value};
 use crate::estimate::PoorParams;
 use crate::model::WardMap;
 use crate::project::organiser::valid_capacity;
-use crate::project::{AllocSettings, Organiser, Plan, Project};
+use crate::project::{AllocSettings, History, Organiser, Plan, Project};
+use crate::run_report::RunReport;
 
 /// The format marker of project files.
 pub const FORMAT: &str = "kshetra-project";
@@ -201,6 +202,8 @@ struct FileV2 {
     settings: AllocSettings,
     #[serde(default)]
     poor: PoorParams,
+    /// The wards; absent (null) in a browser record, whose map is kept beside it.
+    #[serde(default)]
     map: Value,
 }
 
@@ -208,7 +211,55 @@ struct FileV2 {
 pub fn save_project(project: &Project, map: &WardMap, source: &MapSource) -> String {
     let map_value: Value =
         serde_json::from_str(&crate::export::wards_geojson(map)).unwrap_or(Value::Null);
-    let file = FileV2 {
+    serde_json::to_string_pretty(&file_v2(project, source, map_value)).unwrap_or_default()
+}
+
+/// A project as the browser keeps it ([`browser_record`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BrowserProject {
+    /// The project.
+    pub project: Project,
+    /// Its undo/redo steps; `None` when they could not be read (the project still opens).
+    pub history: Option<History>,
+    /// The last automatic run's report, if any and readable.
+    pub report: Option<RunReport>,
+    /// The record's version when it was older than [`CURRENT_VERSION`] (it was migrated).
+    pub migrated_from: Option<u32>,
+}
+
+/// The record the browser keeps for a project: the project file's own format and version
+/// (so one migration path serves both, [`load_browser_record`]) without the ward map, which
+/// the browser keeps beside it, plus the undo steps and the last run's report (compact JSON).
+pub fn browser_record(project: &Project, history: &History, report: Option<&RunReport>) -> String {
+    #[derive(Serialize)]
+    struct Record<'a> {
+        #[serde(flatten)]
+        file: FileV2,
+        history: &'a History,
+        report: Option<&'a RunReport>,
+    }
+    let file = file_v2(project, &MapSource::default(), Value::Null);
+    serde_json::to_string(&Record { file, history, report }).unwrap_or_default()
+}
+
+/// Reads a record made by [`browser_record`] (`key`: the map key, for messages) with the
+/// project file's checks and migrations, except those against the map (kept separately; a
+/// map imported again under the same name may differ, and the officer's work must still
+/// open). A newer version is [`ProjectFileError::NewerVersion`]: the caller keeps it untouched.
+pub fn load_browser_record(key: &str, text: &str) -> Result<BrowserProject, ProjectFileError> {
+    let (data, value, migrated_from) = read_versioned(key, text.as_bytes())?;
+    let (project, _) = project_of(key, data, None)?;
+    // Undo steps of an older version are not migrated: the project opens without them.
+    let history = match migrated_from {
+        None => value.get("history").and_then(|h| History::deserialize(h).ok()),
+        Some(_) => None,
+    };
+    let report = value.get("report").and_then(|r| RunReport::deserialize(r).ok());
+    Ok(BrowserProject { project, history, report, migrated_from })
+}
+
+fn file_v2(project: &Project, source: &MapSource, map: Value) -> FileV2 {
+    FileV2 {
         format: FORMAT.into(),
         version: CURRENT_VERSION,
         name: project.name.clone(),
@@ -220,14 +271,26 @@ pub fn save_project(project: &Project, map: &WardMap, source: &MapSource) -> Str
         locked: project.plan.locked.clone(),
         settings: project.settings,
         poor: project.poor,
-        map: map_value,
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+        map,
+    }
 }
 
 /// Reads a project file (any version up to [`CURRENT_VERSION`], migrating older ones) and
 /// validates it against its own map.
 pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFileError> {
+    let (data, _, migrated_from) = read_versioned(file, bytes)?;
+    let map = read_map(file, &data.map)?;
+    let (project, source) = project_of(file, data, Some(&map))?;
+    Ok(LoadedProject { project, map, source, migrated_from })
+}
+
+/// The checks and migrations every project record goes through, file or browser: empty,
+/// JSON, format marker, version (newer refused, older migrated), structure. Gives the data,
+/// the whole JSON value (for fields beside the project) and the version migrated from.
+fn read_versioned(
+    file: &str,
+    bytes: &[u8],
+) -> Result<(FileV2, Value, Option<u32>), ProjectFileError> {
     let f = || file.to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ProjectFileError::Empty { file: f() });
@@ -272,9 +335,19 @@ pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFi
     if version <= 1 {
         value = migrate_v1(file, value)?;
     }
-    let data: FileV2 = serde_json::from_value(value)
+    let data = FileV2::deserialize(&value)
         .map_err(|e| ProjectFileError::Invalid { file: f(), detail: e.to_string() })?;
-    let map = read_map(file, &data.map)?;
+    Ok((data, value, migrated_from))
+}
+
+/// The project in `data`, checked: unique organiser ids, usable capacities and, with a `map`,
+/// plan, locks and homes naming wards on it and organisers in the list.
+fn project_of(
+    file: &str,
+    data: FileV2,
+    map: Option<&WardMap>,
+) -> Result<(Project, MapSource), ProjectFileError> {
+    let f = || file.to_string();
 
     // Organisers: unique ids, usable capacities.
     let mut ids = BTreeSet::new();
@@ -291,16 +364,16 @@ pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFi
         }
     }
     // Wards named by the plan, the locks and the homes must be on the map.
-    let numbers: BTreeSet<&str> = map.wards().iter().map(|w| w.number.as_str()).collect();
+    let numbers: Option<BTreeSet<&str>> =
+        map.map(|m| m.wards().iter().map(|w| w.number.as_str()).collect());
+    let on_map = |w: &str| numbers.as_ref().is_none_or(|n| n.contains(w));
     let mut unknown: BTreeSet<String> = BTreeSet::new();
-    unknown.extend(
-        data.plan.keys().chain(&data.locked).filter(|w| !numbers.contains(w.as_str())).cloned(),
-    );
+    unknown.extend(data.plan.keys().chain(&data.locked).filter(|w| !on_map(w.as_str())).cloned());
     unknown.extend(
         data.organisers
             .iter()
             .filter_map(Organiser::home_ward)
-            .filter(|w| !numbers.contains(w))
+            .filter(|w| !on_map(w))
             .map(str::to_string),
     );
     if !unknown.is_empty() {
@@ -332,7 +405,7 @@ pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFi
         poor: data.poor,
         next_id,
     };
-    Ok(LoadedProject { project, map, source: data.source, migrated_from })
+    Ok((project, data.source))
 }
 
 /// Reads the embedded wards GeoJSON back into the exact map (extra count columns included).
