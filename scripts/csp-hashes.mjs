@@ -16,8 +16,10 @@ if (!dir) {
 }
 const file = path.join(dir, 'index.html');
 const html = fs.readFileSync(file, 'utf8');
-if (!html.includes(PLACEHOLDER)) {
-  console.error(`csp-hashes: ${file} has no ${PLACEHOLDER} in its Content-Security-Policy`);
+const META = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i;
+const meta = html.match(META);
+if (!meta || !meta[1].includes(PLACEHOLDER)) {
+  console.error(`csp-hashes: ${file} has no ${PLACEHOLDER} in its Content-Security-Policy meta tag`);
   process.exit(1);
 }
 const hashes = [];
@@ -25,5 +27,10 @@ for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
   if (/\bsrc\s*=/i.test(m[1]) || m[2].length === 0) continue;
   hashes.push(`'sha256-${crypto.createHash('sha256').update(m[2], 'utf8').digest('base64')}'`);
 }
-fs.writeFileSync(file, html.replace(PLACEHOLDER, [...new Set(hashes)].join(' ')));
+if (hashes.length === 0) {
+  console.error(`csp-hashes: no inline script in ${file}; drop ${PLACEHOLDER} from the policy`);
+  process.exit(1);
+}
+const policy = meta[1].replace(PLACEHOLDER, [...new Set(hashes)].join(' '));
+fs.writeFileSync(file, html.replace(META, (m) => m.replace(meta[1], policy)));
 console.log(`csp-hashes: ${hashes.length} inline script(s) allowed by hash in ${file}`);

@@ -39,13 +39,13 @@ pub fn AllocationPanel() -> impl IntoView {
             <h2 id="allocation-heading">{state.t(Msg::AllocationHeading)}</h2>
             <label class="field inline">
                 <span>{state.t(Msg::BalanceTolerance)}</span>
-                <input type="number" min="0.5" max="50" step="0.5" size="4"
+                <input type="number" min=AllocSettings::EPSILON_MIN * 100.0 max=AllocSettings::EPSILON_MAX * 100.0 step="0.5" size="4"
                     prop:value=move || eps_text.get().unwrap_or_else(|| format!("{}", settings().epsilon * 100.0))
                     on:input=move |ev| eps_text.set(Some(event_target_value(&ev)))
                     on:change=move |ev| {
                         let v: Option<f64> = event_target_value(&ev).trim().replace(',', ".").parse().ok();
                         eps_text.set(None);
-                        if let Some(v) = v.filter(|v| (0.5..=50.0).contains(v)) {
+                        if let Some(v) = v.filter(|v| AllocSettings::is_valid_epsilon(v / 100.0)) {
                             set(&|s| s.epsilon = v / 100.0);
                         }
                     }/>

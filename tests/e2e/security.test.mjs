@@ -23,7 +23,8 @@ function hostileMap() {
   const map = JSON.parse(fs.readFileSync(path.resolve(here, '../../public/data/bhubaneswar.geojson'), 'utf8'));
   map.features.forEach((f, i) => {
     f.properties.ward_name = `${PAYLOADS[i % PAYLOADS.length]} ${f.properties.ward_no}`;
-    if (i === 0) f.properties.zone = `${f.properties.zone} <b onmouseover=window.__pwned=1>`;
+    // Markup in every zone name too (the same on all wards of a zone, so zones stay whole).
+    if (f.properties.zone) f.properties.zone = `${f.properties.zone} <b onmouseover=window.__pwned=1>`;
   });
   return Buffer.from(JSON.stringify(map));
 }

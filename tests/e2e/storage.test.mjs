@@ -16,26 +16,37 @@ const organisers = (names) => ({
   buffer: Buffer.from(['Name,Mobile', ...names.map((n, i) => `${n},98765432${String(10 + i)}`)].join('\n')),
 });
 
-/** Runs `fn(store)` on the app's IndexedDB object store and gives its result. */
-async function idb(page, mode, fn, arg) {
-  return page.evaluate(async ({ mode, fn, arg }) => {
-    const db = await new Promise((ok, err) => {
-      const r = indexedDB.open('kshetra', 1);
-      r.onupgradeneeded = () => r.result.createObjectStore('maps');
-      r.onsuccess = () => ok(r.result);
-      r.onerror = () => err(r.error);
-    });
-    const tx = db.transaction('maps', mode);
-    const result = await new Function('store', 'arg', `return (${fn})(store, arg)`)(tx.objectStore('maps'), arg);
-    await new Promise((ok) => { tx.oncomplete = ok; tx.onabort = ok; if (mode === 'readonly') ok(); });
-    db.close();
-    return result;
-  }, { mode, fn: fn.toString(), arg });
-}
-const readKey = (page, key) => idb(page, 'readonly', (store, key) => new Promise((ok) => {
-  const r = store.get(key); r.onsuccess = () => ok(r.result ?? null);
-}), key);
-const writeKey = (page, key, value) => idb(page, 'readwrite', (store, [key, value]) => { store.put(value, key); }, [key, value]);
+// The app's IndexedDB record under `key` (no eval: the page policy forbids it).
+const readKey = (page, key) => page.evaluate(async (key) => {
+  const db = await new Promise((ok, err) => {
+    const r = indexedDB.open('kshetra', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('maps');
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => err(r.error);
+  });
+  const value = await new Promise((ok, err) => {
+    const r = db.transaction('maps', 'readonly').objectStore('maps').get(key);
+    r.onsuccess = () => ok(r.result ?? null);
+    r.onerror = () => err(r.error);
+  });
+  db.close();
+  return value;
+}, key);
+const writeKey = (page, key, value) => page.evaluate(async ([key, value]) => {
+  const db = await new Promise((ok, err) => {
+    const r = indexedDB.open('kshetra', 1);
+    r.onupgradeneeded = () => r.result.createObjectStore('maps');
+    r.onsuccess = () => ok(r.result);
+    r.onerror = () => err(r.error);
+  });
+  await new Promise((ok, err) => {
+    const tx = db.transaction('maps', 'readwrite');
+    tx.objectStore('maps').put(value, key);
+    tx.oncomplete = ok;
+    tx.onabort = () => err(tx.error);
+  });
+  db.close();
+}, [key, value]);
 
 async function organiserNames(page) {
   return page.getByTestId('organiser-list').locator('li').allTextContents();
@@ -70,8 +81,17 @@ test('a saved project of a newer format is kept untouched and reported; the offi
 test('storage full: the officer is told, the work stays, a project file can be saved; saving resumes', async () => {
   const { page, context, log } = await openPage(browser, server.origin, '/?lang=en&city=bhubaneswar');
   await waitForWards(page, 67);
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin, quotaSize: 1 });
+  // The browser's "storage full" error. (Chromium's DevTools quota override does not make
+  // IndexedDB writes fail: 5 MB went in under a 1-byte quota, measured; so the test raises the
+  // QuotaExceededError a full disk or quota gives.)
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    window.__quotaFull = true;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.__quotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    };
+  });
   await page.getByLabel('Organisers list (CSV/Excel)').setInputFiles(organisers(['Asha', 'Ravi', 'सीमा']));
   const problem = page.getByTestId('storage-problem');
   await problem.waitFor({ timeout: 10000 });
@@ -84,7 +104,7 @@ test('storage full: the officer is told, the work stays, a project file can be s
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
   assert.deepEqual(file.project.organisers.map((o) => o.name), ['Asha', 'Ravi', 'सीमा'], 'the project file holds the work');
   // Room again: the next change is saved and the message goes.
-  await cdp.send('Storage.overrideQuotaForOrigin', { origin: server.origin });
+  await page.evaluate(() => { window.__quotaFull = false; });
   await page.getByLabel('Organisers list (CSV/Excel)').setInputFiles(organisers(['Deepak']));
   await page.getByTestId('organiser-list').locator('li').nth(3).waitFor();
   await problem.waitFor({ state: 'detached', timeout: 10000 });

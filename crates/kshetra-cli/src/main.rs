@@ -25,6 +25,7 @@ use kshetra_core::allocation::{problem_for, weights, Weight};
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::import::{self, FieldMapping};
 use kshetra_core::messages::UserText;
+use kshetra_core::project::AllocSettings;
 use kshetra_core::settings::is_valid_tolerance;
 use kshetra_core::WardMap;
 use serde_json::{json, Value};
@@ -116,7 +117,7 @@ fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
         Command::Allocate { map, k, eps, zones, seed, effort, plan, geojson, metrics } => {
             check_tolerance(&map)?;
-            if !(eps.is_finite() && (EPS_MIN..=EPS_MAX).contains(&eps)) {
+            if !AllocSettings::is_valid_epsilon(eps) {
                 let rule = |lang| {
                     Msg::CliEpsRange
                         .fill(lang, &[("min", &EPS_MIN.to_string()), ("max", &EPS_MAX.to_string())])
@@ -241,8 +242,8 @@ fn bad_value(option: &str, value: &str, rule: impl Fn(Lang) -> String) -> String
 
 /// The balance tolerance ε the app accepts: its field takes 0.5 % to 50 %
 /// (`src/panels/allocation.rs`).
-const EPS_MIN: f64 = 0.005;
-const EPS_MAX: f64 = 0.5;
+const EPS_MIN: f64 = AllocSettings::EPSILON_MIN;
+const EPS_MAX: f64 = AllocSettings::EPSILON_MAX;
 
 /// `--tolerance` within the app's range, 0 to [`kshetra_core::settings::MAX_TOLERANCE_M`] metres.
 fn check_tolerance(args: &MapArgs) -> Result<(), String> {

@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use kshetra_core::import::{apply, read_any, FieldMapping, RawLayer};
-use kshetra_core::project::file::{load_project, save_project};
+use kshetra_core::project::file::{
+    browser_record, load_browser_record, load_project, save_project,
+};
 use kshetra_core::project::organisers_import::import_organisers;
 use kshetra_core::table::{join, read_table, TableMapping};
 use kshetra_core::{ImportError, WardMap};
@@ -91,6 +93,14 @@ fn run(target: &str, data: &[u8]) {
                 let saved = save_project(&loaded.project, &loaded.map, &loaded.source);
                 let again = load_project("again.kshetra.json", saved.as_bytes());
                 assert!(again.is_ok(), "a saved project is refused on reload: {again:?}");
+            }
+            if let Ok(text) = std::str::from_utf8(data) {
+                if let Ok(record) = load_browser_record("map-key", text) {
+                    let history = record.history.unwrap_or_default();
+                    let saved = browser_record(&record.project, &history, record.report.as_ref());
+                    let again = load_browser_record("map-key", &saved);
+                    assert!(again.is_ok_and(|a| a.project == record.project));
+                }
             }
         }
         "read_any" => {

@@ -23,6 +23,17 @@ impl Default for AllocSettings {
 }
 
 impl AllocSettings {
+    /// The smallest tolerance ε the app and the CLI accept (±0.5 %).
+    pub const EPSILON_MIN: f64 = 0.005;
+    /// The largest tolerance ε the app and the CLI accept (±50 %).
+    pub const EPSILON_MAX: f64 = 0.5;
+
+    /// Whether `epsilon` is a tolerance the app and the CLI accept (finite, within
+    /// [`AllocSettings::EPSILON_MIN`]–[`AllocSettings::EPSILON_MAX`]).
+    pub fn is_valid_epsilon(epsilon: f64) -> bool {
+        epsilon.is_finite() && (Self::EPSILON_MIN..=Self::EPSILON_MAX).contains(&epsilon)
+    }
+
     /// The engine's settings (default effort).
     pub fn engine(&self) -> kshetra_alloc::Settings {
         kshetra_alloc::Settings::new(self.seed)

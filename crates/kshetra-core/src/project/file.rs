@@ -394,6 +394,17 @@ fn project_of(
         });
     }
     // Locks of unassigned wards mean nothing: dropped (the invariant of `Plan`).
+    if !AllocSettings::is_valid_epsilon(data.settings.epsilon) {
+        return Err(ProjectFileError::Invalid {
+            file: f(),
+            detail: format!(
+                "settings.epsilon {} is outside {}–{}",
+                data.settings.epsilon,
+                AllocSettings::EPSILON_MIN,
+                AllocSettings::EPSILON_MAX
+            ),
+        });
+    }
     let locked = data.locked.into_iter().filter(|w| data.plan.contains_key(w)).collect();
     let next_id = data.next_id.max(ids.iter().next_back().map_or(1, |m| m + 1));
     let project = Project {
