@@ -25,6 +25,7 @@ use kshetra_core::allocation::{problem_for, weights, Weight};
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::import::{self, FieldMapping};
 use kshetra_core::messages::UserText;
+use kshetra_core::project::plan_csv;
 use kshetra_core::settings::is_valid_tolerance;
 use kshetra_core::WardMap;
 use serde_json::{json, Value};
@@ -193,21 +194,20 @@ fn run(cli: Cli) -> Result<(), String> {
             check_tolerance(&map)?;
             let loaded = load(&map.map)?;
             let (problem, _) = problem(&loaded.map, &map)?;
-            let text =
-                std::fs::read_to_string(&plan).map_err(|e| format!("{}: {e}", plan.display()))?;
-            let part_of_feature = read_plan(&plan, &text, &loaded)?;
+            let bytes = std::fs::read(&plan).map_err(|e| format!("{}: {e}", plan.display()))?;
             let file = plan.display().to_string();
-            let mut assignment = Vec::with_capacity(loaded.map.wards().len());
-            for (w, &f) in loaded.feature_of_ward.iter().enumerate() {
-                let Some((p, _)) = part_of_feature[f] else {
-                    let ward = &loaded.map.wards()[w].number;
-                    return Err(both_msg(
-                        Msg::CliPlanWardMissing,
-                        &[("file", &file), ("ward", ward), ("unit", &f.to_string())],
-                    ));
-                };
-                assignment.push(p);
-            }
+            let wards = loaded.map.wards().len();
+            let parts = plan_csv::read_plan_csv(&file, &bytes, loaded.n_features, wards)
+                .map_err(|e| both(&e))?;
+            let units: Vec<(String, usize)> = loaded
+                .map
+                .wards()
+                .iter()
+                .zip(&loaded.feature_of_ward)
+                .map(|(w, &f)| (w.number.clone(), f))
+                .collect();
+            let assignment =
+                plan_csv::plan_assignment(&file, &parts, &units).map_err(|e| both(&e))?;
             let k = assignment.iter().max().map_or(0, |m| *m as usize + 1);
             let metrics = kshetra_alloc::score(&problem, &Organiser::many(k), &assignment)
                 .map_err(|e| both(&e))?;
@@ -224,11 +224,6 @@ fn run(cli: Cli) -> Result<(), String> {
 /// switch; state teams read either).
 fn both(e: &impl UserText) -> String {
     format!("{} / {}", e.message(Lang::En), e.message(Lang::Hi))
-}
-
-/// A catalogue entry filled with `args`, English then Hindi (as [`both`]).
-fn both_msg(msg: Msg, args: &[(&str, &str)]) -> String {
-    format!("{} / {}", msg.fill(Lang::En, args), msg.fill(Lang::Hi, args))
 }
 
 /// An option's refused value with the rule it breaks, English then Hindi.
@@ -251,74 +246,6 @@ fn check_tolerance(args: &MapArgs) -> Result<(), String> {
     }
     let rule = |lang| Msg::ToleranceInvalid.text(lang).to_string();
     Err(bad_value("--tolerance", &format!("{:?}", args.tolerance), rule))
-}
-
-/// A plan CSV `unit_index,part` read into each feature's (part, 1-based line). The first line
-/// is a header unless it is two numbers. Refused, naming the file and line: rows that are not two
-/// whole numbers, units not on the map, parts not below the number of wards (so nothing is
-/// sized by a part number beyond the map), units named twice.
-fn read_plan(
-    plan: &Path,
-    text: &str,
-    loaded: &Loaded,
-) -> Result<Vec<Option<(u32, usize)>>, String> {
-    let file = plan.display().to_string();
-    let wards = loaded.map.wards().len();
-    let mut part_of_feature: Vec<Option<(u32, usize)>> = vec![None; loaded.n_features];
-    for (line_no, row) in text.lines().enumerate() {
-        let line = line_no + 1;
-        let at = |msg: Msg, more: &[(&str, &str)]| {
-            let line = line.to_string();
-            let mut args = vec![("file", file.as_str()), ("line", line.as_str())];
-            args.extend_from_slice(more);
-            both_msg(msg, &args)
-        };
-        let row = row.trim_start_matches('\u{FEFF}');
-        if row.trim().is_empty() {
-            continue;
-        }
-        let mut cols = row.split(',');
-        let (a, b) = (cols.next().unwrap_or("").trim(), cols.next().unwrap_or("").trim());
-        let (Ok(unit), Ok(part)) = (a.parse::<u128>(), b.parse::<u128>()) else {
-            if line_no == 0 {
-                continue; // header
-            }
-            return Err(at(Msg::CliPlanBadRow, &[]));
-        };
-        let last_unit = loaded.n_features.saturating_sub(1).to_string();
-        let unit = match usize::try_from(unit) {
-            Ok(u) if u < loaded.n_features => u,
-            _ => {
-                return Err(at(
-                    Msg::CliPlanUnitOutOfRange,
-                    &[("unit", &unit.to_string()), ("last", &last_unit)],
-                ))
-            }
-        };
-        let part = match u32::try_from(part) {
-            Ok(p) if (p as usize) < wards => p,
-            _ => {
-                let (w, last) = (wards.to_string(), wards.saturating_sub(1).to_string());
-                return Err(at(
-                    Msg::CliPlanPartOutOfRange,
-                    &[("part", &part.to_string()), ("wards", &w), ("last", &last)],
-                ));
-            }
-        };
-        if let Some((_, first)) = part_of_feature[unit] {
-            return Err(both_msg(
-                Msg::CliPlanDuplicateUnit,
-                &[
-                    ("file", &file),
-                    ("unit", &unit.to_string()),
-                    ("first", &first.to_string()),
-                    ("line", &line.to_string()),
-                ],
-            ));
-        }
-        part_of_feature[unit] = Some((part, line));
-    }
-    Ok(part_of_feature)
 }
 
 fn load(path: &Path) -> Result<Loaded, String> {

@@ -812,16 +812,19 @@ catalogue! {
     CliEpsRange => "संतुलन सीमा {min} से {max} के बीच की संख्या होनी चाहिए (0.05 = ± 5 %)।", "The balance tolerance must be a number from {min} to {max} (0.05 = ± 5 %).";
     /// CLI rule: the organiser count's range. {wards}
     CliKRange => "संगठकों की संख्या 1 से {wards} (इस नक्शे के वार्ड) तक होनी चाहिए।", "The number of organisers must be from 1 to {wards} (the wards on this map).";
-    /// CLI plan row unreadable. {file} {line}
-    CliPlanBadRow => "योजना \"{file}\", पंक्ति {line}: `unit_index,part` (दो पूर्ण संख्याएँ) होना चाहिए।", "Plan \"{file}\", line {line}: expected `unit_index,part` (two whole numbers).";
-    /// CLI plan row: unit not on the map. {file} {line} {unit} {last}
-    CliPlanUnitOutOfRange => "योजना \"{file}\", पंक्ति {line}: इकाई {unit} नक्शे में नहीं है (इकाइयाँ 0 से {last} तक हैं)।", "Plan \"{file}\", line {line}: unit {unit} is not on the map (its units are 0 to {last}).";
-    /// CLI plan row: part beyond the wards. {file} {line} {part} {wards} {last}
-    CliPlanPartOutOfRange => "योजना \"{file}\", पंक्ति {line}: भाग {part} बहुत बड़ा है — {wards} वार्डों के भाग 0 से {last} तक ही हो सकते हैं।", "Plan \"{file}\", line {line}: part {part} is too large — {wards} wards have parts 0 to {last} at most.";
-    /// CLI plan: a unit named twice. {file} {unit} {first} {line}
-    CliPlanDuplicateUnit => "योजना \"{file}\": इकाई {unit} दो बार है, पंक्ति {first} और {line} पर; हर इकाई एक ही भाग में होती है।", "Plan \"{file}\": unit {unit} is named twice, on lines {first} and {line}; each unit is in one part.";
-    /// CLI plan: a ward without a part. {file} {ward} {unit}
-    CliPlanWardMissing => "योजना \"{file}\": वार्ड {ward} (इकाई {unit}) किसी भाग में नहीं है।", "Plan \"{file}\": ward {ward} (unit {unit}) has no part.";
+    // ── Plan CSV (`unit_index,part`, read by kshetra-cli and project::plan_csv) ──
+    /// Plan CSV: no rows. {file}
+    PlanCsvEmpty => "योजना \"{file}\" खाली है। हर इकाई (नक्शे का फ़ीचर, 0 से गिनती) के लिए एक पंक्ति `unit_index,part` लिखें, जैसे 0,0।", "The plan \"{file}\" is empty. Write one row `unit_index,part` per unit (the map's features, counted from 0), e.g. 0,0.";
+    /// Plan CSV row unreadable. {file} {line} {found}
+    CliPlanBadRow => "योजना \"{file}\", पंक्ति {line}: \"{found}\" पढ़ी नहीं जा सकी — हर पंक्ति `unit_index,part` (दो पूर्ण संख्याएँ, जैसे 3,1) होनी चाहिए, वार्ड या संगठक के नाम नहीं। पंक्ति ठीक करें।", "Plan \"{file}\", line {line}: \"{found}\" cannot be read — every row must be `unit_index,part` (two whole numbers, like 3,1), not ward or organiser names. Fix the row.";
+    /// Plan CSV row: unit not on the map. {file} {line} {unit} {last}
+    CliPlanUnitOutOfRange => "योजना \"{file}\", पंक्ति {line}: इकाई {unit} नक्शे में नहीं है (इकाइयाँ 0 से {last} तक हैं)। जाँचें कि योजना इसी नक्शे की है।", "Plan \"{file}\", line {line}: unit {unit} is not on the map (its units are 0 to {last}). Check that the plan belongs to this map.";
+    /// Plan CSV row: part beyond the wards. {file} {line} {part} {wards} {last}
+    CliPlanPartOutOfRange => "योजना \"{file}\", पंक्ति {line}: भाग {part} बहुत बड़ा है — {wards} वार्डों के भाग 0 से {last} तक ही हो सकते हैं। भाग संख्या ठीक करें।", "Plan \"{file}\", line {line}: part {part} is too large — {wards} wards have parts 0 to {last} at most. Fix the part number.";
+    /// Plan CSV: a unit named twice. {file} {unit} {first} {line}
+    CliPlanDuplicateUnit => "योजना \"{file}\": इकाई {unit} दो बार है, पंक्ति {first} और {line} पर; हर इकाई एक ही भाग में होती है। एक पंक्ति हटाएँ।", "Plan \"{file}\": unit {unit} is named twice, on lines {first} and {line}; each unit is in one part. Delete one of the rows.";
+    /// Plan CSV: a ward without a part. {file} {ward} {unit}
+    CliPlanWardMissing => "योजना \"{file}\": वार्ड {ward} (इकाई {unit}) किसी भाग में नहीं है। उसके लिए पंक्ति \"{unit},भाग\" जोड़ें।", "Plan \"{file}\": ward {ward} (unit {unit}) has no part. Add a row \"{unit},part\" for it.";
     /// CLI rule: the ward weights on offer.
     CliWeightRule => "वार्ड का भार population (जनसंख्या) या __count__ (हर वार्ड 1) होना चाहिए।", "The ward weight must be population or __count__ (every ward 1).";
 }

@@ -19,9 +19,10 @@ use crate::i18n::{Lang, Msg};
 use crate::import::{Field, ImportError, ImportWarning, WardProblem};
 use crate::project::file::ProjectFileError;
 use crate::project::organisers_import::{OrganisersImportError, RowError, RowProblem};
+use crate::project::plan_csv::PlanCsvError;
 use crate::project::stats::PlanProblem;
 use crate::project::{Project, ProjectError};
-use crate::table::{TableError, TableNote};
+use crate::table::{JoinReport, TableError, TableNote};
 
 /// Something that can be told to a person: an error, a warning, a data problem.
 pub trait UserText {
@@ -438,6 +439,102 @@ impl UserText for OrganisersImportError {
             }
             OrganisersImportError::Table(e) => e.message(lang),
         }
+    }
+}
+
+impl UserText for PlanCsvError {
+    fn message(&self, lang: Lang) -> String {
+        use PlanCsvError as E;
+        match self {
+            E::Empty { file } => Msg::PlanCsvEmpty.fill(lang, &[("file", file)]),
+            E::BadRow { file, line, found } => Msg::CliPlanBadRow
+                .fill(lang, &[("file", file), ("line", &line.to_string()), ("found", found)]),
+            E::UnitOutOfRange { file, line, unit, features } => Msg::CliPlanUnitOutOfRange.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("line", &line.to_string()),
+                    ("unit", unit),
+                    ("last", &features.saturating_sub(1).to_string()),
+                ],
+            ),
+            E::PartOutOfRange { file, line, part, wards } => Msg::CliPlanPartOutOfRange.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("line", &line.to_string()),
+                    ("part", part),
+                    ("wards", &wards.to_string()),
+                    ("last", &wards.saturating_sub(1).to_string()),
+                ],
+            ),
+            E::DuplicateUnit { file, unit, first, line } => Msg::CliPlanDuplicateUnit.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("unit", &unit.to_string()),
+                    ("first", &first.to_string()),
+                    ("line", &line.to_string()),
+                ],
+            ),
+            E::WardMissing { file, ward, unit } => Msg::CliPlanWardMissing
+                .fill(lang, &[("file", file), ("ward", ward), ("unit", &unit.to_string())]),
+        }
+    }
+}
+
+impl JoinReport {
+    /// The report as lines of text, as the app's join preview shows them: wards matched, map
+    /// wards without a row, rows not on the map, rows without a ward number, repeated rows,
+    /// and cells that are not counts (each naming its row and ward). At most 20 items a line.
+    pub fn messages(&self, lang: Lang) -> Vec<String> {
+        const SHOWN: usize = 20;
+        let list = |items: Vec<String>| {
+            let more = items.len().saturating_sub(SHOWN);
+            let mut shown: Vec<String> = items.into_iter().take(SHOWN).collect();
+            if more > 0 {
+                shown.push(format!("… +{more}"));
+            }
+            shown.join(", ")
+        };
+        let row_ward = |row: usize, ward: &str| {
+            Msg::RowWard.fill(lang, &[("row", &row.to_string()), ("ward", ward)])
+        };
+        let n = |len: usize| group_indian_u64(len as u64);
+        let mut lines = vec![Msg::JoinMatched.fill(lang, &[("n", &n(self.matched.len()))])];
+        if !self.map_only.is_empty() {
+            lines.push(Msg::JoinMapOnly.fill(
+                lang,
+                &[("n", &n(self.map_only.len())), ("wards", &list(self.map_only.clone()))],
+            ));
+        }
+        if !self.table_only.is_empty() {
+            let rows = self.table_only.iter().map(|(row, w)| row_ward(*row, w)).collect();
+            lines.push(
+                Msg::JoinTableOnly
+                    .fill(lang, &[("n", &n(self.table_only.len())), ("rows", &list(rows))]),
+            );
+        }
+        if !self.rows_without_key.is_empty() {
+            let rows = self.rows_without_key.iter().map(usize::to_string).collect();
+            lines.push(Msg::JoinNoKey.fill(lang, &[("rows", &list(rows))]));
+        }
+        if !self.duplicate_rows.is_empty() {
+            let rows = self.duplicate_rows.iter().map(|(row, w, _)| row_ward(*row, w)).collect();
+            lines.push(Msg::JoinDuplicates.fill(lang, &[("rows", &list(rows))]));
+        }
+        if !self.bad_values.is_empty() {
+            let items = self
+                .bad_values
+                .iter()
+                .map(|(row, w, col, v)| format!("{} — {col}: \"{v}\"", row_ward(*row, w)))
+                .collect();
+            lines.push(
+                Msg::JoinBadValues
+                    .fill(lang, &[("n", &n(self.bad_values.len())), ("list", &list(items))]),
+            );
+        }
+        lines
     }
 }
 
