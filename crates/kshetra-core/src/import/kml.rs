@@ -43,6 +43,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         file: f(),
         line: line_of(body, reader.buffer_position() as usize),
         detail,
+        cut_off: false,
     };
     loop {
         let event = match reader.read_event() {
@@ -172,6 +173,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
             file: f(),
             line: line_of(body, body.len()),
             detail: format!("the file ends inside <{open}>: it is incomplete (cut off)"),
+            cut_off: true,
         });
     }
     if n_placemarks == 0 && network_links > 0 {

@@ -99,6 +99,9 @@ pub enum ImportError {
         column: usize,
         /// Parser message.
         detail: String,
+        /// The text ends before the JSON does (a download or copy cut short).
+        #[serde(default)]
+        cut_off: bool,
     },
     /// Valid GeoJSON, but not a FeatureCollection.
     #[error("{file}: expected a FeatureCollection, found {found}")]
@@ -162,6 +165,9 @@ pub enum ImportError {
         line: usize,
         /// Parser message.
         detail: String,
+        /// The file ends inside an element (a download or copy cut short).
+        #[serde(default)]
+        cut_off: bool,
     },
     /// The zip archive cannot be read (truncated, damaged, encrypted).
     #[error("{file}: damaged or incomplete zip archive: {detail}")]
@@ -176,6 +182,9 @@ pub enum ImportError {
     ZipWithoutMap {
         /// File name.
         file: String,
+        /// What it holds instead (entry names, in archive order; empty for an empty zip).
+        #[serde(default)]
+        found: Vec<String>,
     },
     /// A zipped Shapefile lacks a part it needs.
     #[error("{file}: the Shapefile {shp} has no {missing} beside it")]
@@ -210,6 +219,9 @@ pub enum ImportError {
     NoWardNumberColumn {
         /// File name.
         file: String,
+        /// The file's columns, in file order (for the officer to choose from).
+        #[serde(default)]
+        columns: Vec<String>,
     },
     /// The JSON holds more values (numbers, lists, objects) than can be read safely
     /// ([`geojson::MAX_JSON_VALUES`]): the parsed tree would take gigabytes.
@@ -344,6 +356,9 @@ pub enum ImportWarning {
     },
     /// The `.shp` and `.dbf` have different record counts; the extra ones were ignored.
     RecordCountMismatch {
+        /// The `.shp` inside the zip.
+        #[serde(default)]
+        shp: String,
         /// Shapes in the `.shp`.
         shapes: usize,
         /// Rows in the `.dbf`.
@@ -659,7 +674,7 @@ fn read_zip(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
             missing: ".shp".into(),
         });
     }
-    Err(ImportError::ZipWithoutMap { file: file.to_string() })
+    Err(ImportError::ZipWithoutMap { file: file.to_string(), found: zip.names.clone() })
 }
 
 /// 1-based line number of a byte offset in `bytes`.

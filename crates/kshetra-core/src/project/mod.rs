@@ -41,7 +41,8 @@ pub use alloc_settings::AllocSettings;
 pub use colouring::{area_colours, area_colours_of, AreaAdjacency};
 pub use edit::{Edit, ProjectError};
 pub use file::{
-    load_project, save_project, LoadedProject, MapSource, ProjectFileError, CURRENT_VERSION,
+    load_project, save_project, JsonKind, LoadedProject, MapSource, ProjectFileError,
+    CURRENT_VERSION,
 };
 pub use history::History;
 pub use model::{splits_area, splits_area_of, Project};
