@@ -6,6 +6,9 @@
 //!             [--metrics metrics.json]
 //! kshetra-cli score MAP.geojson PLAN.csv [--tolerance 5] [--weight population]
 //! ```
+//! Both take `--ward-column NAME` and `--population-column NAME` to use those columns of the
+//! map instead of the detected ones; when no ward-number column is found, or no ward has a
+//! population, the refusal lists the map's columns and says which option to pass.
 //! Plans are CSV rows `unit_index,part` (0-based feature index in the map file, 0-based
 //! organiser), the format the peer benchmark's `check_plan.py` reads. Metrics are JSON.
 //!
@@ -23,8 +26,8 @@ use kshetra_alloc::{Control, Organiser, PlanMetrics, Settings};
 use kshetra_core::adjacency::{bridge_all, build, AdjacencyOptions};
 use kshetra_core::allocation::{problem_for, weights, Weight};
 use kshetra_core::i18n::{Lang, Msg};
-use kshetra_core::import::{self, FieldMapping};
-use kshetra_core::messages::UserText;
+use kshetra_core::import::{self, Field, FieldMapping, ImportError};
+use kshetra_core::messages::{column_list, UserText};
 use kshetra_core::project::plan_csv;
 use kshetra_core::settings::is_valid_tolerance;
 use kshetra_core::WardMap;
@@ -51,6 +54,12 @@ struct MapArgs {
     /// Ward weight: `population` or `__count__` (every ward 1).
     #[arg(long, default_value = "population")]
     weight: String,
+    /// The map's column holding the ward number (instead of the one detected).
+    #[arg(long, value_name = "NAME")]
+    ward_column: Option<String>,
+    /// The map's column holding the population (instead of the one detected).
+    #[arg(long, value_name = "NAME")]
+    population_column: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -101,6 +110,12 @@ struct Loaded {
     n_features: usize,
     /// The input as JSON when it is GeoJSON (for `--geojson` output), else null.
     raw: Value,
+    /// The file name, for messages.
+    file: String,
+    /// The file's columns, in file order, for messages.
+    columns: Vec<String>,
+    /// The population column used, if any.
+    population_column: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -125,14 +140,14 @@ fn run(cli: Cli) -> Result<(), String> {
                 return Err(bad_value("--eps", &format!("{eps:?}"), rule));
             }
             let t0 = Instant::now();
-            let loaded = load(&map.map)?;
+            let loaded = load(&map)?;
             // Before anything is sized by k (the engine checks too, after the organisers exist).
             let wards = loaded.map.wards().len();
             if !(1..=wards).contains(&k) {
                 let rule = |lang| Msg::CliKRange.fill(lang, &[("wards", &wards.to_string())]);
                 return Err(bad_value("--k", &k.to_string(), rule));
             }
-            let (problem, bridges) = problem(&loaded.map, &map)?;
+            let (problem, bridges) = problem(&loaded, &map)?;
             let t_load = t0.elapsed().as_secs_f64();
             let organisers = Organiser::many(k);
             let settings = Settings::new(seed).epsilon(eps).respect_zones(zones).effort(effort);
@@ -192,8 +207,8 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Score { map, plan } => {
             check_tolerance(&map)?;
-            let loaded = load(&map.map)?;
-            let (problem, _) = problem(&loaded.map, &map)?;
+            let loaded = load(&map)?;
+            let (problem, _) = problem(&loaded, &map)?;
             let bytes = std::fs::read(&plan).map_err(|e| format!("{}: {e}", plan.display()))?;
             let file = plan.display().to_string();
             let wards = loaded.map.wards().len();
@@ -248,13 +263,46 @@ fn check_tolerance(args: &MapArgs) -> Result<(), String> {
     Err(bad_value("--tolerance", &format!("{:?}", args.tolerance), rule))
 }
 
-fn load(path: &Path) -> Result<Loaded, String> {
+/// A catalogue entry filled with `args` and the file's columns as `{columns}` (quoted,
+/// "(none)" when none), English then Hindi (as [`both`]).
+fn with_columns(msg: Msg, args: &[(&str, &str)], columns: &[String]) -> String {
+    let text = |lang| {
+        let list = column_list(columns, lang);
+        let mut all = args.to_vec();
+        all.push(("columns", &list));
+        msg.fill(lang, &all)
+    };
+    format!("{} / {}", text(Lang::En), text(Lang::Hi))
+}
+
+fn load(args: &MapArgs) -> Result<Loaded, String> {
+    let path = &args.map;
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    // Any format the app reads (GeoJSON, KML/KMZ, zipped Shapefile), with the proposed mapping.
+    // Any format the app reads (GeoJSON, KML/KMZ, zipped Shapefile), with the proposed mapping
+    // and the columns given on the command line instead of the detected ones.
     let raw = import::read_any(&name, &bytes).map_err(|e| both(&e))?;
-    let mapping = FieldMapping::detect(&raw);
-    let imported = import::apply(&raw, &mapping).map_err(|e| both(&e))?;
+    let mut mapping = FieldMapping::detect(&raw);
+    for (option, field, column) in [
+        ("--ward-column", Field::WardNumber, &args.ward_column),
+        ("--population-column", Field::Population, &args.population_column),
+    ] {
+        let Some(column) = column else { continue };
+        if raw.column(column).is_none() {
+            return Err(with_columns(
+                Msg::CliColumnNotFound,
+                &[("option", option), ("column", column), ("file", &name)],
+                &raw.columns,
+            ));
+        }
+        mapping.set(field, Some(column.clone()));
+    }
+    let imported = import::apply(&raw, &mapping).map_err(|e| match e {
+        ImportError::NoWardNumberColumn { file, columns } => {
+            with_columns(Msg::CliNoWardColumn, &[("file", &file)], &columns)
+        }
+        e => both(&e),
+    })?;
     // The same warning can come from reading and from applying the mapping: say it once.
     let mut said = std::collections::BTreeSet::new();
     for w in raw.warnings.iter().chain(&imported.warnings) {
@@ -286,10 +334,19 @@ fn load(path: &Path) -> Result<Loaded, String> {
     }
     let geojson = serde_json::from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
         .unwrap_or(Value::Null);
-    Ok(Loaded { map: imported.map, feature_of_ward, n_features: raw.features.len(), raw: geojson })
+    Ok(Loaded {
+        map: imported.map,
+        feature_of_ward,
+        n_features: raw.features.len(),
+        raw: geojson,
+        file: name,
+        columns: raw.columns.clone(),
+        population_column: mapping.population.clone(),
+    })
 }
 
-fn problem(map: &WardMap, args: &MapArgs) -> Result<(kshetra_alloc::Problem, usize), String> {
+fn problem(loaded: &Loaded, args: &MapArgs) -> Result<(kshetra_alloc::Problem, usize), String> {
+    let map = &loaded.map;
     let weight = match args.weight.as_str() {
         "population" => Weight::Population,
         "__count__" => Weight::Count,
@@ -298,10 +355,27 @@ fn problem(map: &WardMap, args: &MapArgs) -> Result<(kshetra_alloc::Problem, usi
             return Err(bad_value("--weight", other, rule));
         }
     };
+    let weights = weights(map, &weight);
+    // "Total weight is zero": no population read. Say which columns there are and what to pass.
+    if weights.iter().sum::<f64>() <= 0.0 {
+        let used = loaded.population_column.iter().cloned().collect::<Vec<_>>();
+        let msg = if used.is_empty() { Msg::CliNoPopulationColumn } else { Msg::CliZeroWeight };
+        let text = |lang| {
+            msg.fill(
+                lang,
+                &[
+                    ("file", &loaded.file),
+                    ("column", &column_list(&used, lang)),
+                    ("columns", &column_list(&loaded.columns, lang)),
+                ],
+            )
+        };
+        return Err(format!("{} / {}", text(Lang::En), text(Lang::Hi)));
+    }
     let mut graph = build(map, &AdjacencyOptions::tolerant(args.tolerance));
     // Islands are joined to their nearest ward, as the peer harness does.
     let bridges = bridge_all(map, &mut graph).len();
-    Ok((problem_for(map, &graph, weights(map, &weight)), bridges))
+    Ok((problem_for(map, &graph, weights), bridges))
 }
 
 fn by_feature(loaded: &Loaded, assignment: &[u32]) -> Vec<Option<u32>> {

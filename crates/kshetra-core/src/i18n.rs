@@ -877,6 +877,14 @@ catalogue! {
     CliPlanDuplicateUnit => "योजना \"{file}\": इकाई {unit} दो बार है, पंक्ति {first} और {line} पर; हर इकाई एक ही भाग में होती है। एक पंक्ति हटाएँ।", "Plan \"{file}\": unit {unit} is named twice, on lines {first} and {line}; each unit is in one part. Delete one of the rows.";
     /// Plan CSV: a ward without a part. {file} {ward} {unit}
     CliPlanWardMissing => "योजना \"{file}\": वार्ड {ward} (इकाई {unit}) किसी भाग में नहीं है। उसके लिए पंक्ति \"{unit},भाग\" जोड़ें।", "Plan \"{file}\": ward {ward} (unit {unit}) has no part. Add a row \"{unit},part\" for it.";
+    /// CLI: --ward-column/--population-column names a column the map lacks. {option} {column} {file} {columns}
+    CliColumnNotFound => "{option} \"{column}\": नक्शे \"{file}\" में ऐसा कोई कॉलम नहीं है (इसके कॉलम: {columns})। इनमें से कोई नाम ठीक वैसा ही लिखें।", "{option} \"{column}\": the map \"{file}\" has no such column (its columns: {columns}). Give one of these names exactly.";
+    /// CLI: no ward-number column recognised. {file} {columns}
+    CliNoWardColumn => "नक्शे \"{file}\" में वार्ड संख्या का कॉलम नहीं पहचाना गया (इसके कॉलम: {columns})। वार्ड संख्या वाला कॉलम --ward-column NAME से बताएँ।", "No ward-number column was recognised in the map \"{file}\" (its columns: {columns}). Pass --ward-column NAME with the column that holds the ward number.";
+    /// CLI: the wards' total weight is zero (no population read). {file} {column} {columns}
+    CliZeroWeight => "नक्शे \"{file}\" के वार्डों का कुल भार शून्य है: जनसंख्या का कॉलम {column} हर वार्ड के लिए खाली या 0 है (इसके कॉलम: {columns})। जनसंख्या वाला कॉलम --population-column NAME से बताएँ, या हर वार्ड को 1 गिनने के लिए --weight __count__ दें।", "The total weight of the wards of \"{file}\" is zero: the population column {column} is empty or 0 for every ward (its columns: {columns}). Pass --population-column NAME with the column that holds the population, or --weight __count__ to count every ward as 1.";
+    /// CLI: the wards' total weight is zero because no population column was recognised. {file} {columns}
+    CliNoPopulationColumn => "नक्शे \"{file}\" के वार्डों का कुल भार शून्य है: जनसंख्या का कोई कॉलम नहीं पहचाना गया (इसके कॉलम: {columns})। जनसंख्या वाला कॉलम --population-column NAME से बताएँ, या हर वार्ड को 1 गिनने के लिए --weight __count__ दें।", "The total weight of the wards of \"{file}\" is zero: no population column was recognised (its columns: {columns}). Pass --population-column NAME with the column that holds the population, or --weight __count__ to count every ward as 1.";
     /// CLI rule: the ward weights on offer.
     CliWeightRule => "वार्ड का भार population (जनसंख्या) या __count__ (हर वार्ड 1) होना चाहिए।", "The ward weight must be population or __count__ (every ward 1).";
 }
