@@ -228,8 +228,8 @@ catalogue! {
     ErrNestedArchive => "ज़िप \"{file}\" में नक्शा नहीं, एक और संग्रह \"{inner}\" है। \"{file}\" को खोलें (unzip) और अंदर की \"{inner}\" चुनें।", "The zip \"{file}\" holds another archive, \"{inner}\", and no map of its own. Unpack \"{file}\" and choose \"{inner}\" from inside it.";
     /// Import error: shapefile part missing. {file} {shp} {missing}
     ErrShapefilePartMissing => "ज़िप \"{file}\" में {shp} के साथ {missing} फ़ाइल नहीं है। सभी हिस्से (.shp, .shx, .dbf, .prj) एक साथ ज़िप करें।", "In the zip \"{file}\", {shp} has no {missing} file beside it. Zip all parts (.shp, .shx, .dbf, .prj) together.";
-    /// Import error: shapefile part unreadable. {file} {part} {detail}
-    ErrInvalidShapefile => "ज़िप \"{file}\" का हिस्सा {part} पढ़ा नहीं जा सका ({detail})। फ़ाइल फिर से निर्यात करें।", "In the zip \"{file}\", {part} cannot be read ({detail}). Export the file again.";
+    /// Import error: shapefile part unreadable. {file} {part}
+    ErrInvalidShapefile => "ज़िप \"{file}\" का हिस्सा {part} पढ़ा नहीं जा सका: यह टूटा या अधूरा (कटा हुआ) है। नक्शे के प्रोग्राम (जैसे QGIS) से Shapefile फिर से निर्यात करें और सभी हिस्से (.shp, .shx, .dbf, .prj) फिर से ज़िप करें।", "In the zip \"{file}\", {part} cannot be read: it is damaged or incomplete (cut off). Export the Shapefile again from the map program (e.g. QGIS) and zip all its parts (.shp, .shx, .dbf, .prj) again.";
     /// Import error: unsupported CRS. {file} {crs}
     ErrUnsupportedCrs => "फ़ाइल \"{file}\" की निर्देशांक प्रणाली \"{crs}\" बदली नहीं जा सकती। WGS84 (EPSG:4326) या UTM में निर्यात करें।", "The coordinate system \"{crs}\" of \"{file}\" cannot be converted. Export in WGS84 (EPSG:4326) or UTM.";
     /// Import error: no ward number column chosen. {file} {columns}

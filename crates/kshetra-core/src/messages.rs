@@ -129,8 +129,9 @@ impl UserText for ImportError {
                 Msg::ErrShapefilePartMissing
                     .fill(lang, &[("file", file), ("shp", shp), ("missing", missing)])
             }
-            ImportError::InvalidShapefile { file, part, detail } => Msg::ErrInvalidShapefile
-                .fill(lang, &[("file", file), ("part", part), ("detail", detail)]),
+            ImportError::InvalidShapefile { file, part, .. } => {
+                Msg::ErrInvalidShapefile.fill(lang, &[("file", file), ("part", part)])
+            }
             ImportError::UnsupportedCrs { file, crs } => {
                 Msg::ErrUnsupportedCrs.fill(lang, &[("file", file), ("crs", crs)])
             }

@@ -262,16 +262,48 @@ impl JsonKind {
     }
 }
 
+/// A value as written, for a message: short text quoted, numbers and true/false as they are,
+/// nothing for lists and groups.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{}\"", s.chars().take(30).collect::<String>()),
+        Value::Number(_) | Value::Bool(_) => v.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// [`ProjectFileError::WrongType`] for `field` holding `v`.
+fn wrong_type(
+    file: &str,
+    field: &str,
+    organiser: Option<usize>,
+    expected: JsonKind,
+    v: &Value,
+) -> ProjectFileError {
+    ProjectFileError::WrongType {
+        file: file.to_string(),
+        field: field.to_string(),
+        organiser,
+        expected,
+        found: JsonKind::of(v),
+        value: shown(v),
+    }
+}
+
 /// Checks the kinds of the fields serde reads, so that a file edited by hand is refused
 /// naming the field and what it must hold (serde's own messages are Rust jargon).
 fn check_kinds(file: &str, v: &Value) -> Result<(), ProjectFileError> {
     use JsonKind as K;
     let check = |obj: &serde_json::Map<String, Value>,
+                 prefix: &str,
                  organiser: Option<usize>,
                  fields: &[(&str, JsonKind, bool)]|
      -> Result<(), ProjectFileError> {
-        for &(field, kind, required) in fields {
-            match obj.get(field) {
+        for &(name, kind, required) in fields {
+            let field =
+                &if prefix.is_empty() { name.to_string() } else { format!("{prefix} → {name}") };
+            let field = field.as_str();
+            match obj.get(name) {
                 None if required => {
                     return Err(ProjectFileError::MissingField {
                         file: file.to_string(),
@@ -306,6 +338,7 @@ fn check_kinds(file: &str, v: &Value) -> Result<(), ProjectFileError> {
     let Some(top) = v.as_object() else { return Ok(()) };
     check(
         top,
+        "",
         None,
         &[
             ("name", K::Text, false),
@@ -323,17 +356,11 @@ fn check_kinds(file: &str, v: &Value) -> Result<(), ProjectFileError> {
     for (i, o) in top.get("organisers").and_then(Value::as_array).into_iter().flatten().enumerate()
     {
         let Some(o) = o.as_object() else {
-            return Err(ProjectFileError::WrongType {
-                file: file.to_string(),
-                field: "organisers".into(),
-                organiser: Some(i + 1),
-                expected: K::Object,
-                found: JsonKind::of(o),
-                value: String::new(),
-            });
+            return Err(wrong_type(file, "organisers", Some(i + 1), K::Object, o));
         };
         check(
             o,
+            "",
             Some(i + 1),
             &[
                 ("id", K::WholeNumber, true),
@@ -346,17 +373,40 @@ fn check_kinds(file: &str, v: &Value) -> Result<(), ProjectFileError> {
             ],
         )?;
     }
+    if let Some(settings) = top.get("settings").and_then(Value::as_object) {
+        check(
+            settings,
+            "settings",
+            None,
+            &[
+                ("epsilon", K::Number, false),
+                ("respect_zones", K::TrueFalse, false),
+                ("keep_home_wards", K::TrueFalse, false),
+                ("seed", K::WholeNumber, false),
+            ],
+        )?;
+    }
+    if let Some(poor) = top.get("poor").and_then(Value::as_object) {
+        check(
+            poor,
+            "poor",
+            None,
+            &[
+                ("poor_share", K::Number, false),
+                ("household_size", K::Number, false),
+                ("norm", K::Number, false),
+            ],
+        )?;
+    }
+    for w in top.get("locked").and_then(Value::as_array).into_iter().flatten() {
+        if !K::Text.accepts(w) {
+            return Err(wrong_type(file, "locked", None, K::Text, w));
+        }
+    }
     if let Some(plan) = top.get("plan").and_then(Value::as_object) {
         for (ward, id) in plan {
             if !K::WholeNumber.accepts(id) {
-                return Err(ProjectFileError::WrongType {
-                    file: file.to_string(),
-                    field: format!("plan → {ward}"),
-                    organiser: None,
-                    expected: K::WholeNumber,
-                    found: JsonKind::of(id),
-                    value: String::new(),
-                });
+                return Err(wrong_type(file, &format!("plan → {ward}"), None, K::WholeNumber, id));
             }
         }
     }
@@ -456,18 +506,7 @@ pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFi
             })
         }
         Some(other) => {
-            return Err(ProjectFileError::WrongType {
-                file: f(),
-                field: "version".into(),
-                organiser: None,
-                expected: JsonKind::WholeNumber,
-                found: JsonKind::of(other),
-                value: match other {
-                    Value::String(s) => format!("\"{}\"", s.chars().take(30).collect::<String>()),
-                    Value::Number(_) | Value::Bool(_) => other.to_string(),
-                    _ => String::new(),
-                },
-            })
+            return Err(wrong_type(file, "version", None, JsonKind::WholeNumber, other));
         }
     };
     if version > CURRENT_VERSION as u64 {
@@ -593,18 +632,23 @@ fn read_map(file: &str, value: &Value) -> Result<WardMap, ProjectFileError> {
 
 /// Version 1 → version 2 (see the module docs).
 fn migrate_v1(file: &str, v: Value) -> Result<Value, ProjectFileError> {
-    let invalid = |detail: &str| ProjectFileError::Invalid {
-        file: file.to_string(),
-        detail: detail.to_string(),
+    let organisers = match v.get("organisers") {
+        Some(Value::Array(list)) => list,
+        None => {
+            return Err(ProjectFileError::MissingField {
+                file: file.to_string(),
+                field: "organisers".into(),
+                organiser: None,
+            })
+        }
+        Some(other) => return Err(wrong_type(file, "organisers", None, JsonKind::List, other)),
     };
-    let organisers = v
-        .get("organisers")
-        .and_then(Value::as_array)
-        .ok_or_else(|| invalid("no organisers list"))?;
     let mut locked: BTreeSet<String> = BTreeSet::new();
     let mut new_organisers = Vec::with_capacity(organisers.len());
     for (i, o) in organisers.iter().enumerate() {
-        let o = o.as_object().ok_or_else(|| invalid("an organiser is not an object"))?;
+        let o = o
+            .as_object()
+            .ok_or_else(|| wrong_type(file, "organisers", Some(i + 1), JsonKind::Object, o))?;
         for w in o.get("locked_wards").and_then(Value::as_array).into_iter().flatten() {
             if let Some(w) = w.as_str() {
                 locked.insert(w.to_string());
@@ -638,7 +682,10 @@ fn migrate_v1(file: &str, v: Value) -> Result<Value, ProjectFileError> {
                 bad_wards.push(w.clone());
                 bad_ids.insert(j.min(u32::MAX as u64) as u32);
             }
-            None => return Err(invalid("an assignment is not an organiser number")),
+            None => {
+                let field = format!("assignment → {w}");
+                return Err(wrong_type(file, &field, None, JsonKind::WholeNumber, j));
+            }
         }
     }
     if !bad_wards.is_empty() {
