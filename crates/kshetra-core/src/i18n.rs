@@ -218,6 +218,8 @@ catalogue! {
     ErrShapefileNotZipped => "\"{file}\" Shapefile का केवल एक हिस्सा है। .shp, .shx, .dbf और .prj को एक साथ ज़िप करके चुनें।", "\"{file}\" is only one part of a Shapefile. Zip the .shp, .shx, .dbf and .prj together and choose the zip.";
     /// Import error: broken KML. {file} {line} {detail}
     ErrInvalidXml => "फ़ाइल \"{file}\" सही KML नहीं है: पंक्ति {line} पर गड़बड़ी ({detail})। फ़ाइल अधूरी या टूटी हो सकती है; फिर से निर्यात करें।", "The file \"{file}\" is not valid KML: error at line {line} ({detail}). The file may be cut off or damaged; export it again.";
+    /// Import error: a KML closing tag that does not match. {file} {line} {expected} {found}
+    ErrXmlMismatchedTag => "फ़ाइल \"{file}\" सही KML नहीं है: पंक्ति {line} पर </{found}> है, जबकि वहाँ </{expected}> होना चाहिए। फ़ाइल शायद हाथ से बदली गई या टूटी है: वह पंक्ति ठीक करें या फ़ाइल फिर से निर्यात करें।", "The file \"{file}\" is not valid KML: line {line} has </{found}> where </{expected}> should be. The file was probably edited by hand or damaged: fix that line or export the file again.";
     /// Import error: broken zip. {file}
     ErrInvalidZip => "ज़िप फ़ाइल \"{file}\" टूटी या अधूरी है (शायद डाउनलोड या कॉपी करते समय कट गई)। इसे फिर से डाउनलोड करें, या फ़ाइलें फिर से ज़िप करें।", "The zip file \"{file}\" is damaged or incomplete (perhaps cut off while downloading or copying). Download it again, or zip the files again.";
     /// Import error: zip without a map. {file} {found}
@@ -268,6 +270,8 @@ catalogue! {
     WarnBoundarySkipped => "फ़ीचर {feature} (वार्ड संख्या {ward}) बाकी {of} में से {covers} वार्डों को ढकता है — यह शहर या ज़ोन की सीमा लगती है, वार्ड नहीं; छोड़ा गया। यदि यह सच में वार्ड है तो नक्शे के प्रोग्राम में इसकी सीमा ठीक करें।", "Feature {feature} (ward number {ward}) covers {covers} of the other {of} wards — it looks like the city or zone boundary, not a ward; skipped. If it really is a ward, fix its boundary in the map program.";
     /// Warning: other layers ignored. {used} {ignored}
     WarnOtherLayersIgnored => "ज़िप में कई परतें हैं; केवल {used} पढ़ी गई ({ignored} नहीं)।", "The zip holds several layers; only {used} was read (not {ignored}).";
+    /// Warning: lone '&' in a KML read as '&'. {file} {line} {count}
+    WarnLoneAmpersands => "फ़ाइल \"{file}\" में {count} जगह \"&\" अकेला लिखा है (पहली बार पंक्ति {line} पर, जैसे \"वार्ड 5 & 6\"), जिसकी KML में अनुमति नहीं है; इसे \"&\" ही पढ़ा गया। नाम जाँच लें; दूसरे प्रोग्रामों के लिए फ़ाइल फिर से निर्यात करें।", "The file \"{file}\" writes \"&\" on its own in {count} places (first at line {line}, as in \"Ward 5 & 6\"), which KML does not allow; it was read as \"&\". Check the names; export the file again to fix it for other programs.";
     /// Warning: unreadable coordinates, feature skipped. {file} {feature} {found}
     WarnBadCoordinates => "फ़ाइल \"{file}\" के फ़ीचर {feature} के निर्देशांक पढ़े नहीं जा सके ({found}): हर बिंदु [देशांतर, अक्षांश] दो संख्याओं का होना चाहिए — फ़ीचर छोड़ा गया। नक्शे के प्रोग्राम (जैसे QGIS) में इस फ़ीचर की सीमा ठीक करके फ़ाइल फिर से निर्यात करें।", "The coordinates of feature {feature} in \"{file}\" cannot be read ({found}): every point must be two numbers, [longitude, latitude] — the feature was skipped. Fix this feature's boundary in the map program (e.g. QGIS) and export the file again.";
     /// Warning: TopoJSON arc missing, feature skipped. {file} {feature} {arc} {arcs}

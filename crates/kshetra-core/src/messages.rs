@@ -109,6 +109,17 @@ impl UserText for ImportError {
             }
             ImportError::InvalidXml { file, line, detail, .. } => Msg::ErrInvalidXml
                 .fill(lang, &[("file", file), ("line", &line.to_string()), ("detail", detail)]),
+            ImportError::XmlMismatchedTag { file, line, expected, found } => {
+                Msg::ErrXmlMismatchedTag.fill(
+                    lang,
+                    &[
+                        ("file", file),
+                        ("line", &line.to_string()),
+                        ("expected", expected),
+                        ("found", found),
+                    ],
+                )
+            }
             ImportError::InvalidZip { file, .. } => {
                 Msg::ErrInvalidZip.fill(lang, &[("file", file)])
             }
@@ -253,6 +264,10 @@ impl UserText for ImportWarning {
                     ],
                 )
             }
+            ImportWarning::LoneAmpersands { file, line, count } => Msg::WarnLoneAmpersands.fill(
+                lang,
+                &[("file", file), ("line", &line.to_string()), ("count", &count.to_string())],
+            ),
             ImportWarning::OtherLayersIgnored { used, ignored } => Msg::WarnOtherLayersIgnored
                 .fill(lang, &[("used", used), ("ignored", &ignored.join(", "))]),
             ImportWarning::BadCoordinates { file, feature, found } => Msg::WarnBadCoordinates

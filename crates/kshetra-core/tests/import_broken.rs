@@ -610,3 +610,27 @@ fn a_file_of_pins_says_why_each_feature_was_skipped() {
         ImportError::KmlNetworkLink { file: "link.kml".into() }
     );
 }
+
+#[test]
+fn a_lone_ampersand_in_kml_is_read_as_written_with_a_warning() {
+    let name = "Aliganj & Kapoorthala &amp; &#38; &#x26; &bogus";
+    let bytes = kml(&placemark(&data(&[("ward_no", "5"), ("ward_name", name)]), &polygon(SQUARE)));
+    let raw = import::read_any("w.kml", &bytes).unwrap();
+    let got = import::apply(&raw, &import::FieldMapping::detect(&raw)).unwrap();
+    assert_eq!(got.map.wards()[0].name.as_deref(), Some("Aliganj & Kapoorthala & & & &bogus"));
+    assert_eq!(
+        raw.warnings[0],
+        ImportWarning::LoneAmpersands { file: "w.kml".into(), line: 1, count: 2 }
+    );
+    // A closing tag that does not match is named, not quoted from the XML reader.
+    let broken = String::from_utf8(kml("")).unwrap().replace("</Document>", "</Folder>");
+    assert_eq!(
+        err("w.kml", broken.as_bytes()),
+        ImportError::XmlMismatchedTag {
+            file: "w.kml".into(),
+            line: 1,
+            expected: "Document".into(),
+            found: "Folder".into()
+        }
+    );
+}

@@ -169,6 +169,18 @@ pub enum ImportError {
         #[serde(default)]
         cut_off: bool,
     },
+    /// A KML whose closing tag does not match the open one (a hand edit, a bad merge).
+    #[error("{file}: line {line}: </{found}> where </{expected}> was expected")]
+    XmlMismatchedTag {
+        /// File name.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// The element that was open.
+        expected: String,
+        /// The closing tag found.
+        found: String,
+    },
     /// The zip archive cannot be read (truncated, damaged, encrypted).
     #[error("{file}: damaged or incomplete zip archive: {detail}")]
     InvalidZip {
@@ -434,6 +446,15 @@ pub enum ImportWarning {
         covers: usize,
         /// Other wards in all.
         of: usize,
+    },
+    /// A KML writes '&' alone (not as `&amp;`), e.g. "Ward 5 & 6": read as '&'.
+    LoneAmpersands {
+        /// File name.
+        file: String,
+        /// 1-based line of the first.
+        line: usize,
+        /// How many.
+        count: usize,
     },
     /// The archive holds several layers; only one was read.
     OtherLayersIgnored {

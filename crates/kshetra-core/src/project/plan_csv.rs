@@ -168,3 +168,23 @@ pub fn plan_assignment(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics(
+            bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..200),
+            features in 0usize..6,
+            wards in 0usize..6,
+        ) {
+            if let Ok(parts) = read_plan_csv("p.csv", &bytes, features, wards) {
+                proptest::prop_assert_eq!(parts.len(), features);
+                let units: Vec<(String, usize)> = (0..wards).map(|i| (i.to_string(), i)).collect();
+                let _ = plan_assignment("p.csv", &parts, &units);
+            }
+        }
+    }
+}
