@@ -6,6 +6,9 @@
 //!             [--metrics metrics.json]
 //! kshetra-cli score MAP.geojson PLAN.csv [--tolerance 5] [--weight population]
 //! ```
+//! Both take `--ward-column NAME` and `--population-column NAME` to use those columns of the
+//! map instead of the detected ones; when no ward-number column is found, or no ward has a
+//! population, the refusal lists the map's columns and says which option to pass.
 //! Plans are CSV rows `unit_index,part` (0-based feature index in the map file, 0-based
 //! organiser), the format the peer benchmark's `check_plan.py` reads. Metrics are JSON.
 //!
@@ -23,9 +26,9 @@ use kshetra_alloc::{Control, Organiser, PlanMetrics, Settings};
 use kshetra_core::adjacency::{bridge_all, build, AdjacencyOptions};
 use kshetra_core::allocation::{problem_for, weights, Weight};
 use kshetra_core::i18n::{Lang, Msg};
-use kshetra_core::import::{self, FieldMapping};
-use kshetra_core::messages::UserText;
-use kshetra_core::project::AllocSettings;
+use kshetra_core::import::{self, Field, FieldMapping, ImportError};
+use kshetra_core::messages::{column_list, UserText};
+use kshetra_core::project::{plan_csv, AllocSettings};
 use kshetra_core::settings::is_valid_tolerance;
 use kshetra_core::WardMap;
 use serde_json::{json, Value};
@@ -51,6 +54,12 @@ struct MapArgs {
     /// Ward weight: `population` or `__count__` (every ward 1).
     #[arg(long, default_value = "population")]
     weight: String,
+    /// The map's column holding the ward number (instead of the one detected).
+    #[arg(long, value_name = "NAME")]
+    ward_column: Option<String>,
+    /// The map's column holding the population (instead of the one detected).
+    #[arg(long, value_name = "NAME")]
+    population_column: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -101,6 +110,12 @@ struct Loaded {
     n_features: usize,
     /// The input as JSON when it is GeoJSON (for `--geojson` output), else null.
     raw: Value,
+    /// The file name, for messages.
+    file: String,
+    /// The file's columns, in file order, for messages.
+    columns: Vec<String>,
+    /// The population column used, if any.
+    population_column: Option<String>,
 }
 
 fn main() -> ExitCode {
@@ -125,14 +140,14 @@ fn run(cli: Cli) -> Result<(), String> {
                 return Err(bad_value("--eps", &format!("{eps:?}"), rule));
             }
             let t0 = Instant::now();
-            let loaded = load(&map.map)?;
+            let loaded = load(&map)?;
             // Before anything is sized by k (the engine checks too, after the organisers exist).
             let wards = loaded.map.wards().len();
             if !(1..=wards).contains(&k) {
                 let rule = |lang| Msg::CliKRange.fill(lang, &[("wards", &wards.to_string())]);
                 return Err(bad_value("--k", &k.to_string(), rule));
             }
-            let (problem, bridges) = problem(&loaded.map, &map)?;
+            let (problem, bridges) = problem(&loaded, &map)?;
             let t_load = t0.elapsed().as_secs_f64();
             let organisers = Organiser::many(k);
             let settings = Settings::new(seed).epsilon(eps).respect_zones(zones).effort(effort);
@@ -192,23 +207,22 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Score { map, plan } => {
             check_tolerance(&map)?;
-            let loaded = load(&map.map)?;
-            let (problem, _) = problem(&loaded.map, &map)?;
-            let text =
-                std::fs::read_to_string(&plan).map_err(|e| format!("{}: {e}", plan.display()))?;
-            let part_of_feature = read_plan(&plan, &text, &loaded)?;
+            let loaded = load(&map)?;
+            let (problem, _) = problem(&loaded, &map)?;
+            let bytes = std::fs::read(&plan).map_err(|e| format!("{}: {e}", plan.display()))?;
             let file = plan.display().to_string();
-            let mut assignment = Vec::with_capacity(loaded.map.wards().len());
-            for (w, &f) in loaded.feature_of_ward.iter().enumerate() {
-                let Some((p, _)) = part_of_feature[f] else {
-                    let ward = &loaded.map.wards()[w].number;
-                    return Err(both_msg(
-                        Msg::CliPlanWardMissing,
-                        &[("file", &file), ("ward", ward), ("unit", &f.to_string())],
-                    ));
-                };
-                assignment.push(p);
-            }
+            let wards = loaded.map.wards().len();
+            let parts = plan_csv::read_plan_csv(&file, &bytes, loaded.n_features, wards)
+                .map_err(|e| both(&e))?;
+            let units: Vec<(String, usize)> = loaded
+                .map
+                .wards()
+                .iter()
+                .zip(&loaded.feature_of_ward)
+                .map(|(w, &f)| (w.number.clone(), f))
+                .collect();
+            let assignment =
+                plan_csv::plan_assignment(&file, &parts, &units).map_err(|e| both(&e))?;
             let k = assignment.iter().max().map_or(0, |m| *m as usize + 1);
             let metrics = kshetra_alloc::score(&problem, &Organiser::many(k), &assignment)
                 .map_err(|e| both(&e))?;
@@ -225,11 +239,6 @@ fn run(cli: Cli) -> Result<(), String> {
 /// switch; state teams read either).
 fn both(e: &impl UserText) -> String {
     format!("{} / {}", e.message(Lang::En), e.message(Lang::Hi))
-}
-
-/// A catalogue entry filled with `args`, English then Hindi (as [`both`]).
-fn both_msg(msg: Msg, args: &[(&str, &str)]) -> String {
-    format!("{} / {}", msg.fill(Lang::En, args), msg.fill(Lang::Hi, args))
 }
 
 /// An option's refused value with the rule it breaks, English then Hindi.
@@ -254,81 +263,46 @@ fn check_tolerance(args: &MapArgs) -> Result<(), String> {
     Err(bad_value("--tolerance", &format!("{:?}", args.tolerance), rule))
 }
 
-/// A plan CSV `unit_index,part` read into each feature's (part, 1-based line). The first line
-/// is a header unless it is two numbers. Refused, naming the file and line: rows that are not two
-/// whole numbers, units not on the map, parts not below the number of wards (so nothing is
-/// sized by a part number beyond the map), units named twice.
-fn read_plan(
-    plan: &Path,
-    text: &str,
-    loaded: &Loaded,
-) -> Result<Vec<Option<(u32, usize)>>, String> {
-    let file = plan.display().to_string();
-    let wards = loaded.map.wards().len();
-    let mut part_of_feature: Vec<Option<(u32, usize)>> = vec![None; loaded.n_features];
-    for (line_no, row) in text.lines().enumerate() {
-        let line = line_no + 1;
-        let at = |msg: Msg, more: &[(&str, &str)]| {
-            let line = line.to_string();
-            let mut args = vec![("file", file.as_str()), ("line", line.as_str())];
-            args.extend_from_slice(more);
-            both_msg(msg, &args)
-        };
-        let row = row.trim_start_matches('\u{FEFF}');
-        if row.trim().is_empty() {
-            continue;
-        }
-        let mut cols = row.split(',');
-        let (a, b) = (cols.next().unwrap_or("").trim(), cols.next().unwrap_or("").trim());
-        let (Ok(unit), Ok(part)) = (a.parse::<u128>(), b.parse::<u128>()) else {
-            if line_no == 0 {
-                continue; // header
-            }
-            return Err(at(Msg::CliPlanBadRow, &[]));
-        };
-        let last_unit = loaded.n_features.saturating_sub(1).to_string();
-        let unit = match usize::try_from(unit) {
-            Ok(u) if u < loaded.n_features => u,
-            _ => {
-                return Err(at(
-                    Msg::CliPlanUnitOutOfRange,
-                    &[("unit", &unit.to_string()), ("last", &last_unit)],
-                ))
-            }
-        };
-        let part = match u32::try_from(part) {
-            Ok(p) if (p as usize) < wards => p,
-            _ => {
-                let (w, last) = (wards.to_string(), wards.saturating_sub(1).to_string());
-                return Err(at(
-                    Msg::CliPlanPartOutOfRange,
-                    &[("part", &part.to_string()), ("wards", &w), ("last", &last)],
-                ));
-            }
-        };
-        if let Some((_, first)) = part_of_feature[unit] {
-            return Err(both_msg(
-                Msg::CliPlanDuplicateUnit,
-                &[
-                    ("file", &file),
-                    ("unit", &unit.to_string()),
-                    ("first", &first.to_string()),
-                    ("line", &line.to_string()),
-                ],
-            ));
-        }
-        part_of_feature[unit] = Some((part, line));
-    }
-    Ok(part_of_feature)
+/// A catalogue entry filled with `args` and the file's columns as `{columns}` (quoted,
+/// "(none)" when none), English then Hindi (as [`both`]).
+fn with_columns(msg: Msg, args: &[(&str, &str)], columns: &[String]) -> String {
+    let text = |lang| {
+        let list = column_list(columns, lang);
+        let mut all = args.to_vec();
+        all.push(("columns", &list));
+        msg.fill(lang, &all)
+    };
+    format!("{} / {}", text(Lang::En), text(Lang::Hi))
 }
 
-fn load(path: &Path) -> Result<Loaded, String> {
+fn load(args: &MapArgs) -> Result<Loaded, String> {
+    let path = &args.map;
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    // Any format the app reads (GeoJSON, KML/KMZ, zipped Shapefile), with the proposed mapping.
+    // Any format the app reads (GeoJSON, KML/KMZ, zipped Shapefile), with the proposed mapping
+    // and the columns given on the command line instead of the detected ones.
     let raw = import::read_any(&name, &bytes).map_err(|e| both(&e))?;
-    let mapping = FieldMapping::detect(&raw);
-    let imported = import::apply(&raw, &mapping).map_err(|e| both(&e))?;
+    let mut mapping = FieldMapping::detect(&raw);
+    for (option, field, column) in [
+        ("--ward-column", Field::WardNumber, &args.ward_column),
+        ("--population-column", Field::Population, &args.population_column),
+    ] {
+        let Some(column) = column else { continue };
+        if raw.column(column).is_none() {
+            return Err(with_columns(
+                Msg::CliColumnNotFound,
+                &[("option", option), ("column", column), ("file", &name)],
+                &raw.columns,
+            ));
+        }
+        mapping.set(field, Some(column.clone()));
+    }
+    let imported = import::apply(&raw, &mapping).map_err(|e| match e {
+        ImportError::NoWardNumberColumn { file, columns } => {
+            with_columns(Msg::CliNoWardColumn, &[("file", &file)], &columns)
+        }
+        e => both(&e),
+    })?;
     // The same warning can come from reading and from applying the mapping: say it once.
     let mut said = std::collections::BTreeSet::new();
     for w in raw.warnings.iter().chain(&imported.warnings) {
@@ -360,10 +334,19 @@ fn load(path: &Path) -> Result<Loaded, String> {
     }
     let geojson = serde_json::from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
         .unwrap_or(Value::Null);
-    Ok(Loaded { map: imported.map, feature_of_ward, n_features: raw.features.len(), raw: geojson })
+    Ok(Loaded {
+        map: imported.map,
+        feature_of_ward,
+        n_features: raw.features.len(),
+        raw: geojson,
+        file: name,
+        columns: raw.columns.clone(),
+        population_column: mapping.population.clone(),
+    })
 }
 
-fn problem(map: &WardMap, args: &MapArgs) -> Result<(kshetra_alloc::Problem, usize), String> {
+fn problem(loaded: &Loaded, args: &MapArgs) -> Result<(kshetra_alloc::Problem, usize), String> {
+    let map = &loaded.map;
     let weight = match args.weight.as_str() {
         "population" => Weight::Population,
         "__count__" => Weight::Count,
@@ -372,10 +355,27 @@ fn problem(map: &WardMap, args: &MapArgs) -> Result<(kshetra_alloc::Problem, usi
             return Err(bad_value("--weight", other, rule));
         }
     };
+    let weights = weights(map, &weight);
+    // "Total weight is zero": no population read. Say which columns there are and what to pass.
+    if weights.iter().sum::<f64>() <= 0.0 {
+        let used = loaded.population_column.iter().cloned().collect::<Vec<_>>();
+        let msg = if used.is_empty() { Msg::CliNoPopulationColumn } else { Msg::CliZeroWeight };
+        let text = |lang| {
+            msg.fill(
+                lang,
+                &[
+                    ("file", &loaded.file),
+                    ("column", &column_list(&used, lang)),
+                    ("columns", &column_list(&loaded.columns, lang)),
+                ],
+            )
+        };
+        return Err(format!("{} / {}", text(Lang::En), text(Lang::Hi)));
+    }
     let mut graph = build(map, &AdjacencyOptions::tolerant(args.tolerance));
     // Islands are joined to their nearest ward, as the peer harness does.
     let bridges = bridge_all(map, &mut graph).len();
-    Ok((problem_for(map, &graph, weights(map, &weight)), bridges))
+    Ok((problem_for(map, &graph, weights), bridges))
 }
 
 fn by_feature(loaded: &Loaded, assignment: &[u32]) -> Vec<Option<u32>> {

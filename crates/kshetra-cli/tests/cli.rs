@@ -249,3 +249,84 @@ fn bad_plan_rows_are_refused_naming_file_and_line_in_both_languages() {
     assert!(err.chars().any(|c| ('\u{0900}'..='\u{097F}').contains(&c)), "Hindi too: {err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A 2 × 2 grid of wards near Lucknow as GeoJSON, each ward's properties from `props(k)`.
+fn grid_map(props: impl Fn(usize) -> String) -> String {
+    let mut features = Vec::new();
+    for r in 0..2 {
+        for c in 0..2 {
+            let k = r * 2 + c + 1;
+            let (x, y) = (80.90 + c as f64 * 0.01, 26.80 + r as f64 * 0.01);
+            let (x1, y1) = (x + 0.01, y + 0.01);
+            features.push(format!(
+                r#"{{"type":"Feature","properties":{{{}}},"geometry":{{"type":"Polygon","coordinates":[[[{x},{y}],[{x1},{y}],[{x1},{y1}],[{x},{y1}],[{x},{y}]]]}}}}"#,
+                props(k)
+            ));
+        }
+    }
+    format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(","))
+}
+
+#[test]
+fn a_ward_number_column_not_detected_is_named_by_ward_column() {
+    let dir = scratch("wardcol");
+    // "Code" is not recognised as the ward number.
+    let map = dir.join("codes.geojson");
+    std::fs::write(&map, grid_map(|k| format!(r#""Code":"W{k}","Pop":{}"#, 1000 * k))).unwrap();
+    let map = map.to_str().unwrap();
+    let (ok, err) = run(&["allocate", map, "--k", "2"]);
+    assert!(!ok, "no ward-number column should be refused");
+    for name in ["codes.geojson", "\"Code\"", "\"Pop\"", "--ward-column"] {
+        assert!(err.contains(name), "message should name {name}: {err}");
+    }
+    assert!(err.contains("वार्ड संख्या का कॉलम नहीं पहचाना गया"), "Hindi too: {err}");
+    assert!(!err.contains('{') && !err.contains("Some("), "no debug noise: {err}");
+    // Named, it is used.
+    let (ok, err) = run(&["allocate", map, "--k", "2", "--ward-column", "Code"]);
+    assert!(ok, "{err}");
+    // A column the map lacks is refused, listing the ones it has.
+    assert_refused(
+        &["allocate", map, "--k", "2", "--ward-column", "Ward_No"],
+        &["--ward-column", "\"Ward_No\"", "\"Code\"", "\"Pop\""],
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn zero_total_weight_lists_the_columns_and_the_options_to_pass() {
+    let dir = scratch("weight");
+    // The population is in "People", which is not recognised; no ward has a population.
+    let map = dir.join("people.geojson");
+    std::fs::write(&map, grid_map(|k| format!(r#""Ward_No":"{k}","People":{}"#, 1000 * k)))
+        .unwrap();
+    let map = map.to_str().unwrap();
+    let (ok, err) = run(&["allocate", map, "--k", "2"]);
+    assert!(!ok, "a zero total weight should be refused");
+    for name in ["people.geojson", "\"Ward_No\"", "\"People\"", "--population-column", "--weight"] {
+        assert!(err.contains(name), "message should name {name}: {err}");
+    }
+    assert!(err.contains("कुल भार शून्य है"), "Hindi too: {err}");
+    // Either option makes it work.
+    let (ok, err) = run(&["allocate", map, "--k", "2", "--population-column", "People"]);
+    assert!(ok, "{err}");
+    let (ok, err) = run(&["allocate", map, "--k", "2", "--weight", "__count__"]);
+    assert!(ok, "{err}");
+    assert_refused(
+        &["allocate", map, "--k", "2", "--population-column", "Pop"],
+        &["--population-column", "\"Pop\"", "\"People\""],
+    );
+    // A population column of zeros: named, with the same advice.
+    let zeros = dir.join("zeros.geojson");
+    std::fs::write(&zeros, grid_map(|k| format!(r#""Ward_No":"{k}","Population":0"#))).unwrap();
+    assert_refused(
+        &["allocate", zeros.to_str().unwrap(), "--k", "2"],
+        &["zeros.geojson", "population column \"Population\"", "--population-column", "--weight"],
+    );
+    // Score refuses the same way.
+    let plan = dir.join("plan.csv");
+    std::fs::write(&plan, "unit_index,part\n0,0\n1,0\n2,1\n3,1\n").unwrap();
+    assert_refused(&["score", map, plan.to_str().unwrap()], &["--population-column"]);
+    let (ok, err) = run(&["score", map, plan.to_str().unwrap(), "--population-column", "People"]);
+    assert!(ok, "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -170,14 +170,22 @@ catalogue! {
     ErrEmptyFile => "फ़ाइल \"{file}\" खाली है (0 बाइट)। सही फ़ाइल चुनें।", "The file \"{file}\" is empty (0 bytes). Choose the right file.";
     /// Import error: not UTF-8. {file}
     ErrNotUtf8 => "फ़ाइल \"{file}\" UTF-8 टेक्स्ट नहीं है: पंक्ति {line}, स्थान {column} पर बाइट {bytes} हैं। फ़ाइल शायद Windows-1252 (\"ANSI\") या किसी पुराने हिंदी फ़ॉन्ट की एन्कोडिंग में सहेजी गई है। इसे UTF-8 में फिर से सहेजें (Notepad: Save As → Encoding: UTF-8; QGIS: निर्यात करते समय Encoding: UTF-8) और दोबारा चुनें।", "The file \"{file}\" is not UTF-8 text: line {line}, column {column} holds the bytes {bytes}. It was probably saved as Windows-1252 (\"ANSI\") or in an old Hindi font encoding. Save it again as UTF-8 (Notepad: Save As → Encoding: UTF-8; QGIS: Encoding UTF-8 when exporting) and choose it again.";
-    /// Import error: broken JSON. {file} {line} {column} {detail}
-    ErrInvalidJson => "फ़ाइल \"{file}\" सही GeoJSON नहीं है: पंक्ति {line}, स्थान {column} पर गड़बड़ी ({detail})। फ़ाइल अधूरी या टूटी हो सकती है।", "The file \"{file}\" is not valid GeoJSON: error at line {line}, column {column} ({detail}). The file may be truncated or damaged.";
+    /// Import error: broken JSON. {file} {line} {column}
+    ErrInvalidJson => "फ़ाइल \"{file}\" सही JSON (GeoJSON/TopoJSON) नहीं है: पंक्ति {line}, स्थान {column} पर गड़बड़ी। फ़ाइल टूटी हो सकती है या हाथ से बदली गई है; नक्शे के प्रोग्राम से इसे फिर से निर्यात करें।", "The file \"{file}\" is not valid JSON (GeoJSON/TopoJSON): error at line {line}, column {column}. The file may be damaged or edited by hand; export it again from the map program.";
+    /// Import error: JSON, but not a readable map. {file} {detail}
+    ErrInvalidMapJson => "फ़ाइल \"{file}\" JSON है, पर पढ़ने योग्य नक्शा नहीं ({detail})। नक्शे के प्रोग्राम (जैसे QGIS) से इसे GeoJSON के रूप में फिर से निर्यात करें।", "The file \"{file}\" is JSON but not a readable map ({detail}). Export it again from the map program (e.g. QGIS) as GeoJSON.";
+    /// Import error: a map file cut off before its end. {file} {line}
+    ErrCutOff => "फ़ाइल \"{file}\" अधूरी है: नक्शा पूरा होने से पहले ही पंक्ति {line} पर ख़त्म हो जाती है, शायद डाउनलोड या कॉपी बीच में रुक गई। इसे फिर से डाउनलोड या निर्यात करें।", "The file \"{file}\" is cut off: it ends at line {line} before the map is complete, probably because a download or copy was interrupted. Download or export it again.";
     /// Import error: not a FeatureCollection. {file} {found}
-    ErrNotFeatureCollection => "फ़ाइल \"{file}\" में वार्डों का संग्रह (FeatureCollection) नहीं, \"{found}\" है।", "The file \"{file}\" holds \"{found}\", not a collection of wards (FeatureCollection).";
+    ErrNotFeatureCollection => "फ़ाइल \"{file}\" में वार्डों का संग्रह (FeatureCollection) नहीं, \"{found}\" है। वार्ड परत को पूरी GeoJSON फ़ाइल के रूप में निर्यात करें (QGIS: Export → Save Features As → GeoJSON)।", "The file \"{file}\" holds \"{found}\", not a collection of wards (FeatureCollection). Export the ward layer as a whole GeoJSON file (QGIS: Export → Save Features As → GeoJSON).";
     /// Import error: projected coordinates. {file} {feature}
     ErrNotLonLat => "फ़ाइल \"{file}\" (फ़ीचर {feature}) के निर्देशांक अक्षांश/देशांतर नहीं हैं (शायद UTM मीटर में)। WGS84 (EPSG:4326) में निर्यात करें।", "The coordinates in \"{file}\" (feature {feature}) are not longitude/latitude (perhaps UTM metres). Export in WGS84 (EPSG:4326).";
     /// Import error: no usable wards. {file} {skipped}
     ErrNoWards => "फ़ाइल \"{file}\" में कोई उपयोगी वार्ड नहीं मिला ({skipped} फ़ीचर छोड़े गए)।", "No usable ward found in \"{file}\" ({skipped} features skipped).";
+    /// Import error: a map file without any feature. {file}
+    ErrNoFeatures => "फ़ाइल \"{file}\" में कोई फ़ीचर ही नहीं है: यह खाली निर्यात हुई है (शायद केवल चुने हुए फ़ीचर, या ऐसा फ़िल्टर जिससे कुछ नहीं मिला)। वार्ड परत को सभी वार्डों के साथ फिर से निर्यात करें।", "The file \"{file}\" holds no features at all: it was exported empty (perhaps only the selected features, or a filter that matched none). Export the ward layer again with all its wards.";
+    /// Import error (continued): only points or lines, no ward areas.
+    ErrNoWardsNotPolygons => "\nइस फ़ाइल में वार्डों की सीमाएँ नहीं, बिंदु (पिन) या रेखाएँ हैं। वार्ड क्षेत्रों (बहुभुज) की परत निर्यात करें: Google My Maps में वार्डों को आकृतियों के रूप में बनाएँ, QGIS में बहुभुज वाली परत चुनें।", "\nThe file holds points (pins) or lines, not ward boundaries. Export the layer of ward areas (polygons): in Google My Maps draw the wards as shapes, in QGIS choose the polygon layer.";
     /// Import error (continued): more features skipped than listed. {n}
     ErrNoWardsMore => "\n… और {n} फ़ीचर इन्हीं जैसे कारणों से छोड़े गए।", "\n… and {n} more features skipped for reasons like these.";
     /// Import error: a KML with only a NetworkLink. {file}
@@ -203,25 +211,35 @@ catalogue! {
     /// Poor households count.
     PoorHouseholds => "गरीब परिवार", "Poor households";
     /// Import error: not a map file. {file} {found}
-    ErrUnknownFormat => "फ़ाइल \"{file}\" वार्ड नक्शा नहीं है ({found})। GeoJSON, TopoJSON, KML, KMZ या ज़िप की हुई Shapefile चुनें।", "The file \"{file}\" is not a ward map ({found}). Choose a GeoJSON, TopoJSON, KML, KMZ or zipped Shapefile.";
+    ErrUnknownFormat => "फ़ाइल \"{file}\" वार्ड नक्शा नहीं है ({found})। नक्शे का चित्र या PDF पढ़ा नहीं जा सकता: GIS शाखा या निगम से नक्शे की फ़ाइल ही माँगें — GeoJSON, TopoJSON, KML, KMZ या ज़िप की हुई Shapefile।", "The file \"{file}\" is not a ward map ({found}). A picture or PDF of a map cannot be read: ask the GIS cell or the corporation for the map file itself — a GeoJSON, TopoJSON, KML, KMZ or zipped Shapefile.";
+    /// Import error: a web page saved instead of a map. {file}
+    ErrWebPage => "फ़ाइल \"{file}\" नक्शा नहीं, एक वेब पेज (HTML) है: डाउनलोड शायद विफल हुआ, या साइट ने लॉग-इन माँगा। लिंक ब्राउज़र में खोलें, माँगे तो लॉग-इन करें, और नक्शे की फ़ाइल (GeoJSON, KML/KMZ या ज़िप की हुई Shapefile) फिर से डाउनलोड करें।", "The file \"{file}\" is a web page (HTML), not a map: the download probably failed, or the site asked you to sign in. Open the link in the browser, sign in if asked, and download the map file (GeoJSON, KML/KMZ or zipped Shapefile) again.";
+    /// Import error: an archive other than zip. {file} {kind}
+    ErrOtherArchive => "फ़ाइल \"{file}\" एक {kind} संग्रह है, जिसे क्षेत्र नहीं खोलता। इसे खोलें (जैसे 7-Zip से) और अंदर का नक्शा चुनें; Shapefile हो तो उसकी .shp, .shx, .dbf और .prj को साधारण .zip में ज़िप करें।", "The file \"{file}\" is a {kind} archive, which Kshetra does not open. Unpack it (e.g. with 7-Zip) and choose the map inside; for a Shapefile, zip its .shp, .shx, .dbf and .prj as an ordinary .zip.";
     /// Import error: a table given as map. {file}
     ErrTableNotMap => "फ़ाइल \"{file}\" एक तालिका है, नक्शा नहीं। इसे \"वार्ड तालिका\" में जोड़ें।", "The file \"{file}\" is a table, not a map. Add it as the ward table.";
     /// Import error: bare shapefile part. {file}
     ErrShapefileNotZipped => "\"{file}\" Shapefile का केवल एक हिस्सा है। .shp, .shx, .dbf और .prj को एक साथ ज़िप करके चुनें।", "\"{file}\" is only one part of a Shapefile. Zip the .shp, .shx, .dbf and .prj together and choose the zip.";
     /// Import error: broken KML. {file} {line} {detail}
     ErrInvalidXml => "फ़ाइल \"{file}\" सही KML नहीं है: पंक्ति {line} पर गड़बड़ी ({detail})। फ़ाइल अधूरी या टूटी हो सकती है; फिर से निर्यात करें।", "The file \"{file}\" is not valid KML: error at line {line} ({detail}). The file may be cut off or damaged; export it again.";
-    /// Import error: broken zip. {file} {detail}
-    ErrInvalidZip => "ज़िप फ़ाइल \"{file}\" टूटी या अधूरी है ({detail})। फ़ाइल फिर से डाउनलोड करें या ज़िप करें।", "The zip file \"{file}\" is damaged or incomplete ({detail}). Download or zip it again.";
-    /// Import error: zip without a map. {file}
-    ErrZipWithoutMap => "ज़िप \"{file}\" में कोई .shp या .kml नहीं है।", "The zip \"{file}\" holds no .shp or .kml file.";
+    /// Import error: a KML closing tag that does not match. {file} {line} {expected} {found}
+    ErrXmlMismatchedTag => "फ़ाइल \"{file}\" सही KML नहीं है: पंक्ति {line} पर </{found}> है, जबकि वहाँ </{expected}> होना चाहिए। फ़ाइल शायद हाथ से बदली गई या टूटी है: वह पंक्ति ठीक करें या फ़ाइल फिर से निर्यात करें।", "The file \"{file}\" is not valid KML: line {line} has </{found}> where </{expected}> should be. The file was probably edited by hand or damaged: fix that line or export the file again.";
+    /// Import error: broken zip. {file}
+    ErrInvalidZip => "ज़िप फ़ाइल \"{file}\" टूटी या अधूरी है (शायद डाउनलोड या कॉपी करते समय कट गई)। इसे फिर से डाउनलोड करें, या फ़ाइलें फिर से ज़िप करें।", "The zip file \"{file}\" is damaged or incomplete (perhaps cut off while downloading or copying). Download it again, or zip the files again.";
+    /// Import error: zip without a map. {file} {found}
+    ErrZipWithoutMap => "ज़िप \"{file}\" में कोई वार्ड नक्शा (.shp, .kml या .geojson) नहीं है; इसमें हैं: {found}। वह ज़िप चुनें जिसमें वार्ड नक्शा है, या Shapefile के हिस्से (.shp, .shx, .dbf, .prj) एक साथ ज़िप करें।", "The zip \"{file}\" holds no ward map (.shp, .kml or .geojson); it holds: {found}. Choose the zip that holds the ward map, or zip the Shapefile's parts (.shp, .shx, .dbf, .prj) together.";
+    /// Import error: an empty zip. {file}
+    ErrZipEmpty => "ज़िप \"{file}\" खाली है। नक्शे की फ़ाइलें फिर से ज़िप करें (Shapefile के लिए .shp, .shx, .dbf और .prj) और नई ज़िप चुनें।", "The zip \"{file}\" is empty. Zip the map's files again (for a Shapefile: .shp, .shx, .dbf and .prj) and choose the new zip.";
+    /// Import error: a zip or KMZ holding another archive instead of a map. {file} {inner}
+    ErrNestedArchive => "ज़िप \"{file}\" में नक्शा नहीं, एक और संग्रह \"{inner}\" है। \"{file}\" को खोलें (unzip) और अंदर की \"{inner}\" चुनें।", "The zip \"{file}\" holds another archive, \"{inner}\", and no map of its own. Unpack \"{file}\" and choose \"{inner}\" from inside it.";
     /// Import error: shapefile part missing. {file} {shp} {missing}
     ErrShapefilePartMissing => "ज़िप \"{file}\" में {shp} के साथ {missing} फ़ाइल नहीं है। सभी हिस्से (.shp, .shx, .dbf, .prj) एक साथ ज़िप करें।", "In the zip \"{file}\", {shp} has no {missing} file beside it. Zip all parts (.shp, .shx, .dbf, .prj) together.";
-    /// Import error: shapefile part unreadable. {file} {part} {detail}
-    ErrInvalidShapefile => "ज़िप \"{file}\" का हिस्सा {part} पढ़ा नहीं जा सका ({detail})। फ़ाइल फिर से निर्यात करें।", "In the zip \"{file}\", {part} cannot be read ({detail}). Export the file again.";
+    /// Import error: shapefile part unreadable. {file} {part}
+    ErrInvalidShapefile => "ज़िप \"{file}\" का हिस्सा {part} पढ़ा नहीं जा सका: यह टूटा या अधूरा (कटा हुआ) है। नक्शे के प्रोग्राम (जैसे QGIS) से Shapefile फिर से निर्यात करें और सभी हिस्से (.shp, .shx, .dbf, .prj) फिर से ज़िप करें।", "In the zip \"{file}\", {part} cannot be read: it is damaged or incomplete (cut off). Export the Shapefile again from the map program (e.g. QGIS) and zip all its parts (.shp, .shx, .dbf, .prj) again.";
     /// Import error: unsupported CRS. {file} {crs}
     ErrUnsupportedCrs => "फ़ाइल \"{file}\" की निर्देशांक प्रणाली \"{crs}\" बदली नहीं जा सकती। WGS84 (EPSG:4326) या UTM में निर्यात करें।", "The coordinate system \"{crs}\" of \"{file}\" cannot be converted. Export in WGS84 (EPSG:4326) or UTM.";
-    /// Import error: no ward number column chosen. {file}
-    ErrNoWardNumberColumn => "फ़ाइल \"{file}\" में वार्ड संख्या का कॉलम नहीं पहचाना गया। सूची से वार्ड संख्या वाला कॉलम चुनें।", "No ward-number column was recognised in \"{file}\". Choose the column that holds the ward number.";
+    /// Import error: no ward number column chosen. {file} {columns}
+    ErrNoWardNumberColumn => "फ़ाइल \"{file}\" में वार्ड संख्या का कॉलम नहीं पहचाना गया (इसके कॉलम: {columns})। सूची से वार्ड संख्या वाला कॉलम चुनें; ऐसा कोई कॉलम न हो तो नक्शे के प्रोग्राम (जैसे QGIS की attribute table) में जोड़कर फिर से निर्यात करें।", "No ward-number column was recognised in \"{file}\" (its columns: {columns}). Choose the column that holds the ward number; if there is none, add one in the map program (e.g. QGIS's attribute table) and export again.";
     /// Import error: mapping names a missing column. {file} {column}
     ErrUnknownColumn => "फ़ाइल \"{file}\" में \"{column}\" नाम का कॉलम नहीं है।", "The file \"{file}\" has no column named \"{column}\".";
     /// Warning: duplicate ward joined. {ward} {feature} {first}
@@ -242,8 +260,8 @@ catalogue! {
     WarnShxMissing => "{shp} की .shx फ़ाइल नहीं है; आकृतियाँ क्रम से पढ़ी गईं।", "{shp} has no .shx file; shapes were read in sequence.";
     /// Warning: no .prj. {shp}
     WarnPrjMissing => "{shp} की .prj फ़ाइल नहीं है; निर्देशांक अक्षांश/देशांतर माने गए।", "{shp} has no .prj file; coordinates taken as longitude/latitude.";
-    /// Warning: record counts differ. {shapes} {rows}
-    WarnRecordCountMismatch => ".shp में {shapes} आकृतियाँ और .dbf में {rows} पंक्तियाँ हैं; अतिरिक्त छोड़ी गईं।", "The .shp has {shapes} shapes and the .dbf {rows} rows; the extra ones were skipped.";
+    /// Warning: record counts differ. {shp} {shapes} {rows}
+    WarnRecordCountMismatch => "{shp} में {shapes} आकृतियाँ हैं पर उसकी .dbf में {rows} पंक्तियाँ; अतिरिक्त छोड़ी गईं। कोई वार्ड छूटा हो तो Shapefile फिर से निर्यात करें।", "{shp} has {shapes} shapes but its .dbf has {rows} rows; the extra ones were skipped. If a ward is missing, export the Shapefile again.";
     /// Warning: deleted DBF records skipped with their shapes. {part} {n} {records}
     WarnDeletedRecords => "{part} में {n} पंक्तियाँ मिटाई गई (deleted) चिह्नित हैं ({records}); उनकी आकृतियाँ भी छोड़ी गईं ताकि हर वार्ड को अपनी ही पंक्ति मिले। ये वार्ड चाहिए हों तो नक्शे के प्रोग्राम में पंक्तियाँ वापस लाकर फिर से निर्यात करें।", "{part} marks {n} rows as deleted ({records}); their shapes were skipped too, so that every ward keeps its own row. If these wards are needed, restore the rows in the map program and export again.";
     /// Warning: DBF text not in the encoding its .cpg names. {part} {declared} {record} {column} {bytes} {encoding}
@@ -256,6 +274,8 @@ catalogue! {
     WarnBoundarySkipped => "फ़ीचर {feature} (वार्ड संख्या {ward}) बाकी {of} में से {covers} वार्डों को ढकता है — यह शहर या ज़ोन की सीमा लगती है, वार्ड नहीं; छोड़ा गया। यदि यह सच में वार्ड है तो नक्शे के प्रोग्राम में इसकी सीमा ठीक करें।", "Feature {feature} (ward number {ward}) covers {covers} of the other {of} wards — it looks like the city or zone boundary, not a ward; skipped. If it really is a ward, fix its boundary in the map program.";
     /// Warning: other layers ignored. {used} {ignored}
     WarnOtherLayersIgnored => "ज़िप में कई परतें हैं; केवल {used} पढ़ी गई ({ignored} नहीं)।", "The zip holds several layers; only {used} was read (not {ignored}).";
+    /// Warning: lone '&' in a KML read as '&'. {file} {line} {count}
+    WarnLoneAmpersands => "फ़ाइल \"{file}\" में {count} जगह \"&\" अकेला लिखा है (पहली बार पंक्ति {line} पर, जैसे \"वार्ड 5 & 6\"), जिसकी KML में अनुमति नहीं है; इसे \"&\" ही पढ़ा गया। नाम जाँच लें; दूसरे प्रोग्रामों के लिए फ़ाइल फिर से निर्यात करें।", "The file \"{file}\" writes \"&\" on its own in {count} places (first at line {line}, as in \"Ward 5 & 6\"), which KML does not allow; it was read as \"&\". Check the names; export the file again to fix it for other programs.";
     /// Warning: unreadable coordinates, feature skipped. {file} {feature} {found}
     WarnBadCoordinates => "फ़ाइल \"{file}\" के फ़ीचर {feature} के निर्देशांक पढ़े नहीं जा सके ({found}): हर बिंदु [देशांतर, अक्षांश] दो संख्याओं का होना चाहिए — फ़ीचर छोड़ा गया। नक्शे के प्रोग्राम (जैसे QGIS) में इस फ़ीचर की सीमा ठीक करके फ़ाइल फिर से निर्यात करें।", "The coordinates of feature {feature} in \"{file}\" cannot be read ({found}): every point must be two numbers, [longitude, latitude] — the feature was skipped. Fix this feature's boundary in the map program (e.g. QGIS) and export the file again.";
     /// Warning: TopoJSON arc missing, feature skipped. {file} {feature} {arc} {arcs}
@@ -265,29 +285,39 @@ catalogue! {
     /// Data problem: wards without population. {n} {wards}
     ProblemMissingPopulation => "{n} वार्डों की जनसंख्या नहीं है: {wards}। वार्ड तालिका से भरें।", "{n} wards have no population: {wards}. Fill it from the ward table.";
     /// Data problem: zero population. {ward}
-    ProblemZeroPopulation => "वार्ड {ward} की जनसंख्या 0 है।", "Ward {ward} has population 0.";
+    ProblemZeroPopulation => "वार्ड {ward} की जनसंख्या 0 है। यदि वहाँ लोग रहते हैं तो वार्ड तालिका में उसकी जनसंख्या भरें।", "Ward {ward} has population 0. If people live there, enter its population in the ward table.";
     /// Data problem: numbering gaps. {missing}
     ProblemNumberGaps => "ये वार्ड संख्याएँ नक्शे में नहीं हैं: {missing}।", "These ward numbers are not on the map: {missing}.";
     /// Data problem: implausible area. {ward} {area}
     ProblemImplausibleArea => "वार्ड {ward} का क्षेत्रफल {area} वर्ग किमी है — आकृति या इकाई गलत लगती है।", "Ward {ward} measures {area} km² — the shape or the unit looks wrong.";
     /// Table error: empty. {file}
-    TableErrEmpty => "तालिका \"{file}\" खाली है।", "The table \"{file}\" is empty.";
+    TableErrEmpty => "तालिका \"{file}\" खाली है (0 बाइट)। जिस फ़ाइल में तालिका है वही चुनें, या उसे फिर से सहेजें।", "The table \"{file}\" is empty (0 bytes). Choose the file that holds the table, or save it again.";
     /// Table error: not a table. {file}
     TableErrNotATable => "\"{file}\" तालिका नहीं है। CSV, .xlsx, .xls या .ods चुनें।", "\"{file}\" is not a table. Choose a CSV, .xlsx, .xls or .ods file.";
     /// Table error: broken CSV. {file} {row} {detail}
     TableErrInvalidCsv => "CSV \"{file}\" की पंक्ति {row} पढ़ी नहीं जा सकी ({detail})।", "Row {row} of the CSV \"{file}\" cannot be read ({detail}).";
-    /// Table error: broken spreadsheet. {file} {detail}
-    TableErrInvalidSpreadsheet => "स्प्रेडशीट \"{file}\" पढ़ी नहीं जा सकी ({detail})। फिर से सहेजें (पासवर्ड हटाकर)।", "The spreadsheet \"{file}\" cannot be read ({detail}). Save it again (without a password).";
+    /// Table error: broken spreadsheet. {file}
+    TableErrInvalidSpreadsheet => "स्प्रेडशीट \"{file}\" पढ़ी नहीं जा सकी: यह टूटी, अधूरी (कटी हुई) या पासवर्ड से बंद है। इसे Excel या LibreOffice में खोलें, पासवर्ड हो तो हटाएँ, और .xlsx या CSV के रूप में फिर से सहेजें।", "The spreadsheet \"{file}\" cannot be read: it is damaged, incomplete (cut off) or protected by a password. Open it in Excel or LibreOffice, remove any password, and save it again as .xlsx or CSV.";
     /// Table error: no rows. {file}
-    TableErrNoRows => "तालिका \"{file}\" में शीर्षक के नीचे कोई पंक्ति नहीं है।", "The table \"{file}\" has no rows below its heading.";
+    TableErrNoRows => "तालिका \"{file}\" में शीर्षक के नीचे कोई पंक्ति नहीं है। शीर्षक के नीचे हर वार्ड (या संगठक) की एक पंक्ति भरें, या वह फ़ाइल चुनें जिसमें पंक्तियाँ हैं।", "The table \"{file}\" has no rows below its heading. Fill in one row per ward (or organiser) below the headings, or choose the file that holds them.";
     /// Table error: a CSV row longer than the header, numbers with commas unclear. {file} {row} {cells} {columns}
     TableErrRowTooLong => "CSV \"{file}\" की पंक्ति {row} में {cells} खाने हैं, पर शीर्षक में {columns}: शायद कोई संख्या अल्पविराम के साथ लिखी है (जैसे 2,58,891) और उसे एक ही तरह से नहीं जोड़ा जा सकता। संख्याएँ बिना अल्पविराम के लिखें या उद्धरण चिह्नों में रखें (\"2,58,891\"), फिर तालिका दोबारा चुनें।", "Row {row} of the CSV \"{file}\" has {cells} cells but the header has {columns}: a number is probably written with commas (like 2,58,891) and cannot be joined back in only one way. Write numbers without commas or in quotes (\"2,58,891\"), then choose the table again.";
     /// Table note: numbers with commas joined back. {row} {numbers}
     TableNoteNumbersJoined => "पंक्ति {row}: अल्पविराम वाली संख्याएँ {numbers} एक-एक संख्या के रूप में पढ़ी गईं — जाँच लें।", "Row {row}: the numbers {numbers}, written with commas, were read as whole numbers — check them.";
     /// Table note: merged cells filled. {ranges} {cells}
     TableNoteMergedCellsFilled => "तालिका में {ranges} मिलाए गए (merged) खाने थे; हर एक का मान उसके {cells} खाली खानों में भरा गया — जैसे एक बार लिखा ज़ोन उसके सभी वार्डों को मिला। जाँच लें।", "The table has {ranges} merged cell ranges; each one's value was filled into its {cells} empty cells — a zone written once reaches all of its wards. Check them.";
+    /// Table note: title rows above the headings skipped. {row}
+    TableNoteTitleRowsSkipped => "तालिका के ऊपर शीर्षक की पंक्तियाँ छोड़ी गईं; कॉलम के नाम पंक्ति {row} से पढ़े गए — जाँच लें।", "Title rows above the headings were skipped; the column names were read from row {row} — check them.";
     /// Table error: no key column. {file} {column}
     TableErrNoKeyColumn => "तालिका \"{file}\" में वार्ड संख्या का कॉलम \"{column}\" नहीं मिला। वार्ड संख्या वाला कॉलम चुनें।", "The ward-number column \"{column}\" was not found in the table \"{file}\". Choose the column that holds the ward number.";
+    /// Table error: no ward-number column recognised. {file} {columns}
+    TableErrNoWardNumberColumn => "तालिका \"{file}\" में वार्ड संख्या का कॉलम नहीं पहचाना गया (इसके कॉलम: {columns})। सूची से वार्ड संख्या वाला कॉलम चुनें, या तालिका में \"ward_no\" नाम का कॉलम जोड़ें।", "No ward-number column was recognised in the table \"{file}\" (its columns: {columns}). Choose the column that holds the ward number, or add a column named \"ward_no\" to the table.";
+    /// Table error: no row's ward is on the map. {file} {table} {map}
+    TableErrNoMatchingWard => "तालिका \"{file}\" का कोई भी वार्ड नक्शे में नहीं है (तालिका में जैसे {table}; नक्शे में {map})। जाँचें कि तालिका इसी शहर की है और वार्ड संख्या का सही कॉलम चुना है।", "Not one ward of the table \"{file}\" is on the map (the table has e.g. {table}; the map has {map}). Check that the table is for this city and that the right ward-number column is chosen.";
+    /// Table error: a web page saved as a table. {file}
+    TableErrWebPage => "\"{file}\" तालिका नहीं, एक वेब पेज (HTML) है — पोर्टल से डाउनलोड की गई \"Excel\" फ़ाइलें अक्सर ऐसी होती हैं। इसे Excel या LibreOffice में खोलें और .xlsx या CSV के रूप में सहेजें, फिर वह फ़ाइल चुनें।", "\"{file}\" is a web page (HTML), not a table — \"Excel\" downloads from portals often are. Open it in Excel or LibreOffice, save it as .xlsx or CSV, and choose that file.";
+    /// Table error: a map given as a table. {file}
+    TableErrMapNotTable => "\"{file}\" वार्ड नक्शा है, तालिका नहीं। इसे \"वार्ड नक्शा आयात करें\" से खोलें; यहाँ CSV या Excel तालिका चुनें।", "\"{file}\" is a ward map, not a table. Open it with \"Import a ward map\"; here, choose a CSV or Excel table.";
     /// Source line for an imported map. {file}
     ImportedFrom => "आपकी फ़ाइल \"{file}\" से आयात किया गया नक्शा", "Map imported from your file \"{file}\"";
     /// Heading: import a ward map.
@@ -767,8 +797,30 @@ catalogue! {
     ErrBadMobile => "{name}: मोबाइल \"{value}\" 6–9 से शुरू होने वाला 10 अंकों का नंबर नहीं है।", "{name}: mobile \"{value}\" is not a 10-digit number starting with 6–9.";
     /// Bad setting. {field} {value}
     ErrBadSetting => "सेटिंग {field} का मान \"{value}\" मान्य सीमा में नहीं है।", "The setting {field} = \"{value}\" is out of range.";
-    /// Project file: not JSON. {file} {line} {column} {detail}
-    ProjErrNotJson => "फ़ाइल \"{file}\" क्षेत्र परियोजना नहीं है: पंक्ति {line}, स्थान {column} पर JSON में गड़बड़ी ({detail})।", "The file \"{file}\" is not a Kshetra project: JSON error at line {line}, column {column} ({detail}).";
+    /// Project file: not JSON. {file} {line} {column}
+    ProjErrNotJson => "फ़ाइल \"{file}\" क्षेत्र परियोजना नहीं है: पंक्ति {line}, स्थान {column} पर JSON में गड़बड़ी। यदि आपने इसे हाथ से बदला है तो वह बदलाव वापस लें; नहीं तो क्षेत्र से सहेजी गई .kshetra.json फ़ाइल चुनें।", "The file \"{file}\" is not a Kshetra project: JSON error at line {line}, column {column}. If you edited it by hand, undo the edit; otherwise choose the .kshetra.json file that Kshetra saved.";
+    /// Project file error: not text at all. {file}
+    ProjErrNotText => "फ़ाइल \"{file}\" क्षेत्र परियोजना नहीं है: यह टेक्स्ट ही नहीं है (शायद Word या Excel दस्तावेज़, ज़िप या चित्र)। क्षेत्र से सहेजी गई .kshetra.json फ़ाइल चुनें।", "The file \"{file}\" is not a Kshetra project: it is not text at all (perhaps a Word or Excel document, a zip or an image). Choose the .kshetra.json file that Kshetra saved.";
+    /// Project file error: a field is missing. {file} {field}
+    ProjErrMissingField => "परियोजना फ़ाइल \"{file}\" में {field} नहीं है। फ़ाइल हाथ से बदली गई या अधूरी कॉपी हुई लगती है: क्षेत्र से सहेजी गई पूरी फ़ाइल फिर से चुनें।", "The project file \"{file}\" has no {field}. It looks edited by hand or copied in part: choose the whole file that Kshetra saved again.";
+    /// Project file error: a field of the wrong kind. {file} {field} {expected} {found}
+    ProjErrWrongType => "परियोजना फ़ाइल \"{file}\" में {field} {expected} होना चाहिए, पर यह {found} है। फ़ाइल शायद हाथ से बदली गई है: वह बदलाव वापस लें, या क्षेत्र से सहेजी गई प्रति खोलें।", "In the project file \"{file}\", {field} must be {expected}, but it is {found}. The file was probably edited by hand: undo the edit, or open the copy that Kshetra saved.";
+    /// A project file's field of an organiser. {field} {n}
+    ProjFieldOfOrganiser => "संगठक {n} का \"{field}\"", "\"{field}\" of organiser {n}";
+    /// Kind of value: whole number.
+    KindWholeNumber => "पूर्ण संख्या", "a whole number";
+    /// Kind of value: number.
+    KindNumber => "संख्या", "a number";
+    /// Kind of value: text.
+    KindText => "टेक्स्ट", "text";
+    /// Kind of value: list.
+    KindList => "सूची", "a list";
+    /// Kind of value: group of named values.
+    KindObject => "नामित मानों का समूह", "a group of named values";
+    /// Kind of value: true/false.
+    KindTrueFalse => "हाँ/नहीं (true/false)", "true/false";
+    /// Kind of value: nothing (null).
+    KindNothing => "खाली (null)", "empty (null)";
     /// Project file: cut off. {file}
     ProjErrTruncated => "परियोजना फ़ाइल \"{file}\" अधूरी है (बीच में कटी हुई)। पूरी फ़ाइल फिर से सहेजें या कॉपी करें।", "The project file \"{file}\" is incomplete (cut off). Save or copy the whole file again.";
     /// Project file: foreign JSON. {file} {found}
@@ -778,18 +830,20 @@ catalogue! {
     /// Project file: wrong structure. {file} {detail}
     ProjErrInvalid => "परियोजना फ़ाइल \"{file}\" की बनावट गलत है ({detail})।", "The project file \"{file}\" is malformed ({detail}).";
     /// Project file: map unreadable. {file} {detail}
-    ProjErrBadMap => "परियोजना \"{file}\" का वार्ड नक्शा पढ़ा नहीं जा सका ({detail})।", "The ward map inside the project \"{file}\" cannot be read ({detail}).";
+    ProjErrBadMap => "परियोजना \"{file}\" का वार्ड नक्शा पढ़ा नहीं जा सका: {detail}", "The ward map inside the project \"{file}\" cannot be read: {detail}";
+    /// Project file error: wards of the map lost. {file} {readable} {total}
+    ProjErrMapWardsLost => "परियोजना \"{file}\" के नक्शे के {total} वार्डों में से केवल {readable} पढ़े जा सके। फ़ाइल हाथ से बदली गई या टूटी लगती है: क्षेत्र से सहेजी गई प्रति खोलें।", "Only {readable} of the {total} wards of the map inside the project \"{file}\" can be read. The file looks edited by hand or damaged: open the copy that Kshetra saved.";
     /// Project file: duplicate organiser id. {file} {id}
-    ProjErrDuplicateId => "परियोजना \"{file}\" में संगठक क्रमांक {id} दो बार है।", "In the project \"{file}\", organiser id {id} appears twice.";
+    ProjErrDuplicateId => "परियोजना \"{file}\" में संगठक क्रमांक {id} दो बार है। फ़ाइल हाथ से बदली गई लगती है: वह बदलाव वापस लें, या क्षेत्र से सहेजी गई प्रति खोलें।", "In the project \"{file}\", organiser id {id} appears twice. The file looks edited by hand: undo the edit, or open the copy that Kshetra saved.";
     /// Project file: bad capacity. {file} {name} {value}
     ProjErrBadCapacity => "परियोजना \"{file}\": {name} की क्षमता \"{value}\" 0 से अधिक और 2 तक होनी चाहिए।", "In the project \"{file}\", the capacity \"{value}\" of {name} must be above 0 and at most 2.";
     /// Project file: unknown wards. {file} {wards}
-    ProjErrUnknownWards => "परियोजना \"{file}\" में ऐसे वार्ड हैं जो उसके नक्शे में नहीं हैं: {wards}", "The project \"{file}\" refers to wards that are not on its map: {wards}";
+    ProjErrUnknownWards => "परियोजना \"{file}\" में ऐसे वार्ड हैं जो उसके नक्शे में नहीं हैं: {wards}। फ़ाइल हाथ से बदली गई या किसी दूसरे नक्शे की लगती है: क्षेत्र से सहेजी गई प्रति खोलें।", "The project \"{file}\" refers to wards that are not on its map: {wards}. The file looks edited by hand or made for another map: open the copy that Kshetra saved.";
     /// Project file: unknown organisers. {file} {wards} {ids}
-    ProjErrUnknownOrganisers => "परियोजना \"{file}\" में वार्ड {wards} ऐसे संगठकों ({ids}) को दिए गए हैं जो सूची में नहीं हैं।", "In the project \"{file}\", wards {wards} are given to organisers ({ids}) who are not in the list.";
+    ProjErrUnknownOrganisers => "परियोजना \"{file}\" में वार्ड {wards} ऐसे संगठकों ({ids}) को दिए गए हैं जो सूची में नहीं हैं। फ़ाइल हाथ से बदली गई लगती है: वह बदलाव वापस लें, या क्षेत्र से सहेजी गई प्रति खोलें।", "In the project \"{file}\", wards {wards} are given to organisers ({ids}) who are not in the list. The file looks edited by hand: undo the edit, or open the copy that Kshetra saved.";
     // ── Organisers list import ──
-    /// Organisers import: no name column. {file}
-    OrgErrNoNameColumn => "फ़ाइल \"{file}\" में संगठकों के नाम का कॉलम (\"नाम\" / \"name\") नहीं मिला।", "No column of organiser names (\"name\" / \"नाम\") was found in \"{file}\".";
+    /// Organisers import: no name column. {file} {columns}
+    OrgErrNoNameColumn => "फ़ाइल \"{file}\" में संगठकों के नाम का कॉलम (\"नाम\" / \"name\") नहीं मिला (इसके कॉलम: {columns})। नामों वाले कॉलम का शीर्षक \"नाम\" या \"name\" करें और फ़ाइल फिर से चुनें, या खाली टेम्पलेट डाउनलोड करके भरें।", "No column of organiser names (\"name\" / \"नाम\") was found in \"{file}\" (its columns: {columns}). Head the column of names \"name\" or \"नाम\" and choose the file again, or download the blank template and fill it in.";
     /// Organisers import row: no name. {row}
     OrgRowNoName => "पंक्ति {row}: नाम खाली है — छोड़ी गई।", "Row {row}: the name is empty — skipped.";
     /// Organisers import row: bad mobile. {row} {value}
@@ -798,6 +852,8 @@ catalogue! {
     OrgRowBadCapacity => "पंक्ति {row}: क्षमता \"{value}\" 0 से अधिक और 2 तक की संख्या नहीं है — छोड़ी गई।", "Row {row}: capacity \"{value}\" is not a number above 0 and at most 2 — skipped.";
     /// Organisers import row: unknown home ward. {row} {ward}
     OrgRowUnknownHomeWard => "पंक्ति {row}: घर का वार्ड \"{ward}\" इस नक्शे में नहीं है — छोड़ी गई।", "Row {row}: home ward \"{ward}\" is not on this map — skipped.";
+    /// Organisers row: contact point outside the map. {row} {lon} {lat} {mid_lon} {mid_lat}
+    OrgRowContactOutsideMap => "पंक्ति {row}: संपर्क स्थल (देशांतर {lon}, अक्षांश {lat}) इस नक्शे पर नहीं है — शायद देशांतर और अक्षांश अदल-बदल गए हैं या कोई अंक छूट गया है। इस शहर के लिए देशांतर लगभग {mid_lon} और अक्षांश लगभग {mid_lat} होता है — छोड़ी गई।", "Row {row}: the contact point (longitude {lon}, latitude {lat}) is not on this map — longitude and latitude may be swapped, or a digit lost. In this city the longitude is about {mid_lon} and the latitude about {mid_lat} — skipped.";
     // ── Plan problems ──
     /// An area in several pieces. {name} {pieces} {wards}
     ProblemSplitArea => "{name} का क्षेत्र {pieces} टुकड़ों में है; अलग टुकड़ों के वार्ड: {wards}", "The area of {name} is in {pieces} pieces; wards of the separate pieces: {wards}";
@@ -836,16 +892,27 @@ catalogue! {
     CliEpsRange => "संतुलन सीमा {min} से {max} के बीच की संख्या होनी चाहिए (0.05 = ± 5 %)।", "The balance tolerance must be a number from {min} to {max} (0.05 = ± 5 %).";
     /// CLI rule: the organiser count's range. {wards}
     CliKRange => "संगठकों की संख्या 1 से {wards} (इस नक्शे के वार्ड) तक होनी चाहिए।", "The number of organisers must be from 1 to {wards} (the wards on this map).";
-    /// CLI plan row unreadable. {file} {line}
-    CliPlanBadRow => "योजना \"{file}\", पंक्ति {line}: `unit_index,part` (दो पूर्ण संख्याएँ) होना चाहिए।", "Plan \"{file}\", line {line}: expected `unit_index,part` (two whole numbers).";
-    /// CLI plan row: unit not on the map. {file} {line} {unit} {last}
-    CliPlanUnitOutOfRange => "योजना \"{file}\", पंक्ति {line}: इकाई {unit} नक्शे में नहीं है (इकाइयाँ 0 से {last} तक हैं)।", "Plan \"{file}\", line {line}: unit {unit} is not on the map (its units are 0 to {last}).";
-    /// CLI plan row: part beyond the wards. {file} {line} {part} {wards} {last}
-    CliPlanPartOutOfRange => "योजना \"{file}\", पंक्ति {line}: भाग {part} बहुत बड़ा है — {wards} वार्डों के भाग 0 से {last} तक ही हो सकते हैं।", "Plan \"{file}\", line {line}: part {part} is too large — {wards} wards have parts 0 to {last} at most.";
-    /// CLI plan: a unit named twice. {file} {unit} {first} {line}
-    CliPlanDuplicateUnit => "योजना \"{file}\": इकाई {unit} दो बार है, पंक्ति {first} और {line} पर; हर इकाई एक ही भाग में होती है।", "Plan \"{file}\": unit {unit} is named twice, on lines {first} and {line}; each unit is in one part.";
-    /// CLI plan: a ward without a part. {file} {ward} {unit}
-    CliPlanWardMissing => "योजना \"{file}\": वार्ड {ward} (इकाई {unit}) किसी भाग में नहीं है।", "Plan \"{file}\": ward {ward} (unit {unit}) has no part.";
+    // ── Plan CSV (`unit_index,part`, read by kshetra-cli and project::plan_csv) ──
+    /// Plan CSV: no rows. {file}
+    PlanCsvEmpty => "योजना \"{file}\" खाली है। हर इकाई (नक्शे का फ़ीचर, 0 से गिनती) के लिए एक पंक्ति `unit_index,part` लिखें, जैसे 0,0।", "The plan \"{file}\" is empty. Write one row `unit_index,part` per unit (the map's features, counted from 0), e.g. 0,0.";
+    /// Plan CSV row unreadable. {file} {line} {found}
+    CliPlanBadRow => "योजना \"{file}\", पंक्ति {line}: \"{found}\" पढ़ी नहीं जा सकी — हर पंक्ति `unit_index,part` (दो पूर्ण संख्याएँ, जैसे 3,1) होनी चाहिए, वार्ड या संगठक के नाम नहीं। पंक्ति ठीक करें।", "Plan \"{file}\", line {line}: \"{found}\" cannot be read — every row must be `unit_index,part` (two whole numbers, like 3,1), not ward or organiser names. Fix the row.";
+    /// Plan CSV row: unit not on the map. {file} {line} {unit} {last}
+    CliPlanUnitOutOfRange => "योजना \"{file}\", पंक्ति {line}: इकाई {unit} नक्शे में नहीं है (इकाइयाँ 0 से {last} तक हैं)। जाँचें कि योजना इसी नक्शे की है।", "Plan \"{file}\", line {line}: unit {unit} is not on the map (its units are 0 to {last}). Check that the plan belongs to this map.";
+    /// Plan CSV row: part beyond the wards. {file} {line} {part} {wards} {last}
+    CliPlanPartOutOfRange => "योजना \"{file}\", पंक्ति {line}: भाग {part} बहुत बड़ा है — {wards} वार्डों के भाग 0 से {last} तक ही हो सकते हैं। भाग संख्या ठीक करें।", "Plan \"{file}\", line {line}: part {part} is too large — {wards} wards have parts 0 to {last} at most. Fix the part number.";
+    /// Plan CSV: a unit named twice. {file} {unit} {first} {line}
+    CliPlanDuplicateUnit => "योजना \"{file}\": इकाई {unit} दो बार है, पंक्ति {first} और {line} पर; हर इकाई एक ही भाग में होती है। एक पंक्ति हटाएँ।", "Plan \"{file}\": unit {unit} is named twice, on lines {first} and {line}; each unit is in one part. Delete one of the rows.";
+    /// Plan CSV: a ward without a part. {file} {ward} {unit}
+    CliPlanWardMissing => "योजना \"{file}\": वार्ड {ward} (इकाई {unit}) किसी भाग में नहीं है। उसके लिए पंक्ति \"{unit},भाग\" जोड़ें।", "Plan \"{file}\": ward {ward} (unit {unit}) has no part. Add a row \"{unit},part\" for it.";
+    /// CLI: --ward-column/--population-column names a column the map lacks. {option} {column} {file} {columns}
+    CliColumnNotFound => "{option} \"{column}\": नक्शे \"{file}\" में ऐसा कोई कॉलम नहीं है (इसके कॉलम: {columns})। इनमें से कोई नाम ठीक वैसा ही लिखें।", "{option} \"{column}\": the map \"{file}\" has no such column (its columns: {columns}). Give one of these names exactly.";
+    /// CLI: no ward-number column recognised. {file} {columns}
+    CliNoWardColumn => "नक्शे \"{file}\" में वार्ड संख्या का कॉलम नहीं पहचाना गया (इसके कॉलम: {columns})। वार्ड संख्या वाला कॉलम --ward-column NAME से बताएँ।", "No ward-number column was recognised in the map \"{file}\" (its columns: {columns}). Pass --ward-column NAME with the column that holds the ward number.";
+    /// CLI: the wards' total weight is zero (no population read). {file} {column} {columns}
+    CliZeroWeight => "नक्शे \"{file}\" के वार्डों का कुल भार शून्य है: जनसंख्या का कॉलम {column} हर वार्ड के लिए खाली या 0 है (इसके कॉलम: {columns})। जनसंख्या वाला कॉलम --population-column NAME से बताएँ, या हर वार्ड को 1 गिनने के लिए --weight __count__ दें।", "The total weight of the wards of \"{file}\" is zero: the population column {column} is empty or 0 for every ward (its columns: {columns}). Pass --population-column NAME with the column that holds the population, or --weight __count__ to count every ward as 1.";
+    /// CLI: the wards' total weight is zero because no population column was recognised. {file} {columns}
+    CliNoPopulationColumn => "नक्शे \"{file}\" के वार्डों का कुल भार शून्य है: जनसंख्या का कोई कॉलम नहीं पहचाना गया (इसके कॉलम: {columns})। जनसंख्या वाला कॉलम --population-column NAME से बताएँ, या हर वार्ड को 1 गिनने के लिए --weight __count__ दें।", "The total weight of the wards of \"{file}\" is zero: no population column was recognised (its columns: {columns}). Pass --population-column NAME with the column that holds the population, or --weight __count__ to count every ward as 1.";
     /// CLI rule: the ward weights on offer.
     CliWeightRule => "वार्ड का भार population (जनसंख्या) या __count__ (हर वार्ड 1) होना चाहिए।", "The ward weight must be population or __count__ (every ward 1).";
 }

@@ -19,9 +19,10 @@ use crate::i18n::{Lang, Msg};
 use crate::import::{Field, ImportError, ImportWarning, WardProblem};
 use crate::project::file::ProjectFileError;
 use crate::project::organisers_import::{OrganisersImportError, RowError, RowProblem};
+use crate::project::plan_csv::PlanCsvError;
 use crate::project::stats::PlanProblem;
 use crate::project::{Project, ProjectError};
-use crate::table::{TableError, TableNote};
+use crate::table::{JoinReport, TableError, TableNote};
 
 /// Something that can be told to a person: an error, a warning, a data problem.
 pub trait UserText {
@@ -44,20 +45,26 @@ impl UserText for ImportError {
                     ("bytes", bytes),
                 ],
             ),
-            ImportError::InvalidJson { file, line, column, detail } => Msg::ErrInvalidJson.fill(
+            ImportError::InvalidJson { file, line, cut_off: true, .. }
+            | ImportError::InvalidXml { file, line, cut_off: true, .. } => {
+                Msg::ErrCutOff.fill(lang, &[("file", file), ("line", &line.to_string())])
+            }
+            // Structurally wrong (no position known): the reader's reason is all there is.
+            ImportError::InvalidJson { file, line: 0, detail, .. } => {
+                Msg::ErrInvalidMapJson.fill(lang, &[("file", file), ("detail", detail)])
+            }
+            ImportError::InvalidJson { file, line, column, .. } => Msg::ErrInvalidJson.fill(
                 lang,
-                &[
-                    ("file", file),
-                    ("line", &line.to_string()),
-                    ("column", &column.to_string()),
-                    ("detail", detail),
-                ],
+                &[("file", file), ("line", &line.to_string()), ("column", &column.to_string())],
             ),
             ImportError::NotFeatureCollection { file, found } => {
                 Msg::ErrNotFeatureCollection.fill(lang, &[("file", file), ("found", found)])
             }
             ImportError::NotLonLat { file, feature } => {
                 Msg::ErrNotLonLat.fill(lang, &[("file", file), ("feature", &feature.to_string())])
+            }
+            ImportError::NoWards { file, skipped: 0, .. } => {
+                Msg::ErrNoFeatures.fill(lang, &[("file", file)])
             }
             ImportError::NoWards { file, skipped, first } => {
                 let head = Msg::ErrNoWards
@@ -72,7 +79,13 @@ impl UserText for ImportError {
                 } else {
                     String::new()
                 };
-                format!("{head}\n• {}{tail}", reasons.join("\n• "))
+                // Pins or lines only: say what kind of file is needed.
+                let hint = if first.iter().all(|w| matches!(w, ImportWarning::NotPolygon { .. })) {
+                    Msg::ErrNoWardsNotPolygons.text(lang)
+                } else {
+                    ""
+                };
+                format!("{head}\n• {}{tail}{hint}", reasons.join("\n• "))
             }
             ImportError::KmlNetworkLink { file } => {
                 Msg::ErrKmlNetworkLink.fill(lang, &[("file", file)])
@@ -80,33 +93,64 @@ impl UserText for ImportError {
             ImportError::ReaderStopped { file } => {
                 Msg::ErrReaderStopped.fill(lang, &[("file", file)])
             }
-            ImportError::UnknownFormat { file, found } => {
-                Msg::ErrUnknownFormat.fill(lang, &[("file", file), ("found", found)])
-            }
+            ImportError::UnknownFormat { file, found } => match found.as_str() {
+                // A web page saved instead of the file: a failed download or a login page.
+                "HTML" | "XML <html>" => Msg::ErrWebPage.fill(lang, &[("file", file)]),
+                "gzip" | "RAR archive" | "7-Zip archive" => {
+                    let kind = match found.as_str() {
+                        "gzip" => "gzip (.gz)",
+                        "RAR archive" => "RAR (.rar)",
+                        _ => "7-Zip (.7z)",
+                    };
+                    Msg::ErrOtherArchive.fill(lang, &[("file", file), ("kind", kind)])
+                }
+                _ => Msg::ErrUnknownFormat.fill(lang, &[("file", file), ("found", found)]),
+            },
             ImportError::TableNotMap { file } => Msg::ErrTableNotMap.fill(lang, &[("file", file)]),
             ImportError::ShapefileNotZipped { file } => {
                 Msg::ErrShapefileNotZipped.fill(lang, &[("file", file)])
             }
-            ImportError::InvalidXml { file, line, detail } => Msg::ErrInvalidXml
+            ImportError::InvalidXml { file, line, detail, .. } => Msg::ErrInvalidXml
                 .fill(lang, &[("file", file), ("line", &line.to_string()), ("detail", detail)]),
-            ImportError::InvalidZip { file, detail } => {
-                Msg::ErrInvalidZip.fill(lang, &[("file", file), ("detail", detail)])
+            ImportError::XmlMismatchedTag { file, line, expected, found } => {
+                Msg::ErrXmlMismatchedTag.fill(
+                    lang,
+                    &[
+                        ("file", file),
+                        ("line", &line.to_string()),
+                        ("expected", expected),
+                        ("found", found),
+                    ],
+                )
             }
-            ImportError::ZipWithoutMap { file } => {
-                Msg::ErrZipWithoutMap.fill(lang, &[("file", file)])
+            ImportError::InvalidZip { file, .. } => {
+                Msg::ErrInvalidZip.fill(lang, &[("file", file)])
+            }
+            ImportError::ZipWithoutMap { file, found } => {
+                let archive = |n: &&String| {
+                    matches!(crate::import::extension_of(n).as_str(), "zip" | "kmz" | "rar" | "7z")
+                };
+                if let Some(inner) = found.iter().find(archive) {
+                    Msg::ErrNestedArchive.fill(lang, &[("file", file), ("inner", inner)])
+                } else if found.is_empty() {
+                    Msg::ErrZipEmpty.fill(lang, &[("file", file)])
+                } else {
+                    Msg::ErrZipWithoutMap
+                        .fill(lang, &[("file", file), ("found", &short_list(found))])
+                }
             }
             ImportError::ShapefilePartMissing { file, shp, missing } => {
                 Msg::ErrShapefilePartMissing
                     .fill(lang, &[("file", file), ("shp", shp), ("missing", missing)])
             }
-            ImportError::InvalidShapefile { file, part, detail } => Msg::ErrInvalidShapefile
-                .fill(lang, &[("file", file), ("part", part), ("detail", detail)]),
+            ImportError::InvalidShapefile { file, part, .. } => {
+                Msg::ErrInvalidShapefile.fill(lang, &[("file", file), ("part", part)])
+            }
             ImportError::UnsupportedCrs { file, crs } => {
                 Msg::ErrUnsupportedCrs.fill(lang, &[("file", file), ("crs", crs)])
             }
-            ImportError::NoWardNumberColumn { file } => {
-                Msg::ErrNoWardNumberColumn.fill(lang, &[("file", file)])
-            }
+            ImportError::NoWardNumberColumn { file, columns } => Msg::ErrNoWardNumberColumn
+                .fill(lang, &[("file", file), ("columns", &column_list(columns, lang))]),
             ImportError::UnknownColumn { file, column } => {
                 Msg::ErrUnknownColumn.fill(lang, &[("file", file), ("column", column)])
             }
@@ -170,8 +214,12 @@ impl UserText for ImportWarning {
             }
             ImportWarning::ShxMissing { shp } => Msg::WarnShxMissing.fill(lang, &[("shp", shp)]),
             ImportWarning::PrjMissing { shp } => Msg::WarnPrjMissing.fill(lang, &[("shp", shp)]),
-            ImportWarning::RecordCountMismatch { shapes, rows } => Msg::WarnRecordCountMismatch
-                .fill(lang, &[("shapes", &shapes.to_string()), ("rows", &rows.to_string())]),
+            ImportWarning::RecordCountMismatch { shp, shapes, rows } => {
+                Msg::WarnRecordCountMismatch.fill(
+                    lang,
+                    &[("shp", shp), ("shapes", &shapes.to_string()), ("rows", &rows.to_string())],
+                )
+            }
             ImportWarning::DeletedRecords { part, records } => {
                 let list: Vec<String> = records.iter().take(10).map(usize::to_string).collect();
                 let more = if records.len() > 10 { ", …" } else { "" };
@@ -219,6 +267,10 @@ impl UserText for ImportWarning {
                     ],
                 )
             }
+            ImportWarning::LoneAmpersands { file, line, count } => Msg::WarnLoneAmpersands.fill(
+                lang,
+                &[("file", file), ("line", &line.to_string()), ("count", &count.to_string())],
+            ),
             ImportWarning::OtherLayersIgnored { used, ignored } => Msg::WarnOtherLayersIgnored
                 .fill(lang, &[("used", used), ("ignored", &ignored.join(", "))]),
             ImportWarning::BadCoordinates { file, feature, found } => Msg::WarnBadCoordinates
@@ -265,8 +317,18 @@ impl UserText for TableError {
             TableError::NotATable { file } => Msg::TableErrNotATable.fill(lang, &[("file", file)]),
             TableError::InvalidCsv { file, row, detail } => Msg::TableErrInvalidCsv
                 .fill(lang, &[("file", file), ("row", &row.to_string()), ("detail", detail)]),
-            TableError::InvalidSpreadsheet { file, detail } => {
-                Msg::TableErrInvalidSpreadsheet.fill(lang, &[("file", file), ("detail", detail)])
+            TableError::InvalidSpreadsheet { file, .. } => {
+                Msg::TableErrInvalidSpreadsheet.fill(lang, &[("file", file)])
+            }
+            TableError::NoWardNumberColumn { file, columns } => Msg::TableErrNoWardNumberColumn
+                .fill(lang, &[("file", file), ("columns", &column_list(columns, lang))]),
+            TableError::NoMatchingWard { file, table, map } => Msg::TableErrNoMatchingWard.fill(
+                lang,
+                &[("file", file), ("table", &table.join(", ")), ("map", &map.join(", "))],
+            ),
+            TableError::WebPage { file } => Msg::TableErrWebPage.fill(lang, &[("file", file)]),
+            TableError::MapNotTable { file } => {
+                Msg::TableErrMapNotTable.fill(lang, &[("file", file)])
             }
             TableError::NoRows { file } => Msg::TableErrNoRows.fill(lang, &[("file", file)]),
             TableError::NoKeyColumn { file, column } => {
@@ -290,6 +352,9 @@ impl UserText for TableNote {
         match self {
             TableNote::NumbersJoined { row, numbers } => Msg::TableNoteNumbersJoined
                 .fill(lang, &[("row", &row.to_string()), ("numbers", &numbers.join("; "))]),
+            TableNote::TitleRowsSkipped { header_row } => {
+                Msg::TableNoteTitleRowsSkipped.fill(lang, &[("row", &header_row.to_string())])
+            }
             TableNote::MergedCellsFilled { ranges, cells } => Msg::TableNoteMergedCellsFilled.fill(
                 lang,
                 &[
@@ -360,13 +425,34 @@ impl UserText for ProjectFileError {
         use ProjectFileError as E;
         match self {
             E::Empty { file } => Msg::ErrEmptyFile.fill(lang, &[("file", file)]),
-            E::NotJson { file, line, column, detail } => Msg::ProjErrNotJson.fill(
+            E::NotJson { file, line, column, .. } => Msg::ProjErrNotJson.fill(
+                lang,
+                &[("file", file), ("line", &line.to_string()), ("column", &column.to_string())],
+            ),
+            E::NotText { file } => Msg::ProjErrNotText.fill(lang, &[("file", file)]),
+            E::MissingField { file, field, organiser } => Msg::ProjErrMissingField
+                .fill(lang, &[("file", file), ("field", &field_of(field, *organiser, lang))]),
+            E::WrongType { file, field, organiser, expected, found, value } => {
+                let found = match value.as_str() {
+                    "" => kind_name(*found, lang).to_string(),
+                    v => format!("{} {v}", kind_name(*found, lang)),
+                };
+                Msg::ProjErrWrongType.fill(
+                    lang,
+                    &[
+                        ("file", file),
+                        ("field", &field_of(field, *organiser, lang)),
+                        ("expected", kind_name(*expected, lang)),
+                        ("found", &found),
+                    ],
+                )
+            }
+            E::MapWardsLost { file, readable, total } => Msg::ProjErrMapWardsLost.fill(
                 lang,
                 &[
                     ("file", file),
-                    ("line", &line.to_string()),
-                    ("column", &column.to_string()),
-                    ("detail", detail),
+                    ("readable", &readable.to_string()),
+                    ("total", &total.to_string()),
                 ],
             ),
             E::Truncated { file } => Msg::ProjErrTruncated.fill(lang, &[("file", file)]),
@@ -384,8 +470,8 @@ impl UserText for ProjectFileError {
             E::Invalid { file, detail } => {
                 Msg::ProjErrInvalid.fill(lang, &[("file", file), ("detail", detail)])
             }
-            E::BadMap { file, detail } => {
-                Msg::ProjErrBadMap.fill(lang, &[("file", file), ("detail", detail)])
+            E::BadMap { file, error } => {
+                Msg::ProjErrBadMap.fill(lang, &[("file", file), ("detail", &error.message(lang))])
             }
             E::DuplicateOrganiserId { file, id } => {
                 Msg::ProjErrDuplicateId.fill(lang, &[("file", file), ("id", &id.to_string())])
@@ -426,6 +512,17 @@ impl UserText for RowError {
             RowProblem::UnknownHomeWard(w) => {
                 Msg::OrgRowUnknownHomeWard.fill(lang, &[("row", &row), ("ward", w)])
             }
+            RowProblem::ContactOutsideMap { lon, lat, middle } => Msg::OrgRowContactOutsideMap
+                .fill(
+                    lang,
+                    &[
+                        ("row", &row),
+                        ("lon", lon),
+                        ("lat", lat),
+                        ("mid_lon", &middle.0),
+                        ("mid_lat", &middle.1),
+                    ],
+                ),
         }
     }
 }
@@ -433,14 +530,106 @@ impl UserText for RowError {
 impl UserText for OrganisersImportError {
     fn message(&self, lang: Lang) -> String {
         match self {
-            OrganisersImportError::NoNameColumn { file } => {
-                Msg::OrgErrNoNameColumn.fill(lang, &[("file", file)])
-            }
-            OrganisersImportError::Table(TableError::NoKeyColumn { file, .. }) => {
-                Msg::OrgErrNoNameColumn.fill(lang, &[("file", file)])
-            }
+            OrganisersImportError::NoNameColumn { file, columns } => Msg::OrgErrNoNameColumn
+                .fill(lang, &[("file", file), ("columns", &column_list(columns, lang))]),
             OrganisersImportError::Table(e) => e.message(lang),
         }
+    }
+}
+
+impl UserText for PlanCsvError {
+    fn message(&self, lang: Lang) -> String {
+        use PlanCsvError as E;
+        match self {
+            E::Empty { file } => Msg::PlanCsvEmpty.fill(lang, &[("file", file)]),
+            E::BadRow { file, line, found } => Msg::CliPlanBadRow
+                .fill(lang, &[("file", file), ("line", &line.to_string()), ("found", found)]),
+            E::UnitOutOfRange { file, line, unit, features } => Msg::CliPlanUnitOutOfRange.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("line", &line.to_string()),
+                    ("unit", unit),
+                    ("last", &features.saturating_sub(1).to_string()),
+                ],
+            ),
+            E::PartOutOfRange { file, line, part, wards } => Msg::CliPlanPartOutOfRange.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("line", &line.to_string()),
+                    ("part", part),
+                    ("wards", &wards.to_string()),
+                    ("last", &wards.saturating_sub(1).to_string()),
+                ],
+            ),
+            E::DuplicateUnit { file, unit, first, line } => Msg::CliPlanDuplicateUnit.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("unit", &unit.to_string()),
+                    ("first", &first.to_string()),
+                    ("line", &line.to_string()),
+                ],
+            ),
+            E::WardMissing { file, ward, unit } => Msg::CliPlanWardMissing
+                .fill(lang, &[("file", file), ("ward", ward), ("unit", &unit.to_string())]),
+        }
+    }
+}
+
+impl JoinReport {
+    /// The report as lines of text, as the app's join preview shows them: wards matched, map
+    /// wards without a row, rows not on the map, rows without a ward number, repeated rows,
+    /// and cells that are not counts (each naming its row and ward). At most 20 items a line.
+    pub fn messages(&self, lang: Lang) -> Vec<String> {
+        const SHOWN: usize = 20;
+        let list = |items: Vec<String>| {
+            let more = items.len().saturating_sub(SHOWN);
+            let mut shown: Vec<String> = items.into_iter().take(SHOWN).collect();
+            if more > 0 {
+                shown.push(format!("… +{more}"));
+            }
+            shown.join(", ")
+        };
+        let row_ward = |row: usize, ward: &str| {
+            Msg::RowWard.fill(lang, &[("row", &row.to_string()), ("ward", ward)])
+        };
+        let n = |len: usize| group_indian_u64(len as u64);
+        let mut lines = vec![Msg::JoinMatched.fill(lang, &[("n", &n(self.matched.len()))])];
+        if !self.map_only.is_empty() {
+            lines.push(Msg::JoinMapOnly.fill(
+                lang,
+                &[("n", &n(self.map_only.len())), ("wards", &list(self.map_only.clone()))],
+            ));
+        }
+        if !self.table_only.is_empty() {
+            let rows = self.table_only.iter().map(|(row, w)| row_ward(*row, w)).collect();
+            lines.push(
+                Msg::JoinTableOnly
+                    .fill(lang, &[("n", &n(self.table_only.len())), ("rows", &list(rows))]),
+            );
+        }
+        if !self.rows_without_key.is_empty() {
+            let rows = self.rows_without_key.iter().map(usize::to_string).collect();
+            lines.push(Msg::JoinNoKey.fill(lang, &[("rows", &list(rows))]));
+        }
+        if !self.duplicate_rows.is_empty() {
+            let rows = self.duplicate_rows.iter().map(|(row, w, _)| row_ward(*row, w)).collect();
+            lines.push(Msg::JoinDuplicates.fill(lang, &[("rows", &list(rows))]));
+        }
+        if !self.bad_values.is_empty() {
+            let items = self
+                .bad_values
+                .iter()
+                .map(|(row, w, col, v)| format!("{} — {col}: \"{v}\"", row_ward(*row, w)))
+                .collect();
+            lines.push(
+                Msg::JoinBadValues
+                    .fill(lang, &[("n", &n(self.bad_values.len())), ("list", &list(items))]),
+            );
+        }
+        lines
     }
 }
 
@@ -514,6 +703,47 @@ pub fn field_name(field: Field, lang: Lang) -> &'static str {
         Field::Households => Msg::Households.text(lang),
         Field::PoorHouseholds => Msg::PoorHouseholds.text(lang),
         Field::Zone => Msg::Zone.text(lang),
+    }
+}
+
+/// A project file's field for a message: `"capacity"`, or `"capacity" of organiser 2`.
+fn field_of(field: &str, organiser: Option<usize>, lang: Lang) -> String {
+    match organiser {
+        None => format!("\"{field}\""),
+        Some(n) => Msg::ProjFieldOfOrganiser.fill(lang, &[("field", field), ("n", &n.to_string())]),
+    }
+}
+
+/// The name of a kind of JSON value.
+fn kind_name(kind: crate::project::JsonKind, lang: Lang) -> &'static str {
+    use crate::project::JsonKind as K;
+    match kind {
+        K::WholeNumber => Msg::KindWholeNumber.text(lang),
+        K::Number => Msg::KindNumber.text(lang),
+        K::Text => Msg::KindText.text(lang),
+        K::List => Msg::KindList.text(lang),
+        K::Object => Msg::KindObject.text(lang),
+        K::TrueFalse => Msg::KindTrueFalse.text(lang),
+        K::Nothing => Msg::KindNothing.text(lang),
+    }
+}
+
+/// Names for a message (entries of a zip, columns): at most 10, quoted, then "… (+N)".
+fn short_list(names: &[String]) -> String {
+    const SHOWN: usize = 10;
+    let mut s = names.iter().take(SHOWN).map(|n| format!("\"{n}\"")).collect::<Vec<_>>().join(", ");
+    if names.len() > SHOWN {
+        s.push_str(&format!(" … (+{})", names.len() - SHOWN));
+    }
+    s
+}
+
+/// A file's columns for a message ("(none)" when it has none).
+pub fn column_list(columns: &[String], lang: Lang) -> String {
+    if columns.is_empty() {
+        Msg::NoColumn.text(lang).to_string()
+    } else {
+        short_list(columns)
     }
 }
 

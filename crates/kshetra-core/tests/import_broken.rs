@@ -108,7 +108,10 @@ fn wrong_file_types() {
         ImportError::UnknownFormat { file: "page.kml".into(), found: "XML <html>".into() }
     );
     let zip = make_zip(&[("readme.txt".into(), b"hello".to_vec())]);
-    assert_eq!(err("wards.zip", &zip), ImportError::ZipWithoutMap { file: "wards.zip".into() });
+    assert_eq!(
+        err("wards.zip", &zip),
+        ImportError::ZipWithoutMap { file: "wards.zip".into(), found: vec!["readme.txt".into()] }
+    );
 }
 
 #[test]
@@ -240,7 +243,7 @@ fn kmz_is_a_zipped_kml() {
 fn truncated_kml() {
     let bytes = fixture("bhopal/Ward Map of Bhopal.kml");
     match err("Ward Map of Bhopal.kml", &bytes[..bytes.len() / 3]) {
-        ImportError::InvalidXml { file, line, detail } => {
+        ImportError::InvalidXml { file, line, detail, .. } => {
             assert_eq!(file, "Ward Map of Bhopal.kml");
             assert!(line > 1);
             assert!(detail.contains("cut off") || !detail.is_empty(), "{detail}");
@@ -293,7 +296,9 @@ fn kml_feature_problems_are_warnings_naming_feature_and_ward() {
 #[test]
 fn a_file_without_any_ward_number_column() {
     let bytes = kml(&placemark(&data(&[("colour", "red")]), &polygon(SQUARE)));
-    assert_eq!(err("w.kml", &bytes), ImportError::NoWardNumberColumn { file: "w.kml".into() });
+    assert!(
+        matches!(err("w.kml", &bytes), ImportError::NoWardNumberColumn { file, .. } if file == "w.kml")
+    );
     // Placemark names that are ward numbers are enough.
     let named = kml(&format!("<Placemark><name>वार्ड १२</name>{}</Placemark>", polygon(SQUARE)));
     assert_eq!(import::import_auto("w.kml", &named).unwrap().map.wards()[0].number, "12");
@@ -603,5 +608,29 @@ fn a_file_of_pins_says_why_each_feature_was_skipped() {
     assert_eq!(
         err("link.kml", link.as_bytes()),
         ImportError::KmlNetworkLink { file: "link.kml".into() }
+    );
+}
+
+#[test]
+fn a_lone_ampersand_in_kml_is_read_as_written_with_a_warning() {
+    let name = "Aliganj & Kapoorthala &amp; &#38; &#x26; &bogus";
+    let bytes = kml(&placemark(&data(&[("ward_no", "5"), ("ward_name", name)]), &polygon(SQUARE)));
+    let raw = import::read_any("w.kml", &bytes).unwrap();
+    let got = import::apply(&raw, &import::FieldMapping::detect(&raw)).unwrap();
+    assert_eq!(got.map.wards()[0].name.as_deref(), Some("Aliganj & Kapoorthala & & & &bogus"));
+    assert_eq!(
+        raw.warnings[0],
+        ImportWarning::LoneAmpersands { file: "w.kml".into(), line: 1, count: 2 }
+    );
+    // A closing tag that does not match is named, not quoted from the XML reader.
+    let broken = String::from_utf8(kml("")).unwrap().replace("</Document>", "</Folder>");
+    assert_eq!(
+        err("w.kml", broken.as_bytes()),
+        ImportError::XmlMismatchedTag {
+            file: "w.kml".into(),
+            line: 1,
+            expected: "Document".into(),
+            found: "Folder".into()
+        }
     );
 }

@@ -140,7 +140,7 @@ fn broken_files_have_exact_messages() {
     let e = err(b"{\"format\": kshetra}");
     assert_eq!(
         e.message(Lang::En),
-        "The file \"p.kshetra.json\" is not a Kshetra project: JSON error at line 1, column 12 (expected value at line 1 column 12)."
+        "The file \"p.kshetra.json\" is not a Kshetra project: JSON error at line 1, column 12. If you edited it by hand, undo the edit; otherwise choose the .kshetra.json file that Kshetra saved."
     );
 
     let full = sample_json().to_string();
@@ -174,7 +174,7 @@ fn broken_files_have_exact_messages() {
     v["organisers"][1]["id"] = 1.into();
     assert_eq!(
         err(v.to_string().as_bytes()).message(Lang::En),
-        "In the project \"p.kshetra.json\", organiser id 1 appears twice."
+        "In the project \"p.kshetra.json\", organiser id 1 appears twice. The file looks edited by hand: undo the edit, or open the copy that Kshetra saved."
     );
 
     let mut v = sample_json();
@@ -189,7 +189,7 @@ fn broken_files_have_exact_messages() {
     v["locked"] = serde_json::json!(["1", "77A"]);
     assert_eq!(
         err(v.to_string().as_bytes()).message(Lang::En),
-        "The project \"p.kshetra.json\" refers to wards that are not on its map: 77A, 999"
+        "The project \"p.kshetra.json\" refers to wards that are not on its map: 77A, 999. The file looks edited by hand or made for another map: open the copy that Kshetra saved."
     );
 
     let mut v = sample_json();
@@ -197,14 +197,14 @@ fn broken_files_have_exact_messages() {
     v["plan"]["5"] = 8.into();
     assert_eq!(
         err(v.to_string().as_bytes()).message(Lang::En),
-        "In the project \"p.kshetra.json\", wards 5, 61 are given to organisers (8, 9) who are not in the list."
+        "In the project \"p.kshetra.json\", wards 5, 61 are given to organisers (8, 9) who are not in the list. The file looks edited by hand: undo the edit, or open the copy that Kshetra saved."
     );
 
     let mut v = sample_json();
     v.as_object_mut().unwrap().remove("organisers");
     assert_eq!(
         err(v.to_string().as_bytes()).message(Lang::En),
-        "The project file \"p.kshetra.json\" is malformed (missing field `organisers`)."
+        "The project file \"p.kshetra.json\" has no \"organisers\". It looks edited by hand or copied in part: choose the whole file that Kshetra saved again."
     );
 
     let mut v = sample_json();

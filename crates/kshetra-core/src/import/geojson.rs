@@ -93,6 +93,7 @@ pub(crate) fn json_value(file: &str, bytes: &[u8]) -> Result<JsonValue, ImportEr
         line: e.line(),
         column: e.column(),
         detail: e.to_string(),
+        cut_off: e.is_eof(),
     })
 }
 
@@ -136,7 +137,13 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
     };
     let collection: FeatureCollection = serde_json::from_value(value).map_err(|e| {
         // Structurally wrong GeoJSON (e.g. a polygon ring of bare numbers): no position known.
-        ImportError::InvalidJson { file: file_name(), line: 0, column: 0, detail: e.to_string() }
+        ImportError::InvalidJson {
+            file: file_name(),
+            line: 0,
+            column: 0,
+            detail: e.to_string(),
+            cut_off: false,
+        }
     })?;
 
     let mut table = TableBuilder::default();

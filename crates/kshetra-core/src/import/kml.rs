@@ -9,7 +9,7 @@ use geo::{Coord, LineString, MultiPolygon, Polygon};
 use quick_xml::events::Event;
 
 use super::raw::{Format, RawGeometry, RawLayer, TableBuilder, Value};
-use super::{line_of, ImportError};
+use super::{line_of, ImportError, ImportWarning};
 
 #[derive(Default)]
 struct Placemark {
@@ -27,6 +27,8 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         return Err(ImportError::Empty { file: f() });
     }
     let text = super::text::xml(file, bytes)?;
+    // "Ward 5 & 6": a lone '&' (not XML) written by spreadsheets and hand edits; read as '&'.
+    let (text, lone) = escape_lone_ampersands(&text);
     let body = text.as_bytes();
     let mut reader = quick_xml::Reader::from_str(&text);
     let mut stack: Vec<String> = Vec::new();
@@ -43,10 +45,22 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         file: f(),
         line: line_of(body, reader.buffer_position() as usize),
         detail,
+        cut_off: false,
     };
     loop {
         let event = match reader.read_event() {
             Ok(e) => e,
+            // A closing tag that does not match (a hand edit): named, in the officer's terms.
+            Err(quick_xml::Error::IllFormed(
+                quick_xml::errors::IllFormedError::MismatchedEndTag { expected, found },
+            )) => {
+                return Err(ImportError::XmlMismatchedTag {
+                    file: f(),
+                    line: line_of(body, reader.buffer_position() as usize),
+                    expected,
+                    found,
+                })
+            }
             Err(e) => return Err(bad(&reader, e.to_string())),
         };
         match event {
@@ -172,12 +186,52 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
             file: f(),
             line: line_of(body, body.len()),
             detail: format!("the file ends inside <{open}>: it is incomplete (cut off)"),
+            cut_off: true,
         });
     }
     if n_placemarks == 0 && network_links > 0 {
         return Err(ImportError::KmlNetworkLink { file: f() });
     }
-    Ok(table.finish(file, Format::Kml))
+    let mut raw = table.finish(file, Format::Kml);
+    if let Some((line, count)) = lone {
+        raw.warnings.insert(0, ImportWarning::LoneAmpersands { file: f(), line, count });
+    }
+    Ok(raw)
+}
+
+/// Whether `after` (the text after a '&') starts an entity or character reference: a name or
+/// `#digits` / `#xhex` closed by ';' within 10 characters.
+fn starts_reference(after: &str) -> bool {
+    let Some(semi) = after.find(';').filter(|&i| (1..=10).contains(&i)) else { return false };
+    let name = &after[..semi];
+    match name.strip_prefix('#') {
+        Some(num) => match num.strip_prefix('x') {
+            Some(hex) => !hex.is_empty() && hex.chars().all(|c| c.is_ascii_hexdigit()),
+            None => !num.is_empty() && num.chars().all(|c| c.is_ascii_digit()),
+        },
+        None => name.chars().all(|c| c.is_ascii_alphanumeric()),
+    }
+}
+
+/// `text` with each '&' that starts no reference written `&amp;`, and (1-based line of the
+/// first, how many) when there were any.
+fn escape_lone_ampersands(text: &str) -> (std::borrow::Cow<'_, str>, Option<(usize, usize)>) {
+    let lone: Vec<usize> = text
+        .match_indices('&')
+        .map(|(i, _)| i)
+        .filter(|&i| !starts_reference(&text[i + 1..]))
+        .collect();
+    let Some(&first) = lone.first() else { return (std::borrow::Cow::Borrowed(text), None) };
+    let mut out = String::with_capacity(text.len() + 4 * lone.len());
+    let mut from = 0;
+    for &i in &lone {
+        out.push_str(&text[from..i]);
+        out.push_str("&amp;");
+        from = i + 1;
+    }
+    out.push_str(&text[from..]);
+    let line = line_of(text.as_bytes(), first);
+    (std::borrow::Cow::Owned(out), Some((line, lone.len())))
 }
 
 /// Resolves XML's predefined entities and character references; unknown ones stay as written.

@@ -295,8 +295,28 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
             }),
         }
     };
-    let number_col =
-        col(Field::WardNumber)?.ok_or_else(|| ImportError::NoWardNumberColumn { file: file() })?;
+    // Pins or lines only (My Maps, a GPS export): that, not the missing ward number, is what
+    // the officer must fix, so it is said first.
+    if mapping.get(Field::WardNumber).is_none()
+        && raw.features.iter().all(|f| matches!(f.geometry, RawGeometry::Other(_)))
+    {
+        let first = raw
+            .features
+            .iter()
+            .take(NO_WARDS_SHOWN)
+            .filter_map(|f| match &f.geometry {
+                RawGeometry::Other(kind) => {
+                    Some(ImportWarning::NotPolygon { feature: f.number, kind: kind.clone() })
+                }
+                _ => None,
+            })
+            .collect();
+        return Err(ImportError::NoWards { file: file(), skipped: raw.features.len(), first });
+    }
+    let number_col = col(Field::WardNumber)?.ok_or_else(|| ImportError::NoWardNumberColumn {
+        file: file(),
+        columns: raw.columns.clone(),
+    })?;
     let (name_col, pop_col, hh_col, poor_col, zone_col) = (
         col(Field::Name)?,
         col(Field::Population)?,

@@ -99,6 +99,9 @@ pub enum ImportError {
         column: usize,
         /// Parser message.
         detail: String,
+        /// The text ends before the JSON does (a download or copy cut short).
+        #[serde(default)]
+        cut_off: bool,
     },
     /// Valid GeoJSON, but not a FeatureCollection.
     #[error("{file}: expected a FeatureCollection, found {found}")]
@@ -169,6 +172,21 @@ pub enum ImportError {
         line: usize,
         /// Parser message.
         detail: String,
+        /// The file ends inside an element (a download or copy cut short).
+        #[serde(default)]
+        cut_off: bool,
+    },
+    /// A KML whose closing tag does not match the open one (a hand edit, a bad merge).
+    #[error("{file}: line {line}: </{found}> where </{expected}> was expected")]
+    XmlMismatchedTag {
+        /// File name.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// The element that was open.
+        expected: String,
+        /// The closing tag found.
+        found: String,
     },
     /// The zip archive cannot be read (truncated, damaged, encrypted).
     #[error("{file}: damaged or incomplete zip archive: {detail}")]
@@ -183,6 +201,9 @@ pub enum ImportError {
     ZipWithoutMap {
         /// File name.
         file: String,
+        /// What it holds instead (entry names, in archive order; empty for an empty zip).
+        #[serde(default)]
+        found: Vec<String>,
     },
     /// A zipped Shapefile lacks a part it needs.
     #[error("{file}: the Shapefile {shp} has no {missing} beside it")]
@@ -217,6 +238,9 @@ pub enum ImportError {
     NoWardNumberColumn {
         /// File name.
         file: String,
+        /// The file's columns, in file order (for the officer to choose from).
+        #[serde(default)]
+        columns: Vec<String>,
     },
     /// The JSON holds more values (numbers, lists, objects) than can be read safely
     /// ([`geojson::MAX_JSON_VALUES`]): the parsed tree would take gigabytes.
@@ -351,6 +375,9 @@ pub enum ImportWarning {
     },
     /// The `.shp` and `.dbf` have different record counts; the extra ones were ignored.
     RecordCountMismatch {
+        /// The `.shp` inside the zip.
+        #[serde(default)]
+        shp: String,
         /// Shapes in the `.shp`.
         shapes: usize,
         /// Rows in the `.dbf`.
@@ -426,6 +453,15 @@ pub enum ImportWarning {
         covers: usize,
         /// Other wards in all.
         of: usize,
+    },
+    /// A KML writes '&' alone (not as `&amp;`), e.g. "Ward 5 & 6": read as '&'.
+    LoneAmpersands {
+        /// File name.
+        file: String,
+        /// 1-based line of the first.
+        line: usize,
+        /// How many.
+        count: usize,
     },
     /// The archive holds several layers; only one was read.
     OtherLayersIgnored {
@@ -666,7 +702,7 @@ fn read_zip(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
             missing: ".shp".into(),
         });
     }
-    Err(ImportError::ZipWithoutMap { file: file.to_string() })
+    Err(ImportError::ZipWithoutMap { file: file.to_string(), found: zip.names.clone() })
 }
 
 /// 1-based line number of a byte offset in `bytes`.

@@ -94,8 +94,11 @@ pub(crate) fn read_zip(file: &str, mut zip: ZipFiles<'_>) -> Result<RawLayer, Im
     let shapes = read_shapes(file, &shp_name, &shp, shx.as_deref())?;
     let (columns, rows) = read_dbf(file, &dbf_name, &dbf, declared, &mut warnings)?;
     if shapes.len() != rows.len() {
-        warnings
-            .push(ImportWarning::RecordCountMismatch { shapes: shapes.len(), rows: rows.len() });
+        warnings.push(ImportWarning::RecordCountMismatch {
+            shp: shp_name.clone(),
+            shapes: shapes.len(),
+            rows: rows.len(),
+        });
     }
     // Shapes and rows pair by record number; a row marked deleted in the .dbf takes its
     // shape with it (issue 19: skipping only the row gave every later ward its

@@ -21,8 +21,13 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
     let file_name = || file.to_string();
     // Syntax errors with line and column, exactly as for GeoJSON.
     let value = super::geojson::json_value(file, bytes)?;
-    let invalid =
-        |detail: String| ImportError::InvalidJson { file: file_name(), line: 0, column: 0, detail };
+    let invalid = |detail: String| ImportError::InvalidJson {
+        file: file_name(),
+        line: 0,
+        column: 0,
+        detail,
+        cut_off: false,
+    };
     check_transform(&value).map_err(|d| invalid(d.into()))?;
     let JsonValue::Object(object) = value else {
         return Err(invalid("expected an object".into()));

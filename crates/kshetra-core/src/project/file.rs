@@ -35,8 +35,9 @@
 //!
 //! # Validation on load
 //! Each problem is a typed [`ProjectFileError`] whose bilingual text is in [`crate::messages`]:
-//! empty, not JSON, cut off, JSON that is not a project (no format marker), a newer version,
-//! a wrong structure, an unreadable map, duplicate organiser ids, a bad capacity, and plan,
+//! empty, not text, not JSON, cut off, JSON that is not a project (no format marker), a newer
+//! version, a missing field or one of the wrong kind (named, with what it must hold), a wrong
+//! structure, an unreadable map, duplicate organiser ids, a bad capacity, and plan,
 //! lock or home entries naming wards not on the map or organisers not in the list.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -135,12 +136,55 @@ pub enum ProjectFileError {
         detail: String,
     },
     /// The embedded ward map cannot be read.
-    #[error("{file}: the ward map cannot be read: {detail}")]
+    #[error("{file}: the ward map cannot be read: {error}")]
     BadMap {
         /// File name.
         file: String,
-        /// Reader message.
-        detail: String,
+        /// Why (the map importer's error, with its own bilingual text).
+        error: Box<crate::import::ImportError>,
+    },
+    /// Some wards of the embedded map cannot be read back.
+    #[error("{file}: {readable} of {total} wards of the map readable")]
+    MapWardsLost {
+        /// File name.
+        file: String,
+        /// Wards read.
+        readable: usize,
+        /// Wards in the file.
+        total: usize,
+    },
+    /// Not text at all (a Word or Excel document, a zip, an image).
+    #[error("{file}: not text")]
+    NotText {
+        /// File name.
+        file: String,
+    },
+    /// A field the project needs is missing.
+    #[error("{file}: no {field}")]
+    MissingField {
+        /// File name.
+        file: String,
+        /// The field as the file names it ("map", "version", "name").
+        field: String,
+        /// The organiser it belongs to (1-based position in the list), if any.
+        organiser: Option<usize>,
+    },
+    /// A field holds the wrong kind of value (text for a number, …), e.g. after editing by
+    /// hand.
+    #[error("{file}: {field} must be {expected:?}, found {found:?}")]
+    WrongType {
+        /// File name.
+        file: String,
+        /// The field as the file names it.
+        field: String,
+        /// The organiser it belongs to (1-based position in the list), if any.
+        organiser: Option<usize>,
+        /// What it must be.
+        expected: JsonKind,
+        /// What it is.
+        found: JsonKind,
+        /// The value as written, when short and simple (text, number, true/false).
+        value: String,
     },
     /// Two organisers with the same id.
     #[error("{file}: organiser id {id} is used twice")]
@@ -178,6 +222,196 @@ pub enum ProjectFileError {
         /// The unknown ids (version 1: positions).
         ids: Vec<u32>,
     },
+}
+
+/// The kinds of JSON value, for [`ProjectFileError::WrongType`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonKind {
+    /// A whole number ≥ 0.
+    WholeNumber,
+    /// Any number.
+    Number,
+    /// Text.
+    Text,
+    /// A list `[…]`.
+    List,
+    /// A group of named values `{…}`.
+    Object,
+    /// true or false.
+    TrueFalse,
+    /// null.
+    Nothing,
+}
+
+impl JsonKind {
+    /// The kind of `v` (a whole number counts as [`JsonKind::WholeNumber`]).
+    pub fn of(v: &Value) -> JsonKind {
+        match v {
+            Value::Null => JsonKind::Nothing,
+            Value::Bool(_) => JsonKind::TrueFalse,
+            Value::Number(n) if n.is_u64() => JsonKind::WholeNumber,
+            Value::Number(_) => JsonKind::Number,
+            Value::String(_) => JsonKind::Text,
+            Value::Array(_) => JsonKind::List,
+            Value::Object(_) => JsonKind::Object,
+        }
+    }
+
+    fn accepts(self, v: &Value) -> bool {
+        let found = JsonKind::of(v);
+        found == self || (self == JsonKind::Number && found == JsonKind::WholeNumber)
+    }
+}
+
+/// A value as written, for a message: short text quoted, numbers and true/false as they are,
+/// nothing for lists and groups.
+fn shown(v: &Value) -> String {
+    match v {
+        Value::String(s) => format!("\"{}\"", s.chars().take(30).collect::<String>()),
+        Value::Number(_) | Value::Bool(_) => v.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// [`ProjectFileError::WrongType`] for `field` holding `v`.
+fn wrong_type(
+    file: &str,
+    field: &str,
+    organiser: Option<usize>,
+    expected: JsonKind,
+    v: &Value,
+) -> ProjectFileError {
+    ProjectFileError::WrongType {
+        file: file.to_string(),
+        field: field.to_string(),
+        organiser,
+        expected,
+        found: JsonKind::of(v),
+        value: shown(v),
+    }
+}
+
+/// Checks the kinds of the fields serde reads, so that a file edited by hand is refused
+/// naming the field and what it must hold (serde's own messages are Rust jargon).
+fn check_kinds(file: &str, v: &Value) -> Result<(), ProjectFileError> {
+    use JsonKind as K;
+    let check = |obj: &serde_json::Map<String, Value>,
+                 prefix: &str,
+                 organiser: Option<usize>,
+                 fields: &[(&str, JsonKind, bool)]|
+     -> Result<(), ProjectFileError> {
+        for &(name, kind, required) in fields {
+            let field =
+                &if prefix.is_empty() { name.to_string() } else { format!("{prefix} → {name}") };
+            let field = field.as_str();
+            match obj.get(name) {
+                None if required => {
+                    return Err(ProjectFileError::MissingField {
+                        file: file.to_string(),
+                        field: field.to_string(),
+                        organiser,
+                    })
+                }
+                // Optional fields may be null.
+                Some(Value::Null) if !required => {}
+                Some(x) if !kind.accepts(x) => {
+                    let value = match x {
+                        Value::String(s) => {
+                            format!("\"{}\"", s.chars().take(30).collect::<String>())
+                        }
+                        Value::Number(_) | Value::Bool(_) => x.to_string(),
+                        _ => String::new(),
+                    };
+                    return Err(ProjectFileError::WrongType {
+                        file: file.to_string(),
+                        field: field.to_string(),
+                        organiser,
+                        expected: kind,
+                        found: JsonKind::of(x),
+                        value,
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    };
+    let Some(top) = v.as_object() else { return Ok(()) };
+    check(
+        top,
+        "",
+        None,
+        &[
+            ("name", K::Text, false),
+            ("map_key", K::Text, false),
+            ("source", K::Object, false),
+            ("organisers", K::List, true),
+            ("next_id", K::WholeNumber, false),
+            ("plan", K::Object, false),
+            ("locked", K::List, false),
+            ("settings", K::Object, false),
+            ("poor", K::Object, false),
+            ("map", K::Object, true),
+        ],
+    )?;
+    for (i, o) in top.get("organisers").and_then(Value::as_array).into_iter().flatten().enumerate()
+    {
+        let Some(o) = o.as_object() else {
+            return Err(wrong_type(file, "organisers", Some(i + 1), K::Object, o));
+        };
+        check(
+            o,
+            "",
+            Some(i + 1),
+            &[
+                ("id", K::WholeNumber, true),
+                ("name", K::Text, true),
+                ("mobile", K::Text, false),
+                ("role", K::Text, false),
+                ("home", K::Object, false),
+                ("capacity", K::Number, false),
+                ("contact", K::Object, false),
+            ],
+        )?;
+    }
+    if let Some(settings) = top.get("settings").and_then(Value::as_object) {
+        check(
+            settings,
+            "settings",
+            None,
+            &[
+                ("epsilon", K::Number, false),
+                ("respect_zones", K::TrueFalse, false),
+                ("keep_home_wards", K::TrueFalse, false),
+                ("seed", K::WholeNumber, false),
+            ],
+        )?;
+    }
+    if let Some(poor) = top.get("poor").and_then(Value::as_object) {
+        check(
+            poor,
+            "poor",
+            None,
+            &[
+                ("poor_share", K::Number, false),
+                ("household_size", K::Number, false),
+                ("norm", K::Number, false),
+            ],
+        )?;
+    }
+    for w in top.get("locked").and_then(Value::as_array).into_iter().flatten() {
+        if !K::Text.accepts(w) {
+            return Err(wrong_type(file, "locked", None, K::Text, w));
+        }
+    }
+    if let Some(plan) = top.get("plan").and_then(Value::as_object) {
+        for (ward, id) in plan {
+            if !K::WholeNumber.accepts(id) {
+                return Err(wrong_type(file, &format!("plan → {ward}"), None, K::WholeNumber, id));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The current file shape.
@@ -296,6 +530,10 @@ fn read_versioned(
         return Err(ProjectFileError::Empty { file: f() });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let head = &bytes[..bytes.len().min(1024)];
+    if head.starts_with(b"PK") || head.contains(&0) || head.starts_with(b"\xD0\xCF\x11\xE0") {
+        return Err(ProjectFileError::NotText { file: f() });
+    }
     let mut value: Value = serde_json::from_slice(bytes).map_err(|e| {
         if e.is_eof() {
             ProjectFileError::Truncated { file: f() }
@@ -321,9 +559,19 @@ fn read_versioned(
             return Err(ProjectFileError::NotAProject { file: f(), found: found.into() });
         }
     }
-    let version = value.get("version").and_then(Value::as_u64).ok_or_else(|| {
-        ProjectFileError::Invalid { file: f(), detail: "no version number".into() }
-    })?;
+    let version = match value.get("version") {
+        Some(Value::Number(n)) if n.is_u64() => n.as_u64().unwrap_or(0),
+        None => {
+            return Err(ProjectFileError::MissingField {
+                file: f(),
+                field: "version".into(),
+                organiser: None,
+            })
+        }
+        Some(other) => {
+            return Err(wrong_type(file, "version", None, JsonKind::WholeNumber, other));
+        }
+    };
     if version > CURRENT_VERSION as u64 {
         return Err(ProjectFileError::NewerVersion {
             file: f(),
@@ -335,6 +583,7 @@ fn read_versioned(
     if version <= 1 {
         value = migrate_v1(file, value)?;
     }
+    check_kinds(file, &value)?;
     let data = FileV2::deserialize(&value)
         .map_err(|e| ProjectFileError::Invalid { file: f(), detail: e.to_string() })?;
     Ok((data, value, migrated_from))
@@ -421,17 +670,16 @@ fn project_of(
 
 /// Reads the embedded wards GeoJSON back into the exact map (extra count columns included).
 fn read_map(file: &str, value: &Value) -> Result<WardMap, ProjectFileError> {
-    let bad = |detail: String| ProjectFileError::BadMap { file: file.to_string(), detail };
     let text = value.to_string();
-    let imported =
-        crate::import::geojson::parse(file, text.as_bytes()).map_err(|e| bad(e.to_string()))?;
+    let imported = crate::import::geojson::parse(file, text.as_bytes())
+        .map_err(|e| ProjectFileError::BadMap { file: file.to_string(), error: Box::new(e) })?;
     let features = value.get("features").and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
     if imported.map.wards().len() != features.len() {
-        return Err(bad(format!(
-            "{} of {} wards readable",
-            imported.map.wards().len(),
-            features.len()
-        )));
+        return Err(ProjectFileError::MapWardsLost {
+            file: file.to_string(),
+            readable: imported.map.wards().len(),
+            total: features.len(),
+        });
     }
     // The importer reads the six ward fields; every other numeric property is an extra count.
     const KNOWN: [&str; 6] =
@@ -468,18 +716,23 @@ fn read_map(file: &str, value: &Value) -> Result<WardMap, ProjectFileError> {
 
 /// Version 1 → version 2 (see the module docs).
 fn migrate_v1(file: &str, v: Value) -> Result<Value, ProjectFileError> {
-    let invalid = |detail: &str| ProjectFileError::Invalid {
-        file: file.to_string(),
-        detail: detail.to_string(),
+    let organisers = match v.get("organisers") {
+        Some(Value::Array(list)) => list,
+        None => {
+            return Err(ProjectFileError::MissingField {
+                file: file.to_string(),
+                field: "organisers".into(),
+                organiser: None,
+            })
+        }
+        Some(other) => return Err(wrong_type(file, "organisers", None, JsonKind::List, other)),
     };
-    let organisers = v
-        .get("organisers")
-        .and_then(Value::as_array)
-        .ok_or_else(|| invalid("no organisers list"))?;
     let mut locked: BTreeSet<String> = BTreeSet::new();
     let mut new_organisers = Vec::with_capacity(organisers.len());
     for (i, o) in organisers.iter().enumerate() {
-        let o = o.as_object().ok_or_else(|| invalid("an organiser is not an object"))?;
+        let o = o
+            .as_object()
+            .ok_or_else(|| wrong_type(file, "organisers", Some(i + 1), JsonKind::Object, o))?;
         for w in o.get("locked_wards").and_then(Value::as_array).into_iter().flatten() {
             if let Some(w) = w.as_str() {
                 locked.insert(w.to_string());
@@ -513,7 +766,10 @@ fn migrate_v1(file: &str, v: Value) -> Result<Value, ProjectFileError> {
                 bad_wards.push(w.clone());
                 bad_ids.insert(j.min(u32::MAX as u64) as u32);
             }
-            None => return Err(invalid("an assignment is not an organiser number")),
+            None => {
+                let field = format!("assignment → {w}");
+                return Err(wrong_type(file, &field, None, JsonKind::WholeNumber, j));
+            }
         }
     }
     if !bad_wards.is_empty() {

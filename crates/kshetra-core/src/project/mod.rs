@@ -11,6 +11,7 @@
 //! - [`file`](mod@file): the project file (`{"format":"kshetra-project","version":2,…}`) with the ward
 //!   map inside, validation on load and migration from version 1.
 //! - [`organisers_import`]: organisers from a CSV/Excel list, with row-level errors.
+//! - [`plan_csv`]: a plan read back from `unit_index,part` rows (the command line's format).
 //! - [`stats`](mod@stats): live figures per organiser and the problems list ([`stats::stats`]).
 //! - [`colouring`]: colours for areas so that neighbouring areas differ.
 //! - [`export`]: plan CSV, wards and dissolved areas as GeoJSON/KML.
@@ -31,6 +32,7 @@ pub mod model;
 pub mod organiser;
 pub mod organisers_import;
 pub mod plan;
+pub mod plan_csv;
 pub mod rebalance;
 pub mod stats;
 pub mod view;
@@ -39,8 +41,8 @@ pub use alloc_settings::AllocSettings;
 pub use colouring::{area_colours, area_colours_of, AreaAdjacency};
 pub use edit::{Edit, ProjectError};
 pub use file::{
-    browser_record, load_browser_record, load_project, save_project, BrowserProject, LoadedProject,
-    MapSource, ProjectFileError, CURRENT_VERSION,
+    browser_record, load_browser_record, load_project, save_project, BrowserProject, JsonKind,
+    LoadedProject, MapSource, ProjectFileError, CURRENT_VERSION,
 };
 pub use history::History;
 pub use model::{splits_area, splits_area_of, Project};

@@ -136,7 +136,20 @@ pub enum RowProblem {
     BadCapacity(String),
     /// Home ward not on the map (normalised number, or as written).
     UnknownHomeWard(String),
+    /// The contact point's longitude/latitude lie outside the map (more than
+    /// [`CONTACT_MARGIN_DEG`] beyond its bounds): swapped, a digit lost, or another city.
+    ContactOutsideMap {
+        /// Longitude as written.
+        lon: String,
+        /// Latitude as written.
+        lat: String,
+        /// The map's middle (longitude, latitude), 4 decimals, as an example.
+        middle: (String, String),
+    },
 }
+
+/// How far (degrees, about 11 km) beyond the map's bounds a contact point may lie.
+pub const CONTACT_MARGIN_DEG: f64 = 0.1;
 
 /// A row left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -158,6 +171,8 @@ pub enum OrganisersImportError {
     NoNameColumn {
         /// File name.
         file: String,
+        /// The table's columns, in order.
+        columns: Vec<String>,
     },
 }
 
@@ -192,8 +207,11 @@ pub fn organisers_from_table(
     let col = |name: &Option<String>| {
         name.as_ref().and_then(|n| table.columns.iter().position(|c| c == n))
     };
-    let name_c = col(&columns.name)
-        .ok_or_else(|| OrganisersImportError::NoNameColumn { file: table.file.clone() })?;
+    let name_c = col(&columns.name).ok_or_else(|| OrganisersImportError::NoNameColumn {
+        file: table.file.clone(),
+        columns: table.columns.clone(),
+    })?;
+    let bounds = map.bounds();
     let (mobile_c, role_c, home_c, cap_c) =
         (col(&columns.mobile), col(&columns.role), col(&columns.home_ward), col(&columns.capacity));
     let (cp_c, lon_c, lat_c, day_c, time_c) = (
@@ -249,6 +267,19 @@ pub fn organisers_from_table(
         if cp.is_some() || day.is_some() || time.is_some() {
             let (lon, lat) =
                 (number(lon_c).filter(|x| x.is_finite()), number(lat_c).filter(|x| x.is_finite()));
+            if let (Some(x), Some(y), Some(b)) = (lon, lat, bounds) {
+                let m = CONTACT_MARGIN_DEG;
+                let inside = (b.min().x - m..=b.max().x + m).contains(&x)
+                    && (b.min().y - m..=b.max().y + m).contains(&y);
+                if !inside {
+                    let c = b.center();
+                    problems.push(RowProblem::ContactOutsideMap {
+                        lon: text(lon_c).unwrap_or_default(),
+                        lat: text(lat_c).unwrap_or_default(),
+                        middle: (format!("{:.4}", c.x), format!("{:.4}", c.y)),
+                    });
+                }
+            }
             o.contact = Some(ContactPoint {
                 name: cp.unwrap_or_default(),
                 lon,

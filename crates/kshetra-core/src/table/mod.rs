@@ -36,6 +36,12 @@ pub enum TableNote {
         /// The numbers as written (`2,58,891`).
         numbers: Vec<String>,
     },
+    /// Rows above the headings holding one cell each (a title such as "Ward wise population
+    /// 2011"): skipped, the headings read from `header_row`.
+    TitleRowsSkipped {
+        /// Spreadsheet row of the headings.
+        header_row: usize,
+    },
     /// Merged cells: each merged range's value was filled into all of its cells.
     MergedCellsFilled {
         /// Merged ranges that filled something.
@@ -97,6 +103,37 @@ pub enum TableError {
         /// Cells in the header.
         columns: usize,
     },
+    /// No column was chosen for the ward number (none was recognised).
+    #[error("{file}: no ward-number column")]
+    NoWardNumberColumn {
+        /// File name.
+        file: String,
+        /// The table's columns, in order.
+        columns: Vec<String>,
+    },
+    /// Not one row's ward number is on the map: the table is for another city, or the
+    /// ward-number column is the wrong one.
+    #[error("{file}: no ward of the table is on the map")]
+    NoMatchingWard {
+        /// File name.
+        file: String,
+        /// The first ward numbers of the table (normalised), at most 5.
+        table: Vec<String>,
+        /// The first ward numbers of the map, at most 5.
+        map: Vec<String>,
+    },
+    /// A web page (HTML) saved with a table's name, e.g. a portal's "Excel" download.
+    #[error("{file}: a web page, not a table")]
+    WebPage {
+        /// File name.
+        file: String,
+    },
+    /// A ward map (GeoJSON, KML, zipped Shapefile) given as a table.
+    #[error("{file}: a map, not a table")]
+    MapNotTable {
+        /// File name.
+        file: String,
+    },
     /// The mapping has no key column, or names a column the table lacks.
     #[error("{file}: no ward-number column {column}")]
     NoKeyColumn {
@@ -117,10 +154,29 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
     let ext = crate::import::extension_of(file);
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(b"\xD0\xCF\x11\xE0");
+    let is_text =
+        encoding_rs::Encoding::for_bom(bytes).is_some() || std::str::from_utf8(bytes).is_ok();
+    if is_text {
+        let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]).to_lowercase();
+        let head = head.trim_start_matches('\u{FEFF}').trim_start();
+        if head.starts_with("<!doctype html")
+            || head.starts_with("<html")
+            || head.contains("<table")
+        {
+            return Err(TableError::WebPage { file: f() });
+        }
+        if head.starts_with('{') || head.contains("<kml") {
+            return Err(TableError::MapNotTable { file: f() });
+        }
+    }
+    if is_zip && zip_holds_map(bytes) {
+        return Err(TableError::MapNotTable { file: f() });
+    }
     let mut notes = Vec::new();
+    // A CSV saved under a spreadsheet's name is read as the CSV it is.
     let grid: Vec<Vec<Option<Value>>> = if is_zip
         || is_ole
-        || matches!(ext.as_str(), "xlsx" | "xls" | "xlsm" | "xlsb" | "ods")
+        || (matches!(ext.as_str(), "xlsx" | "xls" | "xlsm" | "xlsb" | "ods") && !is_text)
     {
         use calamine::Reader;
         if let Some((index, strings)) = repair::xlsx_bad_shared_string(bytes) {
@@ -239,9 +295,20 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
         grid
     };
     // Header: the first row with any value; spreadsheet row numbers are 1-based.
-    let Some(header_idx) = grid.iter().position(|r| r.iter().any(Option::is_some)) else {
+    let Some(mut header_idx) = grid.iter().position(|r| r.iter().any(Option::is_some)) else {
         return Err(TableError::NoRows { file: f() });
     };
+    // Title rows (one cell each) above the headings: the headings are the first row, within
+    // the next ten, with two or more cells.
+    let filled = |r: &Vec<Option<Value>>| r.iter().filter(|c| c.is_some()).count();
+    if filled(&grid[header_idx]) == 1 {
+        if let Some(h) =
+            (header_idx + 1..grid.len().min(header_idx + 11)).find(|&i| filled(&grid[i]) >= 2)
+        {
+            header_idx = h;
+            notes.insert(0, TableNote::TitleRowsSkipped { header_row: h + 1 });
+        }
+    }
     let columns: Vec<String> = grid[header_idx]
         .iter()
         .enumerate()
@@ -261,6 +328,15 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
         return Err(TableError::NoRows { file: f() });
     }
     Ok(Table { file: f(), columns, rows, notes })
+}
+
+/// Whether a zip holds a ward map (a Shapefile, KML or GeoJSON) rather than a workbook.
+fn zip_holds_map(bytes: &[u8]) -> bool {
+    let Ok(archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
+    let names: Vec<String> = archive.file_names().map(str::to_lowercase).collect();
+    let map = names.iter().any(|n| [".shp", ".kml", ".geojson"].iter().any(|e| n.ends_with(e)));
+    let book = names.iter().any(|n| n.starts_with("xl/") || n == "content.xml");
+    map && !book
 }
 
 /// CSV cells are text; plain numbers become numbers so extra columns can be summed.
@@ -347,7 +423,7 @@ pub fn join(
     };
     use crate::import::Field;
     let key = col(mapping.fields.get(Field::WardNumber))?.ok_or_else(|| {
-        TableError::NoKeyColumn { file: table.file.clone(), column: String::new() }
+        TableError::NoWardNumberColumn { file: table.file.clone(), columns: table.columns.clone() }
     })?;
     let (name_c, pop_c, hh_c, poor_c, zone_c) = (
         col(mapping.fields.get(Field::Name))?,
@@ -380,6 +456,13 @@ pub fn join(
             continue;
         }
         by_ward.insert(k, (*row_no, row));
+    }
+    if by_ward.is_empty() && !report.table_only.is_empty() {
+        return Err(TableError::NoMatchingWard {
+            file: table.file.clone(),
+            table: report.table_only.iter().take(5).map(|(_, w)| w.clone()).collect(),
+            map: map.wards().iter().take(5).map(|w| w.number.clone()).collect(),
+        });
     }
     let mut wards = map.clone().into_wards();
     for w in &mut wards {
@@ -553,7 +636,10 @@ mod tests {
         let t = read_table("a.csv", b"x,y\n1,2\n").unwrap();
         assert_eq!(
             join(&map(), &t, &TableMapping::detect(&t)),
-            Err(TableError::NoKeyColumn { file: "a.csv".into(), column: String::new() })
+            Err(TableError::NoWardNumberColumn {
+                file: "a.csv".into(),
+                columns: vec!["x".into(), "y".into()]
+            })
         );
     }
 
