@@ -209,11 +209,14 @@ fn import_preview_and_take_through_the_protocol_match_the_in_page_import() {
     let mut broken = mapping.clone();
     broken.set(Field::WardNumber, None);
     let answers = serve(&mut state, Request::Preview { mapping: broken }, &[]);
-    assert_eq!(
-        answers.last().unwrap(),
-        &Response::Previewed(Err(import::ImportError::NoWardNumberColumn {
-            file: "grid.geojson".into()
-        }))
+    assert!(
+        matches!(
+            answers.last().unwrap(),
+            Response::Previewed(Err(import::ImportError::NoWardNumberColumn { file, columns }))
+                if file == "grid.geojson" && !columns.is_empty()
+        ),
+        "{:?}",
+        answers.last()
     );
     // Taking a mapping tried before reuses the result (no new "checking" step) and brings the
     // adjacency graph with the officer's links and the record to save.

@@ -22,8 +22,8 @@ use kshetra_core::worker_protocol::{ImportPreview, ImportStep, RawSummary};
 
 use crate::worker::ImportSession;
 
+use super::first_file;
 use super::mapping_form::MappingForm;
-use super::{first_file, input_files};
 
 /// A map file read but not yet accepted. The file's data stay in its [`ImportSession`] (in a
 /// Web Worker when one runs), kept in [`SESSION`]; the panel holds only what it shows.
@@ -217,7 +217,7 @@ pub fn ImportMapPanel() -> impl IntoView {
                 <p class="hint">{state.t(Msg::ImportHint)}</p>
                 <label class="field">
                     <span>{state.t(Msg::MapFile)}</span>
-                    <input type="file" accept=".geojson,.json,.kml,.kmz,.zip,.topojson" on:change=move |ev| on_file(first_file(input_files(&ev)))/>
+                    <input type="file" accept=".geojson,.json,.kml,.kmz,.zip,.topojson" on:change=move |ev| on_file(crate::platform::chosen_file(&ev))/>
                 </label>
             </div>
             {move || status.get().map(|s| view! { <p class="status" role="status" data-testid="import-status">{status_text(s, state.lang.get())}</p> })}

@@ -14,7 +14,6 @@ use crate::state::use_app_state;
 use kshetra_core::messages::UserText;
 
 use super::mapping_form::MappingForm;
-use super::{first_file, input_files};
 
 /// A ward table read but not yet applied.
 #[derive(Clone)]
@@ -84,7 +83,7 @@ pub fn JoinTablePanel() -> impl IntoView {
             <p class="hint">{state.t(Msg::JoinHint)}</p>
             <label class="field">
                 <span>{state.t(Msg::TableFile)}</span>
-                <input type="file" accept=".csv,.xlsx,.xls,.ods" on:change=move |ev| on_file(first_file(input_files(&ev)))/>
+                <input type="file" accept=".csv,.xlsx,.xls,.ods" on:change=move |ev| on_file(crate::platform::chosen_file(&ev))/>
             </label>
             <button type="button" on:click=download_template>{state.t(Msg::DownloadTemplate)}</button>
             <Show when=move || busy.get()>

@@ -23,8 +23,6 @@ pub mod ward_details;
 pub mod ward_table;
 pub mod zone_legend;
 
-use wasm_bindgen::JsCast;
-
 pub use self::allocation::AllocationPanel;
 pub use self::city_picker::CityPicker;
 pub use self::city_summary::CitySummary;
@@ -48,9 +46,4 @@ pub use self::zone_legend::ZoneLegend;
 /// The first file of a file input or a drop.
 fn first_file(files: Option<web_sys::FileList>) -> Option<web_sys::File> {
     files.and_then(|f| f.get(0))
-}
-
-/// The files chosen in a file input.
-fn input_files(ev: &web_sys::Event) -> Option<web_sys::FileList> {
-    ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?.files()
 }

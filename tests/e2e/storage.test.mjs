@@ -102,7 +102,7 @@ test('storage full: the officer is told, the work stays, a project file can be s
     problem.getByRole('button', { name: 'Save project file' }).click(),
   ]);
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-  assert.deepEqual(file.project.organisers.map((o) => o.name), ['Asha', 'Ravi', 'सीमा'], 'the project file holds the work');
+  assert.deepEqual(file.organisers.map((o) => o.name), ['Asha', 'Ravi', 'सीमा'], 'the project file holds the work');
   // Room again: the next change is saved and the message goes.
   await page.evaluate(() => { window.__quotaFull = false; });
   await page.getByLabel('Organisers list (CSV/Excel)').setInputFiles(organisers(['Deepak']));
@@ -170,8 +170,9 @@ test('killing the page mid-work loses at most the last edit', async () => {
     if (i < lists.length - 1) await page.waitForTimeout(300);
   }
   const cdp = await context.newCDPSession(page);
-  await cdp.send('Page.crash').catch(() => {}); // the renderer dies; the call never answers
-  await page.waitForEvent('crash', { timeout: 5000 }).catch(() => {});
+  const crashed = page.waitForEvent('crash', { timeout: 10000 });
+  cdp.send('Page.crash').catch(() => {}); // the renderer dies: the call never answers
+  await crashed;
   const again = await context.newPage();
   await again.goto(`${server.origin}/?lang=en&city=bhubaneswar`);
   await waitForWards(again, 67);
@@ -179,7 +180,8 @@ test('killing the page mid-work loses at most the last edit', async () => {
   const names = await organiserNames(again);
   console.log(`[measure] after killing the page: ${names.length} of ${lists.length} edits kept`);
   assert.ok(names.length >= lists.length - 1, `at most the last edit lost: ${names}`);
-  assert.deepEqual(names.slice(0, 4).map((n) => n.trim().split(/\s/)[0]), ['Asha', 'Ravi', 'सीमा', 'Deepak']);
+  const text = names.join(' | ');
+  for (const n of ['Asha', 'Ravi', 'सीमा', 'Deepak']) assert.ok(text.includes(n), `${n} kept: ${text}`);
   assert.deepEqual(log.errors, []);
   await context.close();
 });
@@ -203,7 +205,7 @@ test('a background worker that crashes changes nothing; the next try works', asy
   await alert.waitFor({ timeout: 20000 });
   assert.match(await alert.textContent(), /Nothing was changed/);
   assert.equal(await page.locator('#map path.ward').count(), 110, 'the current map is untouched');
-  // The next try starts a fresh worker and works.
+  // The next try (the same file, chosen again) starts a fresh worker and works.
   await page.getByLabel('Map file').setInputFiles(kml);
   await page.getByRole('button', { name: 'Use this map' }).click();
   await waitForWards(page, 67);

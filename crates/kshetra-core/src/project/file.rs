@@ -293,7 +293,8 @@ fn wrong_type(
 
 /// Checks the kinds of the fields serde reads, so that a file edited by hand is refused
 /// naming the field and what it must hold (serde's own messages are Rust jargon).
-fn check_kinds(file: &str, v: &Value) -> Result<(), ProjectFileError> {
+/// `with_map`: the map is required (a file; the browser keeps it beside its record).
+fn check_kinds(file: &str, v: &Value, with_map: bool) -> Result<(), ProjectFileError> {
     use JsonKind as K;
     let check = |obj: &serde_json::Map<String, Value>,
                  prefix: &str,
@@ -351,7 +352,7 @@ fn check_kinds(file: &str, v: &Value) -> Result<(), ProjectFileError> {
             ("locked", K::List, false),
             ("settings", K::Object, false),
             ("poor", K::Object, false),
-            ("map", K::Object, true),
+            ("map", K::Object, with_map),
         ],
     )?;
     for (i, o) in top.get("organisers").and_then(Value::as_array).into_iter().flatten().enumerate()
@@ -481,7 +482,7 @@ pub fn browser_record(project: &Project, history: &History, report: Option<&RunR
 /// map imported again under the same name may differ, and the officer's work must still
 /// open). A newer version is [`ProjectFileError::NewerVersion`]: the caller keeps it untouched.
 pub fn load_browser_record(key: &str, text: &str) -> Result<BrowserProject, ProjectFileError> {
-    let (data, value, migrated_from) = read_versioned(key, text.as_bytes())?;
+    let (data, value, migrated_from) = read_versioned(key, text.as_bytes(), false)?;
     let (project, _) = project_of(key, data, None)?;
     // Undo steps of an older version are not migrated: the project opens without them.
     let history = match migrated_from {
@@ -512,7 +513,7 @@ fn file_v2(project: &Project, source: &MapSource, map: Value) -> FileV2 {
 /// Reads a project file (any version up to [`CURRENT_VERSION`], migrating older ones) and
 /// validates it against its own map.
 pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFileError> {
-    let (data, _, migrated_from) = read_versioned(file, bytes)?;
+    let (data, _, migrated_from) = read_versioned(file, bytes, true)?;
     let map = read_map(file, &data.map)?;
     let (project, source) = project_of(file, data, Some(&map))?;
     Ok(LoadedProject { project, map, source, migrated_from })
@@ -524,6 +525,7 @@ pub fn load_project(file: &str, bytes: &[u8]) -> Result<LoadedProject, ProjectFi
 fn read_versioned(
     file: &str,
     bytes: &[u8],
+    with_map: bool,
 ) -> Result<(FileV2, Value, Option<u32>), ProjectFileError> {
     let f = || file.to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -583,7 +585,7 @@ fn read_versioned(
     if version <= 1 {
         value = migrate_v1(file, value)?;
     }
-    check_kinds(file, &value)?;
+    check_kinds(file, &value, with_map)?;
     let data = FileV2::deserialize(&value)
         .map_err(|e| ProjectFileError::Invalid { file: f(), detail: e.to_string() })?;
     Ok((data, value, migrated_from))
