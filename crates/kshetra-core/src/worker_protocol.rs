@@ -125,7 +125,7 @@ impl RawSummary {
             format: raw.format,
             features: raw.features.len(),
             columns: raw.columns.clone(),
-            samples: (0..raw.columns.len()).map(|c| raw.samples(c, Self::SAMPLES)).collect(),
+            samples: raw.all_samples(Self::SAMPLES),
             reprojected_from: raw.reprojected_from.clone(),
             warnings: raw.warnings.clone(),
             mapping: FieldMapping::detect(raw),

@@ -124,7 +124,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
     // Shapes are read here, with checked code, before the geojson crate sees the features:
     // its conversion to geo types indexes positions (`[0]`, `[1]`) and panics on `[80.9]`.
     let mut value = value;
-    let geometries: Vec<RawGeometry> = match value.get_mut("features") {
+    let mut geometries: Vec<RawGeometry> = match value.get_mut("features") {
         Some(JsonValue::Array(features)) => features
             .iter_mut()
             .map(|f| match f.get_mut("geometry") {
@@ -147,7 +147,8 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
             .into_iter()
             .map(|(k, v)| (k, json_to_value(&v)))
             .collect();
-        let mut geometry = geometries.get(idx).cloned().unwrap_or(RawGeometry::Missing);
+        let mut geometry =
+            geometries.get_mut(idx).map(std::mem::take).unwrap_or(RawGeometry::Missing);
         if let RawGeometry::Polygons(m) = &mut geometry {
             crs.transform(m);
         }

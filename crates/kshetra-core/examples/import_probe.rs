@@ -1,0 +1,46 @@
+//! Times the import stages the app's worker runs on a map file: reading (`read_any`), the
+//! preview summary (`RawSummary::of`: samples and detected mapping) and applying the mapping.
+//! Used for the "Import memory" figures in docs/performance.md (run it under
+//! `/usr/bin/time -v` for the peak memory):
+//!
+//! `cargo run --release -p kshetra-core --example import_probe -- FILE...`
+
+use std::time::Instant;
+
+use kshetra_core::import::{self, FieldMapping};
+use kshetra_core::worker_protocol::RawSummary;
+
+fn main() {
+    for path in std::env::args().skip(1) {
+        let bytes = std::fs::read(&path).expect("readable file");
+        let name = std::path::Path::new(&path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let t = Instant::now();
+        let raw = match import::read_any(&name, &bytes) {
+            Ok(raw) => raw,
+            Err(e) => {
+                println!("{name}: refused after {:.3} s: {e}", t.elapsed().as_secs_f64());
+                continue;
+            }
+        };
+        let read = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let summary = RawSummary::of(&raw);
+        let summarised = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let mapping = FieldMapping::detect(&raw);
+        let detected = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let applied = import::apply(&raw, &mapping);
+        let apply = t.elapsed().as_secs_f64();
+        let wards = applied.as_ref().map_or(0, |i| i.map.wards().len());
+        println!(
+            "{name}: {} features, {} columns; read {read:.3} s, summary {summarised:.3} s, \
+             detect {detected:.3} s, apply {apply:.3} s ({wards} wards)",
+            raw.features.len(),
+            summary.columns.len(),
+        );
+    }
+}
