@@ -10,6 +10,16 @@ use std::time::Instant;
 use kshetra_core::import::{self, FieldMapping};
 use kshetra_core::worker_protocol::RawSummary;
 
+/// The peak resident memory so far in MB (Linux; 0 elsewhere).
+fn peak_mb() -> u64 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let kb = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok());
+    kb.unwrap_or(0) / 1024
+}
+
 fn main() {
     for path in std::env::args().skip(1) {
         let bytes = std::fs::read(&path).expect("readable file");
@@ -26,6 +36,7 @@ fn main() {
             }
         };
         let read = t.elapsed().as_secs_f64();
+        let read_peak = peak_mb();
         let t = Instant::now();
         let summary = RawSummary::of(&raw);
         let summarised = t.elapsed().as_secs_f64();
@@ -37,10 +48,12 @@ fn main() {
         let apply = t.elapsed().as_secs_f64();
         let wards = applied.as_ref().map_or(0, |i| i.map.wards().len());
         println!(
-            "{name}: {} features, {} columns; read {read:.3} s, summary {summarised:.3} s, \
-             detect {detected:.3} s, apply {apply:.3} s ({wards} wards)",
+            "{name}: {} features, {} columns; read {read:.3} s (peak {read_peak} MB), summary \
+             {summarised:.3} s, detect {detected:.3} s, apply {apply:.3} s ({wards} wards); \
+             peak {} MB",
             raw.features.len(),
             summary.columns.len(),
+            peak_mb(),
         );
     }
 }

@@ -51,13 +51,45 @@ fn a_property_name_per_feature_imports_with_its_values() {
         assert_eq!(f.value(usize::MAX), None);
     }
     let summary = RawSummary::of(&raw);
-    assert_eq!(summary.samples.len(), n + 1);
+    assert_eq!(summary.columns, raw.columns[..RawSummary::MAX_COLUMNS]);
+    assert_eq!(summary.columns_not_shown, n + 1 - RawSummary::MAX_COLUMNS);
+    assert_eq!(summary.samples.len(), RawSummary::MAX_COLUMNS);
     assert_eq!(summary.samples[ward_no], ["1", "2", "3"]);
     assert_eq!(summary.samples[1 + 17], ["17"]);
     assert_eq!(summary.mapping.ward_number.as_deref(), Some("ward_no"));
     let imported = import::apply(&raw, &summary.mapping).unwrap();
     assert_eq!(imported.map.wards().len(), n);
     assert_eq!(imported.map.wards()[41].number, "42");
+}
+
+/// The preview lists the first [`RawSummary::MAX_COLUMNS`] columns, and a detected column
+/// after them too (with its samples), so the mapping form can show what was detected.
+#[test]
+fn the_summary_shows_a_detected_column_past_the_bound() {
+    let n = 3_000;
+    let props = (0..n)
+        .map(|i| {
+            if i < 1_500 {
+                json!({ format!("p{i}"): i })
+            } else {
+                json!({ format!("p{i}"): i, "ward_no": i + 1 })
+            }
+        })
+        .collect();
+    let raw = import::read_any("late.geojson", &collection(props)).unwrap();
+    assert_eq!(raw.columns.len(), n + 1);
+    assert_eq!(raw.column("ward_no"), Some(1_501));
+    let summary = RawSummary::of(&raw);
+    assert_eq!(summary.mapping.ward_number.as_deref(), Some("ward_no"));
+    assert_eq!(summary.columns.len(), RawSummary::MAX_COLUMNS + 1);
+    assert_eq!(summary.columns[..RawSummary::MAX_COLUMNS], raw.columns[..RawSummary::MAX_COLUMNS]);
+    assert_eq!(summary.columns.last().map(String::as_str), Some("ward_no"));
+    assert_eq!(summary.samples.len(), summary.columns.len());
+    assert_eq!(summary.samples.last().unwrap(), &["1501", "1502", "1503"]);
+    assert_eq!(summary.samples[999], ["999"]);
+    assert_eq!(summary.columns_not_shown, n + 1 - summary.columns.len());
+    let wards = import::apply(&raw, &summary.mapping).unwrap().map.wards().len();
+    assert_eq!(wards, 1_500, "features without a ward number are skipped");
 }
 
 #[test]

@@ -1,8 +1,7 @@
 //! The raw layer: what a map file holds, before the officer says which column means what.
 
-use std::collections::HashMap;
-
 use geo::MultiPolygon;
+use indexmap::IndexSet;
 
 /// A map file format Kshetra reads.
 #[derive(
@@ -251,14 +250,28 @@ impl RawLayer {
     /// [`RawLayer::samples`] of every column, in one pass over the values present (not
     /// columns × features lookups: a file may have a column per feature).
     pub fn all_samples(&self, n: usize) -> Vec<Vec<String>> {
-        let mut out: Vec<Vec<String>> = vec![Vec::new(); self.columns.len()];
+        self.samples_of(&(0..self.columns.len()).collect::<Vec<_>>(), n)
+    }
+
+    /// [`RawLayer::samples`] of the given columns (in that order), in one pass over the values
+    /// present.
+    pub fn samples_of(&self, columns: &[usize], n: usize) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
+        // Slot in `out` of each column of the layer (usize::MAX: not asked for).
+        let mut slot = vec![usize::MAX; self.columns.len()];
+        for (i, &c) in columns.iter().enumerate() {
+            if let Some(s) = slot.get_mut(c) {
+                *s = i;
+            }
+        }
+        let asked = out.len() - columns.iter().filter(|&&c| c >= self.columns.len()).count();
         let mut full = if n == 0 { out.len() } else { 0 };
         for f in &self.features {
-            if full == out.len() {
+            if full >= asked {
                 break;
             }
             for (c, v) in f.values() {
-                let Some(col) = out.get_mut(c) else { continue };
+                let Some(col) = slot.get(c).and_then(|&s| out.get_mut(s)) else { continue };
                 if col.len() >= n {
                     continue;
                 }
@@ -271,6 +284,14 @@ impl RawLayer {
                 }
             }
         }
+        // A column asked for twice has its samples in its last slot only.
+        for (i, &c) in columns.iter().enumerate() {
+            if let Some(&s) = slot.get(c) {
+                if s != i {
+                    out[i] = out[s].clone();
+                }
+            }
+        }
         out
     }
 }
@@ -279,21 +300,18 @@ impl RawLayer {
 /// (name, value) pairs in any order. Columns are kept in order of first appearance.
 #[derive(Debug, Default)]
 pub(crate) struct TableBuilder {
-    columns: Vec<String>,
-    /// Column index by name (a file may have a column per feature: no linear search).
-    index: HashMap<String, usize>,
+    /// The column names, each with its index (a file may have a column per feature: no
+    /// linear search, and each name kept once).
+    columns: IndexSet<String>,
     features: Vec<RawFeature>,
 }
 
 impl TableBuilder {
     pub fn column_index(&mut self, name: &str) -> usize {
-        if let Some(&i) = self.index.get(name) {
-            return i;
+        match self.columns.get_index_of(name) {
+            Some(i) => i,
+            None => self.columns.insert_full(name.to_string()).0,
         }
-        let i = self.columns.len();
-        self.columns.push(name.to_string());
-        self.index.insert(name.to_string(), i);
-        i
     }
 
     /// Adds a feature from (name, value) pairs; a later pair of the same name wins.
@@ -312,7 +330,7 @@ impl TableBuilder {
         RawLayer {
             file: file.to_string(),
             format,
-            columns: self.columns,
+            columns: self.columns.into_iter().collect(),
             features: self.features,
             reprojected_from: None,
             warnings: Vec::new(),
