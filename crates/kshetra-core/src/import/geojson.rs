@@ -70,7 +70,7 @@ pub(crate) fn count_values(bytes: &[u8], stop: usize) -> usize {
 /// The bytes of a JSON file as text (UTF-8 or UTF-16, a byte-order mark dropped), refused
 /// when empty or holding more than [`MAX_JSON_VALUES`] values
 /// ([`ImportError::TooManyValues`]). `utf16` keeps the converted bytes of a UTF-16 file.
-fn json_text<'a>(
+pub(crate) fn json_text<'a>(
     file: &str,
     bytes: &'a [u8],
     utf16: &'a mut Option<Vec<u8>>,
@@ -96,21 +96,13 @@ fn json_text<'a>(
 }
 
 /// A JSON syntax error, with its position.
-fn invalid_json(file: &str, e: &serde_json::Error) -> ImportError {
+pub(crate) fn invalid_json(file: &str, e: &serde_json::Error) -> ImportError {
     ImportError::InvalidJson {
         file: file.to_string(),
         line: e.line(),
         column: e.column(),
         detail: e.to_string(),
     }
-}
-
-/// Parses JSON text, reporting the position of a syntax error. Refuses files with more than
-/// [`MAX_JSON_VALUES`] values before parsing ([`ImportError::TooManyValues`]).
-pub(crate) fn json_value(file: &str, bytes: &[u8]) -> Result<JsonValue, ImportError> {
-    let mut utf16 = None;
-    let text = json_text(file, bytes, &mut utf16)?;
-    serde_json::from_str(text).map_err(|e| invalid_json(file, &e))
 }
 
 /// Reads a GeoJSON FeatureCollection into a raw layer.
