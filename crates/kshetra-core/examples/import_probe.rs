@@ -48,10 +48,11 @@ fn main() {
         let apply = t.elapsed().as_secs_f64();
         let wards = applied.as_ref().map_or(0, |i| i.map.wards().len());
         println!(
-            "{name}: {} features, {} columns; read {read:.3} s (peak {read_peak} MB), summary \
+            "{name}: {} features, {} columns ({} in the preview); read {read:.3} s (peak {read_peak} MB), summary \
              {summarised:.3} s, detect {detected:.3} s, apply {apply:.3} s ({wards} wards); \
              peak {} MB",
             raw.features.len(),
+            raw.columns.len(),
             summary.columns.len(),
             peak_mb(),
         );
