@@ -1,4 +1,4 @@
-//! Times the import stages the app's worker runs on a map file: reading (`read_any`), the
+//! Times the import stages the app's worker runs on a map file (or reading a ward table): reading (`read_any`), the
 //! preview summary (`RawSummary::of`: samples and detected mapping) and applying the mapping.
 //! Used for the "Import memory" figures in docs/performance.md (run it under
 //! `/usr/bin/time -v` for the peak memory):
@@ -28,6 +28,20 @@ fn main() {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let t = Instant::now();
+        if [".csv", ".xlsx", ".xls", ".ods"].iter().any(|e| name.to_lowercase().ends_with(e)) {
+            // A ward table (joined to the map), not a map.
+            match kshetra_core::table::read_table(&name, &bytes) {
+                Ok(table) => println!(
+                    "{name}: table of {} rows, {} columns; read {:.3} s; peak {} MB",
+                    table.rows.len(),
+                    table.columns.len(),
+                    t.elapsed().as_secs_f64(),
+                    peak_mb()
+                ),
+                Err(e) => println!("{name}: refused after {:.3} s: {e}", t.elapsed().as_secs_f64()),
+            }
+            continue;
+        }
         let raw = match import::read_any(&name, &bytes) {
             Ok(raw) => raw,
             Err(e) => {

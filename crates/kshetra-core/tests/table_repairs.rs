@@ -63,6 +63,11 @@ fn a_row_that_commas_explain_in_two_ways_is_refused_by_number() {
 
 /// A minimal .xlsx: the given rows of inline strings/numbers, and merged ranges.
 fn xlsx(rows: &[&[&str]], merged: &[&str]) -> Vec<u8> {
+    xlsx_with(rows, merged, "")
+}
+
+/// [`xlsx`] with `extra` (rows as sheet XML) after the rows.
+fn xlsx_with(rows: &[&[&str]], merged: &[&str], extra: &str) -> Vec<u8> {
     let col = |i: usize| char::from(b'A' + i as u8);
     let mut sheet = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
@@ -81,6 +86,7 @@ fn xlsx(rows: &[&[&str]], merged: &[&str]) -> Vec<u8> {
         }
         sheet += "</row>";
     }
+    sheet += extra;
     sheet += "</sheetData>";
     if !merged.is_empty() {
         sheet += &format!(r#"<mergeCells count="{}">"#, merged.len());
@@ -148,4 +154,30 @@ fn merged_zone_cells_in_excel_reach_every_ward() {
     let (map, t) = joined("wards.xlsx", &xlsx(rows, &[]));
     assert_eq!(map.ward("3").unwrap().zone, lucknow().ward("3").unwrap().zone);
     assert!(t.notes.is_empty());
+}
+
+/// Issue 19: calamine holds a sheet as one cell per row × column of its used range, so one
+/// stray value far from the table (a 2 KB file) took gigabytes or aborted. Such a sheet is
+/// refused, naming its extent; a table with a stray value nearby still reads.
+#[test]
+fn a_stray_cell_far_from_the_table_is_refused_not_expanded() {
+    let rows: &[&[&str]] = &[&["ward_no", "population"], &["1", "1000"]];
+    for (far, span) in
+        [("ZZ100000", "100000 rows × 702 columns"), ("XFD1048576", "1048576 rows × 16384 columns")]
+    {
+        let row = far.trim_start_matches(|c: char| c.is_ascii_uppercase());
+        let extra = format!(r#"<row r="{row}"><c r="{far}"><v>7</v></c></row>"#);
+        let e = table::read_table("wards.xlsx", &xlsx_with(rows, &[], &extra)).unwrap_err();
+        match &e {
+            TableError::InvalidSpreadsheet { file, detail } => {
+                assert_eq!(file, "wards.xlsx");
+                assert!(detail.contains(span), "{detail}");
+            }
+            other => panic!("{far}: {other:?}"),
+        }
+        assert!(e.message(Lang::En).contains("far from the table"), "{}", e.message(Lang::En));
+    }
+    let near = r#"<row r="40"><c r="H40"><v>7</v></c></row>"#;
+    let t = table::read_table("wards.xlsx", &xlsx_with(rows, &[], near)).unwrap();
+    assert_eq!(&t.columns[..2], ["ward_no", "population"]);
 }

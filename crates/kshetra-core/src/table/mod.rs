@@ -107,6 +107,55 @@ pub enum TableError {
     },
 }
 
+/// Most cells (rows × columns of the used range) a spreadsheet's first sheet may span: a
+/// 10,000-ward table of 100 columns is 1 million; 5 million cells take about 160 MB in
+/// calamine and as many in the table's rows.
+pub const MAX_SHEET_CELLS: u64 = 5_000_000;
+
+/// A cell's value as the table keeps it.
+fn cell_value(c: &calamine::Data) -> Option<Value> {
+    match c {
+        calamine::Data::Int(i) => Some(Value::Number(*i as f64)),
+        calamine::Data::Float(x) => x.is_finite().then_some(Value::Number(*x)),
+        calamine::Data::String(s)
+        | calamine::Data::DateTimeIso(s)
+        | calamine::Data::DurationIso(s) => Value::text(s),
+        calamine::Data::Bool(b) => Some(Value::Text(b.to_string())),
+        calamine::Data::DateTime(d) => Some(Value::Number(d.as_f64())),
+        calamine::Data::Error(_) | calamine::Data::Empty => None,
+    }
+}
+
+/// Cells by (row, column) in sheet coordinates, with their values.
+type Cells = Vec<((u32, u32), Option<Value>)>;
+
+/// The cells of an xlsx's first sheet that calamine counts in its used range (all but the
+/// empty ones), with their values, read one by one (no grid); `None` when the sheet cannot
+/// be read so (calamine's range then says why).
+fn xlsx_cells<RS: std::io::Read + std::io::Seek>(book: &mut calamine::Xlsx<RS>) -> Option<Cells> {
+    use calamine::Reader;
+    let name = book.sheet_names().first()?.clone();
+    let mut reader = book.worksheet_cells_reader(&name).ok()?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().ok()? {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        let value = cell_value(&calamine::Data::from(cell.get_value().clone()));
+        cells.push((cell.get_position(), value));
+    }
+    Some(cells)
+}
+
+/// The first and last (row, column) of the cells' bounding box; `None` without cells.
+fn extent(cells: &Cells) -> Option<((u32, u32), (u32, u32))> {
+    let mut it = cells.iter().map(|&(p, _)| p);
+    let first = it.next()?;
+    Some(it.fold((first, first), |((r0, c0), (r1, c1)), (r, c)| {
+        ((r0.min(r), c0.min(c)), (r1.max(r), c1.max(c)))
+    }))
+}
+
 /// Reads a CSV (any delimiter of `,` `;` tab; UTF-8, UTF-16 with BOM, or Windows-1252) or
 /// the first sheet of a spreadsheet.
 pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
@@ -118,126 +167,148 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
     let is_zip = bytes.starts_with(b"PK\x03\x04");
     let is_ole = bytes.starts_with(b"\xD0\xCF\x11\xE0");
     let mut notes = Vec::new();
-    let grid: Vec<Vec<Option<Value>>> = if is_zip
-        || is_ole
-        || matches!(ext.as_str(), "xlsx" | "xls" | "xlsm" | "xlsb" | "ods")
-    {
-        use calamine::Reader;
-        if let Some((index, strings)) = repair::xlsx_bad_shared_string(bytes) {
-            return Err(TableError::InvalidSpreadsheet {
-                file: f(),
-                detail: format!(
-                    "a cell refers to shared text {index} but the file has {strings}: damaged"
-                ),
-            });
-        }
-        let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
-            .map_err(|e| TableError::InvalidSpreadsheet { file: f(), detail: e.to_string() })?;
-        let range = book
-            .worksheet_range_at(0)
-            .ok_or_else(|| TableError::InvalidSpreadsheet { file: f(), detail: "no sheet".into() })?
-            .map_err(|e| TableError::InvalidSpreadsheet { file: f(), detail: e.to_string() })?;
-        // Merged ranges in sheet coordinates (xlsx and xls say; ods and xlsb do not).
-        let merged = match &mut book {
-            calamine::Sheets::Xlsx(x) => x.worksheet_merge_cells_at(0).and_then(Result::ok),
-            calamine::Sheets::Xls(x) => x.worksheet_merge_cells_at(0),
-            _ => None,
-        }
-        .unwrap_or_default();
-        let mut grid: Vec<Vec<Option<Value>>> = range
-            .rows()
-            .map(|r| {
-                r.iter()
-                    .map(|c| match c {
-                        calamine::Data::Int(i) => Some(Value::Number(*i as f64)),
-                        calamine::Data::Float(x) => x.is_finite().then_some(Value::Number(*x)),
-                        calamine::Data::String(s)
-                        | calamine::Data::DateTimeIso(s)
-                        | calamine::Data::DurationIso(s) => Value::text(s),
-                        calamine::Data::Bool(b) => Some(Value::Text(b.to_string())),
-                        calamine::Data::DateTime(d) => Some(Value::Number(d.as_f64())),
-                        calamine::Data::Error(_) | calamine::Data::Empty => None,
-                    })
-                    .collect()
-            })
-            .collect();
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        let regions: Vec<(usize, usize, usize, usize)> = merged
-            .iter()
-            .filter(|d| d.start.0 >= r0 && d.start.1 >= c0)
-            .map(|d| {
-                let at = |v: u32, o: u32| (v - o) as usize;
-                (at(d.start.0, r0), at(d.start.1, c0), at(d.end.0, r0), at(d.end.1, c0))
-            })
-            .collect();
-        let (ranges, cells) = repair::fill_merged(&mut grid, &regions);
-        if cells > 0 {
-            notes.push(TableNote::MergedCellsFilled { ranges, cells });
-        }
-        grid
-    } else {
-        let (text, _, _) = match encoding_rs::Encoding::for_bom(bytes) {
-            Some((enc, _)) => enc.decode(bytes),
-            None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8.decode(bytes),
-            None => encoding_rs::WINDOWS_1252.decode(bytes),
-        };
-        if text.contains('\0') {
-            return Err(TableError::NotATable { file: f() });
-        }
-        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
-        let count = |d: char| first.matches(d).count();
-        let delimiter = if count(';') > count(',') && count(';') >= count('\t') {
-            b';'
-        } else if count('\t') > count(',') {
-            b'\t'
-        } else {
-            b','
-        };
-        let mut reader = csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(delimiter)
-            .from_reader(text.as_bytes());
-        let mut grid = Vec::new();
-        let mut header_len = None;
-        for (i, record) in reader.records().enumerate() {
-            let record = record.map_err(|e| TableError::InvalidCsv {
-                file: f(),
-                row: i + 1,
-                detail: e.to_string(),
-            })?;
-            let cells: Vec<&str> = record.iter().collect();
-            let filled = cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
-            match header_len {
-                None if filled > 0 => header_len = Some(cells.len()),
-                Some(want) if filled > want && delimiter == b',' => {
-                    let cells = &cells[..filled];
-                    let trimmed: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
-                    if let Some((joined, numbers)) = repair::join_split_numbers(&trimmed, want) {
-                        notes.push(TableNote::NumbersJoined { row: i + 1, numbers });
-                        grid.push(
-                            joined.iter().map(|s| Value::text(s).map(numeric_text)).collect(),
-                        );
-                        continue;
-                    }
-                    if repair::has_split_number(&trimmed) {
-                        return Err(TableError::RowTooLong {
+    let grid: Vec<Vec<Option<Value>>> =
+        if is_zip || is_ole || matches!(ext.as_str(), "xlsx" | "xls" | "xlsm" | "xlsb" | "ods") {
+            use calamine::Reader;
+            if let Some((index, strings)) = repair::xlsx_bad_shared_string(bytes) {
+                return Err(TableError::InvalidSpreadsheet {
+                    file: f(),
+                    detail: format!(
+                        "a cell refers to shared text {index} but the file has {strings}: damaged"
+                    ),
+                });
+            }
+            let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
+                .map_err(|e| TableError::InvalidSpreadsheet { file: f(), detail: e.to_string() })?;
+            // calamine holds a sheet as one cell per row × column of its used range: a stray
+            // cell far from the table (a 2 KB file with a value at ZZ100000) took 3.8 GB, one at
+            // XFD1048576 aborted (issue 19). An xlsx is read cell by cell and its extent checked
+            // before any grid is made; other formats through calamine's range.
+            let cells = match &mut book {
+                calamine::Sheets::Xlsx(x) => xlsx_cells(x),
+                _ => None,
+            };
+            let (mut grid, (r0, c0)) = match cells {
+                // An empty sheet: no rows (as calamine's empty range).
+                Some(cells) if cells.is_empty() => (Vec::new(), (0, 0)),
+                Some(cells) => {
+                    let (start, end) = extent(&cells).unwrap_or_default();
+                    let rows = u64::from(end.0 - start.0) + 1;
+                    let columns = u64::from(end.1 - start.1) + 1;
+                    if rows.saturating_mul(columns) > MAX_SHEET_CELLS {
+                        return Err(TableError::InvalidSpreadsheet {
                             file: f(),
-                            row: i + 1,
-                            cells: cells.len(),
-                            columns: want,
+                            detail: format!(
+                                "its cells span {rows} rows × {columns} columns, more than \
+                             {MAX_SHEET_CELLS} cells; delete the cells far from the table"
+                            ),
                         });
                     }
+                    let mut grid = vec![vec![None; columns as usize]; rows as usize];
+                    for ((r, c), v) in cells {
+                        grid[(r - start.0) as usize][(c - start.1) as usize] = v;
+                    }
+                    (grid, start)
                 }
-                _ => {}
+                None => {
+                    let range = book
+                        .worksheet_range_at(0)
+                        .ok_or_else(|| TableError::InvalidSpreadsheet {
+                            file: f(),
+                            detail: "no sheet".into(),
+                        })?
+                        .map_err(|e| TableError::InvalidSpreadsheet {
+                            file: f(),
+                            detail: e.to_string(),
+                        })?;
+                    let grid = range.rows().map(|r| r.iter().map(cell_value).collect()).collect();
+                    (grid, range.start().unwrap_or((0, 0)))
+                }
+            };
+            // Merged ranges in sheet coordinates (xlsx and xls say; ods and xlsb do not).
+            let merged = match &mut book {
+                calamine::Sheets::Xlsx(x) => x.worksheet_merge_cells_at(0).and_then(Result::ok),
+                calamine::Sheets::Xls(x) => x.worksheet_merge_cells_at(0),
+                _ => None,
             }
-            // Text Kshetra guarded against formula injection reads back as it was.
-            grid.push(
-                cells.iter().map(|s| Value::text(csv_unguard(s)).map(numeric_text)).collect(),
-            );
-        }
-        grid
-    };
+            .unwrap_or_default();
+            let regions: Vec<(usize, usize, usize, usize)> = merged
+                .iter()
+                .filter(|d| d.start.0 >= r0 && d.start.1 >= c0)
+                .map(|d| {
+                    let at = |v: u32, o: u32| (v - o) as usize;
+                    (at(d.start.0, r0), at(d.start.1, c0), at(d.end.0, r0), at(d.end.1, c0))
+                })
+                .collect();
+            let (ranges, cells) = repair::fill_merged(&mut grid, &regions);
+            if cells > 0 {
+                notes.push(TableNote::MergedCellsFilled { ranges, cells });
+            }
+            grid
+        } else {
+            let (text, _, _) = match encoding_rs::Encoding::for_bom(bytes) {
+                Some((enc, _)) => enc.decode(bytes),
+                None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8.decode(bytes),
+                None => encoding_rs::WINDOWS_1252.decode(bytes),
+            };
+            if text.contains('\0') {
+                return Err(TableError::NotATable { file: f() });
+            }
+            let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+            let count = |d: char| first.matches(d).count();
+            let delimiter = if count(';') > count(',') && count(';') >= count('\t') {
+                b';'
+            } else if count('\t') > count(',') {
+                b'\t'
+            } else {
+                b','
+            };
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(delimiter)
+                .from_reader(text.as_bytes());
+            let mut grid = Vec::new();
+            let mut header_len = None;
+            for (i, record) in reader.records().enumerate() {
+                let record = record.map_err(|e| TableError::InvalidCsv {
+                    file: f(),
+                    row: i + 1,
+                    detail: e.to_string(),
+                })?;
+                let cells: Vec<&str> = record.iter().collect();
+                let filled = cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
+                match header_len {
+                    None if filled > 0 => header_len = Some(cells.len()),
+                    Some(want) if filled > want && delimiter == b',' => {
+                        let cells = &cells[..filled];
+                        let trimmed: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
+                        if let Some((joined, numbers)) = repair::join_split_numbers(&trimmed, want)
+                        {
+                            notes.push(TableNote::NumbersJoined { row: i + 1, numbers });
+                            grid.push(
+                                joined.iter().map(|s| Value::text(s).map(numeric_text)).collect(),
+                            );
+                            continue;
+                        }
+                        if repair::has_split_number(&trimmed) {
+                            return Err(TableError::RowTooLong {
+                                file: f(),
+                                row: i + 1,
+                                cells: cells.len(),
+                                columns: want,
+                            });
+                        }
+                    }
+                    _ => {}
+                }
+                // Text Kshetra guarded against formula injection reads back as it was.
+                grid.push(
+                    cells.iter().map(|s| Value::text(csv_unguard(s)).map(numeric_text)).collect(),
+                );
+            }
+            grid
+        };
     // Header: the first row with any value; spreadsheet row numbers are 1-based.
     let Some(header_idx) = grid.iter().position(|r| r.iter().any(Option::is_some)) else {
         return Err(TableError::NoRows { file: f() });
