@@ -181,3 +181,33 @@ fn a_stray_cell_far_from_the_table_is_refused_not_expanded() {
     let t = table::read_table("wards.xlsx", &xlsx_with(rows, &[], near)).unwrap();
     assert_eq!(&t.columns[..2], ["ward_no", "population"]);
 }
+
+/// Issue 19: empty cells after a row's last value are not held (a row of 50 million
+/// trailing commas took 3 GB); the table reads the same, and the header's empty cells are
+/// still columns.
+#[test]
+fn trailing_empty_cells_read_as_before() {
+    let plain = table::read_table("w.csv", b"ward_no,population,\n1,1000\n2,2000\n").unwrap();
+    let commas = format!("ward_no,population,\n1,1000{}\n2,2000,,\n", ",".repeat(10_000));
+    let trailing = table::read_table("w.csv", commas.as_bytes()).unwrap();
+    assert_eq!(trailing.columns, ["ward_no", "population", "#3"]);
+    assert_eq!(trailing.columns, plain.columns);
+    assert_eq!(trailing.rows, plain.rows);
+    assert_eq!(trailing.rows[0].1.len(), 3, "rows padded to the header");
+}
+
+/// Issue 19: a CSV row of more than `MAX_CSV_CELLS` cells is refused before reading, naming
+/// the row; commas inside quotes are not cells.
+#[test]
+fn a_row_of_too_many_cells_is_refused() {
+    let wide = format!("ward_no,population\n1,2\n\"a,b\"\n3{}\n", ",".repeat(table::MAX_CSV_CELLS));
+    match table::read_table("w.csv", wide.as_bytes()).unwrap_err() {
+        TableError::InvalidCsv { file, row, detail } => {
+            assert_eq!((file.as_str(), row), ("w.csv", 4));
+            assert!(detail.contains("100000"), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let quoted = format!("ward_no,population\n1,\"{}\"\n", ",".repeat(table::MAX_CSV_CELLS));
+    assert_eq!(table::read_table("w.csv", quoted.as_bytes()).unwrap().rows.len(), 1);
+}

@@ -156,6 +156,34 @@ fn extent(cells: &Cells) -> Option<((u32, u32), (u32, u32))> {
     }))
 }
 
+/// Most cells a CSV row may have (real ward tables have a few dozen columns). The csv crate
+/// keeps 8 bytes per cell of a row as it reads it: a row of 50 million commas took 1.1 GB
+/// (issue 19).
+pub const MAX_CSV_CELLS: usize = 100_000;
+
+/// The first row (1-based, as a text editor counts lines outside quotes) with more than
+/// `max` cells, and how many it has counted when it passed `max`.
+fn row_wider_than(text: &[u8], delimiter: u8, max: usize) -> Option<(usize, usize)> {
+    let (mut row, mut cells, mut quoted) = (1, 1, false);
+    for &b in text {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                row += 1;
+                cells = 1;
+            }
+            _ if b == delimiter && !quoted => {
+                cells += 1;
+                if cells > max {
+                    return Some((row, cells));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Reads a CSV (any delimiter of `,` `;` tab; UTF-8, UTF-16 with BOM, or Windows-1252) or
 /// the first sheet of a spreadsheet.
 pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
@@ -263,6 +291,13 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
             } else {
                 b','
             };
+            if let Some((row, cells)) = row_wider_than(text.as_bytes(), delimiter, MAX_CSV_CELLS) {
+                return Err(TableError::InvalidCsv {
+                    file: f(),
+                    row,
+                    detail: format!("{cells} or more cells, more than {MAX_CSV_CELLS} in a row"),
+                });
+            }
             let mut reader = csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)
@@ -276,12 +311,21 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
                     row: i + 1,
                     detail: e.to_string(),
                 })?;
-                let cells: Vec<&str> = record.iter().collect();
-                let filled = cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
+                let filled = record
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| !c.trim().is_empty())
+                    .last()
+                    .map_or(0, |(i, _)| i + 1);
+                // Cells after a row's last value are empty: the header row keeps them (they
+                // are columns), later rows do not hold them (a row of 50 million trailing
+                // commas took 3 GB, issue 19); rows are padded to the header's width.
+                let keep = if header_len.is_some() { filled } else { record.len() };
                 match header_len {
-                    None if filled > 0 => header_len = Some(cells.len()),
+                    None if filled > 0 => header_len = Some(record.len()),
                     Some(want) if filled > want && delimiter == b',' => {
-                        let cells = &cells[..filled];
+                        let cells: Vec<&str> = record.iter().take(filled).collect();
+                        let cells = &cells[..];
                         let trimmed: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
                         if let Some((joined, numbers)) = repair::join_split_numbers(&trimmed, want)
                         {
@@ -304,7 +348,11 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
                 }
                 // Text Kshetra guarded against formula injection reads back as it was.
                 grid.push(
-                    cells.iter().map(|s| Value::text(csv_unguard(s)).map(numeric_text)).collect(),
+                    record
+                        .iter()
+                        .take(keep)
+                        .map(|s| Value::text(csv_unguard(s)).map(numeric_text))
+                        .collect(),
                 );
             }
             grid
