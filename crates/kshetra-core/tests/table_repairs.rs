@@ -211,3 +211,50 @@ fn a_row_of_too_many_cells_is_refused() {
     let quoted = format!("ward_no,population\n1,\"{}\"\n", ",".repeat(table::MAX_CSV_CELLS));
     assert_eq!(table::read_table("w.csv", quoted.as_bytes()).unwrap().rows.len(), 1);
 }
+
+/// A minimal .ods whose first sheet holds `rows` (table-row elements).
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Wards">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content.as_str()),
+        ("META-INF/manifest.xml", manifest),
+    ] {
+        w.start_file(name, opts).unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// Issue 19: calamine expands an .ods's repeated rows and cells when it opens the file, so
+/// one value repeated over 100,000 rows × 700 columns (a 1.4 KB file) took over 5 GB. Such
+/// a sheet is refused before calamine opens it; the empty repeats LibreOffice writes after
+/// a table do not count.
+#[test]
+fn repeated_ods_cells_are_counted_before_they_are_expanded() {
+    let text = |t: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        )
+    };
+    let header =
+        format!("<table:table-row>{}{}</table:table-row>", text("ward_no"), text("population"));
+    let flood = r#"<table:table-row table:number-rows-repeated="100000"><table:table-cell table:number-columns-repeated="700" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#;
+    match table::read_table("w.ods", &ods(&format!("{header}{flood}"))).unwrap_err() {
+        TableError::InvalidSpreadsheet { detail, .. } => {
+            assert!(detail.contains("100001 rows × 700 columns"), "{detail}")
+        }
+        other => panic!("{other:?}"),
+    }
+    let row = r#"<table:table-row><table:table-cell office:value-type="float" office:value="4"><text:p>4</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="1000"><text:p>1000</text:p></table:table-cell><table:table-cell table:number-columns-repeated="1022"/></table:table-row>"#;
+    let trailing = r#"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#;
+    let t = table::read_table("w.ods", &ods(&format!("{header}{row}{trailing}"))).unwrap();
+    assert_eq!(t.columns, ["ward_no", "population"]);
+    assert_eq!(t.rows.len(), 1);
+}

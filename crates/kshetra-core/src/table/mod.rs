@@ -112,6 +112,17 @@ pub enum TableError {
 /// calamine and as many in the table's rows.
 pub const MAX_SHEET_CELLS: u64 = 5_000_000;
 
+/// The refusal of a sheet whose cells span more than [`MAX_SHEET_CELLS`].
+fn too_many_cells(file: String, rows: u64, columns: u64) -> TableError {
+    TableError::InvalidSpreadsheet {
+        file,
+        detail: format!(
+            "its cells span {rows} rows × {columns} columns, more than {MAX_SHEET_CELLS} cells; \
+             delete the cells far from the table"
+        ),
+    }
+}
+
 /// A cell's value as the table keeps it.
 fn cell_value(c: &calamine::Data) -> Option<Value> {
     match c {
@@ -206,6 +217,12 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
                     ),
                 });
             }
+            // calamine expands an .ods's repeated rows and cells as it opens the file.
+            if let Some((rows, columns)) = repair::ods_extent(bytes) {
+                if rows.saturating_mul(columns) > MAX_SHEET_CELLS {
+                    return Err(too_many_cells(f(), rows, columns));
+                }
+            }
             let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
                 .map_err(|e| TableError::InvalidSpreadsheet { file: f(), detail: e.to_string() })?;
             // calamine holds a sheet as one cell per row × column of its used range: a stray
@@ -224,13 +241,7 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
                     let rows = u64::from(end.0 - start.0) + 1;
                     let columns = u64::from(end.1 - start.1) + 1;
                     if rows.saturating_mul(columns) > MAX_SHEET_CELLS {
-                        return Err(TableError::InvalidSpreadsheet {
-                            file: f(),
-                            detail: format!(
-                                "its cells span {rows} rows × {columns} columns, more than \
-                             {MAX_SHEET_CELLS} cells; delete the cells far from the table"
-                            ),
-                        });
+                        return Err(too_many_cells(f(), rows, columns));
                     }
                     let mut grid = vec![vec![None; columns as usize]; rows as usize];
                     for ((r, c), v) in cells {
