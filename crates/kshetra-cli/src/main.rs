@@ -108,7 +108,7 @@ struct Loaded {
     /// For each ward (model order), its feature index in the file.
     feature_of_ward: Vec<usize>,
     n_features: usize,
-    /// The input as JSON when it is GeoJSON (for `--geojson` output), else null.
+    /// The input as JSON when it is GeoJSON and `--geojson` output is asked for, else null.
     raw: Value,
     /// The file name, for messages.
     file: String,
@@ -140,7 +140,9 @@ fn run(cli: Cli) -> Result<(), String> {
                 return Err(bad_value("--eps", &format!("{eps:?}"), rule));
             }
             let t0 = Instant::now();
-            let loaded = load(&map)?;
+            // The input's JSON is kept only for `--geojson` (as a tree, 50 MB of GeoJSON takes
+            // about 1 GB).
+            let mut loaded = load(&map, geojson.is_some())?;
             // Before anything is sized by k (the engine checks too, after the organisers exist).
             let wards = loaded.map.wards().len();
             if !(1..=wards).contains(&k) {
@@ -168,7 +170,7 @@ fn run(cli: Cli) -> Result<(), String> {
                 write(&path, &csv)?;
             }
             if let Some(path) = geojson {
-                let mut raw = loaded.raw.clone();
+                let mut raw = std::mem::take(&mut loaded.raw);
                 if let Some(features) = raw.get_mut("features").and_then(Value::as_array_mut) {
                     for (i, f) in features.iter_mut().enumerate() {
                         if let (Some(props), Some(Some(p))) = (
@@ -207,7 +209,7 @@ fn run(cli: Cli) -> Result<(), String> {
         }
         Command::Score { map, plan } => {
             check_tolerance(&map)?;
-            let loaded = load(&map)?;
+            let loaded = load(&map, false)?;
             let (problem, _) = problem(&loaded, &map)?;
             let bytes = std::fs::read(&plan).map_err(|e| format!("{}: {e}", plan.display()))?;
             let file = plan.display().to_string();
@@ -275,7 +277,8 @@ fn with_columns(msg: Msg, args: &[(&str, &str)], columns: &[String]) -> String {
     format!("{} / {}", text(Lang::En), text(Lang::Hi))
 }
 
-fn load(args: &MapArgs) -> Result<Loaded, String> {
+/// Reads a map; `keep_json`: keep the input's JSON too (GeoJSON input, for `--geojson`).
+fn load(args: &MapArgs, keep_json: bool) -> Result<Loaded, String> {
     let path = &args.map;
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
@@ -332,8 +335,12 @@ fn load(args: &MapArgs) -> Result<Loaded, String> {
             .ok_or_else(|| format!("ward {} not found among the file's features", ward.number))?;
         feature_of_ward.push(f);
     }
-    let geojson = serde_json::from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
-        .unwrap_or(Value::Null);
+    let geojson = if keep_json {
+        serde_json::from_slice(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
+            .unwrap_or(Value::Null)
+    } else {
+        Value::Null
+    };
     Ok(Loaded {
         map: imported.map,
         feature_of_ward,

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::adjacency::{AdjacencyOptions, Connectivity};
 use crate::import::{
-    self, FieldMapping, Format, ImportError, ImportWarning, Imported, RawLayer, WardProblem,
+    self, Field, FieldMapping, Format, ImportError, ImportWarning, Imported, RawLayer, WardProblem,
 };
 use crate::model::WardMap;
 
@@ -102,10 +102,14 @@ pub struct RawSummary {
     pub format: Format,
     /// Number of features.
     pub features: usize,
-    /// Column names, in file order.
+    /// Column names, in file order: the first [`RawSummary::MAX_COLUMNS`], then any
+    /// column of the detected mapping after them.
     pub columns: Vec<String>,
-    /// Up to [`RawSummary::SAMPLES`] example values per column.
+    /// Up to [`RawSummary::SAMPLES`] example values per column of `columns`.
     pub samples: Vec<Vec<String>>,
+    /// Columns of the file not in `columns` (a file with a property name per feature).
+    #[serde(default)]
+    pub columns_not_shown: usize,
     /// The projected coordinate system converted from, if any.
     pub reprojected_from: Option<String>,
     /// Problems met while reading.
@@ -118,17 +122,32 @@ impl RawSummary {
     /// Example values shown per column.
     pub const SAMPLES: usize = 3;
 
+    /// Most columns a summary lists (the mapping form offers each in six selects; real ward
+    /// maps have a few dozen, a file with a property name per feature may have millions).
+    pub const MAX_COLUMNS: usize = 1_000;
+
     /// The summary of a raw layer (with the detected mapping).
     pub fn of(raw: &RawLayer) -> RawSummary {
+        let mapping = FieldMapping::detect(raw);
+        let mut shown: Vec<usize> = (0..raw.columns.len().min(Self::MAX_COLUMNS)).collect();
+        let mut mapped: Vec<usize> = Field::ALL
+            .iter()
+            .filter_map(|&f| mapping.get(f).and_then(|name| raw.column(name)))
+            .filter(|&c| c >= Self::MAX_COLUMNS)
+            .collect();
+        mapped.sort_unstable();
+        mapped.dedup();
+        shown.extend(mapped);
         RawSummary {
             file: raw.file.clone(),
             format: raw.format,
             features: raw.features.len(),
-            columns: raw.columns.clone(),
-            samples: (0..raw.columns.len()).map(|c| raw.samples(c, Self::SAMPLES)).collect(),
+            columns: shown.iter().map(|&c| raw.columns[c].clone()).collect(),
+            samples: raw.samples_of(&shown, Self::SAMPLES),
+            columns_not_shown: raw.columns.len() - shown.len(),
             reprojected_from: raw.reprojected_from.clone(),
             warnings: raw.warnings.clone(),
-            mapping: FieldMapping::detect(raw),
+            mapping,
         }
     }
 }

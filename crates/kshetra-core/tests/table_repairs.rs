@@ -63,6 +63,11 @@ fn a_row_that_commas_explain_in_two_ways_is_refused_by_number() {
 
 /// A minimal .xlsx: the given rows of inline strings/numbers, and merged ranges.
 fn xlsx(rows: &[&[&str]], merged: &[&str]) -> Vec<u8> {
+    xlsx_with(rows, merged, "")
+}
+
+/// [`xlsx`] with `extra` (rows as sheet XML) after the rows.
+fn xlsx_with(rows: &[&[&str]], merged: &[&str], extra: &str) -> Vec<u8> {
     let col = |i: usize| char::from(b'A' + i as u8);
     let mut sheet = String::from(
         r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
@@ -81,6 +86,7 @@ fn xlsx(rows: &[&[&str]], merged: &[&str]) -> Vec<u8> {
         }
         sheet += "</row>";
     }
+    sheet += extra;
     sheet += "</sheetData>";
     if !merged.is_empty() {
         sheet += &format!(r#"<mergeCells count="{}">"#, merged.len());
@@ -148,4 +154,107 @@ fn merged_zone_cells_in_excel_reach_every_ward() {
     let (map, t) = joined("wards.xlsx", &xlsx(rows, &[]));
     assert_eq!(map.ward("3").unwrap().zone, lucknow().ward("3").unwrap().zone);
     assert!(t.notes.is_empty());
+}
+
+/// Issue 19: calamine holds a sheet as one cell per row × column of its used range, so one
+/// stray value far from the table (a 2 KB file) took gigabytes or aborted. Such a sheet is
+/// refused, naming its extent; a table with a stray value nearby still reads.
+#[test]
+fn a_stray_cell_far_from_the_table_is_refused_not_expanded() {
+    let rows: &[&[&str]] = &[&["ward_no", "population"], &["1", "1000"]];
+    for (far, span) in
+        [("ZZ100000", "100000 rows × 702 columns"), ("XFD1048576", "1048576 rows × 16384 columns")]
+    {
+        let row = far.trim_start_matches(|c: char| c.is_ascii_uppercase());
+        let extra = format!(r#"<row r="{row}"><c r="{far}"><v>7</v></c></row>"#);
+        let e = table::read_table("wards.xlsx", &xlsx_with(rows, &[], &extra)).unwrap_err();
+        match &e {
+            TableError::InvalidSpreadsheet { file, detail } => {
+                assert_eq!(file, "wards.xlsx");
+                assert!(detail.contains(span), "{detail}");
+            }
+            other => panic!("{far}: {other:?}"),
+        }
+        assert!(e.message(Lang::En).contains("far from the table"), "{}", e.message(Lang::En));
+    }
+    let near = r#"<row r="40"><c r="H40"><v>7</v></c></row>"#;
+    let t = table::read_table("wards.xlsx", &xlsx_with(rows, &[], near)).unwrap();
+    assert_eq!(&t.columns[..2], ["ward_no", "population"]);
+}
+
+/// Issue 19: empty cells after a row's last value are not held (a row of 50 million
+/// trailing commas took 3 GB); the table reads the same, and the header's empty cells are
+/// still columns.
+#[test]
+fn trailing_empty_cells_read_as_before() {
+    let plain = table::read_table("w.csv", b"ward_no,population,\n1,1000\n2,2000\n").unwrap();
+    let commas = format!("ward_no,population,\n1,1000{}\n2,2000,,\n", ",".repeat(10_000));
+    let trailing = table::read_table("w.csv", commas.as_bytes()).unwrap();
+    assert_eq!(trailing.columns, ["ward_no", "population", "#3"]);
+    assert_eq!(trailing.columns, plain.columns);
+    assert_eq!(trailing.rows, plain.rows);
+    assert_eq!(trailing.rows[0].1.len(), 3, "rows padded to the header");
+}
+
+/// Issue 19: a CSV row of more than `MAX_CSV_CELLS` cells is refused before reading, naming
+/// the row; commas inside quotes are not cells.
+#[test]
+fn a_row_of_too_many_cells_is_refused() {
+    let wide = format!("ward_no,population\n1,2\n\"a,b\"\n3{}\n", ",".repeat(table::MAX_CSV_CELLS));
+    match table::read_table("w.csv", wide.as_bytes()).unwrap_err() {
+        TableError::InvalidCsv { file, row, detail } => {
+            assert_eq!((file.as_str(), row), ("w.csv", 4));
+            assert!(detail.contains("100000"), "{detail}");
+        }
+        other => panic!("{other:?}"),
+    }
+    let quoted = format!("ward_no,population\n1,\"{}\"\n", ",".repeat(table::MAX_CSV_CELLS));
+    assert_eq!(table::read_table("w.csv", quoted.as_bytes()).unwrap().rows.len(), 1);
+}
+
+/// A minimal .ods whose first sheet holds `rows` (table-row elements).
+fn ods(rows: &str) -> Vec<u8> {
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Wards">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, text) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("content.xml", content.as_str()),
+        ("META-INF/manifest.xml", manifest),
+    ] {
+        w.start_file(name, opts).unwrap();
+        w.write_all(text.as_bytes()).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+/// Issue 19: calamine expands an .ods's repeated rows and cells when it opens the file, so
+/// one value repeated over 100,000 rows × 700 columns (a 1.4 KB file) took over 5 GB. Such
+/// a sheet is refused before calamine opens it; the empty repeats LibreOffice writes after
+/// a table do not count.
+#[test]
+fn repeated_ods_cells_are_counted_before_they_are_expanded() {
+    let text = |t: &str| {
+        format!(
+            r#"<table:table-cell office:value-type="string"><text:p>{t}</text:p></table:table-cell>"#
+        )
+    };
+    let header =
+        format!("<table:table-row>{}{}</table:table-row>", text("ward_no"), text("population"));
+    let flood = r#"<table:table-row table:number-rows-repeated="100000"><table:table-cell table:number-columns-repeated="700" office:value-type="float" office:value="1"><text:p>1</text:p></table:table-cell></table:table-row>"#;
+    match table::read_table("w.ods", &ods(&format!("{header}{flood}"))).unwrap_err() {
+        TableError::InvalidSpreadsheet { detail, .. } => {
+            assert!(detail.contains("100001 rows × 700 columns"), "{detail}")
+        }
+        other => panic!("{other:?}"),
+    }
+    let row = r#"<table:table-row><table:table-cell office:value-type="float" office:value="4"><text:p>4</text:p></table:table-cell><table:table-cell office:value-type="float" office:value="1000"><text:p>1000</text:p></table:table-cell><table:table-cell table:number-columns-repeated="1022"/></table:table-row>"#;
+    let trailing = r#"<table:table-row table:number-rows-repeated="1048000"><table:table-cell table:number-columns-repeated="1024"/></table:table-row>"#;
+    let t = table::read_table("w.ods", &ods(&format!("{header}{row}{trailing}"))).unwrap();
+    assert_eq!(t.columns, ["ward_no", "population"]);
+    assert_eq!(t.rows.len(), 1);
 }

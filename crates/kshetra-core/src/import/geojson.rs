@@ -67,20 +67,24 @@ pub(crate) fn count_values(bytes: &[u8], stop: usize) -> usize {
     count
 }
 
-/// Parses JSON text, reporting the position of a syntax error. Refuses files with more than
-/// [`MAX_JSON_VALUES`] values before parsing ([`ImportError::TooManyValues`]).
-pub(crate) fn json_value(file: &str, bytes: &[u8]) -> Result<JsonValue, ImportError> {
+/// The bytes of a JSON file as text (UTF-8 or UTF-16, a byte-order mark dropped), refused
+/// when empty or holding more than [`MAX_JSON_VALUES`] values
+/// ([`ImportError::TooManyValues`]). `utf16` keeps the converted bytes of a UTF-16 file.
+pub(crate) fn json_text<'a>(
+    file: &str,
+    bytes: &'a [u8],
+    utf16: &'a mut Option<Vec<u8>>,
+) -> Result<&'a str, ImportError> {
     let file_name = || file.to_string();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty { file: file_name() });
     }
     // UTF-16 (Excel, some Windows tools) is read as the same text in UTF-8; a UTF-8
     // byte-order mark is common in files saved by Windows tools.
-    let utf16 = super::text::utf16_as_utf8(bytes);
+    *utf16 = super::text::utf16_as_utf8(bytes);
     let bytes = utf16.as_deref().unwrap_or(bytes);
     let text = super::text::utf8(file, bytes)?;
-    let bytes = text.as_bytes();
-    let values = count_values(bytes, MAX_JSON_VALUES);
+    let values = count_values(text.as_bytes(), MAX_JSON_VALUES);
     if values > MAX_JSON_VALUES {
         return Err(ImportError::TooManyValues {
             file: file_name(),
@@ -88,28 +92,49 @@ pub(crate) fn json_value(file: &str, bytes: &[u8]) -> Result<JsonValue, ImportEr
             limit: MAX_JSON_VALUES,
         });
     }
-    serde_json::from_str(text).map_err(|e| ImportError::InvalidJson {
-        file: file_name(),
+    Ok(text)
+}
+
+/// A JSON syntax error, with its position.
+pub(crate) fn invalid_json(file: &str, e: &serde_json::Error) -> ImportError {
+    ImportError::InvalidJson {
+        file: file.to_string(),
         line: e.line(),
         column: e.column(),
         detail: e.to_string(),
         cut_off: e.is_eof(),
-    })
+    }
 }
 
 /// Reads a GeoJSON FeatureCollection into a raw layer.
+///
+/// The features are read one at a time as the text is parsed (their shapes and properties
+/// go straight into the layer), never as one tree of the whole file: the tree of a 50 MB
+/// file of small features took about 1.1 GB (issue 19). Each feature is checked as the
+/// geojson crate checks it (`"type": "Feature"`, properties an object, …), and the
+/// collection's other members too, so the errors are those of reading it whole.
 pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
     let file_name = || file.to_string();
-    let value = json_value(file, bytes)?;
-    let found = value
-        .get("type")
-        .and_then(JsonValue::as_str)
-        .unwrap_or(if value.is_object() { "an object without \"type\"" } else { "not an object" })
-        .to_string();
+    let mut utf16 = None;
+    let text = json_text(file, bytes, &mut utf16)?;
+    let mut reading = Reading::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(&mut reading, &mut de)
+        .and_then(|()| de.end())
+        .map_err(|e| invalid_json(file, &e))?;
+    let Reading { top, members, features, table, problem } = reading;
+    let found = match top {
+        Top::NotAnObject => "not an object".to_string(),
+        Top::Object => members
+            .get("type")
+            .and_then(JsonValue::as_str)
+            .unwrap_or("an object without \"type\"")
+            .to_string(),
+    };
     if found != "FeatureCollection" {
         return Err(ImportError::NotFeatureCollection { file: file_name(), found });
     }
-    let crs_name = value
+    let crs_name = members
         .get("crs")
         .and_then(|c| c.get("properties"))
         .and_then(|p| p.get("name").or_else(|| p.get("code")))
@@ -122,51 +147,220 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         Some(name) => Crs::from_name(name)
             .ok_or_else(|| ImportError::UnsupportedCrs { file: file_name(), crs: name.clone() })?,
     };
-    // Shapes are read here, with checked code, before the geojson crate sees the features:
-    // its conversion to geo types indexes positions (`[0]`, `[1]`) and panics on `[80.9]`.
-    let mut value = value;
-    let geometries: Vec<RawGeometry> = match value.get_mut("features") {
-        Some(JsonValue::Array(features)) => features
-            .iter_mut()
-            .map(|f| match f.get_mut("geometry") {
-                Some(g) => shape_of(&std::mem::take(g)),
-                None => RawGeometry::Missing,
-            })
-            .collect(),
-        _ => Vec::new(),
+    // Structurally wrong GeoJSON (e.g. a feature of another type): no position known. The
+    // collection's members are checked with an empty feature list in place of the features
+    // read (or with what stood there when it was not a list).
+    let structural = |detail: String| ImportError::InvalidJson {
+        file: file_name(),
+        line: 0,
+        column: 0,
+        detail,
+        cut_off: false,
     };
-    let collection: FeatureCollection = serde_json::from_value(value).map_err(|e| {
-        // Structurally wrong GeoJSON (e.g. a polygon ring of bare numbers): no position known.
-        ImportError::InvalidJson {
-            file: file_name(),
-            line: 0,
-            column: 0,
-            detail: e.to_string(),
-            cut_off: false,
-        }
-    })?;
-
-    let mut table = TableBuilder::default();
-    for (idx, feature) in collection.features.into_iter().enumerate() {
-        let pairs = feature
-            .properties
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(k, v)| (k, json_to_value(&v)))
-            .collect();
-        let mut geometry = geometries.get(idx).cloned().unwrap_or(RawGeometry::Missing);
-        if let RawGeometry::Polygons(m) = &mut geometry {
-            crs.transform(m);
-        }
-        table.push(idx + 1, pairs, geometry);
+    let mut members = members;
+    if let Some(features) = features {
+        members.insert("features".into(), features);
+    }
+    serde_json::from_value::<FeatureCollection>(JsonValue::Object(members))
+        .map_err(|e| structural(e.to_string()))?;
+    if let Some(detail) = problem {
+        return Err(structural(detail));
     }
     let mut raw = table.finish(file, Format::GeoJson);
     if crs != Crs::LonLat {
+        for f in &mut raw.features {
+            if let RawGeometry::Polygons(m) = &mut f.geometry {
+                crs.transform(m);
+            }
+        }
         let name = crs_name.unwrap_or_default();
         raw.warnings.push(ImportWarning::Reprojected { from: name.clone() });
         raw.reprojected_from = Some(name);
     }
     Ok(raw)
+}
+
+/// What the top of a GeoJSON file is.
+#[derive(Debug, Default)]
+enum Top {
+    /// An object (its members other than `features` are in [`Reading::members`]).
+    #[default]
+    Object,
+    /// Anything else.
+    NotAnObject,
+}
+
+/// A GeoJSON file being read: its top-level members but the features, and the features
+/// read so far into the layer's table.
+#[derive(Default)]
+struct Reading {
+    top: Top,
+    /// The members other than `features` (type, crs, bbox, foreign members).
+    members: serde_json::Map<String, JsonValue>,
+    /// What `features` held when it was not a list (for the structural error); an empty
+    /// list when it was one; `None` when there was none.
+    features: Option<JsonValue>,
+    table: TableBuilder,
+    /// The first feature the geojson crate would refuse, and why.
+    problem: Option<String>,
+}
+
+impl Reading {
+    /// Takes one feature (a small tree) into the table: its shape read with checked code,
+    /// the rest checked as the geojson crate checks a feature.
+    fn feature(&mut self, number: usize, mut feature: JsonValue) {
+        if self.problem.is_some() {
+            return;
+        }
+        // Shapes are read here, with checked code, before the geojson crate sees the feature:
+        // its conversion to geo types indexes positions (`[0]`, `[1]`) and panics on `[80.9]`.
+        let geometry = match feature.get_mut("geometry") {
+            Some(g) => shape_of(&std::mem::take(g)),
+            None => RawGeometry::Missing,
+        };
+        // Properties that are an object (or null) are taken out before the check: the
+        // geojson crate copies a feature's members while checking it.
+        let properties = match feature.get_mut("properties") {
+            Some(p @ (JsonValue::Object(_) | JsonValue::Null)) => std::mem::take(p),
+            _ => JsonValue::Null,
+        };
+        if let Err(e) = serde_json::from_value::<geojson::Feature>(feature) {
+            self.problem = Some(e.to_string());
+            return;
+        }
+        let pairs = match properties {
+            JsonValue::Object(map) => {
+                map.into_iter().map(|(k, v)| (k, json_to_value(&v))).collect()
+            }
+            _ => Vec::new(),
+        };
+        self.table.push(number, pairs, geometry);
+    }
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &mut Reading {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &mut Reading {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a GeoJSON FeatureCollection")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.top = Top::Object;
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "features" {
+                // A later `features` replaces an earlier one, as in a JSON object.
+                self.table = TableBuilder::default();
+                self.problem = None;
+                self.features = Some(map.next_value_seed(Features(self))?);
+            } else {
+                let value: JsonValue = map.next_value()?;
+                self.members.insert(key, value);
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        self.top = Top::NotAnObject;
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        self.top = Top::NotAnObject;
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        self.top = Top::NotAnObject;
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        self.top = Top::NotAnObject;
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.top = Top::NotAnObject;
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        self.top = Top::NotAnObject;
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.top = Top::NotAnObject;
+        Ok(())
+    }
+}
+
+/// The `features` member: a list read one feature at a time into [`Reading::feature`], or
+/// anything else kept as it is (for the structural error).
+struct Features<'r>(&'r mut Reading);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Features<'_> {
+    type Value = JsonValue;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<JsonValue, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Features<'_> {
+    type Value = JsonValue;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of features")
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<JsonValue, A::Error> {
+        let mut number = 0;
+        while let Some(feature) = seq.next_element::<JsonValue>()? {
+            number += 1;
+            self.0.feature(number, feature);
+        }
+        Ok(JsonValue::Array(Vec::new()))
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<JsonValue, A::Error> {
+        serde::Deserialize::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<JsonValue, E> {
+        Ok(JsonValue::Bool(v))
+    }
+
+    fn visit_i64<E>(self, v: i64) -> Result<JsonValue, E> {
+        Ok(JsonValue::from(v))
+    }
+
+    fn visit_u64<E>(self, v: u64) -> Result<JsonValue, E> {
+        Ok(JsonValue::from(v))
+    }
+
+    fn visit_f64<E>(self, v: f64) -> Result<JsonValue, E> {
+        Ok(JsonValue::from(v))
+    }
+
+    fn visit_str<E>(self, v: &str) -> Result<JsonValue, E> {
+        Ok(JsonValue::String(v.to_string()))
+    }
+
+    fn visit_unit<E>(self) -> Result<JsonValue, E> {
+        Ok(JsonValue::Null)
+    }
 }
 
 /// A JSON property as a raw value: strings trimmed (empty → none), numbers as numbers,

@@ -1,6 +1,7 @@
 //! The raw layer: what a map file holds, before the officer says which column means what.
 
 use geo::MultiPolygon;
+use indexmap::IndexSet;
 
 /// A map file format Kshetra reads.
 #[derive(
@@ -67,9 +68,10 @@ pub(crate) fn number_text(n: f64) -> String {
 }
 
 /// A feature's shape, already in WGS84 longitude/latitude when the file said how to get there.
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum RawGeometry {
     /// No shape at all (null geometry, null shape, placemark without geometry).
+    #[default]
     Missing,
     /// Polygons (possibly empty or degenerate: checked by [`super::apply`]).
     Polygons(MultiPolygon<f64>),
@@ -130,21 +132,77 @@ impl ShapeProblem {
     }
 }
 
-/// One feature: values aligned with [`RawLayer::columns`], and a shape.
+/// One feature: its values by column of [`RawLayer::columns`], and a shape.
+///
+/// Values are kept sparsely: only the columns the feature has a value in, in column order
+/// (issue 19: a GeoJSON of 11,000 features each with its own property name took 3.2 GB when
+/// every feature held a slot for every column). Read them with [`RawFeature::value`] and
+/// [`RawFeature::values`]; absent and empty values read as `None` alike.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct RawFeature {
     /// 1-based position in the file (feature, placemark or record number).
     pub number: usize,
-    /// One entry per column of the layer; `None` where the feature has no value.
-    pub values: Vec<Option<Value>>,
+    /// (column index, value) for the columns that have a value, sorted by column, each
+    /// column at most once.
+    values: Vec<(u32, Value)>,
     /// The shape.
     pub geometry: RawGeometry,
 }
 
 impl RawFeature {
+    /// A feature from (column index, value) pairs in any order; a later pair for the same
+    /// column wins, a `None` there included.
+    pub fn new(
+        number: usize,
+        pairs: impl IntoIterator<Item = (usize, Option<Value>)>,
+        geometry: RawGeometry,
+    ) -> RawFeature {
+        let mut pairs: Vec<(usize, Option<Value>)> = pairs.into_iter().collect();
+        let sorted = pairs.windows(2).all(|w| w[0].0 < w[1].0);
+        if !sorted {
+            // Stable: of equal columns the later pair stays last, and is the one kept.
+            pairs.sort_by_key(|&(c, _)| c);
+            let mut kept: Vec<(usize, Option<Value>)> = Vec::with_capacity(pairs.len());
+            for pair in pairs {
+                match kept.last_mut() {
+                    Some(last) if last.0 == pair.0 => *last = pair,
+                    _ => kept.push(pair),
+                }
+            }
+            pairs = kept;
+        }
+        let values =
+            pairs.into_iter().filter_map(|(c, v)| Some((u32::try_from(c).ok()?, v?))).collect();
+        RawFeature { number, values, geometry }
+    }
+
+    /// A feature from one entry per column (a Shapefile record).
+    pub fn from_dense(number: usize, values: Vec<Option<Value>>, geometry: RawGeometry) -> Self {
+        RawFeature::new(number, values.into_iter().enumerate(), geometry)
+    }
+
     /// The value in column `idx`.
     pub fn value(&self, idx: usize) -> Option<&Value> {
-        self.values.get(idx).and_then(Option::as_ref)
+        let idx = u32::try_from(idx).ok()?;
+        let at = self.values.binary_search_by_key(&idx, |&(c, _)| c).ok()?;
+        Some(&self.values[at].1)
+    }
+
+    /// The values present, as (column index, value), in column order.
+    pub fn values(&self) -> impl ExactSizeIterator<Item = (usize, &Value)> + '_ {
+        self.values.iter().map(|(c, v)| (*c as usize, v))
+    }
+
+    /// The values as one entry per column of a layer of `columns` columns (for callers that
+    /// want a row; costs a slot per column).
+    pub fn dense(&self, columns: usize) -> Vec<Option<&Value>> {
+        let mut row = vec![None; columns];
+        for (c, v) in self.values() {
+            if let Some(slot) = row.get_mut(c) {
+                *slot = Some(v);
+            }
+        }
+        row
     }
 }
 
@@ -188,24 +246,71 @@ impl RawLayer {
         }
         out
     }
+
+    /// [`RawLayer::samples`] of every column, in one pass over the values present (not
+    /// columns × features lookups: a file may have a column per feature).
+    pub fn all_samples(&self, n: usize) -> Vec<Vec<String>> {
+        self.samples_of(&(0..self.columns.len()).collect::<Vec<_>>(), n)
+    }
+
+    /// [`RawLayer::samples`] of the given columns (in that order), in one pass over the values
+    /// present.
+    pub fn samples_of(&self, columns: &[usize], n: usize) -> Vec<Vec<String>> {
+        let mut out: Vec<Vec<String>> = vec![Vec::new(); columns.len()];
+        // Slot in `out` of each column of the layer (usize::MAX: not asked for).
+        let mut slot = vec![usize::MAX; self.columns.len()];
+        for (i, &c) in columns.iter().enumerate() {
+            if let Some(s) = slot.get_mut(c) {
+                *s = i;
+            }
+        }
+        let asked = out.len() - columns.iter().filter(|&&c| c >= self.columns.len()).count();
+        let mut full = if n == 0 { out.len() } else { 0 };
+        for f in &self.features {
+            if full >= asked {
+                break;
+            }
+            for (c, v) in f.values() {
+                let Some(col) = slot.get(c).and_then(|&s| out.get_mut(s)) else { continue };
+                if col.len() >= n {
+                    continue;
+                }
+                let t = v.to_text();
+                if !col.contains(&t) {
+                    col.push(t);
+                    if col.len() == n {
+                        full += 1;
+                    }
+                }
+            }
+        }
+        // A column asked for twice has its samples in its last slot only.
+        for (i, &c) in columns.iter().enumerate() {
+            if let Some(&s) = slot.get(c) {
+                if s != i {
+                    out[i] = out[s].clone();
+                }
+            }
+        }
+        out
+    }
 }
 
 /// Builds the column list and row values while reading features whose properties come as
 /// (name, value) pairs in any order. Columns are kept in order of first appearance.
 #[derive(Debug, Default)]
 pub(crate) struct TableBuilder {
-    pub columns: Vec<String>,
-    pub rows: Vec<(usize, Vec<Option<Value>>, RawGeometry)>,
+    /// The column names, each with its index (a file may have a column per feature: no
+    /// linear search, and each name kept once).
+    columns: IndexSet<String>,
+    features: Vec<RawFeature>,
 }
 
 impl TableBuilder {
     pub fn column_index(&mut self, name: &str) -> usize {
-        match self.columns.iter().position(|c| c == name) {
+        match self.columns.get_index_of(name) {
             Some(i) => i,
-            None => {
-                self.columns.push(name.to_string());
-                self.columns.len() - 1
-            }
+            None => self.columns.insert_full(name.to_string()).0,
         }
     }
 
@@ -216,32 +321,17 @@ impl TableBuilder {
         pairs: Vec<(String, Option<Value>)>,
         geometry: RawGeometry,
     ) {
-        let mut values: Vec<Option<Value>> = Vec::new();
-        for (name, value) in pairs {
-            let idx = self.column_index(&name);
-            if values.len() <= idx {
-                values.resize(idx + 1, None);
-            }
-            values[idx] = value;
-        }
-        self.rows.push((number, values, geometry));
+        let pairs: Vec<(usize, Option<Value>)> =
+            pairs.into_iter().map(|(name, value)| (self.column_index(&name), value)).collect();
+        self.features.push(RawFeature::new(number, pairs, geometry));
     }
 
     pub fn finish(self, file: &str, format: Format) -> RawLayer {
-        let n = self.columns.len();
-        let features = self
-            .rows
-            .into_iter()
-            .map(|(number, mut values, geometry)| {
-                values.resize(n, None);
-                RawFeature { number, values, geometry }
-            })
-            .collect();
         RawLayer {
             file: file.to_string(),
             format,
-            columns: self.columns,
-            features,
+            columns: self.columns.into_iter().collect(),
+            features: self.features,
             reprojected_from: None,
             warnings: Vec::new(),
         }

@@ -117,7 +117,7 @@ pub(crate) fn read_zip(file: &str, mut zip: ZipFiles<'_>) -> Result<RawLayer, Im
             if let RawGeometry::Polygons(m) = &mut geometry {
                 crs.transform(m);
             }
-            Some(RawFeature { number: i + 1, values, geometry })
+            Some(RawFeature::from_dense(i + 1, values, geometry))
         })
         .collect();
     Ok(RawLayer {

@@ -20,7 +20,13 @@ use super::{ImportError, ImportWarning};
 pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
     let file_name = || file.to_string();
     // Syntax errors with line and column, exactly as for GeoJSON.
-    let value = super::geojson::json_value(file, bytes)?;
+    let mut utf16 = None;
+    let text = super::geojson::json_text(file, bytes, &mut utf16)?;
+    let mut lean = Lean::default();
+    let mut de = serde_json::Deserializer::from_str(text);
+    serde::de::DeserializeSeed::deserialize(&mut lean, &mut de)
+        .and_then(|()| de.end())
+        .map_err(|e| super::geojson::invalid_json(file, &e))?;
     let invalid = |detail: String| ImportError::InvalidJson {
         file: file_name(),
         line: 0,
@@ -28,12 +34,18 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
         detail,
         cut_off: false,
     };
+    let value = lean.value.unwrap_or(JsonValue::Null);
     check_transform(&value).map_err(|d| invalid(d.into()))?;
     let JsonValue::Object(object) = value else {
         return Err(invalid("expected an object".into()));
     };
     let topology = match TopoJson::from_json_object(object) {
-        Ok(TopoJson::Topology(t)) => t,
+        Ok(TopoJson::Topology(mut t)) => {
+            if let Some(arcs) = lean.arcs {
+                t.arcs = arcs;
+            }
+            t
+        }
         Ok(TopoJson::Geometry(_)) => {
             return Err(ImportError::NotFeatureCollection {
                 file: file_name(),
@@ -81,6 +93,77 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<RawLayer, ImportError> {
             .push(ImportWarning::OtherLayersIgnored { used: object.name.clone(), ignored });
     }
     Ok(layer)
+}
+
+/// A TopoJSON file as parsed: its top-level members as JSON but the arcs, which are read
+/// straight into positions (issue 19: as a JSON tree, the arcs of a 50 MB file took about
+/// 1.1 GB). `value` has an empty `arcs` list where the arcs were.
+#[derive(Default)]
+struct Lean {
+    /// The top-level value (`None` until read).
+    value: Option<JsonValue>,
+    /// The arcs, when the top-level value is an object with an `arcs` member.
+    arcs: Option<Vec<Arc>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for &mut Lean {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<(), D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for &mut Lean {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a TopoJSON Topology")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut members = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "arcs" {
+                self.arcs = Some(map.next_value::<Vec<Arc>>()?);
+                members.insert(key, JsonValue::Array(Vec::new()));
+            } else {
+                let value: JsonValue = map.next_value()?;
+                members.insert(key, value);
+            }
+        }
+        self.value = Some(JsonValue::Object(members));
+        Ok(())
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
 }
 
 /// A `transform` member, if any, must hold `scale` and `translate` of two finite numbers each

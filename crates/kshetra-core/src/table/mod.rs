@@ -144,6 +144,94 @@ pub enum TableError {
     },
 }
 
+/// Most cells (rows × columns of the used range) a spreadsheet's first sheet may span: a
+/// 10,000-ward table of 100 columns is 1 million; 5 million cells take about 160 MB in
+/// calamine and as many in the table's rows.
+pub const MAX_SHEET_CELLS: u64 = 5_000_000;
+
+/// The refusal of a sheet whose cells span more than [`MAX_SHEET_CELLS`].
+fn too_many_cells(file: String, rows: u64, columns: u64) -> TableError {
+    TableError::InvalidSpreadsheet {
+        file,
+        detail: format!(
+            "its cells span {rows} rows × {columns} columns, more than {MAX_SHEET_CELLS} cells; \
+             delete the cells far from the table"
+        ),
+    }
+}
+
+/// A cell's value as the table keeps it.
+fn cell_value(c: &calamine::Data) -> Option<Value> {
+    match c {
+        calamine::Data::Int(i) => Some(Value::Number(*i as f64)),
+        calamine::Data::Float(x) => x.is_finite().then_some(Value::Number(*x)),
+        calamine::Data::String(s)
+        | calamine::Data::DateTimeIso(s)
+        | calamine::Data::DurationIso(s) => Value::text(s),
+        calamine::Data::Bool(b) => Some(Value::Text(b.to_string())),
+        calamine::Data::DateTime(d) => Some(Value::Number(d.as_f64())),
+        calamine::Data::Error(_) | calamine::Data::Empty => None,
+    }
+}
+
+/// Cells by (row, column) in sheet coordinates, with their values.
+type Cells = Vec<((u32, u32), Option<Value>)>;
+
+/// The cells of an xlsx's first sheet that calamine counts in its used range (all but the
+/// empty ones), with their values, read one by one (no grid); `None` when the sheet cannot
+/// be read so (calamine's range then says why).
+fn xlsx_cells<RS: std::io::Read + std::io::Seek>(book: &mut calamine::Xlsx<RS>) -> Option<Cells> {
+    use calamine::Reader;
+    let name = book.sheet_names().first()?.clone();
+    let mut reader = book.worksheet_cells_reader(&name).ok()?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().ok()? {
+        if matches!(cell.get_value(), calamine::DataRef::Empty) {
+            continue;
+        }
+        let value = cell_value(&calamine::Data::from(cell.get_value().clone()));
+        cells.push((cell.get_position(), value));
+    }
+    Some(cells)
+}
+
+/// The first and last (row, column) of the cells' bounding box; `None` without cells.
+fn extent(cells: &Cells) -> Option<((u32, u32), (u32, u32))> {
+    let mut it = cells.iter().map(|&(p, _)| p);
+    let first = it.next()?;
+    Some(it.fold((first, first), |((r0, c0), (r1, c1)), (r, c)| {
+        ((r0.min(r), c0.min(c)), (r1.max(r), c1.max(c)))
+    }))
+}
+
+/// Most cells a CSV row may have (real ward tables have a few dozen columns). The csv crate
+/// keeps 8 bytes per cell of a row as it reads it: a row of 50 million commas took 1.1 GB
+/// (issue 19).
+pub const MAX_CSV_CELLS: usize = 100_000;
+
+/// The first row (1-based, as a text editor counts lines outside quotes) with more than
+/// `max` cells, and how many it has counted when it passed `max`.
+fn row_wider_than(text: &[u8], delimiter: u8, max: usize) -> Option<(usize, usize)> {
+    let (mut row, mut cells, mut quoted) = (1, 1, false);
+    for &b in text {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if !quoted => {
+                row += 1;
+                cells = 1;
+            }
+            _ if b == delimiter && !quoted => {
+                cells += 1;
+                if cells > max {
+                    return Some((row, cells));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Reads a CSV (any delimiter of `,` `;` tab; UTF-8, UTF-16 with BOM, or Windows-1252) or
 /// the first sheet of a spreadsheet.
 pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
@@ -187,12 +275,53 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
                 ),
             });
         }
+        // calamine expands an .ods's repeated rows and cells as it opens the file.
+        if let Some((rows, columns)) = repair::ods_extent(bytes) {
+            if rows.saturating_mul(columns) > MAX_SHEET_CELLS {
+                return Err(too_many_cells(f(), rows, columns));
+            }
+        }
         let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes.to_vec()))
             .map_err(|e| TableError::InvalidSpreadsheet { file: f(), detail: e.to_string() })?;
-        let range = book
-            .worksheet_range_at(0)
-            .ok_or_else(|| TableError::InvalidSpreadsheet { file: f(), detail: "no sheet".into() })?
-            .map_err(|e| TableError::InvalidSpreadsheet { file: f(), detail: e.to_string() })?;
+        // calamine holds a sheet as one cell per row × column of its used range: a stray
+        // cell far from the table (a 2 KB file with a value at ZZ100000) took 3.8 GB, one at
+        // XFD1048576 aborted (issue 19). An xlsx is read cell by cell and its extent checked
+        // before any grid is made; other formats through calamine's range.
+        let cells = match &mut book {
+            calamine::Sheets::Xlsx(x) => xlsx_cells(x),
+            _ => None,
+        };
+        let (mut grid, (r0, c0)) = match cells {
+            // An empty sheet: no rows (as calamine's empty range).
+            Some(cells) if cells.is_empty() => (Vec::new(), (0, 0)),
+            Some(cells) => {
+                let (start, end) = extent(&cells).unwrap_or_default();
+                let rows = u64::from(end.0 - start.0) + 1;
+                let columns = u64::from(end.1 - start.1) + 1;
+                if rows.saturating_mul(columns) > MAX_SHEET_CELLS {
+                    return Err(too_many_cells(f(), rows, columns));
+                }
+                let mut grid = vec![vec![None; columns as usize]; rows as usize];
+                for ((r, c), v) in cells {
+                    grid[(r - start.0) as usize][(c - start.1) as usize] = v;
+                }
+                (grid, start)
+            }
+            None => {
+                let range = book
+                    .worksheet_range_at(0)
+                    .ok_or_else(|| TableError::InvalidSpreadsheet {
+                        file: f(),
+                        detail: "no sheet".into(),
+                    })?
+                    .map_err(|e| TableError::InvalidSpreadsheet {
+                        file: f(),
+                        detail: e.to_string(),
+                    })?;
+                let grid = range.rows().map(|r| r.iter().map(cell_value).collect()).collect();
+                (grid, range.start().unwrap_or((0, 0)))
+            }
+        };
         // Merged ranges in sheet coordinates (xlsx and xls say; ods and xlsb do not).
         let merged = match &mut book {
             calamine::Sheets::Xlsx(x) => x.worksheet_merge_cells_at(0).and_then(Result::ok),
@@ -200,24 +329,6 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
             _ => None,
         }
         .unwrap_or_default();
-        let mut grid: Vec<Vec<Option<Value>>> = range
-            .rows()
-            .map(|r| {
-                r.iter()
-                    .map(|c| match c {
-                        calamine::Data::Int(i) => Some(Value::Number(*i as f64)),
-                        calamine::Data::Float(x) => x.is_finite().then_some(Value::Number(*x)),
-                        calamine::Data::String(s)
-                        | calamine::Data::DateTimeIso(s)
-                        | calamine::Data::DurationIso(s) => Value::text(s),
-                        calamine::Data::Bool(b) => Some(Value::Text(b.to_string())),
-                        calamine::Data::DateTime(d) => Some(Value::Number(d.as_f64())),
-                        calamine::Data::Error(_) | calamine::Data::Empty => None,
-                    })
-                    .collect()
-            })
-            .collect();
-        let (r0, c0) = range.start().unwrap_or((0, 0));
         let regions: Vec<(usize, usize, usize, usize)> = merged
             .iter()
             .filter(|d| d.start.0 >= r0 && d.start.1 >= c0)
@@ -249,6 +360,13 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
         } else {
             b','
         };
+        if let Some((row, cells)) = row_wider_than(text.as_bytes(), delimiter, MAX_CSV_CELLS) {
+            return Err(TableError::InvalidCsv {
+                file: f(),
+                row,
+                detail: format!("{cells} or more cells, more than {MAX_CSV_CELLS} in a row"),
+            });
+        }
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -262,12 +380,21 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
                 row: i + 1,
                 detail: e.to_string(),
             })?;
-            let cells: Vec<&str> = record.iter().collect();
-            let filled = cells.iter().rposition(|c| !c.trim().is_empty()).map_or(0, |i| i + 1);
+            let filled = record
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| !c.trim().is_empty())
+                .last()
+                .map_or(0, |(i, _)| i + 1);
+            // Cells after a row's last value are empty: the header row keeps them (they
+            // are columns), later rows do not hold them (a row of 50 million trailing
+            // commas took 3 GB, issue 19); rows are padded to the header's width.
+            let keep = if header_len.is_some() { filled } else { record.len() };
             match header_len {
-                None if filled > 0 => header_len = Some(cells.len()),
+                None if filled > 0 => header_len = Some(record.len()),
                 Some(want) if filled > want && delimiter == b',' => {
-                    let cells = &cells[..filled];
+                    let cells: Vec<&str> = record.iter().take(filled).collect();
+                    let cells = &cells[..];
                     let trimmed: Vec<&str> = cells.iter().map(|c| c.trim()).collect();
                     if let Some((joined, numbers)) = repair::join_split_numbers(&trimmed, want) {
                         notes.push(TableNote::NumbersJoined { row: i + 1, numbers });
@@ -289,7 +416,11 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
             }
             // Text Kshetra guarded against formula injection reads back as it was.
             grid.push(
-                cells.iter().map(|s| Value::text(csv_unguard(s)).map(numeric_text)).collect(),
+                record
+                    .iter()
+                    .take(keep)
+                    .map(|s| Value::text(csv_unguard(s)).map(numeric_text))
+                    .collect(),
             );
         }
         grid

@@ -156,6 +156,95 @@ pub(super) fn xlsx_bad_shared_string(bytes: &[u8]) -> Option<(usize, usize)> {
     None
 }
 
+/// In an .ods, the rows and columns the first sheet's cells with content span, counting
+/// repeated rows and cells (`table:number-rows-repeated`, `table:number-columns-repeated`)
+/// as calamine expands them: a 1.4 KB file repeating one value over 100,000 × 700 cells
+/// took over 5 GB in calamine (issue 19). `None` when the content cannot be read so.
+pub(super) fn ods_extent(bytes: &[u8]) -> Option<(u64, u64)> {
+    use quick_xml::events::Event;
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).ok()?;
+    let mut xml = Vec::new();
+    let _ =
+        zip.by_name("content.xml").ok()?.take(crate::import::MAX_ZIP_ENTRY).read_to_end(&mut xml);
+    let mut reader = quick_xml::Reader::from_reader(&xml[..]);
+    let mut buf = Vec::new();
+    let repeat = |e: &quick_xml::events::BytesStart, name: &str| -> u64 {
+        e.attributes()
+            .flatten()
+            .find(|a| AsRef::<str>::as_ref(&a.key) == name)
+            .and_then(|a| a.value.trim().parse::<u64>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let has = |e: &quick_xml::events::BytesStart, name: &str| {
+        e.attributes().flatten().any(|a| AsRef::<str>::as_ref(&a.key) == name)
+    };
+    // Row and column where the next row or cell starts; the repeats of the open row and cell.
+    let (mut row, mut col, mut row_repeat, mut cell_repeat) = (0u64, 0u64, 1u64, 1u64);
+    let (mut rows, mut cols, mut row_used, mut in_cell) = (0u64, 0u64, false, false);
+    let mut tables = 0;
+    loop {
+        let event = reader.read_event_into(&mut buf).ok()?;
+        let empty = matches!(event, Event::Empty(_));
+        match event {
+            Event::Start(e) | Event::Empty(e) => match e.name().as_ref() {
+                "table:table" => {
+                    tables += 1;
+                    if tables > 1 || empty {
+                        break;
+                    }
+                }
+                "table:table-row" => {
+                    row_repeat = repeat(&e, "table:number-rows-repeated");
+                    col = 0;
+                    row_used = false;
+                    if empty {
+                        row = row.saturating_add(row_repeat);
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    cell_repeat = repeat(&e, "table:number-columns-repeated");
+                    let valued = has(&e, "office:value-type") || has(&e, "office:value");
+                    if valued {
+                        cols = cols.max(col.saturating_add(cell_repeat));
+                        row_used = true;
+                    }
+                    if empty {
+                        col = col.saturating_add(cell_repeat);
+                    } else {
+                        in_cell = true;
+                    }
+                }
+                // Text in a cell is content.
+                "text:p" | "text:span" if in_cell => {
+                    cols = cols.max(col.saturating_add(cell_repeat));
+                    row_used = true;
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.name().as_ref() {
+                "table:table" => break,
+                "table:table-cell" | "table:covered-table-cell" => {
+                    col = col.saturating_add(cell_repeat);
+                    in_cell = false;
+                }
+                "table:table-row" => {
+                    if row_used {
+                        rows = row.saturating_add(row_repeat);
+                    }
+                    row = row.saturating_add(row_repeat);
+                }
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+        buf.clear();
+    }
+    Some((rows, cols))
+}
+
 fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).position(|w| w == needle)
 }

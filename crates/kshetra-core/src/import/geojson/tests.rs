@@ -244,3 +244,77 @@ fn too_many_values_are_refused_before_parsing() {
         other => panic!("{other:?}"),
     }
 }
+
+/// Issue 19: features are read one at a time while parsing; what the whole-tree reading
+/// refused is still refused the same way, and members may come in any order.
+#[test]
+fn the_streamed_reading_keeps_the_errors_of_the_whole_tree() {
+    let structural = |text: &str| match read("s.geojson", text.as_bytes()) {
+        Err(ImportError::InvalidJson { file, line: 0, column: 0, detail, cut_off: false }) => {
+            assert_eq!(file, "s.geojson");
+            detail
+        }
+        other => panic!("{text}: {other:?}"),
+    };
+    structural(r#"{"type":"FeatureCollection","features":5}"#);
+    structural(r#"{"type":"FeatureCollection","features":null}"#);
+    structural(r#"{"type":"FeatureCollection","features":{"a":[1]}}"#);
+    structural(r#"{"type":"FeatureCollection"}"#);
+    structural(&collection(&[r#"{"type":"Point","coordinates":[80.9,26.8]}"#.to_string()]));
+    structural(&collection(&["7".to_string()]));
+    structural(&collection(&[feature("5", SQUARE)]));
+    structural(&collection(&[feature("[1]", SQUARE)]));
+    let not_an_object = |text: &str| {
+        assert_eq!(
+            read("s.geojson", text.as_bytes()).unwrap_err(),
+            ImportError::NotFeatureCollection {
+                file: "s.geojson".into(),
+                found: "not an object".into()
+            },
+            "{text}"
+        );
+    };
+    for text in ["null", "true", "5", "-5", "2.5", r#""FeatureCollection""#, "[[1],{}]"] {
+        not_an_object(text);
+    }
+    assert_eq!(
+        read("s.geojson", br#"{"features":[],"type":7}"#).unwrap_err(),
+        ImportError::NotFeatureCollection {
+            file: "s.geojson".into(),
+            found: "an object without \"type\"".into()
+        }
+    );
+    // Syntax errors keep their line, wherever they are.
+    let broken = format!("{}\n,", collection(&[feature(r#"{"ward_no":"1"}"#, SQUARE)]));
+    assert!(matches!(
+        read("s.geojson", broken.as_bytes()),
+        Err(ImportError::InvalidJson { line: 2, .. })
+    ));
+    // Members in any order; a later `features` replaces an earlier one, as in JSON.
+    let text = format!(
+        r#"{{"features":[{}],"name":"wards","features":[{},{}],"bbox":[80,26,81,27],"type":"FeatureCollection"}}"#,
+        feature(r#"{"ward_no":"9"}"#, SQUARE),
+        feature(r#"{"ward_no":"1","b":2}"#, SQUARE),
+        feature(r#"{"ward_no":"2","a":null}"#, "null"),
+    );
+    let raw = read("s.geojson", text.as_bytes()).unwrap();
+    assert_eq!(raw.columns, ["ward_no", "b", "a"]);
+    assert_eq!(raw.features.len(), 2);
+    assert_eq!(raw.features[1].number, 2);
+    assert_eq!(raw.features[1].geometry, RawGeometry::Missing);
+    assert_eq!(raw.features[0].value(0), Some(&Value::Text("1".into())));
+    assert_eq!(raw.features[1].value(2), None);
+    // A `crs` after the features still converts them.
+    let ring =
+        "[[[495000,2972000],[496000,2972000],[496000,2973000],[495000,2973000],[495000,2972000]]]";
+    let utm = format!(r#"{{"type":"Polygon","coordinates":{ring}}}"#);
+    let text = format!(
+        r#"{{"type":"FeatureCollection","features":[{}],"crs":{{"type":"name","properties":{{"name":"EPSG:32644"}}}}}}"#,
+        feature(r#"{"ward_no":"1"}"#, &utm)
+    );
+    let raw = read("utm.geojson", text.as_bytes()).unwrap();
+    assert_eq!(raw.reprojected_from.as_deref(), Some("EPSG:32644"));
+    let RawGeometry::Polygons(m) = &raw.features[0].geometry else { panic!() };
+    let first = m.0[0].exterior().0[0];
+    assert!((first.x - 80.95).abs() < 0.01 && (first.y - 26.86).abs() < 0.01, "{first:?}");
+}
