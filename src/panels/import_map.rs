@@ -229,8 +229,12 @@ pub fn ImportMapPanel() -> impl IntoView {
                 let facts = Msg::FileFacts.fill(lang, &[
                     ("format", &format!("{:?}", raw.format)),
                     ("features", &group_indian_u64(raw.features as u64)),
-                    ("columns", &group_indian_u64(raw.columns.len() as u64)),
+                    ("columns", &group_indian_u64((raw.columns.len() + raw.columns_not_shown) as u64)),
                 ]);
+                let hidden = (raw.columns_not_shown > 0).then(|| view! { <p class="note" data-testid="columns-not-shown">{Msg::ColumnsNotShown.fill(lang, &[
+                    ("shown", &group_indian_u64(raw.columns.len() as u64)),
+                    ("more", &group_indian_u64(raw.columns_not_shown as u64)),
+                ])}</p> });
                 let reprojected = raw.reprojected_from.clone().map(|crs| view! { <p class="note">{Msg::Reprojected.fill(lang, &[("crs", &crs)])}</p> });
                 let ok = matches!(p.preview, Some(Ok(_)));
                 view! {
@@ -238,6 +242,7 @@ pub fn ImportMapPanel() -> impl IntoView {
                         <h3>{Msg::CheckImport.fill(lang, &[("file", &raw.file)])}</h3>
                         <p>{facts}</p>
                         {reprojected}
+                        {hidden}
                         <MappingForm id_prefix="import-map" columns=raw.columns.clone() samples=move |col| sample_raw.samples.get(col).cloned().unwrap_or_default() mapping=Signal::derive(move || pending.get().map(|p| p.mapping).unwrap_or_default())
                             on_change=on_mapping/>
                         {import_outcome(p.preview.as_ref(), lang)}

@@ -4,7 +4,6 @@
 
 use std::sync::Arc;
 
-use kshetra_core::format::group_indian_u64;
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::table::{self, JoinReport, Table, TableError, TableMapping};
 use kshetra_core::WardMap;
@@ -123,58 +122,8 @@ pub fn JoinTablePanel() -> impl IntoView {
     }
 }
 
-/// Matched and unmatched rows, both ways, plus rows that could not be used.
+/// Matched and unmatched rows, both ways, plus rows that could not be used (the core's text).
 fn join_report(r: &JoinReport, lang: Lang) -> AnyView {
-    const SHOWN: usize = 20;
-    let list = |items: Vec<String>| {
-        let more = items.len().saturating_sub(SHOWN);
-        let mut shown: Vec<String> = items.into_iter().take(SHOWN).collect();
-        if more > 0 {
-            shown.push(format!("… +{more}"));
-        }
-        shown.join(", ")
-    };
-    let row_ward = |row: usize, ward: &str| {
-        Msg::RowWard.fill(lang, &[("row", &row.to_string()), ("ward", ward)])
-    };
-    let mut lines =
-        vec![Msg::JoinMatched.fill(lang, &[("n", &group_indian_u64(r.matched.len() as u64))])];
-    if !r.map_only.is_empty() {
-        lines.push(Msg::JoinMapOnly.fill(
-            lang,
-            &[
-                ("n", &group_indian_u64(r.map_only.len() as u64)),
-                ("wards", &list(r.map_only.clone())),
-            ],
-        ));
-    }
-    if !r.table_only.is_empty() {
-        let rows = r.table_only.iter().map(|(row, w)| row_ward(*row, w)).collect();
-        lines.push(Msg::JoinTableOnly.fill(
-            lang,
-            &[("n", &group_indian_u64(r.table_only.len() as u64)), ("rows", &list(rows))],
-        ));
-    }
-    if !r.rows_without_key.is_empty() {
-        lines.push(Msg::JoinNoKey.fill(
-            lang,
-            &[("rows", &list(r.rows_without_key.iter().map(usize::to_string).collect()))],
-        ));
-    }
-    if !r.duplicate_rows.is_empty() {
-        let rows = r.duplicate_rows.iter().map(|(row, w, _)| row_ward(*row, w)).collect();
-        lines.push(Msg::JoinDuplicates.fill(lang, &[("rows", &list(rows))]));
-    }
-    if !r.bad_values.is_empty() {
-        let items = r
-            .bad_values
-            .iter()
-            .map(|(row, w, col, v)| format!("{} — {col}: \"{v}\"", row_ward(*row, w)))
-            .collect();
-        lines.push(Msg::JoinBadValues.fill(
-            lang,
-            &[("n", &group_indian_u64(r.bad_values.len() as u64)), ("list", &list(items))],
-        ));
-    }
+    let lines = r.messages(lang);
     view! { <ul class="join-report" data-testid="join-report">{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }.into_any()
 }

@@ -296,6 +296,10 @@ catalogue! {
     TableErrNotATable => "\"{file}\" तालिका नहीं है। CSV, .xlsx, .xls या .ods चुनें।", "\"{file}\" is not a table. Choose a CSV, .xlsx, .xls or .ods file.";
     /// Table error: broken CSV. {file} {row} {detail}
     TableErrInvalidCsv => "CSV \"{file}\" की पंक्ति {row} पढ़ी नहीं जा सकी ({detail})।", "Row {row} of the CSV \"{file}\" cannot be read ({detail}).";
+    /// A sheet spanning far more cells than a ward table. {file} {rows} {columns} {max}
+    TableErrSheetTooLarge => "स्प्रेडशीट \"{file}\" की पहली शीट {rows} पंक्तियों × {columns} कॉलम में फैली है — वार्ड तालिका से बहुत बड़ी (अधिकतम {max} खाने)। अक्सर तालिका से बहुत नीचे या दाएँ कोई भूला हुआ मान या फ़ॉर्मेटिंग होती है: Excel या LibreOffice में वे पंक्तियाँ और कॉलम हटाएँ (या तालिका को नई शीट में कॉपी करें) और फिर से सहेजें।", "The first sheet of the spreadsheet \"{file}\" spans {rows} rows × {columns} columns — far more than a ward table (at most {max} cells). Usually a stray value or formatting lies far below or to the right of the table: delete those rows and columns in Excel or LibreOffice (or copy the table into a new sheet) and save again.";
+    /// A CSV row with far too many cells. {file} {row} {cells} {max}
+    TableErrCsvRowTooWide => "CSV \"{file}\" की पंक्ति {row} में {cells} या अधिक खाने हैं — {max} से ज़्यादा। यह शायद वार्ड तालिका नहीं है, या इसके विभाजक गलत हैं: इसे Excel या LibreOffice में खोलें और वार्ड तालिका को फिर से CSV के रूप में सहेजें।", "Row {row} of the CSV \"{file}\" has {cells} or more cells — more than {max}. It is probably not a ward table, or its separators are wrong: open it in Excel or LibreOffice and save the ward table again as CSV.";
     /// Table error: broken spreadsheet. {file}
     TableErrInvalidSpreadsheet => "स्प्रेडशीट \"{file}\" पढ़ी नहीं जा सकी: यह टूटी, अधूरी (कटी हुई) या पासवर्ड से बंद है। इसे Excel या LibreOffice में खोलें, पासवर्ड हो तो हटाएँ, और .xlsx या CSV के रूप में फिर से सहेजें।", "The spreadsheet \"{file}\" cannot be read: it is damaged, incomplete (cut off) or protected by a password. Open it in Excel or LibreOffice, remove any password, and save it again as .xlsx or CSV.";
     /// Table error: no rows. {file}
@@ -344,6 +348,8 @@ catalogue! {
     CheckImport => "आयात जाँचें: {file}", "Check the import: {file}";
     /// Facts about an imported file. {format} {features} {columns}
     FileFacts => "प्रारूप {format}: {features} फ़ीचर, {columns} कॉलम।", "Format {format}: {features} features, {columns} columns.";
+    /// The mapping form lists only the first columns of a file with very many. {shown} {more}
+    ColumnsNotShown => "फ़ाइल में बहुत सारे कॉलम हैं: चुनने के लिए पहले {shown} दिखाए गए हैं, {more} और नहीं दिखाए गए।", "The file has very many columns: the first {shown} are offered to choose from, {more} more are not shown.";
     /// Coordinates were reprojected. {crs}
     Reprojected => "निर्देशांक {crs} से WGS84 (अक्षांश/देशांतर) में बदले गए।", "Coordinates converted from {crs} to WGS84 (longitude/latitude).";
     /// Heading of the mapping table: which column holds what.

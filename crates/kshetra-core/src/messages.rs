@@ -317,6 +317,24 @@ impl UserText for TableError {
             TableError::NotATable { file } => Msg::TableErrNotATable.fill(lang, &[("file", file)]),
             TableError::InvalidCsv { file, row, detail } => Msg::TableErrInvalidCsv
                 .fill(lang, &[("file", file), ("row", &row.to_string()), ("detail", detail)]),
+            TableError::SheetTooLarge { file, rows, columns } => Msg::TableErrSheetTooLarge.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("rows", &group_indian_u64(*rows)),
+                    ("columns", &group_indian_u64(*columns)),
+                    ("max", &group_indian_u64(crate::table::MAX_SHEET_CELLS)),
+                ],
+            ),
+            TableError::CsvRowTooWide { file, row, cells } => Msg::TableErrCsvRowTooWide.fill(
+                lang,
+                &[
+                    ("file", file),
+                    ("row", &row.to_string()),
+                    ("cells", &group_indian_u64(*cells as u64)),
+                    ("max", &group_indian_u64(crate::table::MAX_CSV_CELLS as u64)),
+                ],
+            ),
             TableError::InvalidSpreadsheet { file, .. } => {
                 Msg::TableErrInvalidSpreadsheet.fill(lang, &[("file", file)])
             }

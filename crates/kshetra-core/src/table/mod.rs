@@ -76,6 +76,27 @@ pub enum TableError {
         /// Parser message.
         detail: String,
     },
+    /// A sheet whose used cells span more than [`MAX_SHEET_CELLS`] (usually a stray value far
+    /// from the table).
+    #[error("{file}: the sheet spans {rows} rows × {columns} columns")]
+    SheetTooLarge {
+        /// File name.
+        file: String,
+        /// Rows spanned.
+        rows: u64,
+        /// Columns spanned.
+        columns: u64,
+    },
+    /// A CSV row with more than [`MAX_CSV_CELLS`] cells.
+    #[error("{file}: row {row} has {cells} or more cells")]
+    CsvRowTooWide {
+        /// File name.
+        file: String,
+        /// 1-based row.
+        row: usize,
+        /// Cells counted when the bound was passed.
+        cells: usize,
+    },
     /// A spreadsheet that cannot be read (damaged, encrypted, no sheet).
     #[error("{file}: the spreadsheet cannot be read: {detail}")]
     InvalidSpreadsheet {
@@ -151,13 +172,7 @@ pub const MAX_SHEET_CELLS: u64 = 5_000_000;
 
 /// The refusal of a sheet whose cells span more than [`MAX_SHEET_CELLS`].
 fn too_many_cells(file: String, rows: u64, columns: u64) -> TableError {
-    TableError::InvalidSpreadsheet {
-        file,
-        detail: format!(
-            "its cells span {rows} rows × {columns} columns, more than {MAX_SHEET_CELLS} cells; \
-             delete the cells far from the table"
-        ),
-    }
+    TableError::SheetTooLarge { file, rows, columns }
 }
 
 /// A cell's value as the table keeps it.
@@ -361,11 +376,7 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
             b','
         };
         if let Some((row, cells)) = row_wider_than(text.as_bytes(), delimiter, MAX_CSV_CELLS) {
-            return Err(TableError::InvalidCsv {
-                file: f(),
-                row,
-                detail: format!("{cells} or more cells, more than {MAX_CSV_CELLS} in a row"),
-            });
+            return Err(TableError::CsvRowTooWide { file: f(), row, cells });
         }
         let mut reader = csv::ReaderBuilder::new()
             .has_headers(false)
