@@ -119,6 +119,22 @@ struct Loaded {
 }
 
 fn main() -> ExitCode {
+    // The last line of defence (the release build aborts on a panic, so nothing can be caught):
+    // an internal error is said in words, in both languages, with exit status 70 (EX_SOFTWARE)
+    // instead of a Rust backtrace. Nothing is written before an input is fully read.
+    std::panic::set_hook(Box::new(|info| {
+        let detail = match info.location() {
+            Some(l) => format!("{}:{}", l.file(), l.line()),
+            None => "?".into(),
+        };
+        let args = [("detail", detail.as_str())];
+        let (en, hi) = (
+            Msg::CliInternalError.fill(Lang::En, &args),
+            Msg::CliInternalError.fill(Lang::Hi, &args),
+        );
+        eprintln!("kshetra-cli: {en} / {hi}");
+        std::process::exit(70);
+    }));
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

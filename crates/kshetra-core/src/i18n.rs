@@ -892,6 +892,8 @@ catalogue! {
     /// Button: reload to get the other tab's work.
     StorageReload => "पेज दोबारा खोलें", "Reload";
     // ── Command line (kshetra-cli) ──
+    /// CLI: stopped on an internal error (a bug), said instead of a backtrace. {detail}
+    CliInternalError => "आंतरिक त्रुटि के कारण रुक गया ({detail})। कुछ भी लिखा या बदला नहीं गया। कृपया इनपुट फ़ाइल के साथ इसकी सूचना दें; तब तक फ़ाइल को ऐप में आज़माएँ, या QGIS में खोलकर फिर से सहेजें।", "stopped on an internal error ({detail}). Nothing was written or changed. Please report it with the input file; meanwhile try the file in the app, or open it in QGIS and save it again.";
     /// CLI: an option's value refused; {rule} is one of the Cli…Range entries. {option} {value} {rule}
     CliBadValue => "{option} \"{value}\" मान्य नहीं है: {rule}", "{option} \"{value}\" is not valid: {rule}";
     /// CLI rule: the balance tolerance's range (fractions). {min} {max}
