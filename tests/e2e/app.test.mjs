@@ -169,9 +169,9 @@ test('a map that fails to load gives a bilingual message and can be retried', as
   await page.getByRole('combobox', { name: 'City', exact: true }).selectOption('bhopal');
   const alert = page.getByRole('alert');
   await alert.waitFor();
-  assert.match(await alert.textContent(), /data\/bhopal\.geojson.*not valid GeoJSON.*line 1/);
+  assert.match(await alert.textContent(), /data\/bhopal\.geojson" is cut off: it ends at line 1 .*Download or export it again/);
   await page.getByRole('button', { name: 'हिन्दी' }).click();
-  assert.match(await alert.textContent(), /सही GeoJSON नहीं है/);
+  assert.match(await alert.textContent(), /अधूरी है: नक्शा पूरा होने से पहले ही पंक्ति 1 पर ख़त्म/);
   truncate = false;
   await page.getByRole('button', { name: 'फिर से कोशिश करें' }).click();
   await waitForWards(page, 85);
