@@ -170,7 +170,7 @@ fn zip_with_an_empty_extended_timestamp_is_a_damaged_zip() {
 /// An .xlsx with a shared-string cell (`<c t="s"><v>0</v></c>`) but no `xl/sharedStrings.xml`:
 /// calamine 0.30.1 indexes its empty string list (xlsx/cells_reader.rs:356, `&strings[idx]`)
 /// and panics, in release builds too. Found by scripts/fuzz.sh spreadsheet (the fuzzer's input,
-/// first byte = file-name pick, is tests/fixtures/fuzz-open/spreadsheet/). Fixed by a pre-scan
+/// first byte = file-name pick, is tests/fixtures/fuzz/spreadsheet/). Fixed by a pre-scan
 /// of the sheet XML (table::repair::xlsx_bad_shared_string): such a file is refused as a
 /// damaged spreadsheet before calamine reads it.
 #[test]
@@ -222,8 +222,21 @@ fn xlsx_with_a_shared_string_cell_and_no_shared_strings_is_refused() {
     ));
     let found = std::fs::read(
         Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/fuzz-open/spreadsheet/shared-string-missing.bin"),
+            .join("tests/fixtures/fuzz/spreadsheet/shared-string-missing.bin"),
     )
     .unwrap();
     assert!(std::panic::catch_unwind(|| run("spreadsheet", &found)).is_ok());
+    // The same panic when the shared text is there under another name in the zip's directory
+    // (`°l/sharedStrings.xml`): calamine looks for `xl/sharedStrings.xml` only, so the pre-scan
+    // counts that entry only (fuzz finding, issue 19).
+    let misnamed = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/fuzz/spreadsheet/shared-strings-entry-misnamed"),
+    )
+    .unwrap();
+    let (_, xlsx) = misnamed.split_first().unwrap();
+    assert!(matches!(
+        read_table("wards.xlsx", xlsx),
+        Err(kshetra_core::table::TableError::InvalidSpreadsheet { .. })
+    ));
 }

@@ -124,13 +124,16 @@ pub(super) fn xlsx_bad_shared_string(bytes: &[u8]) -> Option<(usize, usize)> {
     };
     let count =
         |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).filter(|w| *w == needle).count();
-    let strings = names
-        .iter()
-        .position(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
-        .and_then(&mut read)
-        .map_or(0, |x| count(&x, b"<si>") + count(&x, b"<si "));
-    for (i, name) in names.iter().enumerate() {
-        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+    // The entries as calamine finds them: case-insensitive, backslashes as slashes. Its shared
+    // text is `xl/sharedStrings.xml` only (a fuzz finding: an entry named `°l/sharedStrings.xml`
+    // was counted here, calamine found none and panicked); its sheets are wherever the
+    // workbook's relationships point, so every other XML part is scanned.
+    let normal: Vec<String> =
+        names.iter().map(|n| n.replace('\\', "/").to_ascii_lowercase()).collect();
+    let shared = normal.iter().position(|n| n == "xl/sharedstrings.xml");
+    let strings = shared.and_then(&mut read).map_or(0, |x| count(&x, b"<si>") + count(&x, b"<si "));
+    for (i, name) in normal.iter().enumerate() {
+        if Some(i) == shared || !name.ends_with(".xml") {
             continue;
         }
         let Some(xml) = read(i) else { continue };
