@@ -239,4 +239,16 @@ fn xlsx_with_a_shared_string_cell_and_no_shared_strings_is_refused() {
         read_table("wards.xlsx", xlsx),
         Err(kshetra_core::table::TableError::InvalidSpreadsheet { .. })
     ));
+    // And when the shared text is not well-formed XML (`Populatio<</t>`): calamine kept fewer
+    // strings than the cells name (fuzz finding).
+    let malformed = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/fuzz/spreadsheet/shared-strings-not-well-formed"),
+    )
+    .unwrap();
+    let (_, xlsx) = malformed.split_first().unwrap();
+    assert!(matches!(
+        read_table("wards.xlsx", xlsx),
+        Err(kshetra_core::table::TableError::InvalidSpreadsheet { .. })
+    ));
 }

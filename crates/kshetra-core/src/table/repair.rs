@@ -122,8 +122,6 @@ pub(super) fn xlsx_bad_shared_string(bytes: &[u8]) -> Option<(usize, usize)> {
         let _ = f.take(crate::import::MAX_ZIP_ENTRY).read_to_end(&mut out);
         Some(out)
     };
-    let count =
-        |hay: &[u8], needle: &[u8]| hay.windows(needle.len()).filter(|w| *w == needle).count();
     // The entries as calamine finds them: case-insensitive, backslashes as slashes. Its shared
     // text is `xl/sharedStrings.xml` only (a fuzz finding: an entry named `°l/sharedStrings.xml`
     // was counted here, calamine found none and panicked); its sheets are wherever the
@@ -131,7 +129,9 @@ pub(super) fn xlsx_bad_shared_string(bytes: &[u8]) -> Option<(usize, usize)> {
     let normal: Vec<String> =
         names.iter().map(|n| n.replace('\\', "/").to_ascii_lowercase()).collect();
     let shared = normal.iter().position(|n| n == "xl/sharedstrings.xml");
-    let strings = shared.and_then(&mut read).map_or(0, |x| count(&x, b"<si>") + count(&x, b"<si "));
+    // Counted as calamine counts them; shared text that is not well-formed XML (calamine may
+    // then keep fewer strings than its cells refer to: a fuzz finding) counts as none.
+    let strings = shared.and_then(&mut read).map_or(0, |x| shared_string_count(&x).unwrap_or(0));
     for (i, name) in normal.iter().enumerate() {
         if Some(i) == shared || !name.ends_with(".xml") {
             continue;
@@ -157,6 +157,41 @@ pub(super) fn xlsx_bad_shared_string(bytes: &[u8]) -> Option<(usize, usize)> {
         }
     }
     None
+}
+
+/// The shared strings calamine 0.30 keeps from `xl/sharedStrings.xml`: each `si` (any
+/// namespace prefix) before `</sst>` holding rich text (`r`) or a `t` outside phonetic runs
+/// (`rPh`). `None` when the XML is not well-formed, has no `</sst>`, or nests `si`.
+fn shared_string_count(xml: &[u8]) -> Option<usize> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_reader(xml);
+    reader.config_mut().expand_empty_elements = true;
+    let mut buf = Vec::new();
+    let (mut count, mut in_si, mut in_phonetic, mut has_text) = (0, false, false, false);
+    loop {
+        match reader.read_event_into(&mut buf).ok()? {
+            Event::Start(e) => match e.local_name().as_ref() {
+                "si" if in_si => return None,
+                "si" => (in_si, has_text) = (true, false),
+                "rPh" if in_si => in_phonetic = true,
+                "r" if in_si => has_text = true,
+                "t" if in_si && !in_phonetic => has_text = true,
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                "si" => {
+                    count += usize::from(in_si && has_text);
+                    in_si = false;
+                }
+                "rPh" => in_phonetic = false,
+                "sst" => return Some(count),
+                _ => {}
+            },
+            Event::Eof => return None,
+            _ => {}
+        }
+        buf.clear();
+    }
 }
 
 /// In an .ods, the rows and columns the first sheet's cells with content span, counting
