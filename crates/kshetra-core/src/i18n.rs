@@ -173,7 +173,7 @@ catalogue! {
     /// Import error: broken JSON. {file} {line} {column}
     ErrInvalidJson => "फ़ाइल \"{file}\" सही JSON (GeoJSON/TopoJSON) नहीं है: पंक्ति {line}, स्थान {column} पर गड़बड़ी। फ़ाइल टूटी हो सकती है या हाथ से बदली गई है; नक्शे के प्रोग्राम से इसे फिर से निर्यात करें।", "The file \"{file}\" is not valid JSON (GeoJSON/TopoJSON): error at line {line}, column {column}. The file may be damaged or edited by hand; export it again from the map program.";
     /// Import error: JSON, but not a readable map. {file} {detail}
-    ErrInvalidMapJson => "फ़ाइल \"{file}\" JSON है, पर पढ़ने योग्य नक्शा नहीं ({detail})। नक्शे के प्रोग्राम (जैसे QGIS) से इसे GeoJSON के रूप में फिर से निर्यात करें।", "The file \"{file}\" is JSON but not a readable map ({detail}). Export it again from the map program (e.g. QGIS) as GeoJSON.";
+    ErrInvalidMapJson => "फ़ाइल \"{file}\" JSON है, पर पढ़ने योग्य नक्शा नहीं (तकनीकी विवरण, अंग्रेज़ी में: {detail})। नक्शे के प्रोग्राम (जैसे QGIS) से इसे GeoJSON के रूप में फिर से निर्यात करें।", "The file \"{file}\" is JSON but not a readable map (technical detail: {detail}). Export it again from the map program (e.g. QGIS) as GeoJSON.";
     /// Import error: a map file cut off before its end. {file} {line}
     ErrCutOff => "फ़ाइल \"{file}\" अधूरी है: नक्शा पूरा होने से पहले ही पंक्ति {line} पर ख़त्म हो जाती है, शायद डाउनलोड या कॉपी बीच में रुक गई। इसे फिर से डाउनलोड या निर्यात करें।", "The file \"{file}\" is cut off: it ends at line {line} before the map is complete, probably because a download or copy was interrupted. Download or export it again.";
     /// Import error: not a FeatureCollection. {file} {found}
@@ -221,7 +221,7 @@ catalogue! {
     /// Import error: bare shapefile part. {file}
     ErrShapefileNotZipped => "\"{file}\" Shapefile का केवल एक हिस्सा है। .shp, .shx, .dbf और .prj को एक साथ ज़िप करके चुनें।", "\"{file}\" is only one part of a Shapefile. Zip the .shp, .shx, .dbf and .prj together and choose the zip.";
     /// Import error: broken KML. {file} {line} {detail}
-    ErrInvalidXml => "फ़ाइल \"{file}\" सही KML नहीं है: पंक्ति {line} पर गड़बड़ी ({detail})। फ़ाइल अधूरी या टूटी हो सकती है; फिर से निर्यात करें।", "The file \"{file}\" is not valid KML: error at line {line} ({detail}). The file may be cut off or damaged; export it again.";
+    ErrInvalidXml => "फ़ाइल \"{file}\" सही KML नहीं है: पंक्ति {line} पर गड़बड़ी (तकनीकी विवरण, अंग्रेज़ी में: {detail})। फ़ाइल अधूरी या टूटी हो सकती है; फिर से निर्यात करें।", "The file \"{file}\" is not valid KML: error at line {line} (technical detail: {detail}). The file may be cut off or damaged; export it again.";
     /// Import error: a KML closing tag that does not match. {file} {line} {expected} {found}
     ErrXmlMismatchedTag => "फ़ाइल \"{file}\" सही KML नहीं है: पंक्ति {line} पर </{found}> है, जबकि वहाँ </{expected}> होना चाहिए। फ़ाइल शायद हाथ से बदली गई या टूटी है: वह पंक्ति ठीक करें या फ़ाइल फिर से निर्यात करें।", "The file \"{file}\" is not valid KML: line {line} has </{found}> where </{expected}> should be. The file was probably edited by hand or damaged: fix that line or export the file again.";
     /// Import error: broken zip. {file}
@@ -295,7 +295,7 @@ catalogue! {
     /// Table error: not a table. {file}
     TableErrNotATable => "\"{file}\" तालिका नहीं है। CSV, .xlsx, .xls या .ods चुनें।", "\"{file}\" is not a table. Choose a CSV, .xlsx, .xls or .ods file.";
     /// Table error: broken CSV. {file} {row} {detail}
-    TableErrInvalidCsv => "CSV \"{file}\" की पंक्ति {row} पढ़ी नहीं जा सकी ({detail})।", "Row {row} of the CSV \"{file}\" cannot be read ({detail}).";
+    TableErrInvalidCsv => "CSV \"{file}\" की पंक्ति {row} पढ़ी नहीं जा सकी (तकनीकी विवरण, अंग्रेज़ी में: {detail})। फ़ाइल को Excel या LibreOffice में खोलें और फिर से CSV (UTF-8) के रूप में सहेजें।", "Row {row} of the CSV \"{file}\" cannot be read (technical detail: {detail}). Open the file in Excel or LibreOffice and save it again as CSV (UTF-8).";
     /// A sheet spanning far more cells than a ward table. {file} {rows} {columns} {max}
     TableErrSheetTooLarge => "स्प्रेडशीट \"{file}\" की पहली शीट {rows} पंक्तियों × {columns} कॉलम में फैली है — वार्ड तालिका से बहुत बड़ी (अधिकतम {max} खाने)। अक्सर तालिका से बहुत नीचे या दाएँ कोई भूला हुआ मान या फ़ॉर्मेटिंग होती है: Excel या LibreOffice में वे पंक्तियाँ और कॉलम हटाएँ (या तालिका को नई शीट में कॉपी करें) और फिर से सहेजें।", "The first sheet of the spreadsheet \"{file}\" spans {rows} rows × {columns} columns — far more than a ward table (at most {max} cells). Usually a stray value or formatting lies far below or to the right of the table: delete those rows and columns in Excel or LibreOffice (or copy the table into a new sheet) and save again.";
     /// A CSV row with far too many cells. {file} {row} {cells} {max}
@@ -834,7 +834,7 @@ catalogue! {
     /// Project file: newer version. {file} {found} {supported}
     ProjErrNewerVersion => "परियोजना \"{file}\" क्षेत्र के नए संस्करण ({found}) में बनी है; यह संस्करण {supported} तक पढ़ता है। क्षेत्र को अपडेट करें।", "The project \"{file}\" was made by a newer Kshetra (format {found}); this one reads up to {supported}. Update Kshetra.";
     /// Project file: wrong structure. {file} {detail}
-    ProjErrInvalid => "परियोजना फ़ाइल \"{file}\" की बनावट गलत है ({detail})।", "The project file \"{file}\" is malformed ({detail}).";
+    ProjErrInvalid => "परियोजना फ़ाइल \"{file}\" की बनावट गलत है (तकनीकी विवरण, अंग्रेज़ी में: {detail})। शायद इसे हाथ से बदला गया है या यह किसी और प्रोग्राम की है: क्षेत्र से सहेजी गई प्रति खोलें।", "The project file \"{file}\" is malformed (technical detail: {detail}). It may have been edited by hand or come from another program: open a copy saved by Kshetra.";
     /// Project file: map unreadable. {file} {detail}
     ProjErrBadMap => "परियोजना \"{file}\" का वार्ड नक्शा पढ़ा नहीं जा सका: {detail}", "The ward map inside the project \"{file}\" cannot be read: {detail}";
     /// Project file error: wards of the map lost. {file} {readable} {total}
