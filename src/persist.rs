@@ -141,6 +141,33 @@ struct Versioned {
     format: Option<String>,
 }
 
+/// Keeps the records under `store_keys` untouched from now on and gives what to tell the
+/// officer: a `kind` record of the map `key`, of format `version` (`None`: unreadable).
+fn kept<T>(
+    kind: KeptKind,
+    key: &str,
+    store_keys: &[String],
+    version: Option<u32>,
+    why: &str,
+) -> Stored<T> {
+    warn(&format!("kept the saved record {} untouched", store_keys[0]), why);
+    keep(store_keys);
+    Stored::Kept(KeptRecord { kind, key: key.to_string(), version })
+}
+
+/// The text saved under `store_keys[0]`; `None` when nothing is saved, or when it cannot be
+/// read (then whatever is there may be the officer's work, so its keys are kept, not written).
+async fn saved_text(store_keys: &[String]) -> Option<String> {
+    match get(&store_keys[0]).await {
+        Ok(text) => text,
+        Err(e) => {
+            warn("could not read", &e);
+            keep(store_keys);
+            None
+        }
+    }
+}
+
 /// Reads a saved record of format `expected`: a known version that parses is `Found`;
 /// anything else (another version, broken text) is kept untouched under `store_keys`.
 fn read_record<T: serde::de::DeserializeOwned>(
@@ -151,11 +178,7 @@ fn read_record<T: serde::de::DeserializeOwned>(
     store_keys: &[String],
 ) -> Stored<T> {
     let version = serde_json::from_str::<Versioned>(text).ok().and_then(|v| v.version);
-    let kept = |version: Option<u32>, why: &str| {
-        warn(&format!("kept the saved record {} untouched", store_keys[0]), why);
-        keep(store_keys);
-        Stored::Kept(KeptRecord { kind, key: key.to_string(), version })
-    };
+    let kept = |version: Option<u32>, why: &str| kept(kind, key, store_keys, version, why);
     match version {
         Some(v) if v == expected => match serde_json::from_str::<T>(text) {
             Ok(r) => Stored::Found(r),
@@ -273,28 +296,14 @@ pub async fn current_key() -> Option<String> {
 /// The saved map under `key`. Saved maps are marked as changed. A record this version cannot
 /// open is [`Stored::Kept`], untouched.
 pub async fn load(key: &str) -> Stored<CityMap> {
-    let store_key = format!("map:{key}");
-    let keys = [store_key];
-    let text = match get(&keys[0]).await {
-        Ok(Some(text)) => text,
-        Ok(None) => return Stored::Absent,
-        Err(e) => {
-            // Whatever is there may be the officer's work: not written over either.
-            warn("could not read", &e);
-            keep(&keys);
-            return Stored::Absent;
-        }
-    };
+    let keys = [format!("map:{key}")];
+    let Some(text) = saved_text(&keys).await else { return Stored::Absent };
     let record: Record = match read_record(&text, VERSION, KeptKind::Map, key, &keys) {
         Stored::Found(r) => r,
         Stored::Kept(k) => return Stored::Kept(k),
         Stored::Absent => return Stored::Absent,
     };
-    let unreadable = |why: &str| {
-        warn(&format!("kept the saved record {} untouched", keys[0]), why);
-        keep(&keys);
-        Stored::Kept(KeptRecord { kind: KeptKind::Map, key: key.to_string(), version: None })
-    };
+    let unreadable = |why: &str| kept(KeptKind::Map, key, &keys, None, why);
     let source = match record.kind.as_str() {
         "bundled" => match BundledCity::by_id(&record.name) {
             Some(c) => MapSource::Bundled(c),
@@ -439,21 +448,8 @@ pub async fn load_project(key: &str) -> Stored<ProjectRecord> {
 /// [`load_project`] without taking note of its revision (for the projects list).
 async fn read_project(key: &str) -> Stored<ProjectRecord> {
     let keys = [format!("project:{key}"), format!("projectinfo:{key}")];
-    let text = match get(&keys[0]).await {
-        Ok(Some(text)) => text,
-        Ok(None) => return Stored::Absent,
-        Err(e) => {
-            // Whatever is there may be the officer's work: not written over either.
-            warn("could not read", &e);
-            keep(&keys);
-            return Stored::Absent;
-        }
-    };
-    let kept = |version: Option<u32>, why: &str| {
-        warn(&format!("kept the saved record {} untouched", keys[0]), why);
-        keep(&keys);
-        Stored::Kept(KeptRecord { kind: KeptKind::Project, key: key.to_string(), version })
-    };
+    let Some(text) = saved_text(&keys).await else { return Stored::Absent };
+    let kept = |version: Option<u32>, why: &str| kept(KeptKind::Project, key, &keys, version, why);
     let marker = serde_json::from_str::<Versioned>(&text).ok();
     match marker {
         Some(Versioned { format: Some(_), .. }) => {

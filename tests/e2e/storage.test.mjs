@@ -16,37 +16,28 @@ const organisers = (names) => ({
   buffer: Buffer.from(['Name,Mobile', ...names.map((n, i) => `${n},98765432${String(10 + i)}`)].join('\n')),
 });
 
-// The app's IndexedDB record under `key` (no eval: the page policy forbids it).
-const readKey = (page, key) => page.evaluate(async (key) => {
+// The app's IndexedDB record under `key`: read (`value` undefined) or written. No eval: the
+// page policy forbids it.
+const idb = (page, key, value) => page.evaluate(async ([key, value]) => {
   const db = await new Promise((ok, err) => {
     const r = indexedDB.open('kshetra', 1);
     r.onupgradeneeded = () => r.result.createObjectStore('maps');
     r.onsuccess = () => ok(r.result);
     r.onerror = () => err(r.error);
   });
-  const value = await new Promise((ok, err) => {
-    const r = db.transaction('maps', 'readonly').objectStore('maps').get(key);
-    r.onsuccess = () => ok(r.result ?? null);
-    r.onerror = () => err(r.error);
-  });
-  db.close();
-  return value;
-}, key);
-const writeKey = (page, key, value) => page.evaluate(async ([key, value]) => {
-  const db = await new Promise((ok, err) => {
-    const r = indexedDB.open('kshetra', 1);
-    r.onupgradeneeded = () => r.result.createObjectStore('maps');
-    r.onsuccess = () => ok(r.result);
-    r.onerror = () => err(r.error);
-  });
-  await new Promise((ok, err) => {
-    const tx = db.transaction('maps', 'readwrite');
-    tx.objectStore('maps').put(value, key);
-    tx.oncomplete = ok;
+  const result = await new Promise((ok, err) => {
+    const tx = db.transaction('maps', value === undefined ? 'readonly' : 'readwrite');
+    const r = value === undefined ? tx.objectStore('maps').get(key) : tx.objectStore('maps').put(value, key);
+    let got = null;
+    r.onsuccess = () => { got = value === undefined ? (r.result ?? null) : null; };
+    tx.oncomplete = () => ok(got);
     tx.onabort = () => err(tx.error);
   });
   db.close();
+  return result;
 }, [key, value]);
+const readKey = (page, key) => idb(page, key);
+const writeKey = (page, key, value) => idb(page, key, value);
 
 async function organiserNames(page) {
   return page.getByTestId('organiser-list').locator('li').allTextContents();

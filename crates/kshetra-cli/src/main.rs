@@ -150,8 +150,13 @@ fn run(cli: Cli) -> Result<(), String> {
             check_tolerance(&map)?;
             if !AllocSettings::is_valid_epsilon(eps) {
                 let rule = |lang| {
-                    Msg::CliEpsRange
-                        .fill(lang, &[("min", &EPS_MIN.to_string()), ("max", &EPS_MAX.to_string())])
+                    Msg::CliEpsRange.fill(
+                        lang,
+                        &[
+                            ("min", &AllocSettings::EPSILON_MIN.to_string()),
+                            ("max", &AllocSettings::EPSILON_MAX.to_string()),
+                        ],
+                    )
                 };
                 return Err(bad_value("--eps", &format!("{eps:?}"), rule));
             }
@@ -266,11 +271,6 @@ fn bad_value(option: &str, value: &str, rule: impl Fn(Lang) -> String) -> String
     };
     format!("{} / {}", text(Lang::En), text(Lang::Hi))
 }
-
-/// The balance tolerance ε the app accepts: its field takes 0.5 % to 50 %
-/// (`src/panels/allocation.rs`).
-const EPS_MIN: f64 = AllocSettings::EPSILON_MIN;
-const EPS_MAX: f64 = AllocSettings::EPSILON_MAX;
 
 /// `--tolerance` within the app's range, 0 to [`kshetra_core::settings::MAX_TOLERANCE_M`] metres.
 fn check_tolerance(args: &MapArgs) -> Result<(), String> {

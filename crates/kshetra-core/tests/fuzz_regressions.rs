@@ -112,6 +112,12 @@ fn run(target: &str, data: &[u8]) {
     }
 }
 
+/// A committed fuzz finding (`tests/fixtures/fuzz/TARGET/NAME`).
+fn finding(path: &str) -> Vec<u8> {
+    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz").join(path))
+        .unwrap()
+}
+
 fn files_under(dir: &Path) -> Vec<(String, PathBuf)> {
     let mut out = Vec::new();
     for target in std::fs::read_dir(dir).unwrap() {
@@ -155,9 +161,7 @@ fn every_fuzz_finding_goes_through_its_target() {
 /// the map importer and the table reader (calamine) see it.
 #[test]
 fn zip_with_an_empty_extended_timestamp_is_a_damaged_zip() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/fuzz/shapefile_zip/extended-timestamp-len-0.zip");
-    let bytes = std::fs::read(path).unwrap();
+    let bytes = finding("shapefile_zip/extended-timestamp-len-0.zip");
     assert_eq!(bytes.len(), 57);
     match read_any("wards.zip", &bytes) {
         Err(ImportError::InvalidZip { file, .. }) => assert_eq!(file, "wards.zip"),
@@ -220,20 +224,12 @@ fn xlsx_with_a_shared_string_cell_and_no_shared_strings_is_refused() {
         read_table("wards.xlsx", &bytes),
         Err(kshetra_core::table::TableError::InvalidSpreadsheet { .. })
     ));
-    let found = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/fuzz/spreadsheet/shared-string-missing.bin"),
-    )
-    .unwrap();
+    let found = finding("spreadsheet/shared-string-missing.bin");
     assert!(std::panic::catch_unwind(|| run("spreadsheet", &found)).is_ok());
     // The same panic when the shared text is there under another name in the zip's directory
     // (`°l/sharedStrings.xml`): calamine looks for `xl/sharedStrings.xml` only, so the pre-scan
     // counts that entry only (fuzz finding, issue 19).
-    let misnamed = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/fuzz/spreadsheet/shared-strings-entry-misnamed"),
-    )
-    .unwrap();
+    let misnamed = finding("spreadsheet/shared-strings-entry-misnamed");
     let (_, xlsx) = misnamed.split_first().unwrap();
     assert!(matches!(
         read_table("wards.xlsx", xlsx),
@@ -241,11 +237,7 @@ fn xlsx_with_a_shared_string_cell_and_no_shared_strings_is_refused() {
     ));
     // And when the shared text is not well-formed XML (`Populatio<</t>`): calamine kept fewer
     // strings than the cells name (fuzz finding).
-    let malformed = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/fuzz/spreadsheet/shared-strings-not-well-formed"),
-    )
-    .unwrap();
+    let malformed = finding("spreadsheet/shared-strings-not-well-formed");
     let (_, xlsx) = malformed.split_first().unwrap();
     assert!(matches!(
         read_table("wards.xlsx", xlsx),
