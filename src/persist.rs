@@ -2,13 +2,16 @@
 //! bundled map with edited figures, survives a reload. Nothing leaves the browser.
 //!
 //! Records (object store `maps`): `map:<key>` → a versioned JSON object with the source and
-//! the wards as GeoJSON ([`kshetra_core::export::wards_geojson`]); `current` → the key of the
-//! map last worked on. Storage failures (private mode, quota) are reported to the console and
+//! the wards as GeoJSON ([`kshetra_core::export::wards_geojson`]); `figures:<key>` → the
+//! figure edits made since that record was written ([`FigureJournal`]: the map record takes
+//! about a second to make at 10,000 wards, so it is written a while after typing stops, while
+//! each edit is journalled at once and a crash loses at most the last one); `current` → the
+//! key of the map last worked on. Storage failures (private mode, quota) are reported to the console and
 //! never break the app.
 //!
 //! **Nothing saved is ever lost**: a map or project record this version cannot open (an
 //! unknown, e.g. newer, format version, or unreadable) is returned as [`Stored::Kept`] and its
-//! key is never written or deleted again in this page ([`put`] and [`delete`] refuse), so an
+//! key is never written or deleted again in this page ([`write`] refuses), so an
 //! empty project can never replace it; the app tells the officer
 //! ([`kshetra_core::messages::kept_record`]).
 //!
@@ -25,7 +28,9 @@ use std::collections::{HashMap, HashSet};
 use kshetra_core::cities::BundledCity;
 pub use kshetra_core::city_map::{KeptKind, KeptRecord};
 use kshetra_core::export::wards_geojson;
+use kshetra_core::figure_journal::FigureJournal;
 use kshetra_core::import::geojson;
+use kshetra_core::model::WardEdit;
 use kshetra_core::run_report::RunReport;
 use rexie::{ObjectStore, Rexie, TransactionMode};
 use serde::{Deserialize, Serialize};
@@ -49,6 +54,10 @@ struct Record {
     name: String,
     /// The wards as GeoJSON.
     wards: String,
+    /// The record holds the figure edits up to this journal sequence number (0: none
+    /// journalled; records written before the journal have none).
+    #[serde(default)]
+    journal_seq: u64,
 }
 
 async fn open() -> Result<Rexie, String> {
@@ -65,6 +74,8 @@ thread_local! {
     static KEPT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
     /// For each project key: the revision this page last read or wrote (0: none saved).
     static REVS: RefCell<HashMap<String, u64>> = RefCell::new(HashMap::new());
+    /// For each map key: the figure edits not yet known to be in its saved map record.
+    static JOURNALS: RefCell<HashMap<String, FigureJournal>> = RefCell::new(HashMap::new());
 }
 
 /// Why a save did not happen. The work stays in memory.
@@ -190,16 +201,25 @@ fn read_record<T: serde::de::DeserializeOwned>(
 }
 
 async fn put(key: &str, value: &str) -> Result<(), String> {
-    if is_kept(key) {
+    write(&[(key, Some(value))]).await
+}
+
+/// Puts (`Some`) or deletes (`None`) several records in one transaction: all or none.
+async fn write(changes: &[(&str, Option<&str>)]) -> Result<(), String> {
+    if changes.iter().any(|(key, _)| is_kept(key)) {
         return Err(KEPT_REFUSAL.into());
     }
     let db = open().await?;
     let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| describe(&e))?;
     let store = tx.store(STORE).map_err(|e| describe(&e))?;
-    store
-        .put(&JsValue::from_str(value), Some(&JsValue::from_str(key)))
-        .await
+    for (key, value) in changes {
+        let key = JsValue::from_str(key);
+        match value {
+            Some(v) => store.put(&JsValue::from_str(v), Some(&key)).await.map(drop),
+            None => store.delete(key).await,
+        }
         .map_err(|e| describe(&e))?;
+    }
     tx.done().await.map_err(|e| describe(&e))?;
     Ok(())
 }
@@ -215,30 +235,74 @@ async fn get_value(key: &str) -> Result<Option<JsValue>, String> {
     store.get(JsValue::from_str(key)).await.map_err(|e| describe(&e))
 }
 
-async fn delete(key: &str) -> Result<(), String> {
-    if is_kept(key) {
-        return Err(KEPT_REFUSAL.into());
-    }
-    let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| describe(&e))?;
-    let store = tx.store(STORE).map_err(|e| describe(&e))?;
-    store.delete(JsValue::from_str(key)).await.map_err(|e| describe(&e))?;
-    tx.done().await.map_err(|e| describe(&e))?;
-    Ok(())
-}
-
 fn warn(what: &str, e: &str) {
     gloo::console::warn!(format!("Kshetra storage: {what}: {e}"));
 }
 
-/// Saves `map` (only imported or edited maps are worth saving) and marks it current.
-pub async fn save(map: &CityMap) -> Result<(), SaveProblem> {
+/// Saves `map` (only imported or edited maps are worth saving) and marks it current. The
+/// record is made at once (so it holds exactly the figure edits journalled so far), stored
+/// when the returned future runs.
+pub fn save(map: &CityMap) -> impl std::future::Future<Output = Result<(), SaveProblem>> {
+    let key = map.key();
     let (kind, name) = match &map.source {
         MapSource::Bundled(c) => (RecordKind::Bundled, c.id.to_string()),
         MapSource::Imported { file } => (RecordKind::File, file.clone()),
     };
-    let Some(text) = record_text(kind, &name, &map.map) else { return Ok(()) };
-    save_text(&map.key(), &text).await
+    let seq = JOURNALS.with(|j| j.borrow().get(&key).map_or(0, FigureJournal::last_seq));
+    let text = make_record(kind, &name, &map.map, seq);
+    async move {
+        let Some(text) = text else { return Ok(()) };
+        if let Err(e) = put(&format!("map:{key}"), &text).await {
+            return store_failed(e);
+        }
+        // Those edits are in the map record now; later ones stay journalled.
+        JOURNALS.with(|j| j.borrow_mut().get_mut(&key).map(|j| j.saved_upto(seq)));
+        mark_current(&key).await;
+        Ok(())
+    }
+}
+
+/// A failed map save: nothing to report when the record is kept untouched on purpose.
+fn store_failed(e: String) -> Result<(), SaveProblem> {
+    warn("could not save the map", &e);
+    if e == KEPT_REFUSAL {
+        Ok(())
+    } else {
+        Err(SaveProblem::of(e))
+    }
+}
+
+async fn mark_current(key: &str) {
+    if let Err(e) = put(CURRENT, key).await {
+        warn("could not save the current map", &e);
+    }
+}
+
+/// Journals one figure edit of ward `ward` of the map `key` and writes the journal at once
+/// (a small record, unlike the map), so a crash loses at most this edit. The journal text is
+/// made now: writes start in the order of the edits, and IndexedDB runs them in that order.
+pub fn journal_edit(
+    key: &str,
+    ward: &str,
+    edit: WardEdit,
+) -> impl std::future::Future<Output = Result<(), SaveProblem>> {
+    let text = JOURNALS.with(|j| {
+        let mut journals = j.borrow_mut();
+        let journal = journals.entry(key.to_string()).or_default();
+        journal.record(ward, edit);
+        journal.to_text()
+    });
+    let store_key = format!("figures:{key}");
+    async move {
+        put(&store_key, &text).await.or_else(|e| {
+            warn("could not save the figure edit", &e);
+            if e == KEPT_REFUSAL {
+                Ok(())
+            } else {
+                Err(SaveProblem::of(e))
+            }
+        })
+    }
 }
 
 /// Which kind of map a record holds.
@@ -250,9 +314,19 @@ pub enum RecordKind {
     File,
 }
 
-/// The record text saved for a map: pure, so the worker can prepare it for a big import
-/// (turning 10,000 wards into GeoJSON takes about a second) and the page only stores it.
+/// The record text saved for a newly imported map: pure, so the worker can prepare it for a
+/// big import (turning 10,000 wards into GeoJSON takes about a second) and the page only
+/// stores it.
 pub fn record_text(kind: RecordKind, name: &str, map: &kshetra_core::WardMap) -> Option<String> {
+    make_record(kind, name, map, 0)
+}
+
+fn make_record(
+    kind: RecordKind,
+    name: &str,
+    map: &kshetra_core::WardMap,
+    journal_seq: u64,
+) -> Option<String> {
     let kind = match kind {
         RecordKind::Bundled => "bundled",
         RecordKind::File => "file",
@@ -262,27 +336,27 @@ pub fn record_text(kind: RecordKind, name: &str, map: &kshetra_core::WardMap) ->
         kind: kind.into(),
         name: name.to_string(),
         wards: wards_geojson(map),
+        journal_seq,
     };
     serde_json::to_string(&record).ok()
 }
 
-/// Stores a record made by [`record_text`] under the map key `key` and marks it current.
+/// Stores a record made by [`record_text`] (a new import) under the map key `key` and marks
+/// it current. Figure edits journalled for an earlier map under that key are dropped in the
+/// same transaction, so they can never be replayed onto the new map.
 pub async fn save_text(key: &str, text: &str) -> Result<(), SaveProblem> {
-    if let Err(e) = put(&format!("map:{key}"), text).await {
-        warn("could not save the map", &e);
-        return if e == KEPT_REFUSAL { Ok(()) } else { Err(SaveProblem::of(e)) };
+    JOURNALS.with(|j| j.borrow_mut().remove(key));
+    let (map_key, figures_key) = (format!("map:{key}"), format!("figures:{key}"));
+    if let Err(e) = write(&[(&map_key, Some(text)), (&figures_key, None)]).await {
+        return store_failed(e);
     }
-    if let Err(e) = put(CURRENT, key).await {
-        warn("could not save the current map", &e);
-    }
+    mark_current(key).await;
     Ok(())
 }
 
 /// Marks a map (by key) as the one being worked on.
 pub async fn set_current(key: &str) {
-    if let Err(e) = put(CURRENT, key).await {
-        warn("could not save the current map", &e);
-    }
+    mark_current(key).await
 }
 
 /// The key of the map last worked on.
@@ -296,7 +370,8 @@ pub async fn current_key() -> Option<String> {
 /// The saved map under `key`. Saved maps are marked as changed. A record this version cannot
 /// open is [`Stored::Kept`], untouched.
 pub async fn load(key: &str) -> Stored<CityMap> {
-    let keys = [format!("map:{key}")];
+    // A kept map record keeps its figure journal untouched too.
+    let keys = [format!("map:{key}"), format!("figures:{key}")];
     let Some(text) = saved_text(&keys).await else { return Stored::Absent };
     let record: Record = match read_record(&text, VERSION, KeptKind::Map, key, &keys) {
         Stored::Found(r) => r,
@@ -315,14 +390,32 @@ pub async fn load(key: &str) -> Stored<CityMap> {
         Ok(i) => i,
         Err(e) => return unreadable(&e.to_string()),
     };
-    let mut map = CityMap::new(source, imported.map, Vec::new());
+    let mut wards = imported.map;
+    // The figure edits made after the record was written (a crash or a closed tab before the
+    // map was saved again): applied again, and kept journalled until the next map save.
+    let figures = get(&format!("figures:{key}")).await.unwrap_or_else(|e| {
+        warn("could not read the figure edits", &e);
+        None
+    });
+    let mut journal = figures
+        .as_deref()
+        .and_then(FigureJournal::from_text)
+        .unwrap_or_else(|| FigureJournal::after(record.journal_seq));
+    let replayed = journal.replay(&mut wards, record.journal_seq);
+    if replayed > 0 {
+        gloo::console::log!(format!("Kshetra storage: {replayed} figure edits restored"));
+    }
+    JOURNALS.with(|j| j.borrow_mut().insert(key.to_string(), journal));
+    let mut map = CityMap::new(source, wards, Vec::new());
     map.changed = true;
     Stored::Found(map)
 }
 
 /// Forgets the saved copy of a map (e.g. to go back to the original bundled map).
 pub async fn forget(key: &str) {
-    if let Err(e) = delete(&format!("map:{key}")).await {
+    JOURNALS.with(|j| j.borrow_mut().remove(key));
+    let (map_key, figures_key) = (format!("map:{key}"), format!("figures:{key}"));
+    if let Err(e) = write(&[(&map_key, None), (&figures_key, None)]).await {
         warn("could not delete", &e);
     }
 }

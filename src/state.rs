@@ -318,12 +318,15 @@ impl AppState {
         // A newer load must not overwrite this choice.
         self.next_load();
         if map.changed {
-            let saved = map.clone();
             let storage = self.editor.storage;
+            let key = map.key();
+            // Made now, so it holds exactly the figure edits journalled so far.
+            let resaved = record.is_none().then(|| crate::persist::save(&map));
             leptos::task::spawn_local(async move {
-                let result = match record {
-                    Some(text) => crate::persist::save_text(&saved.key(), &text).await,
-                    None => crate::persist::save(&saved).await,
+                let result = match (record, resaved) {
+                    (Some(text), _) => crate::persist::save_text(&key, &text).await,
+                    (None, Some(saving)) => saving.await,
+                    (None, None) => Ok(()),
                 };
                 if let Err(problem) = result {
                     storage.set(Some(problem));
@@ -338,13 +341,40 @@ impl AppState {
         self.current.get()
     }
 
-    /// Changes one ward's figures in the current map (saved in the browser shortly after).
+    /// Changes one ward's figures in the current map. The edit is kept in the browser at once
+    /// (journalled beside the saved map, [`crate::persist::journal_edit`]); the whole map is
+    /// saved again a while after typing stops.
     pub fn edit_ward(&self, index: usize, edit: WardEdit) {
-        self.update_map(|m| m.map.edit(index, edit));
+        let Some(before) = self.current.get_untracked() else { return };
+        let Some(ward) = before.map.wards().get(index).map(|w| w.number.clone()) else { return };
+        let first_change = !before.changed;
+        drop(before);
+        self.change_map(|m| m.map.edit(index, edit.clone()));
+        if first_change {
+            // No saved record to journal against yet (a bundled map's first edit): save the
+            // map itself now (bundled maps are small).
+            self.save_map_now();
+            return;
+        }
+        let Some(map) = self.current.get_untracked() else { return };
+        let storage = self.editor.storage;
+        let journalled = crate::persist::journal_edit(&map.key(), &ward, edit);
+        leptos::task::spawn_local(async move {
+            if let Err(problem) = journalled.await {
+                storage.set(Some(problem));
+            }
+        });
+        self.schedule_save();
     }
 
-    /// Changes the current map's figures (not its shapes) and schedules saving it.
+    /// Changes the current map's figures (not its shapes), e.g. a joined ward table, and
+    /// saves it at once.
     pub fn update_map(&self, change: impl FnOnce(&mut CityMap)) {
+        self.change_map(change);
+        self.save_map_now();
+    }
+
+    fn change_map(&self, change: impl FnOnce(&mut CityMap)) {
         self.current.update(|c| {
             if let Some(c) = c {
                 let m = Arc::make_mut(c);
@@ -352,7 +382,6 @@ impl AppState {
                 m.changed = true;
             }
         });
-        self.schedule_save();
     }
 
     /// Saves the current map now if a save is scheduled (the page is being hidden or closed),
@@ -366,18 +395,20 @@ impl AppState {
 
     fn save_map_now(&self) {
         self.map_save_pending.set_value(false);
+        self.save_timer.update_value(|t| *t = None);
         let Some(map) = self.current.get_untracked() else { return };
         let storage = self.editor.storage;
+        let saved = crate::persist::save(&map);
         leptos::task::spawn_local(async move {
-            if let Err(problem) = crate::persist::save(&map).await {
+            if let Err(problem) = saved.await {
                 storage.set(Some(problem));
             }
         });
     }
 
-    /// Saves the current map about a second after the last change (typing in the ward
-    /// table does not write on every key: a map with 10,000 wards takes about a second to
-    /// turn into its record). [`AppState::flush_saves`] saves at once when the page is hidden.
+    /// Saves the whole current map about a second after the last figure edit (a map with
+    /// 10,000 wards takes about a second to turn into its record; each edit is journalled at
+    /// once meanwhile). [`AppState::flush_saves`] saves at once when the page is hidden.
     fn schedule_save(&self) {
         self.map_save_pending.set_value(true);
         let this = *self;

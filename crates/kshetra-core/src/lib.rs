@@ -36,6 +36,7 @@ pub mod cities;
 pub mod city_map;
 pub mod estimate;
 pub mod export;
+pub mod figure_journal;
 pub mod format;
 pub mod geometry;
 pub mod i18n;

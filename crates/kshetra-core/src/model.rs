@@ -161,7 +161,7 @@ impl WardMap {
 }
 
 /// A change to one ward's figures, made by the officer (see [`WardMap::edit`]).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum WardEdit {
     /// Population (`None` = not known).
     Population(Option<u64>),
