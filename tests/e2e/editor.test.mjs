@@ -52,7 +52,7 @@ test('10 organisers on Bhubaneswar: one-click allocation, hand fixes, reload, un
   const note = page.getByTestId('organisers-import');
   await note.waitFor();
   assert.match(await note.innerText(), /10 organisers added; 1 rows skipped/);
-  assert.match(await note.innerText(), /Row 12: mobile "12345"/);
+  assert.match(await note.innerText(), /organisers\.csv, row 12: mobile "12345"/);
   await page.getByTestId('organiser-list').locator('li').nth(9).waitFor();
   assert.equal(await page.getByTestId('organiser-list').locator('li').count(), 10);
 

@@ -851,15 +851,17 @@ catalogue! {
     /// Organisers import: no name column. {file} {columns}
     OrgErrNoNameColumn => "फ़ाइल \"{file}\" में संगठकों के नाम का कॉलम (\"नाम\" / \"name\") नहीं मिला (इसके कॉलम: {columns})। नामों वाले कॉलम का शीर्षक \"नाम\" या \"name\" करें और फ़ाइल फिर से चुनें, या खाली टेम्पलेट डाउनलोड करके भरें।", "No column of organiser names (\"name\" / \"नाम\") was found in \"{file}\" (its columns: {columns}). Head the column of names \"name\" or \"नाम\" and choose the file again, or download the blank template and fill it in.";
     /// Organisers import row: no name. {row}
-    OrgRowNoName => "पंक्ति {row}: नाम खाली है — छोड़ी गई।", "Row {row}: the name is empty — skipped.";
+    OrgRowNoName => "{row}: नाम खाली है — छोड़ी गई।", "{row}: the name is empty — skipped.";
+    /// Where an organisers-list row is: file and row. {file} {row}
+    OrgRowPlace => "{file}, पंक्ति {row}", "{file}, row {row}";
     /// Organisers import row: bad mobile. {row} {value}
-    OrgRowBadMobile => "पंक्ति {row}: मोबाइल \"{value}\" 6–9 से शुरू होने वाला 10 अंकों का नंबर नहीं है — छोड़ी गई।", "Row {row}: mobile \"{value}\" is not a 10-digit number starting with 6–9 — skipped.";
+    OrgRowBadMobile => "{row}: मोबाइल \"{value}\" 6–9 से शुरू होने वाला 10 अंकों का नंबर नहीं है — छोड़ी गई।", "{row}: mobile \"{value}\" is not a 10-digit number starting with 6–9 — skipped.";
     /// Organisers import row: bad capacity. {row} {value}
-    OrgRowBadCapacity => "पंक्ति {row}: क्षमता \"{value}\" 0 से अधिक और 2 तक की संख्या नहीं है — छोड़ी गई।", "Row {row}: capacity \"{value}\" is not a number above 0 and at most 2 — skipped.";
+    OrgRowBadCapacity => "{row}: क्षमता \"{value}\" 0 से अधिक और 2 तक की संख्या नहीं है — छोड़ी गई।", "{row}: capacity \"{value}\" is not a number above 0 and at most 2 — skipped.";
     /// Organisers import row: unknown home ward. {row} {ward}
-    OrgRowUnknownHomeWard => "पंक्ति {row}: घर का वार्ड \"{ward}\" इस नक्शे में नहीं है — छोड़ी गई।", "Row {row}: home ward \"{ward}\" is not on this map — skipped.";
+    OrgRowUnknownHomeWard => "{row}: घर का वार्ड \"{ward}\" इस नक्शे में नहीं है — छोड़ी गई।", "{row}: home ward \"{ward}\" is not on this map — skipped.";
     /// Organisers row: contact point outside the map. {row} {lon} {lat} {mid_lon} {mid_lat}
-    OrgRowContactOutsideMap => "पंक्ति {row}: संपर्क स्थल (देशांतर {lon}, अक्षांश {lat}) इस नक्शे पर नहीं है — शायद देशांतर और अक्षांश अदल-बदल गए हैं या कोई अंक छूट गया है। इस शहर के लिए देशांतर लगभग {mid_lon} और अक्षांश लगभग {mid_lat} होता है — छोड़ी गई।", "Row {row}: the contact point (longitude {lon}, latitude {lat}) is not on this map — longitude and latitude may be swapped, or a digit lost. In this city the longitude is about {mid_lon} and the latitude about {mid_lat} — skipped.";
+    OrgRowContactOutsideMap => "{row}: संपर्क स्थल (देशांतर {lon}, अक्षांश {lat}) इस नक्शे पर नहीं है — शायद देशांतर और अक्षांश अदल-बदल गए हैं या कोई अंक छूट गया है। इस शहर के लिए देशांतर लगभग {mid_lon} और अक्षांश लगभग {mid_lat} होता है — छोड़ी गई।", "{row}: the contact point (longitude {lon}, latitude {lat}) is not on this map — longitude and latitude may be swapped, or a digit lost. In this city the longitude is about {mid_lon} and the latitude about {mid_lat} — skipped.";
     // ── Plan problems ──
     /// An area in several pieces. {name} {pieces} {wards}
     ProblemSplitArea => "{name} का क्षेत्र {pieces} टुकड़ों में है; अलग टुकड़ों के वार्ड: {wards}", "The area of {name} is in {pieces} pieces; wards of the separate pieces: {wards}";

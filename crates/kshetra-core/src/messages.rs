@@ -519,6 +519,7 @@ impl UserText for ProjectFileError {
 impl UserText for RowError {
     fn message(&self, lang: Lang) -> String {
         let row = self.row.to_string();
+        let row = Msg::OrgRowPlace.fill(lang, &[("file", &self.file), ("row", &row)]);
         match &self.problem {
             RowProblem::NoName => Msg::OrgRowNoName.fill(lang, &[("row", &row)]),
             RowProblem::BadMobile(v) => {

@@ -60,13 +60,13 @@ fn hindi_list_is_read_and_bad_rows_are_named() {
     assert_eq!(
         texts,
         [
-            "Row 4: the name is empty — skipped.",
-            "Row 5: mobile \"5812345678\" is not a 10-digit number starting with 6–9 — skipped.",
-            "Row 6: capacity \"2.5\" is not a number above 0 and at most 2 — skipped.",
-            "Row 7: home ward \"999\" is not on this map — skipped.",
+            "संगठक.csv, row 4: the name is empty — skipped.",
+            "संगठक.csv, row 5: mobile \"5812345678\" is not a 10-digit number starting with 6–9 — skipped.",
+            "संगठक.csv, row 6: capacity \"2.5\" is not a number above 0 and at most 2 — skipped.",
+            "संगठक.csv, row 7: home ward \"999\" is not on this map — skipped.",
         ]
     );
-    assert_eq!(r.errors[0].message(Lang::Hi), "पंक्ति 4: नाम खाली है — छोड़ी गई।");
+    assert_eq!(r.errors[0].message(Lang::Hi), "संगठक.csv, पंक्ति 4: नाम खाली है — छोड़ी गई।");
     // The good rows are added in one undoable step and get ids.
     let mut p = Project::new("bhubaneswar", "t");
     p.apply(&map, Edit::AddOrganisers(r.organisers)).unwrap();

@@ -154,6 +154,8 @@ pub const CONTACT_MARGIN_DEG: f64 = 0.1;
 /// A row left out, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
+    /// The list's file name.
+    pub file: String,
     /// Spreadsheet row number (the heading is row 1 when it is the first row).
     pub row: usize,
     /// The problem.
@@ -291,7 +293,11 @@ pub fn organisers_from_table(
         if problems.is_empty() {
             organisers.push(o);
         } else {
-            errors.extend(problems.into_iter().map(|problem| RowError { row: *row_no, problem }));
+            errors.extend(problems.into_iter().map(|problem| RowError {
+                file: table.file.clone(),
+                row: *row_no,
+                problem,
+            }));
         }
     }
     Ok(OrganisersImport { columns: columns.clone(), organisers, errors })
