@@ -28,7 +28,10 @@ fn main() {
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
         let t = Instant::now();
-        if [".csv", ".xlsx", ".xls", ".ods"].iter().any(|e| name.to_lowercase().ends_with(e)) {
+        if [".csv", ".xlsx", ".xls", ".xlsb", ".ods"]
+            .iter()
+            .any(|e| name.to_lowercase().ends_with(e))
+        {
             // A ward table (joined to the map), not a map.
             match kshetra_core::table::read_table(&name, &bytes) {
                 Ok(table) => println!(

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
+mod extent;
 mod repair;
 
 use crate::format::{csv_safe, csv_unguard};
@@ -189,36 +190,6 @@ fn cell_value(c: &calamine::Data) -> Option<Value> {
     }
 }
 
-/// Cells by (row, column) in sheet coordinates, with their values.
-type Cells = Vec<((u32, u32), Option<Value>)>;
-
-/// The cells of an xlsx's first sheet that calamine counts in its used range (all but the
-/// empty ones), with their values, read one by one (no grid); `None` when the sheet cannot
-/// be read so (calamine's range then says why).
-fn xlsx_cells<RS: std::io::Read + std::io::Seek>(book: &mut calamine::Xlsx<RS>) -> Option<Cells> {
-    use calamine::Reader;
-    let name = book.sheet_names().first()?.clone();
-    let mut reader = book.worksheet_cells_reader(&name).ok()?;
-    let mut cells = Vec::new();
-    while let Some(cell) = reader.next_cell().ok()? {
-        if matches!(cell.get_value(), calamine::DataRef::Empty) {
-            continue;
-        }
-        let value = cell_value(&calamine::Data::from(cell.get_value().clone()));
-        cells.push((cell.get_position(), value));
-    }
-    Some(cells)
-}
-
-/// The first and last (row, column) of the cells' bounding box; `None` without cells.
-fn extent(cells: &Cells) -> Option<((u32, u32), (u32, u32))> {
-    let mut it = cells.iter().map(|&(p, _)| p);
-    let first = it.next()?;
-    Some(it.fold((first, first), |((r0, c0), (r1, c1)), (r, c)| {
-        ((r0.min(r), c0.min(c)), (r1.max(r), c1.max(c)))
-    }))
-}
-
 /// Most cells a CSV row may have (real ward tables have a few dozen columns). The csv crate
 /// keeps 8 bytes per cell of a row as it reads it: a row of 50 million commas took 1.1 GB
 /// (issue 19).
@@ -291,7 +262,10 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
             });
         }
         // calamine expands an .ods's repeated rows and cells as it opens the file.
-        if let Some((rows, columns)) = repair::ods_extent(bytes) {
+        // calamine expands an .xls's every sheet as it opens the file.
+        if let Some((rows, columns)) =
+            extent::ods_extent(bytes).or_else(|| extent::xls_extent(bytes))
+        {
             if rows.saturating_mul(columns) > MAX_SHEET_CELLS {
                 return Err(too_many_cells(f(), rows, columns));
             }
@@ -303,14 +277,15 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
         // XFD1048576 aborted (issue 19). An xlsx is read cell by cell and its extent checked
         // before any grid is made; other formats through calamine's range.
         let cells = match &mut book {
-            calamine::Sheets::Xlsx(x) => xlsx_cells(x),
+            calamine::Sheets::Xlsx(x) => extent::xlsx_cells(x),
+            calamine::Sheets::Xlsb(x) => extent::xlsb_cells(x),
             _ => None,
         };
         let (mut grid, (r0, c0)) = match cells {
             // An empty sheet: no rows (as calamine's empty range).
             Some(cells) if cells.is_empty() => (Vec::new(), (0, 0)),
             Some(cells) => {
-                let (start, end) = extent(&cells).unwrap_or_default();
+                let (start, end) = extent::extent(&cells).unwrap_or_default();
                 let rows = u64::from(end.0 - start.0) + 1;
                 let columns = u64::from(end.1 - start.1) + 1;
                 if rows.saturating_mul(columns) > MAX_SHEET_CELLS {
