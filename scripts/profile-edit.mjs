@@ -10,7 +10,9 @@
 // reading). More: TRACE=1 (browser work by kind), TRACE=invalidations (what invalidated
 // layout), TRACE=stack (JS stacks of forced layouts), TRACE_OUT=file, PROFILE_OUT=prefix (the
 // CPU profiles), EXTRA_CSS='…' (a style sheet added first, to try what rendering costs),
-// EVENTS=1 (the Event Timing entries seen), RUNS=n.
+// EVENTS=1 (the Event Timing entries seen), RUNS=n, FLOOR=1 (the same inputs, but the app does
+// not see them: a ward-sized patch of the map canvas and one side-panel figure change
+// directly, the least any edit must cost the browser).
 //
 // Function names inside the wasm need a build that keeps them:
 //   sed 's/data-bin="kshetra" /data-bin="kshetra" data-keep-debug /' index.html > index-prof.html
@@ -81,6 +83,29 @@ try {
   await page.getByRole('button', { name: `Paint wards for ${to}`, exact: true }).click();
 
   if (process.env.EXTRA_CSS) await page.addStyleTag({ content: process.env.EXTRA_CSS }); // experiments: what rendering costs
+  if (process.env.FLOOR) {
+    // The browser's floor for one edit: the app never sees the input; instead the smallest
+    // change any edit makes is drawn directly — one ward-sized patch of the map canvas and one
+    // figure in the side panel — so the frame costs only Chromium's style, layout, paint and
+    // commit of that change.
+    await page.evaluate(() => {
+      let n = 0;
+      const change = (e) => {
+        if (e.type === 'keydown' && !(e.ctrlKey && e.key === 'z')) return;
+        e.stopImmediatePropagation();
+        e.preventDefault();
+        n += 1;
+        const canvas = document.querySelector('#map canvas');
+        const ctx = canvas.getContext('2d');
+        ctx.fillStyle = n % 2 ? '#c0392b' : '#2e86c1';
+        ctx.fillRect(canvas.width / 2 - 12, canvas.height / 2 - 12, 24, 24);
+        const stats = document.querySelector('[data-testid=organiser-stats]');
+        const figure = stats.querySelector('td, dd, li') || stats;
+        figure.textContent = `${1000 + n}`;
+      };
+      for (const t of ['mousedown', 'keydown']) document.addEventListener(t, change, { capture: true });
+    });
+  }
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
   if (process.env.TRACE) await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', ...(process.env.TRACE === 'invalidations' ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []), ...(process.env.TRACE === 'stack' ? ['disabled-by-default-devtools.timeline.stack'] : [])] });

@@ -60,16 +60,34 @@ struct Record {
     journal_seq: u64,
 }
 
-async fn open() -> Result<Rexie, String> {
-    Rexie::builder(DB)
-        .version(1)
-        .add_object_store(ObjectStore::new(STORE))
-        .build()
-        .await
-        .map_err(|e| describe(&e))
+/// A transaction on the store, over the page's one database connection (opened on first use;
+/// opening it for every save cost about a millisecond of the autosave). A connection that
+/// fails (closed by the browser, storage cleared) is dropped and the next call opens another.
+async fn transaction(mode: TransactionMode) -> Result<rexie::Transaction, String> {
+    let cached = CONNECTION.with(|c| c.borrow().clone());
+    let db = match cached {
+        Some(db) => db,
+        None => {
+            let db = Rexie::builder(DB)
+                .version(1)
+                .add_object_store(ObjectStore::new(STORE))
+                .build()
+                .await
+                .map_err(|e| describe(&e))?;
+            let db = std::rc::Rc::new(db);
+            CONNECTION.with(|c| *c.borrow_mut() = Some(db.clone()));
+            db
+        }
+    };
+    db.transaction(&[STORE], mode).map_err(|e| {
+        CONNECTION.with(|c| c.borrow_mut().take());
+        describe(&e)
+    })
 }
 
 thread_local! {
+    /// The page's connection to the database, once opened.
+    static CONNECTION: RefCell<Option<std::rc::Rc<Rexie>>> = const { RefCell::new(None) };
     /// Store keys holding records this version cannot open: never written or deleted.
     static KEPT: RefCell<HashSet<String>> = RefCell::new(HashSet::new());
     /// For each project key: the revision this page last read or wrote (0: none saved).
@@ -209,8 +227,7 @@ async fn write(changes: &[(&str, Option<&str>)]) -> Result<(), String> {
     if changes.iter().any(|(key, _)| is_kept(key)) {
         return Err(KEPT_REFUSAL.into());
     }
-    let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| describe(&e))?;
+    let tx = transaction(TransactionMode::ReadWrite).await?;
     let store = tx.store(STORE).map_err(|e| describe(&e))?;
     for (key, value) in changes {
         let key = JsValue::from_str(key);
@@ -229,8 +246,7 @@ async fn get(key: &str) -> Result<Option<String>, String> {
 }
 
 async fn get_value(key: &str) -> Result<Option<JsValue>, String> {
-    let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadOnly).map_err(|e| describe(&e))?;
+    let tx = transaction(TransactionMode::ReadOnly).await?;
     let store = tx.store(STORE).map_err(|e| describe(&e))?;
     store.get(JsValue::from_str(key)).await.map_err(|e| describe(&e))
 }
@@ -457,7 +473,8 @@ pub async fn save_project(
     }
     let text = kshetra_core::project::browser_record(project, history, report);
     let expected = if take_over { None } else { REVS.with(|r| r.borrow().get(key).copied()) };
-    let rev = match put_project(key, &text, expected).await {
+    let summary = serde_json::to_string(&ProjectSummary::of(key, project)).ok();
+    let rev = match put_project(key, &text, summary.as_deref(), expected).await {
         Ok(Ok(rev)) => rev,
         Ok(Err(found)) => {
             warn("not saved", &format!("another tab saved revision {found} of {key}"));
@@ -469,21 +486,20 @@ pub async fn save_project(
         }
     };
     REVS.with(|r| r.borrow_mut().insert(key.to_string(), rev));
-    save_summary(&ProjectSummary::of(key, project)).await;
     Ok(())
 }
 
-/// Writes a project record and its revision in one transaction: `Ok(Ok(new revision))`, or
+/// Writes a project record, its summary and its revision in one transaction: `Ok(Ok(new revision))`, or
 /// `Ok(Err(found))` without writing when the stored revision is not `expected` (another tab
 /// saved meanwhile). `expected` `None`: write whatever is there.
 async fn put_project(
     key: &str,
     text: &str,
+    summary: Option<&str>,
     expected: Option<u64>,
 ) -> Result<Result<u64, u64>, String> {
     let rev_key = JsValue::from_str(&format!("projectrev:{key}"));
-    let db = open().await?;
-    let tx = db.transaction(&[STORE], TransactionMode::ReadWrite).map_err(|e| describe(&e))?;
+    let tx = transaction(TransactionMode::ReadWrite).await?;
     let store = tx.store(STORE).map_err(|e| describe(&e))?;
     let found = store
         .get(rev_key.clone())
@@ -501,6 +517,13 @@ async fn put_project(
         .await
         .map_err(|e| describe(&e))?;
     store.put(&JsValue::from_f64(rev as f64), Some(&rev_key)).await.map_err(|e| describe(&e))?;
+    if let Some(summary) = summary {
+        let summary_key = JsValue::from_str(&format!("projectinfo:{key}"));
+        store
+            .put(&JsValue::from_str(summary), Some(&summary_key))
+            .await
+            .map_err(|e| describe(&e))?;
+    }
     tx.done().await.map_err(|e| describe(&e))?;
     Ok(Ok(rev))
 }
@@ -589,8 +612,7 @@ pub struct ProjectSummary {
 /// Every project kept in the browser, by map key.
 pub async fn projects() -> Vec<ProjectSummary> {
     let keys = async {
-        let db = open().await?;
-        let tx = db.transaction(&[STORE], TransactionMode::ReadOnly).map_err(|e| describe(&e))?;
+        let tx = transaction(TransactionMode::ReadOnly).await?;
         let store = tx.store(STORE).map_err(|e| describe(&e))?;
         let keys = store.get_all_keys(None, None).await.map_err(|e| describe(&e))?;
         Ok::<_, String>(keys.into_iter().filter_map(|k| k.as_string()).collect::<Vec<String>>())
