@@ -94,7 +94,11 @@ pub fn PrintPanel() -> impl IntoView {
             poor_households: estimate.as_ref().map(|e| e.total_poor).unwrap_or(0),
             households_per_organiser: Some(params.poor.norm),
             organisers_needed: estimate.as_ref().map(|e| e.organisers_needed).unwrap_or(0),
-            organisers_available: project.organisers.len() as u64,
+            organisers_available: kshetra_core::estimate::organisers_available(
+                project.organisers.len(),
+                params.organisers_available,
+            )
+            .unwrap_or(0),
         };
         let both = |m: Msg| Bilingual::new(m.text(Lang::Hi), m.text(Lang::En));
         let title = TitleBlock {

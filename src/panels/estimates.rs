@@ -1,5 +1,6 @@
 //! Poor-household estimate settings and the organiser count they give (city summary).
 
+use kshetra_core::estimate::organisers_available;
 use kshetra_core::format::{decimal_indian, group_indian_u64};
 use kshetra_core::i18n::Msg;
 use leptos::prelude::*;
@@ -60,7 +61,8 @@ pub fn EstimatesPanel() -> impl IntoView {
         <section class="panel" aria-labelledby="estimates-heading">
             <h2 id="estimates-heading">{state.t(Msg::Estimates)}</h2>
             {move || state.estimate.get().map(|e| {
-                let available = state.params.with(|p| p.organisers_available);
+                let in_list = state.editor.project.with(|p| p.as_ref().map_or(0, |p| p.organisers.len()));
+                let available = organisers_available(in_list, state.params.with(|p| p.organisers_available));
                 // With no figure for any ward there is nothing to count yet: say so, not "0".
                 let nothing_known = e.wards_unknown > 0 && e.wards_unknown == e.wards.len();
                 let shortfall = available.filter(|_| !nothing_known).map(|a| e.shortfall(a));
@@ -72,10 +74,13 @@ pub fn EstimatesPanel() -> impl IntoView {
                         <dt>{t(Msg::OrganisersNeeded)}</dt>
                         <dd data-testid="organisers-needed">{known(e.organisers_needed)}</dd>
                         <dt>{t(Msg::OrganisersAvailable)}</dt>
-                        <dd>{available.map(group_indian_u64).unwrap_or_else(|| t(Msg::NotKnown).to_string())}</dd>
+                        <dd data-testid="organisers-available-figure">{available.map(group_indian_u64).unwrap_or_else(|| t(Msg::NotKnown).to_string())}</dd>
                         <dt>{t(Msg::Shortfall)}</dt>
                         <dd data-testid="shortfall">{shortfall.map(group_indian_u64).unwrap_or_else(|| "–".to_string())}</dd>
                     </dl>
+                    {(in_list > 0 && state.params.with(|p| p.organisers_available.is_some_and(|t| t != in_list as u64))).then(|| view! {
+                        <p class="note" data-testid="organisers-typed-ignored">{Msg::OrganisersTypedIgnored.fill(state.lang.get(), &[("n", &group_indian_u64(in_list as u64))])}</p>
+                    })}
                     {(e.wards_unknown > 0).then(|| view! {
                         <p class="note">{Msg::WardsNoEstimate.fill(state.lang.get(), &[("n", &group_indian_u64(e.wards_unknown as u64))])}</p>
                     })}

@@ -55,6 +55,13 @@ test('10 organisers on Bhubaneswar: one-click allocation, hand fixes, reload, un
   assert.match(await note.innerText(), /organisers\.csv, row 12: mobile "12345"/);
   await page.getByTestId('organiser-list').locator('li').nth(9).waitFor();
   assert.equal(await page.getByTestId('organiser-list').locator('li').count(), 10);
+  // One figure everywhere: the list's 10 are the organisers available, and the shortfall
+  // against the norm is the same in the estimates and the organisers panel (issue 16).
+  assert.equal(await page.getByTestId('organisers-available-figure').textContent(), '10');
+  const neededText = await page.getByTestId('organisers-needed').textContent();
+  const needed = Number(neededText.replace(/,/g, ''));
+  assert.equal(await page.getByTestId('shortfall').textContent(), String(Math.max(0, needed - 10)));
+  assert.match(await page.getByTestId('organisers-vs-needed').textContent(), new RegExp(`\\b10\\b.*${neededText}`));
 
   // One click: a balanced plan, every area in one piece.
   const started = Date.now();

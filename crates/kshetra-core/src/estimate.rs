@@ -119,6 +119,16 @@ impl CityEstimate {
     }
 }
 
+/// The organisers the city has, the one figure every panel and the poster show: the
+/// organiser list when it has anyone, else the number the officer typed (`None`: not known).
+pub fn organisers_available(in_list: usize, typed: Option<u64>) -> Option<u64> {
+    if in_list > 0 {
+        Some(in_list as u64)
+    } else {
+        typed
+    }
+}
+
 /// Poor households of every ward and the organisers the city needs.
 pub fn estimate(map: &WardMap, params: &PoorParams) -> CityEstimate {
     let wards: Vec<WardPoor> = map.wards().iter().map(|w| ward_poor(w, params)).collect();
@@ -137,6 +147,14 @@ mod tests {
     use super::*;
     use geo::MultiPolygon;
     use proptest::prelude::*;
+
+    #[test]
+    fn the_list_decides_how_many_organisers_there_are() {
+        assert_eq!(organisers_available(30, Some(12)), Some(30));
+        assert_eq!(organisers_available(30, None), Some(30));
+        assert_eq!(organisers_available(0, Some(12)), Some(12));
+        assert_eq!(organisers_available(0, None), None);
+    }
 
     fn ward(pop: Option<u64>, hh: Option<u64>, poor: Option<u64>) -> Ward {
         let mut w = Ward::new("1", MultiPolygon::new(vec![]));
