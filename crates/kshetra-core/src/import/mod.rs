@@ -37,7 +37,7 @@ pub mod topojson;
 mod wardno;
 
 pub use checks::{problems, WardProblem};
-pub use mapping::{apply, detect_columns, Field, FieldMapping, MAX_WARD_AREA_M2};
+pub use mapping::{apply, detect_columns, Field, FieldMapping, WardCount, MAX_WARD_AREA_M2};
 pub use raw::{Format, RawFeature, RawGeometry, RawLayer, ShapeProblem, Value};
 pub use wardno::{normalise_ward_number, parse_count};
 
@@ -252,6 +252,22 @@ pub enum ImportError {
         values: usize,
         /// The limit.
         limit: usize,
+    },
+    /// The ward-number column repeats so many numbers ([`WardCount::collapses`]) that
+    /// importing would merge `features` features into `wards` wards: probably the wrong
+    /// column (administrative letters beside the electoral ward number). The app asks the
+    /// officer to confirm and applies again with [`FieldMapping::merge_duplicates`] set, or to
+    /// choose another column.
+    #[error("{file}: column {column} would make {features} features into {wards} wards")]
+    WardsWouldMerge {
+        /// File name.
+        file: String,
+        /// The ward-number column.
+        column: String,
+        /// Features with a ward number.
+        features: usize,
+        /// Distinct ward numbers.
+        wards: usize,
     },
     /// The mapping names a column the file does not have.
     #[error("{file}: no column named {column}")]
