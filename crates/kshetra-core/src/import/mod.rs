@@ -14,10 +14,11 @@
 //! `geojson`/`serde_json` (already the project's JSON stack), `quick-xml` (streaming XML, no
 //! DOM, so a 50 MB KML stays cheap), `zip` without default features (only deflate; the defaults
 //! pull bzip2/zstd/lzma C code and getrandom), `shapefile` + `dbase` with `encoding_rs` (DBF
-//! code pages). Projections are done here ([`crs`]): the Rust proj4 port (`proj4rs`,
-//! `proj4wkt`) depends on wasm-bindgen/js-sys/web-sys when built for wasm32, which breaks the
-//! "core knows no browser" invariant, and offices' projected files are UTM/transverse
-//! Mercator or Web Mercator, which a few dozen lines cover exactly.
+//! code pages), `crs-definitions` (the EPSG table as PROJ strings, no dependencies).
+//! Projections are done here ([`crs`]): the Rust proj4 port (`proj4rs`, `proj4wkt`) depends on
+//! wasm-bindgen/js-sys/web-sys when built for wasm32, which breaks the "core knows no browser"
+//! invariant; the methods offices' files use (transverse Mercator / UTM, Mercator / Web
+//! Mercator, Lambert conformal conic, with datum shifts) are EPSG's published formulas.
 //!
 //! **Invariant:** importers never fail on recoverable problems. A feature that cannot be used
 //! is skipped with an [`ImportWarning`]; an [`ImportError`] means nothing usable was produced.
