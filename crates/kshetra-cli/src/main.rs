@@ -7,7 +7,8 @@
 //! kshetra-cli score MAP.geojson PLAN.csv [--tolerance 5] [--weight population]
 //! ```
 //! Both take `--ward-column NAME` and `--population-column NAME` to use those columns of the
-//! map instead of the detected ones; when no ward-number column is found, or no ward has a
+//! map instead of the detected ones, and `--merge-duplicates` to accept a ward-number column
+//! that would merge many features into few wards (refused without it); when no ward-number column is found, or no ward has a
 //! population, the refusal lists the map's columns and says which option to pass.
 //! Plans are CSV rows `unit_index,part` (0-based feature index in the map file, 0-based
 //! organiser), the format the peer benchmark's `check_plan.py` reads. Metrics are JSON.
@@ -60,6 +61,10 @@ struct MapArgs {
     /// The map's column holding the population (instead of the one detected).
     #[arg(long, value_name = "NAME")]
     population_column: Option<String>,
+    /// Accept a ward-number column that repeats many numbers: features with the same number
+    /// become one ward (the app asks the officer the same question).
+    #[arg(long)]
+    merge_duplicates: bool,
 }
 
 #[derive(Subcommand)]
@@ -316,9 +321,24 @@ fn load(args: &MapArgs, keep_json: bool) -> Result<Loaded, String> {
         }
         mapping.set(field, Some(column.clone()));
     }
+    mapping.merge_duplicates = args.merge_duplicates;
     let imported = import::apply(&raw, &mapping).map_err(|e| match e {
         ImportError::NoWardNumberColumn { file, columns } => {
             with_columns(Msg::CliNoWardColumn, &[("file", &file)], &columns)
+        }
+        ImportError::WardsWouldMerge { file, column, features, wards } => {
+            let (features, wards) = (features.to_string(), wards.to_string());
+            let args = [
+                ("file", file.as_str()),
+                ("column", &column),
+                ("features", &features),
+                ("wards", &wards),
+            ];
+            format!(
+                "{} / {}",
+                Msg::CliWardsWouldMerge.fill(Lang::En, &args),
+                Msg::CliWardsWouldMerge.fill(Lang::Hi, &args)
+            )
         }
         e => both(&e),
     })?;

@@ -330,3 +330,16 @@ fn zero_total_weight_lists_the_columns_and_the_options_to_pass() {
     assert!(ok, "{err}");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_ward_column_that_merges_many_features_needs_merge_duplicates() {
+    // Bhopal's 85 wards by their 19 zones.
+    let map = data("bhopal.geojson");
+    assert_refused(
+        &["allocate", &map, "--k", "3", "--ward-column", "zone"],
+        &["bhopal.geojson", "\"zone\"", "85", "19", "--merge-duplicates"],
+    );
+    let (ok, err) =
+        run(&["allocate", &map, "--k", "3", "--ward-column", "zone", "--merge-duplicates"]);
+    assert!(ok, "{err}");
+}

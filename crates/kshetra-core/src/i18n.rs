@@ -240,6 +240,9 @@ catalogue! {
     ErrUnsupportedCrs => "फ़ाइल \"{file}\" की निर्देशांक प्रणाली \"{crs}\" बदली नहीं जा सकती। WGS84 (EPSG:4326) या UTM में निर्यात करें।", "The coordinate system \"{crs}\" of \"{file}\" cannot be converted. Export in WGS84 (EPSG:4326) or UTM.";
     /// Import error: no ward number column chosen. {file} {columns}
     ErrNoWardNumberColumn => "फ़ाइल \"{file}\" में वार्ड संख्या का कॉलम नहीं पहचाना गया (इसके कॉलम: {columns})। सूची से वार्ड संख्या वाला कॉलम चुनें; ऐसा कोई कॉलम न हो तो नक्शे के प्रोग्राम (जैसे QGIS की attribute table) में जोड़कर फिर से निर्यात करें।", "No ward-number column was recognised in \"{file}\" (its columns: {columns}). Choose the column that holds the ward number; if there is none, add one in the map program (e.g. QGIS's attribute table) and export again.";
+    /// Import error: the ward-number column would merge many features into few wards; the
+    /// officer must confirm. {file} {column} {features} {wards}
+    ErrWardsWouldMerge => "फ़ाइल \"{file}\" के {features} फ़ीचर कॉलम \"{column}\" के अनुसार केवल {wards} वार्ड बनेंगे: इस कॉलम में एक ही संख्या कई बार है। अगर \"{column}\" ही वार्ड संख्या है तो जोड़ने की पुष्टि करें; नहीं तो वह कॉलम चुनें जिसमें हर वार्ड की अलग संख्या हो।", "By the column \"{column}\", the {features} features of \"{file}\" would become only {wards} wards: the column repeats its numbers. If \"{column}\" is the ward number, confirm the merge; otherwise choose the column that has one number per ward.";
     /// Import error: mapping names a missing column. {file} {column}
     ErrUnknownColumn => "फ़ाइल \"{file}\" में \"{column}\" नाम का कॉलम नहीं है।", "The file \"{file}\" has no column named \"{column}\".";
     /// Warning: duplicate ward joined. {ward} {feature} {first}
@@ -921,6 +924,9 @@ catalogue! {
     CliColumnNotFound => "{option} \"{column}\": नक्शे \"{file}\" में ऐसा कोई कॉलम नहीं है (इसके कॉलम: {columns})। इनमें से कोई नाम ठीक वैसा ही लिखें।", "{option} \"{column}\": the map \"{file}\" has no such column (its columns: {columns}). Give one of these names exactly.";
     /// CLI: no ward-number column recognised. {file} {columns}
     CliNoWardColumn => "नक्शे \"{file}\" में वार्ड संख्या का कॉलम नहीं पहचाना गया (इसके कॉलम: {columns})। वार्ड संख्या वाला कॉलम --ward-column NAME से बताएँ।", "No ward-number column was recognised in the map \"{file}\" (its columns: {columns}). Pass --ward-column NAME with the column that holds the ward number.";
+    /// CLI refusal: the ward-number column would merge many features into few wards.
+    /// {file} {column} {features} {wards}
+    CliWardsWouldMerge => "नक्शे \"{file}\" के {features} फ़ीचर कॉलम \"{column}\" के अनुसार केवल {wards} वार्ड बनेंगे। अगर \"{column}\" ही वार्ड संख्या है तो --merge-duplicates दें; नहीं तो --ward-column NAME से हर वार्ड की अलग संख्या वाला कॉलम बताएँ।", "By the column \"{column}\", the {features} features of the map \"{file}\" would become only {wards} wards. If \"{column}\" is the ward number, pass --merge-duplicates; otherwise pass --ward-column NAME with the column that has one number per ward.";
     /// CLI: the wards' total weight is zero (no population read). {file} {column} {columns}
     CliZeroWeight => "नक्शे \"{file}\" के वार्डों का कुल भार शून्य है: जनसंख्या का कॉलम {column} हर वार्ड के लिए खाली या 0 है (इसके कॉलम: {columns})। जनसंख्या वाला कॉलम --population-column NAME से बताएँ, या हर वार्ड को 1 गिनने के लिए --weight __count__ दें।", "The total weight of the wards of \"{file}\" is zero: the population column {column} is empty or 0 for every ward (its columns: {columns}). Pass --population-column NAME with the column that holds the population, or --weight __count__ to count every ward as 1.";
     /// CLI: the wards' total weight is zero because no population column was recognised. {file} {columns}

@@ -151,6 +151,17 @@ impl UserText for ImportError {
             }
             ImportError::NoWardNumberColumn { file, columns } => Msg::ErrNoWardNumberColumn
                 .fill(lang, &[("file", file), ("columns", &column_list(columns, lang))]),
+            ImportError::WardsWouldMerge { file, column, features, wards } => {
+                Msg::ErrWardsWouldMerge.fill(
+                    lang,
+                    &[
+                        ("file", file),
+                        ("column", column),
+                        ("features", &crate::format::group_indian_u64(*features as u64)),
+                        ("wards", &crate::format::group_indian_u64(*wards as u64)),
+                    ],
+                )
+            }
             ImportError::UnknownColumn { file, column } => {
                 Msg::ErrUnknownColumn.fill(lang, &[("file", file), ("column", column)])
             }

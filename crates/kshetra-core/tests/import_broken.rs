@@ -328,12 +328,13 @@ fn projected_geojson_with_and_without_a_crs() {
         err("utm.geojson", without.as_bytes()),
         ImportError::NotLonLat { file: "utm.geojson".into(), feature: 1 }
     );
-    let odd = with_crs.replace("32644", "24378");
+    // A polyconic projection (EPSG:5880) is not converted.
+    let odd = with_crs.replace("32644", "5880");
     assert_eq!(
-        err("lcc.geojson", odd.as_bytes()),
+        err("poly.geojson", odd.as_bytes()),
         ImportError::UnsupportedCrs {
-            file: "lcc.geojson".into(),
-            crs: "urn:ogc:def:crs:EPSG::24378".into()
+            file: "poly.geojson".into(),
+            crs: "urn:ogc:def:crs:EPSG::5880".into()
         }
     );
 }

@@ -2,8 +2,10 @@
 //! maps use Kshetra's normalised schema (`ward_no`, `ward_name`, `population`, `zone`), which
 //! the automatic field mapping recognises.
 //!
-//! A `crs` member (old GeoJSON 2008) naming a covered projected system (UTM, Web Mercator) is
-//! honoured and the coordinates converted; projected coordinates without one are an error.
+//! A `crs` member (old GeoJSON 2008) naming a covered system (any EPSG code of a transverse
+//! Mercator / UTM, Mercator / Web Mercator, Lambert conformal conic or geographic system; see
+//! [`super::crs`]) is honoured and the coordinates converted; projected coordinates without
+//! one are an error.
 
 use geo::{Coord, LineString, MultiPolygon, Polygon};
 use geojson::{FeatureCollection, JsonValue};

@@ -59,6 +59,87 @@ pub struct FieldMapping {
     pub poor_households: Option<String>,
     /// Zone column.
     pub zone: Option<String>,
+    /// The officer confirmed that features repeating a ward number are one ward (pieces are
+    /// joined, differently named repeats skipped) even though the ward-number column would
+    /// turn many features into few wards ([`WardCount::collapses`]). [`FieldMapping::detect`]
+    /// never sets it: without it, [`apply`] refuses such a mapping with
+    /// [`ImportError::WardsWouldMerge`] ("227 features would become 24 wards"), which the app
+    /// asks the officer to confirm.
+    #[serde(default)]
+    pub merge_duplicates: bool,
+}
+
+/// How many wards a ward-number column makes of a layer's features.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WardCount {
+    /// The column.
+    pub column: String,
+    /// Features with a ward number other than 0.
+    pub features: usize,
+    /// Distinct ward numbers among them (normalised: "W9" = "09" = "9").
+    pub wards: usize,
+}
+
+impl WardCount {
+    /// Features lost to repeated ward numbers.
+    pub fn repeats(&self) -> usize {
+        self.features - self.wards
+    }
+
+    /// Whether the column repeats so many numbers (at least 3, and more than a tenth of the
+    /// features) that it is likely not the ward number: merging needs the officer's
+    /// confirmation. One or two repeats are a ward drawn in pieces or a typo, each reported
+    /// by its own warning.
+    pub fn collapses(&self) -> bool {
+        let r = self.repeats();
+        r >= 3 && r * 10 > self.features
+    }
+}
+
+/// Per column of a layer: what its values look like (for choosing among candidates).
+#[derive(Debug, Clone, Copy, Default)]
+struct ColumnValues {
+    /// Features with a ward number other than 0 in this column.
+    features: usize,
+    /// Distinct normalised values among them.
+    distinct: usize,
+    /// Values that read as a number ("12", "W-12", "१२", "12A").
+    numeric: usize,
+}
+
+impl ColumnValues {
+    fn of(raw: &RawLayer, col: usize) -> ColumnValues {
+        let mut seen = std::collections::BTreeSet::new();
+        let mut out = ColumnValues::default();
+        for f in &raw.features {
+            let Some(n) = f.value(col).and_then(|v| normalise_ward_number(&v.to_text())) else {
+                continue;
+            };
+            if n == "0" {
+                continue;
+            }
+            out.features += 1;
+            if n.starts_with(|c: char| c.is_ascii_digit()) {
+                out.numeric += 1;
+            }
+            seen.insert(n);
+        }
+        out.distinct = seen.len();
+        out
+    }
+
+    fn count(&self, column: &str) -> WardCount {
+        WardCount { column: column.to_string(), features: self.features, wards: self.distinct }
+    }
+
+    /// Repeating like an administrative unit (a zone), not like a ward number.
+    fn repeating(&self, column: &str) -> bool {
+        self.count(column).collapses()
+    }
+
+    fn number_like(&self) -> bool {
+        self.features > 0 && self.numeric * 10 >= self.features * 9
+    }
 }
 
 impl FieldMapping {
@@ -87,28 +168,32 @@ impl FieldMapping {
         *slot = column;
     }
 
-    /// Proposes a mapping for a map layer from its column names (see [`detect_columns`]);
-    /// when no column name says "ward number", a `name` column whose values read as ward
-    /// numbers ("Ward 7", "W7", "७") is taken as the ward number instead.
+    /// How many wards the mapped ward-number column makes of the layer's features (`None`
+    /// when no column, or a column the layer lacks, is mapped): for the mapping preview's
+    /// "227 features would become 24 wards".
+    pub fn ward_count(&self, raw: &RawLayer) -> Option<WardCount> {
+        let name = self.ward_number.as_deref()?;
+        Some(ColumnValues::of(raw, raw.column(name)?).count(name))
+    }
+
+    /// Proposes a mapping for a map layer from its column names and values.
+    ///
+    /// Ward-number candidates are the columns named like one (ward / ward no / prabhag /
+    /// प्रभाग क्रमांक / वार्ड संख्या …, then division / circle / admin ward). A column that
+    /// repeats its values like an administrative unit ([`WardCount::collapses`]) is never
+    /// chosen while a candidate without repeats exists; among the rest, number-like values
+    /// win, then the more specific name ("ward_no" over "ward"), then file order. A repeating
+    /// candidate left over is the zone when no column is named like a zone (Mumbai's `WARD`
+    /// letters beside the electoral `PRABHAG_NO`). When no column name says "ward number", a
+    /// `name` column whose values read as ward numbers ("Ward 7", "W7", "७") is taken instead.
     pub fn detect(raw: &RawLayer) -> FieldMapping {
-        let mut m = detect_columns(&raw.columns);
+        let values: Vec<ColumnValues> =
+            (0..raw.columns.len()).map(|c| ColumnValues::of(raw, c)).collect();
+        let mut m = detect_with(&raw.columns, Some(&values));
         if m.ward_number.is_none() {
-            let numeric_names = |col: usize| {
-                let (mut n, mut numeric) = (0, 0);
-                for f in &raw.features {
-                    if let Some(v) = f.value(col) {
-                        n += 1;
-                        let t = normalise_ward_number(&v.to_text()).unwrap_or_default();
-                        if t.starts_with(|c: char| c.is_ascii_digit()) {
-                            numeric += 1;
-                        }
-                    }
-                }
-                n > 0 && numeric * 10 >= n * 9
-            };
             let candidate =
                 m.name.clone().and_then(|c| raw.column(&c)).or_else(|| raw.column("name"));
-            if let Some(col) = candidate.filter(|&c| numeric_names(c)) {
+            if let Some(col) = candidate.filter(|&c| values[c].number_like()) {
                 m.ward_number = Some(raw.columns[col].clone());
                 if m.name.as_deref() == Some(raw.columns[col].as_str()) {
                     m.name = None;
@@ -120,9 +205,21 @@ impl FieldMapping {
 }
 
 /// Lower-cases a column name and drops separators and the nukta ("Ward_No" → "wardno",
-/// "ज़ोन" → "जोन"); Devanagari vowel signs are kept.
+/// "ज़ोन" → "जोन", also the precomposed "ज़"); Devanagari vowel signs are kept.
 fn squash_keep_marks(name: &str) -> String {
     name.chars()
+        .map(|c| match c {
+            // Precomposed nukta letters (U+0958–U+095F) to their base letters.
+            '\u{0958}' => 'क',
+            '\u{0959}' => 'ख',
+            '\u{095A}' => 'ग',
+            '\u{095B}' => 'ज',
+            '\u{095C}' => 'ड',
+            '\u{095D}' => 'ढ',
+            '\u{095E}' => 'फ',
+            '\u{095F}' => 'य',
+            c => c,
+        })
         .filter(|c| {
             (c.is_alphanumeric() || ('\u{0900}'..='\u{097F}').contains(c)) && *c != '\u{093C}'
         })
@@ -144,17 +241,53 @@ fn made_of(name: &str, words: &[&str], must: &[&str]) -> bool {
     cut(name, &sorted)
 }
 
+/// Words for "ward": English, Marathi/Hindi transliterated ("prabhag"), Devanagari.
+const WARD_ROOTS: &[&str] = &["ward", "wd", "prabhag", "prabhaag", "prabag", "वार्ड", "प्रभाग"];
+/// Words that make a ward root a plain ward label ("Electoral Ward").
+const WARD_LABEL_WORDS: &[&str] = &[
+    "ward",
+    "wd",
+    "prabhag",
+    "prabhaag",
+    "prabag",
+    "वार्ड",
+    "प्रभाग",
+    "electoral",
+    "elec",
+    "municipal",
+    "corporation",
+    "new",
+    "2011",
+    "2017",
+    "2022",
+    "2023",
+];
 const NUMBER_WORDS: &[&str] = &[
     "ward",
     "wd",
+    "prabhag",
+    "prabhaag",
+    "prabag",
+    "electoral",
+    "elec",
+    "new",
     "no",
     "num",
     "number",
     "nos",
+    "nbr",
     "code",
     "id",
     "n",
+    "kramank",
+    "kr",
+    "sankhya",
+    "2011",
+    "2017",
+    "2022",
+    "2023",
     "वार्ड",
+    "प्रभाग",
     "संख्या",
     "क्रमांक",
     "क्र",
@@ -162,11 +295,48 @@ const NUMBER_WORDS: &[&str] = &[
     "नंबर",
     "कोड",
 ];
-const NAME_WORDS: &[&str] = &["ward", "name", "nam", "of", "the", "वार्ड", "का", "नाम"];
+/// Administrative units that are a ward in some offices and a group of wards in others.
+const ADMIN_ROOTS: &[&str] = &["division", "circle", "admin"];
+const ADMIN_WORDS: &[&str] = &[
+    "admin",
+    "administrative",
+    "ward",
+    "division",
+    "div",
+    "circle",
+    "no",
+    "num",
+    "number",
+    "code",
+    "id",
+    "n",
+];
+const NAME_WORDS: &[&str] = &[
+    "ward",
+    "prabhag",
+    "prabhaag",
+    "name",
+    "nam",
+    "naam",
+    "of",
+    "the",
+    "en",
+    "eng",
+    "english",
+    "hi",
+    "hin",
+    "hindi",
+    "local",
+    "वार्ड",
+    "प्रभाग",
+    "का",
+    "नाम",
+];
 const POPULATION_WORDS: &[&str] = &[
     "total",
     "tot",
     "ward",
+    "prabhag",
     "population",
     "pop",
     "persons",
@@ -174,9 +344,12 @@ const POPULATION_WORDS: &[&str] = &[
     "2011",
     "2001",
     "जनसंख्या",
+    "लोकसंख्या",
     "कुल",
+    "एकूण",
     "आबादी",
     "वार्ड",
+    "प्रभाग",
     "की",
 ];
 const HOUSEHOLD_WORDS: &[&str] = &[
@@ -191,8 +364,14 @@ const HOUSEHOLD_WORDS: &[&str] = &[
     "total",
     "tot",
     "ward",
+    "census",
+    "2011",
     "परिवार",
+    "परिवारों",
+    "कुटुंब",
     "कुल",
+    "की",
+    "एकूण",
     "संख्या",
 ];
 const POOR_WORDS: &[&str] = &[
@@ -224,16 +403,82 @@ const ZONE_WORDS: &[&str] = &[
     "number",
     "num",
     "id",
+    "code",
     "municipal",
+    "admin",
     "जोन",
     "क्षेत्र",
     "नाम",
     "संख्या",
+    "क्रमांक",
+];
+/// Names of groups of wards other than "zone" (ward committees, circles, divisions).
+const ZONE_GROUP_ROOTS: &[&str] =
+    &["division", "circle", "admin", "samiti", "committee", "समिति", "विभाग", "मंडल"];
+const ZONE_GROUP_WORDS: &[&str] = &[
+    "admin",
+    "administrative",
+    "ward",
+    "prabhag",
+    "division",
+    "div",
+    "circle",
+    "samiti",
+    "committee",
+    "name",
+    "no",
+    "num",
+    "number",
+    "code",
+    "id",
+    "n",
+    "वार्ड",
+    "प्रभाग",
+    "समिति",
+    "विभाग",
+    "मंडल",
+    "नाम",
+    "संख्या",
+    "क्रमांक",
 ];
 
-/// Proposes a mapping from column names alone. The first column (in file order) whose name
-/// is made only of the field's words wins; more specific names ("ward name" over "name")
-/// are preferred.
+/// How strongly a (squashed) column name says "ward number": 0 a ward root with a number
+/// word ("ward_no", "prabhag kramank", "वार्ड संख्या"), 1 the bare root ("ward", "प्रभाग"),
+/// 2 an administrative unit ("division", "circle", "admin_ward"); `None`: not a candidate.
+fn ward_number_rank(s: &str) -> Option<u8> {
+    if s == "wno" || s == "wardid" || s == "pno" {
+        return Some(0);
+    }
+    if made_of(s, WARD_LABEL_WORDS, WARD_ROOTS) {
+        return Some(1);
+    }
+    if made_of(s, NUMBER_WORDS, WARD_ROOTS) {
+        return Some(0);
+    }
+    if made_of(s, ADMIN_WORDS, ADMIN_ROOTS) {
+        return Some(2);
+    }
+    None
+}
+
+/// How strongly a (squashed) column name says "zone": 0 a zone word ("zone", "ज़ोन",
+/// "zone_no"), 1 another group of wards ("circle", "admin ward", "ward committee").
+fn zone_rank(s: &str) -> Option<u8> {
+    if made_of(s, ZONE_WORDS, &["zone", "zonal", "जोन"]) {
+        return Some(0);
+    }
+    if made_of(s, ZONE_GROUP_WORDS, ZONE_GROUP_ROOTS) {
+        return Some(1);
+    }
+    None
+}
+
+/// Proposes a mapping from column names alone. Each field takes the column whose name is
+/// made only of the field's words, the more specific name first ("ward no" over "ward" over
+/// "circle"; "ward name" over "name"), then file order. A column named like an
+/// administrative unit ("admin ward", "circle", "division") is the ward number only when no
+/// column is named like one; otherwise it is the zone candidate. [`FieldMapping::detect`]
+/// also looks at the values.
 ///
 /// ```
 /// use kshetra_core::import::detect_columns;
@@ -243,32 +488,98 @@ const ZONE_WORDS: &[&str] = &[
 /// assert_eq!(m.name.as_deref(), Some("Ward Name"));
 /// assert_eq!(m.zone.as_deref(), Some("Zone"));
 /// assert_eq!(m.population, None);
+/// let cols: Vec<String> = ["Prabhag No.", "प्रभाग नाम", "ADMIN_WARD"].map(String::from).to_vec();
+/// let m = detect_columns(&cols);
+/// assert_eq!(m.ward_number.as_deref(), Some("Prabhag No."));
+/// assert_eq!(m.name.as_deref(), Some("प्रभाग नाम"));
+/// assert_eq!(m.zone.as_deref(), Some("ADMIN_WARD"));
 /// ```
 pub fn detect_columns(columns: &[String]) -> FieldMapping {
+    detect_with(columns, None)
+}
+
+fn detect_with(columns: &[String], values: Option<&[ColumnValues]>) -> FieldMapping {
     let squashed: Vec<String> = columns.iter().map(|c| squash_keep_marks(c)).collect();
+    let repeating = |i: usize| values.is_some_and(|v| v[i].repeating(&columns[i]));
+    let empty = |i: usize| values.is_some_and(|v| v[i].features == 0);
+    let number_like = |i: usize| values.is_none_or(|v| v[i].number_like());
+
+    // Ward number: a column without repeats before one with, number-like values first, then
+    // the name's rank, then file order.
+    let ward_idx = (0..columns.len())
+        .filter_map(|i| ward_number_rank(&squashed[i]).map(|r| (i, r)))
+        .min_by_key(|&(i, r)| (empty(i), repeating(i), !number_like(i), r, i))
+        .map(|(i, _)| i);
+    let ward_rank = ward_idx.and_then(|i| ward_number_rank(&squashed[i]));
+
+    // Zone: a zone word first; then a group of wards named so, or a ward-like column that
+    // repeats (both only when they are not the ward number, and repeat if values are known).
+    let zone_idx = (0..columns.len())
+        .filter(|&i| Some(i) != ward_idx && !empty(i))
+        .filter_map(|i| {
+            let s = &squashed[i];
+            match zone_rank(s) {
+                Some(0) => Some((i, 0)),
+                Some(_) if values.is_none() || repeating(i) => Some((i, 1)),
+                _ if values.is_some() && ward_number_rank(s).is_some() && repeating(i) => {
+                    Some((i, 2))
+                }
+                _ => None,
+            }
+        })
+        // Names only: an administrative unit is the zone only beside a real ward column.
+        .filter(|&(i, r)| {
+            values.is_some()
+                || r == 0
+                || (ward_rank.is_none_or(|w| w < 2) && ward_number_rank(&squashed[i]).is_none())
+                || ward_rank.is_some_and(|w| w < 2)
+        })
+        .min_by_key(|&(i, r)| (r, i))
+        .map(|(i, _)| i);
+
+    let taken = |i: usize| Some(i) == ward_idx || Some(i) == zone_idx;
     let pick = |pred: &dyn Fn(&str) -> bool, prefer: &dyn Fn(&str) -> bool| -> Option<String> {
-        let hits: Vec<usize> = (0..columns.len()).filter(|&i| pred(&squashed[i])).collect();
+        let hits: Vec<usize> =
+            (0..columns.len()).filter(|&i| !taken(i) && pred(&squashed[i])).collect();
         hits.iter().find(|&&i| prefer(&squashed[i])).or(hits.first()).map(|&i| columns[i].clone())
     };
-    let ward_number = pick(
-        &|s| made_of(s, NUMBER_WORDS, &["ward", "wd", "वार्ड"]) || s == "wno",
-        &|s| s != "ward" && s != "वार्ड",
+    const NAME_MUST: &[&str] = &["name", "nam", "नाम"];
+    // "division_name" beside a "division" chosen as the ward number is the ward's name.
+    let ward_squashed = ward_idx.map(|i| squashed[i].as_str());
+    let name = pick(
+        &|s| {
+            made_of(s, NAME_WORDS, NAME_MUST)
+                || ward_squashed
+                    .and_then(|w| s.strip_prefix(w))
+                    .is_some_and(|rest| made_of(rest, NAME_WORDS, NAME_MUST))
+        },
+        &|s| {
+            WARD_ROOTS.iter().any(|r| s.contains(r))
+                || ward_squashed.is_some_and(|w| s.starts_with(w))
+        },
     );
-    let name = pick(&|s| made_of(s, NAME_WORDS, &["name", "nam", "नाम"]), &|s| {
-        s.contains("ward") || s.contains("वार्ड")
-    });
     let population = pick(
-        &|s| made_of(s, POPULATION_WORDS, &["pop", "जनसंख्या", "आबादी"]),
-        &|s| s.contains("total") || s.contains("tot"),
+        &|s| made_of(s, POPULATION_WORDS, &["pop", "जनसंख्या", "लोकसंख्या", "आबादी"]) || s == "totp",
+        &|s| s.contains("total") || s.contains("tot") || s.contains("कुल"),
     );
     let households = pick(
-        &|s| made_of(s, HOUSEHOLD_WORDS, &["household", "hh", "परिवार"]) && !s.contains("poor"),
+        &|s| {
+            made_of(s, HOUSEHOLD_WORDS, &["household", "hh", "परिवार", "कुटुंब"])
+                && !s.contains("poor")
+        },
         &|_| true,
     );
     let poor_households =
         pick(&|s| made_of(s, POOR_WORDS, &["poor", "bpl", "गरीब", "बीपीएल"]), &|_| true);
-    let zone = pick(&|s| made_of(s, ZONE_WORDS, &["zone", "zonal", "जोन"]), &|_| true);
-    FieldMapping { ward_number, name, population, households, poor_households, zone }
+    FieldMapping {
+        ward_number: ward_idx.map(|i| columns[i].clone()),
+        name,
+        population,
+        households,
+        poor_households,
+        zone: zone_idx.map(|i| columns[i].clone()),
+        merge_duplicates: false,
+    }
 }
 
 /// Largest plausible ward: 1,000 km² (the largest Indian municipal wards are a few hundred).
@@ -280,7 +591,9 @@ pub const MAX_WARD_AREA_M2: f64 = 1.0e9;
 /// ward number 0 (areas like "Airport" drawn with the wards), or repeat an earlier ward number
 /// with a different name; a repeated number with the same name is one ward drawn in pieces and
 /// is joined. Invalid (e.g. self-intersecting) shapes are repaired. Fails only when nothing is
-/// usable, coordinates are not longitude/latitude, or the mapping is unusable.
+/// usable, coordinates are not longitude/latitude, or the mapping is unusable — including a
+/// ward-number column that would merge many features into few wards
+/// ([`WardCount::collapses`]) without [`FieldMapping::merge_duplicates`].
 pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportError> {
     let file = || raw.file.clone();
     if raw.features.is_empty() {
@@ -317,6 +630,17 @@ pub fn apply(raw: &RawLayer, mapping: &FieldMapping) -> Result<Imported, ImportE
         file: file(),
         columns: raw.columns.clone(),
     })?;
+    if !mapping.merge_duplicates {
+        let count = ColumnValues::of(raw, number_col).count(&raw.columns[number_col]);
+        if count.collapses() {
+            return Err(ImportError::WardsWouldMerge {
+                file: file(),
+                column: count.column,
+                features: count.features,
+                wards: count.wards,
+            });
+        }
+    }
     let (name_col, pop_col, hh_col, poor_col, zone_col) = (
         col(Field::Name)?,
         col(Field::Population)?,

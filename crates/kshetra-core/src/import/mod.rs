@@ -14,10 +14,11 @@
 //! `geojson`/`serde_json` (already the project's JSON stack), `quick-xml` (streaming XML, no
 //! DOM, so a 50 MB KML stays cheap), `zip` without default features (only deflate; the defaults
 //! pull bzip2/zstd/lzma C code and getrandom), `shapefile` + `dbase` with `encoding_rs` (DBF
-//! code pages). Projections are done here ([`crs`]): the Rust proj4 port (`proj4rs`,
-//! `proj4wkt`) depends on wasm-bindgen/js-sys/web-sys when built for wasm32, which breaks the
-//! "core knows no browser" invariant, and offices' projected files are UTM/transverse
-//! Mercator or Web Mercator, which a few dozen lines cover exactly.
+//! code pages), `crs-definitions` (the EPSG table as PROJ strings, no dependencies).
+//! Projections are done here ([`crs`]): the Rust proj4 port (`proj4rs`, `proj4wkt`) depends on
+//! wasm-bindgen/js-sys/web-sys when built for wasm32, which breaks the "core knows no browser"
+//! invariant; the methods offices' files use (transverse Mercator / UTM, Mercator / Web
+//! Mercator, Lambert conformal conic, with datum shifts) are EPSG's published formulas.
 //!
 //! **Invariant:** importers never fail on recoverable problems. A feature that cannot be used
 //! is skipped with an [`ImportWarning`]; an [`ImportError`] means nothing usable was produced.
@@ -37,7 +38,7 @@ pub mod topojson;
 mod wardno;
 
 pub use checks::{problems, WardProblem};
-pub use mapping::{apply, detect_columns, Field, FieldMapping, MAX_WARD_AREA_M2};
+pub use mapping::{apply, detect_columns, Field, FieldMapping, WardCount, MAX_WARD_AREA_M2};
 pub use raw::{Format, RawFeature, RawGeometry, RawLayer, ShapeProblem, Value};
 pub use wardno::{normalise_ward_number, parse_count};
 
@@ -252,6 +253,22 @@ pub enum ImportError {
         values: usize,
         /// The limit.
         limit: usize,
+    },
+    /// The ward-number column repeats so many numbers ([`WardCount::collapses`]) that
+    /// importing would merge `features` features into `wards` wards: probably the wrong
+    /// column (administrative letters beside the electoral ward number). The app asks the
+    /// officer to confirm and applies again with [`FieldMapping::merge_duplicates`] set, or to
+    /// choose another column.
+    #[error("{file}: column {column} would make {features} features into {wards} wards")]
+    WardsWouldMerge {
+        /// File name.
+        file: String,
+        /// The ward-number column.
+        column: String,
+        /// Features with a ward number.
+        features: usize,
+        /// Distinct ward numbers.
+        wards: usize,
     },
     /// The mapping names a column the file does not have.
     #[error("{file}: no column named {column}")]
