@@ -135,9 +135,10 @@ pub fn ImportMapPanel() -> impl IntoView {
             }
         });
     };
-    let on_mapping = move |field: Field, column: Option<String>| {
+    // Applies the mapping again after `change` (a column chosen, a merge confirmed).
+    let remap = move |change: &dyn Fn(&mut FieldMapping)| {
         let Some(mut p) = pending.get_untracked() else { return };
-        p.mapping.set(field, column);
+        change(&mut p.mapping);
         p.preview = None;
         let (id, mapping) = (p.session, p.mapping.clone());
         pending.set(Some(p));
@@ -154,6 +155,16 @@ pub fn ImportMapPanel() -> impl IntoView {
             });
         });
     };
+    let on_mapping = move |field: Field, column: Option<String>| {
+        remap(&|m| {
+            m.set(field, column.clone());
+            // Another ward column: its merge is not confirmed.
+            if field == Field::WardNumber {
+                m.merge_duplicates = false;
+            }
+        })
+    };
+    let confirm_merge = move || remap(&|m| m.merge_duplicates = true);
     let accept = move |_| {
         let Some(p) = pending.get_untracked() else { return };
         if !matches!(p.preview, Some(Ok(_))) {
@@ -245,7 +256,7 @@ pub fn ImportMapPanel() -> impl IntoView {
                         {hidden}
                         <MappingForm id_prefix="import-map" columns=raw.columns.clone() samples=move |col| sample_raw.samples.get(col).cloned().unwrap_or_default() mapping=Signal::derive(move || pending.get().map(|p| p.mapping).unwrap_or_default())
                             on_change=on_mapping/>
-                        {import_outcome(p.preview.as_ref(), lang)}
+                        {import_outcome(p.preview.as_ref(), lang, confirm_merge)}
                         <p class="hint">{Msg::ReplaceNote.text(lang)}</p>
                         <div class="buttons">
                             <button type="button" class="primary" disabled=!ok on:click=accept>{Msg::UseThisMap.text(lang)}</button>
@@ -260,7 +271,12 @@ pub fn ImportMapPanel() -> impl IntoView {
 
 /// What applying the mapping gives: counts, warnings and data problems, or the error
 /// (nothing while it is being worked out: the status line says so).
-fn import_outcome(result: Option<&Result<ImportPreview, ImportError>>, lang: Lang) -> AnyView {
+/// A ward column whose numbers repeat is applied only after the officer confirms the merge.
+fn import_outcome(
+    result: Option<&Result<ImportPreview, ImportError>>,
+    lang: Lang,
+    confirm_merge: impl Fn() + Copy + 'static,
+) -> AnyView {
     match result {
         None => ().into_any(),
         Some(Ok(preview)) => {
@@ -284,6 +300,11 @@ fn import_outcome(result: Option<&Result<ImportPreview, ImportError>>, lang: Lan
             }
             .into_any()
         }
+        Some(Err(e @ ImportError::WardsWouldMerge { .. })) => view! {
+            <p class="warn" role="alert" data-testid="wards-would-merge">{e.message(lang)}</p>
+            <p><button type="button" on:click=move |_| confirm_merge()>{Msg::ConfirmWardMerge.text(lang)}</button></p>
+        }
+        .into_any(),
         Some(Err(e)) => view! { <p class="error" role="alert">{e.message(lang)}</p> }.into_any(),
     }
 }

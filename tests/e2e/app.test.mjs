@@ -228,6 +228,30 @@ test('neighbours and map pieces follow the tolerance; pieces can be joined and l
 const RAW = new URL('../../crates/kshetra-core/tests/fixtures/raw/', import.meta.url).pathname;
 const FIX = new URL('./fixtures/', import.meta.url).pathname;
 
+test('a ward column whose numbers repeat merges features only after the officer confirms', async () => {
+  // 30 squares whose only ward-like column holds 3 letters (an administrative ward, as in a
+  // real 227-ward file whose WARD column had 24): never merged silently (issue 16).
+  const features = [];
+  for (let i = 0; i < 30; i++) {
+    const [x, y] = [80.9 + (i % 6) * 0.01, 26.8 + Math.floor(i / 6) * 0.01];
+    features.push({ type: 'Feature', properties: { ward: 'ABC'[Math.floor(i / 10)], POPULATION: 1000 + i },
+      geometry: { type: 'Polygon', coordinates: [[[x, y], [x + 0.01, y], [x + 0.01, y + 0.01], [x, y + 0.01], [x, y]]] } });
+  }
+  const { page, context, log } = await openPage(browser, server.origin, '/?lang=en');
+  await waitForWards(page, 110);
+  await page.getByLabel('Map file').setInputFiles({ name: 'admin.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })) });
+  const warning = page.getByTestId('wards-would-merge');
+  await warning.waitFor();
+  assert.match(await warning.textContent(), /30 features .*admin\.geojson.* only 3 wards|admin\.geojson.*30 features.*only 3 wards/);
+  assert.equal(await page.getByRole('button', { name: 'Use this map' }).isDisabled(), true);
+  await page.getByRole('button', { name: 'Yes, join the features with the same number into one ward each' }).click();
+  await page.getByTestId('import-result').filter({ hasText: /^3 wards/ }).waitFor();
+  await page.getByRole('button', { name: 'Use this map' }).click();
+  await waitForWards(page, 3);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
 test('imports a KML with Devanagari names after a preview; a broken file changes nothing', async () => {
   const { page, context, log } = await openPage(browser, server.origin, '/?lang=en');
   await waitForWards(page, 110);

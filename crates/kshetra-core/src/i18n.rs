@@ -855,6 +855,8 @@ catalogue! {
     OrgErrNoNameColumn => "फ़ाइल \"{file}\" में संगठकों के नाम का कॉलम (\"नाम\" / \"name\") नहीं मिला (इसके कॉलम: {columns})। नामों वाले कॉलम का शीर्षक \"नाम\" या \"name\" करें और फ़ाइल फिर से चुनें, या खाली टेम्पलेट डाउनलोड करके भरें।", "No column of organiser names (\"name\" / \"नाम\") was found in \"{file}\" (its columns: {columns}). Head the column of names \"name\" or \"नाम\" and choose the file again, or download the blank template and fill it in.";
     /// The typed organiser count is not used while the list has people. {n}
     OrganisersTypedIgnored => "संगठकों की सूची में {n} लोग हैं — यही संख्या हर जगह गिनी जाती है; नीचे लिखी संख्या केवल तब काम आती है जब सूची खाली हो।", "The organiser list has {n} people — that number is used everywhere; the number typed below counts only while the list is empty.";
+    /// Button: the officer confirms that features with the same ward number are one ward.
+    ConfirmWardMerge => "हाँ, एक ही संख्या वाले फ़ीचर एक-एक वार्ड में जोड़ें", "Yes, join the features with the same number into one ward each";
     /// Organisers import row: no name. {row}
     OrgRowNoName => "{row}: नाम खाली है — छोड़ी गई।", "{row}: the name is empty — skipped.";
     /// Where an organisers-list row is: file and row. {file} {row}
