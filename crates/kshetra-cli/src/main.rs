@@ -17,6 +17,11 @@
 //! 100 m; a plan's units must be on the map and named once, its parts below the number of wards.
 //! Refusals name the option or the file and line, in English and Hindi (the catalogue's text).
 
+mod batch;
+mod city;
+mod error;
+mod print;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -93,6 +98,46 @@ enum Command {
         #[arg(long)]
         metrics: Option<PathBuf>,
     },
+    /// Print a project file the app saved: poster.svg, poster.pdf, tiles.pdf, sheets.pdf
+    /// (one A4 page per organiser) and cmm.pdf, as the app's print panel draws them.
+    Poster {
+        /// The project file (`*.kshetra.json`).
+        project: PathBuf,
+        #[command(flatten)]
+        print: PrintArgs,
+        /// Adjacency tolerance in metres for the area colours (the app's default 5).
+        #[arg(long, default_value_t = AdjacencyOptions::DEFAULT_TOLERANCE_M, allow_negative_numbers = true)]
+        tolerance: f64,
+        /// Output folder (created).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Allocate and print every city of a manifest (CSV/Excel, one row per city: city, map,
+    /// organisers [file or count], optional table, poor_share, household_size, tolerance,
+    /// zones, split, cmms, paper, tiles, lang, bw). Writes DIR/<city>/… and DIR/summary.csv +
+    /// summary.pdf. A city that fails is reported and the batch goes on.
+    Batch {
+        /// The manifest; its paths are relative to it.
+        manifest: PathBuf,
+        /// Output folder (created).
+        #[arg(long)]
+        out: PathBuf,
+        /// Cities at once (default: every core).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Exit non-zero when any city failed (default: keep going, exit 0).
+        #[arg(long, conflicts_with = "keep_going")]
+        strict: bool,
+        /// Go on past failed cities and exit 0 (the default).
+        #[arg(long)]
+        keep_going: bool,
+        /// Random seed for every city.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Engine work budget per city.
+        #[arg(long, default_value_t = Settings::DEFAULT_EFFORT)]
+        effort: u32,
+    },
     /// Score an existing plan (CSV `unit_index,part`).
     Score {
         #[command(flatten)]
@@ -100,6 +145,59 @@ enum Command {
         /// The plan.
         plan: PathBuf,
     },
+}
+
+/// How to print (the app's print panel).
+#[derive(clap::Args)]
+struct PrintArgs {
+    /// Poster paper: A4, A3, A2, A1 or A0.
+    #[arg(long, default_value = "A1")]
+    paper: String,
+    /// Printed language: hi, en or both.
+    #[arg(long, default_value = "both")]
+    lang: String,
+    /// Tiled poster on office sheets: a4, a3 or none.
+    #[arg(long, default_value = "a4")]
+    tiles: String,
+    /// Black and white (hatched areas) for monochrome printers.
+    #[arg(long)]
+    bw: bool,
+    /// City Mission Managers on the CMM sheet (1 to 3).
+    #[arg(long, default_value_t = 3)]
+    cmms: usize,
+    /// Date printed on the poster (empty: a line to fill in).
+    #[arg(long, default_value = "")]
+    date: String,
+    /// Order/letter number printed on the poster.
+    #[arg(long, default_value = "")]
+    reference: String,
+}
+
+impl PrintArgs {
+    fn settings(&self) -> Result<print::PrintSettings, String> {
+        let choice = |option: &str, value: &str, choices: &str| {
+            let rule = |lang| Msg::CliChoiceRule.fill(lang, &[("choices", choices)]);
+            bad_value(option, value, rule)
+        };
+        let paper = print::paper(&self.paper)
+            .ok_or_else(|| choice("--paper", &self.paper, "A4, A3, A2, A1, A0"))?;
+        let lang = print::print_lang(&self.lang)
+            .ok_or_else(|| choice("--lang", &self.lang, "hi, en, both"))?;
+        let tiles = print::tiles(&self.tiles)
+            .ok_or_else(|| choice("--tiles", &self.tiles, "a4, a3, none"))?;
+        if !(1..=3).contains(&self.cmms) {
+            return Err(choice("--cmms", &self.cmms.to_string(), "1, 2, 3"));
+        }
+        Ok(print::PrintSettings {
+            paper,
+            lang,
+            tiles,
+            black_and_white: self.bw,
+            cmms: self.cmms,
+            date: self.date.clone(),
+            reference: self.reference.clone(),
+        })
+    }
 }
 
 /// A loaded map with its source feature order.
@@ -228,6 +326,49 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("{text}");
             Ok(())
         }
+        Command::Poster { project, print: args, tolerance, out } => {
+            if !is_valid_tolerance(tolerance) {
+                let rule = |lang| Msg::ToleranceInvalid.text(lang).to_string();
+                return Err(bad_value("--tolerance", &format!("{tolerance:?}"), rule));
+            }
+            let settings = args.settings()?;
+            let bytes = error::read(&project).map_err(|e| e.to_string())?;
+            let name = project.display().to_string();
+            let loaded =
+                kshetra_core::project::file::load_project(&name, &bytes).map_err(|e| both(&e))?;
+            let graph = build(&loaded.map, &AdjacencyOptions::tolerant(tolerance));
+            let fonts = kshetra_pdf::Fonts::bundled()
+                .map_err(|source| error::CliError::Pdf { file: "poster.pdf".into(), source })
+                .map_err(|e| e.to_string())?;
+            let what = print::ToPrint {
+                project: &loaded.project,
+                map: &loaded.map,
+                source: &loaded.source,
+                graph: &graph,
+                city: None,
+            };
+            let printed = print::print(&what, &settings, &fonts).map_err(|e| e.to_string())?;
+            std::fs::create_dir_all(&out).map_err(|e| {
+                error::CliError::Write { file: out.display().to_string(), detail: e.to_string() }
+                    .to_string()
+            })?;
+            print::write_printed(&out, &printed).map_err(|e| e.to_string())
+        }
+        Command::Batch { manifest, out, jobs, strict, keep_going: _, seed, effort } => {
+            let failed =
+                batch::run(&manifest, &out, jobs, seed, effort).map_err(|e| e.to_string())?;
+            if strict && failed > 0 {
+                return Err(Msg::CliBatchDone.fill(
+                    Lang::En,
+                    &[
+                        ("done", "-"),
+                        ("failed", &failed.to_string()),
+                        ("out", &out.display().to_string()),
+                    ],
+                ));
+            }
+            Ok(())
+        }
         Command::Score { map, plan } => {
             check_tolerance(&map)?;
             let loaded = load(&map, false)?;
@@ -265,7 +406,7 @@ fn both(e: &impl UserText) -> String {
 }
 
 /// An option's refused value with the rule it breaks, English then Hindi.
-fn bad_value(option: &str, value: &str, rule: impl Fn(Lang) -> String) -> String {
+pub(crate) fn bad_value(option: &str, value: &str, rule: impl Fn(Lang) -> String) -> String {
     let text = |lang| {
         Msg::CliBadValue.fill(lang, &[("option", option), ("value", value), ("rule", &rule(lang))])
     };
@@ -409,7 +550,7 @@ fn by_feature(loaded: &Loaded, assignment: &[u32]) -> Vec<Option<u32>> {
     out
 }
 
-fn metrics_json(m: &PlanMetrics) -> Value {
+pub(crate) fn metrics_json(m: &PlanMetrics) -> Value {
     json!({
         "max_abs_deviation": m.max_abs_deviation,
         "cut_edges": m.cut_edges,

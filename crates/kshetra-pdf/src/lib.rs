@@ -11,7 +11,7 @@
 //! only metadata is a fixed producer and an optional title).
 //!
 //! Like the other pure crates this one touches no files, network or clock: the fonts are
-//! compiled in from `public/fonts` ([`Fonts::bundled`]).
+//! compiled in from `fonts/` ([`Fonts::bundled`]).
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
@@ -25,33 +25,12 @@ use svg2pdf::usvg::fontdb;
 /// The family every poster page asks for first.
 pub const FAMILY: &str = "Noto Sans Devanagari";
 
-/// The app's bundled fonts (woff2, OFL): Devanagari, Latin and Latin-extended subsets of
-/// Noto Sans Devanagari, regular and bold.
-const BUNDLED: [(&str, &[u8]); 6] = [
-    (
-        "noto-sans-devanagari-devanagari-400-normal.woff2",
-        include_bytes!("../../../public/fonts/noto-sans-devanagari-devanagari-400-normal.woff2"),
-    ),
-    (
-        "noto-sans-devanagari-devanagari-700-normal.woff2",
-        include_bytes!("../../../public/fonts/noto-sans-devanagari-devanagari-700-normal.woff2"),
-    ),
-    (
-        "noto-sans-devanagari-latin-400-normal.woff2",
-        include_bytes!("../../../public/fonts/noto-sans-devanagari-latin-400-normal.woff2"),
-    ),
-    (
-        "noto-sans-devanagari-latin-700-normal.woff2",
-        include_bytes!("../../../public/fonts/noto-sans-devanagari-latin-700-normal.woff2"),
-    ),
-    (
-        "noto-sans-devanagari-latin-ext-400-normal.woff2",
-        include_bytes!("../../../public/fonts/noto-sans-devanagari-latin-ext-400-normal.woff2"),
-    ),
-    (
-        "noto-sans-devanagari-latin-ext-700-normal.woff2",
-        include_bytes!("../../../public/fonts/noto-sans-devanagari-latin-ext-700-normal.woff2"),
-    ),
+/// The bundled fonts: Noto Sans Devanagari 2.006 regular and bold, complete TrueType files
+/// (Devanagari and Latin in one font; `fonts/README.md` says where from and why not the app's
+/// woff2 subsets).
+const BUNDLED: [(&str, &[u8]); 2] = [
+    ("NotoSansDevanagari-Regular.ttf", include_bytes!("../fonts/NotoSansDevanagari-Regular.ttf")),
+    ("NotoSansDevanagari-Bold.ttf", include_bytes!("../fonts/NotoSansDevanagari-Bold.ttf")),
 ];
 
 /// Why a PDF could not be made. The CLI turns these into the catalogue's bilingual text.
@@ -99,28 +78,20 @@ impl std::fmt::Debug for Fonts {
 }
 
 impl Fonts {
-    /// The app's bundled Noto Sans Devanagari (all six woff2 subsets, decoded).
+    /// The bundled Noto Sans Devanagari, regular and bold.
     pub fn bundled() -> Result<Fonts, PdfError> {
         Fonts::from_files(BUNDLED.iter().map(|(n, b)| (*n, *b)))
     }
 
-    /// Fonts from files (`name`, bytes): WOFF2 is decoded, TrueType/OpenType used as is.
+    /// Fonts from TrueType/OpenType files (`name`, bytes).
     /// Generic families (`sans-serif`, `serif`) resolve to [`FAMILY`].
     pub fn from_files<'a>(
         files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     ) -> Result<Fonts, PdfError> {
         let mut db = fontdb::Database::new();
         for (name, bytes) in files {
-            let data = if bytes.starts_with(b"wOF2") {
-                wuff::decompress_woff2(bytes).map_err(|e| PdfError::Font {
-                    file: name.to_string(),
-                    detail: format!("{e:?}"),
-                })?
-            } else {
-                bytes.to_vec()
-            };
             let before = db.len();
-            db.load_font_data(data);
+            db.load_font_data(bytes.to_vec());
             if db.len() == before {
                 return Err(PdfError::Font {
                     file: name.to_string(),
@@ -234,9 +205,9 @@ mod tests {
     const PAGE: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 210 297" font-family="'Noto Sans Devanagari', sans-serif"><rect x="10" y="10" width="50" height="20" fill="#1f3a5f"/><text x="20" y="50" font-size="8" font-weight="700">नगर निगम लखनऊ / Lucknow</text></svg>"##;
 
     #[test]
-    fn bundled_fonts_decode() {
+    fn bundled_fonts_load() {
         let fonts = Fonts::bundled().unwrap();
-        assert_eq!(fonts.len(), 6);
+        assert_eq!(fonts.len(), 2);
     }
 
     #[test]
@@ -262,7 +233,7 @@ mod tests {
             Err(PdfError::Svg { page: 1, .. })
         ));
         assert!(matches!(
-            Fonts::from_files([("x.woff2", &b"wOF2garbage"[..])]),
+            Fonts::from_files([("x.ttf", &b"garbage"[..])]),
             Err(PdfError::Font { .. })
         ));
     }
