@@ -9,7 +9,7 @@ use pdf_writer::types::{
     CidFontType, FontFlags, SystemInfo, TextRenderingMode, UnicodeCmap,
 };
 use pdf_writer::writers::WMode;
-use pdf_writer::{Chunk, Content, Filter, Finish, Name, Ref, Str};
+use pdf_writer::{Chunk, Content, Filter, Finish, Name, Ref, Str, TextStr};
 use siphasher::sip128::{Hasher128, SipHasher13};
 use std::collections::BTreeMap;
 use std::hash::Hash;
@@ -239,7 +239,15 @@ pub fn render(
             continue;
         }
 
+        // Kshetra: the span's text in logical order (each cluster's text sits on one of its
+        // glyphs) as /ActualText, so text extraction and search read Hindi as written; the
+        // per-glyph ToUnicode alone cannot say "सा" when the matra glyph is shared or reordered.
+        let actual: String = span.positioned_glyphs.iter().map(|g| g.text.as_str()).collect();
         let operation = |content: &mut Content| -> Result<()> {
+            content
+                .begin_marked_content_with_properties(Name(b"Span"))
+                .properties()
+                .actual_text(TextStr(&actual));
             for glyph in &span.positioned_glyphs {
                 let Some(font) = fonts.get(&glyph.font).and_then(|f| f.as_ref()) else {
                     continue;
@@ -267,6 +275,7 @@ pub fn render(
                 content.end_text();
                 content.restore_state();
             }
+            content.end_marked_content();
 
             Ok(())
         };
