@@ -1,10 +1,14 @@
 //! `kshetra-cli`: Kshetra's allocation on the command line.
 //!
 //! ```text
-//! kshetra-cli allocate MAP.geojson --k 14 [--eps 0.05] [--tolerance 5] [--weight population]
+//! kshetra-cli allocate MAP.geojson (--k 14 | --organisers LIST.csv) [--eps 0.05] [--tolerance 5]
+//!             [--weight poor_households] [--poor-share 0.27] [--household-size 4.8]
 //!             [--zones] [--seed 1] [--effort 1000] [--plan plan.csv] [--geojson out.geojson]
-//!             [--metrics metrics.json]
-//! kshetra-cli score MAP.geojson PLAN.csv [--tolerance 5] [--weight population]
+//!             [--metrics metrics.json] [--project out.kshetra.json]
+//! kshetra-cli score MAP.geojson PLAN.csv [--tolerance 5] [--weight poor_households]
+//! kshetra-cli poster PROJECT.kshetra.json [--paper A1] [--lang hi|en|both] [--tiles a4|a3|none]
+//!             [--bw] [--cmms 3] --out DIR
+//! kshetra-cli batch MANIFEST.csv [--jobs N] [--strict] --out DIR
 //! ```
 //! Both take `--ward-column NAME` and `--population-column NAME` to use those columns of the
 //! map instead of the detected ones; when no ward-number column is found, or no ward has a
@@ -30,10 +34,14 @@ use clap::{Parser, Subcommand};
 use kshetra_alloc::{Control, Organiser, PlanMetrics, Settings};
 use kshetra_core::adjacency::{bridge_all, build, AdjacencyOptions};
 use kshetra_core::allocation::{problem_for, weights, Weight};
+use kshetra_core::estimate::{estimate, PoorParams};
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::import::{self, Field, FieldMapping, ImportError};
 use kshetra_core::messages::{column_list, UserText};
+use kshetra_core::project::file::save_project;
+use kshetra_core::project::organisers_import::import_organisers;
 use kshetra_core::project::{plan_csv, AllocSettings};
+use kshetra_core::project::{Edit, Organiser as ProjectOrganiser, Project};
 use kshetra_core::settings::is_valid_tolerance;
 use kshetra_core::WardMap;
 use serde_json::{json, Value};
@@ -56,9 +64,16 @@ struct MapArgs {
     /// Adjacency tolerance in metres (0 = exactly shared borders).
     #[arg(long, default_value_t = AdjacencyOptions::DEFAULT_TOLERANCE_M, allow_negative_numbers = true)]
     tolerance: f64,
-    /// Ward weight: `population` or `__count__` (every ward 1).
-    #[arg(long, default_value = "population")]
+    /// Ward weight: `poor_households` (the app's: entered, else households × poor share, else
+    /// population × poor share ÷ household size), `population` or `__count__` (every ward 1).
+    #[arg(long, default_value = "poor_households")]
     weight: String,
+    /// Share of households that are poor (0–1), for `poor_households`.
+    #[arg(long, default_value_t = PoorParams::default().poor_share)]
+    poor_share: f64,
+    /// Persons per household, for `poor_households`.
+    #[arg(long, default_value_t = PoorParams::default().household_size)]
+    household_size: f64,
     /// The map's column holding the ward number (instead of the one detected).
     #[arg(long, value_name = "NAME")]
     ward_column: Option<String>,
@@ -73,9 +88,16 @@ enum Command {
     Allocate {
         #[command(flatten)]
         map: MapArgs,
-        /// Number of organisers.
+        /// Number of organisers (or give --organisers).
         #[arg(long)]
-        k: usize,
+        k: Option<usize>,
+        /// The organisers list (CSV/Excel/ODS, the app's import format: name, mobile, role,
+        /// home ward or point, capacity, contact point); its homes and capacities are used.
+        #[arg(long, conflicts_with = "k")]
+        organisers: Option<PathBuf>,
+        /// Write the project file (`*.kshetra.json`, opens in the app; print it with `poster`).
+        #[arg(long)]
+        project: Option<PathBuf>,
         /// Tolerance on each area's deviation from its target (0.05 = ±5 %).
         #[arg(long, default_value_t = 0.05, allow_negative_numbers = true)]
         eps: f64,
@@ -244,7 +266,19 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Allocate { map, k, eps, zones, seed, effort, plan, geojson, metrics } => {
+        Command::Allocate {
+            map,
+            k,
+            organisers: organisers_file,
+            project: project_file,
+            eps,
+            zones,
+            seed,
+            effort,
+            plan,
+            geojson,
+            metrics,
+        } => {
             check_tolerance(&map)?;
             if !AllocSettings::is_valid_epsilon(eps) {
                 let rule = |lang| {
@@ -264,14 +298,55 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut loaded = load(&map, geojson.is_some())?;
             // Before anything is sized by k (the engine checks too, after the organisers exist).
             let wards = loaded.map.wards().len();
-            if !(1..=wards).contains(&k) {
-                let rule = |lang| Msg::CliKRange.fill(lang, &[("wards", &wards.to_string())]);
-                return Err(bad_value("--k", &k.to_string(), rule));
-            }
+            // The project the plan goes into: the app's organisers (homes, capacities, locks)
+            // from a list, or k plain ones.
+            let mut project = Project::new(loaded.file.clone(), loaded.file.clone());
+            project.poor = poor_params(&map);
+            project.settings.epsilon = eps;
+            project.settings.respect_zones = zones;
+            project.settings.seed = seed;
+            let list = match (&organisers_file, k) {
+                (Some(path), _) => {
+                    let bytes = error::read(path).map_err(|e| e.to_string())?;
+                    let name = path.display().to_string();
+                    let list =
+                        import_organisers(&name, &bytes, &loaded.map).map_err(|e| both(&e))?;
+                    for e in &list.errors {
+                        eprintln!("warning: {}", both(e));
+                    }
+                    if list.organisers.is_empty() {
+                        return Err(error::both_fill(Msg::CliNoOrganisers, &[("file", &name)]));
+                    }
+                    list.organisers
+                }
+                (None, Some(k)) => {
+                    if !(1..=wards).contains(&k) {
+                        let rule =
+                            |lang| Msg::CliKRange.fill(lang, &[("wards", &wards.to_string())]);
+                        return Err(bad_value("--k", &k.to_string(), rule));
+                    }
+                    (1..=k)
+                        .map(|n| {
+                            ProjectOrganiser::new(
+                                Msg::CliOrganiserN.fill(Lang::En, &[("n", &n.to_string())]),
+                            )
+                        })
+                        .collect()
+                }
+                (None, None) => {
+                    return Err(format!(
+                        "{} / {}",
+                        Msg::CliNeedOrganisers.text(Lang::En),
+                        Msg::CliNeedOrganisers.text(Lang::Hi)
+                    ))
+                }
+            };
+            project.apply(&loaded.map, Edit::AddOrganisers(list)).map_err(|e| both(&e))?;
+            let k = project.organisers.len();
             let (problem, bridges) = problem(&loaded, &map)?;
             let t_load = t0.elapsed().as_secs_f64();
-            let organisers = Organiser::many(k);
-            let settings = Settings::new(seed).epsilon(eps).respect_zones(zones).effort(effort);
+            let organisers = project.engine_organisers(&loaded.map);
+            let settings = project.settings.engine().effort(effort);
             let t1 = Instant::now();
             let outcome = kshetra_alloc::allocate(&problem, &organisers, &settings, &mut |_| {
                 Control::Continue
@@ -279,6 +354,15 @@ fn run(cli: Cli) -> Result<(), String> {
             .map_err(|e| both(&e))?;
             let t_alloc = t1.elapsed().as_secs_f64();
             let by_feature = by_feature(&loaded, &outcome.assignment);
+            if let Some(path) = project_file {
+                let edit = project.plan_from_engine(&loaded.map, &outcome.assignment);
+                project.apply(&loaded.map, edit).map_err(|e| both(&e))?;
+                let source = kshetra_core::project::file::MapSource {
+                    name: loaded.file.clone(),
+                    ..Default::default()
+                };
+                write(&path, &save_project(&project, &loaded.map, &source))?;
+            }
             if let Some(path) = plan {
                 let mut csv = String::from("unit_index,part\n");
                 for (i, part) in by_feature.iter().enumerate() {
@@ -511,15 +595,20 @@ fn load(args: &MapArgs, keep_json: bool) -> Result<Loaded, String> {
 
 fn problem(loaded: &Loaded, args: &MapArgs) -> Result<(kshetra_alloc::Problem, usize), String> {
     let map = &loaded.map;
-    let weight = match args.weight.as_str() {
-        "population" => Weight::Population,
-        "__count__" => Weight::Count,
+    let weights = match args.weight.as_str() {
+        // The app's weights: each ward's poor households (core's estimate).
+        "poor_households" => estimate(map, &poor_params(args))
+            .wards
+            .iter()
+            .map(|w| w.poor_households.unwrap_or(0) as f64)
+            .collect(),
+        "population" => weights(map, &Weight::Population),
+        "__count__" => weights(map, &Weight::Count),
         other => {
             let rule = |lang| Msg::CliWeightRule.text(lang).to_string();
             return Err(bad_value("--weight", other, rule));
         }
     };
-    let weights = weights(map, &weight);
     // "Total weight is zero": no population read. Say which columns there are and what to pass.
     if weights.iter().sum::<f64>() <= 0.0 {
         let used = loaded.population_column.iter().cloned().collect::<Vec<_>>();
@@ -540,6 +629,15 @@ fn problem(loaded: &Loaded, args: &MapArgs) -> Result<(kshetra_alloc::Problem, u
     // Islands are joined to their nearest ward, as the peer harness does.
     let bridges = bridge_all(map, &mut graph).len();
     Ok((problem_for(map, &graph, weights), bridges))
+}
+
+/// The estimate's settings from the command line (the norm stays the app's default).
+fn poor_params(args: &MapArgs) -> PoorParams {
+    PoorParams {
+        poor_share: args.poor_share,
+        household_size: args.household_size,
+        ..PoorParams::default()
+    }
 }
 
 fn by_feature(loaded: &Loaded, assignment: &[u32]) -> Vec<Option<u32>> {

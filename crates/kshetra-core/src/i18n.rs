@@ -922,7 +922,9 @@ catalogue! {
     /// CLI: the wards' total weight is zero because no population column was recognised. {file} {columns}
     CliNoPopulationColumn => "नक्शे \"{file}\" के वार्डों का कुल भार शून्य है: जनसंख्या का कोई कॉलम नहीं पहचाना गया (इसके कॉलम: {columns})। जनसंख्या वाला कॉलम --population-column NAME से बताएँ, या हर वार्ड को 1 गिनने के लिए --weight __count__ दें।", "The total weight of the wards of \"{file}\" is zero: no population column was recognised (its columns: {columns}). Pass --population-column NAME with the column that holds the population, or --weight __count__ to count every ward as 1.";
     /// CLI rule: the ward weights on offer.
-    CliWeightRule => "वार्ड का भार population (जनसंख्या) या __count__ (हर वार्ड 1) होना चाहिए।", "The ward weight must be population or __count__ (every ward 1).";
+    CliWeightRule => "वार्ड का भार poor_households (गरीब परिवार, ऐप की तरह), population (जनसंख्या) या __count__ (हर वार्ड 1) होना चाहिए।", "The ward weight must be poor_households (as in the app), population or __count__ (every ward 1).";
+    /// CLI: neither --k nor --organisers given.
+    CliNeedOrganisers => "संगठक बताएँ: --k N (संख्या) या --organisers FILE (ऐप वाली संगठकों की सूची)।", "Say who the organisers are: --k N (a number) or --organisers FILE (the app's organisers list).";
     // ── kshetra-cli poster / batch (issue 15) ──
     /// CLI rule: an option's choices. {choices}
     CliChoiceRule => "इनमें से एक होना चाहिए: {choices}।", "It must be one of: {choices}.";
