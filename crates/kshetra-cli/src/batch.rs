@@ -396,16 +396,24 @@ fn summary_pages(rows: &[Row]) -> Vec<String> {
             escape_html(Msg::StateSummaryTitle.text(Lang::En))
         ));
         *y += 14.0;
+        // Each header wrapped to its column (Hindi lines, then English), 2.2 mm text.
+        let mut tallest = 0usize;
         for (i, m) in COLUMNS[..8].iter().enumerate() {
-            for (j, lang) in [Lang::Hi, Lang::En].into_iter().enumerate() {
+            let right = X.get(i + 1).copied().unwrap_or(198.0);
+            let chars = (((right - X[i] - 1.5) / (2.2 * 0.55)).floor() as usize).max(4);
+            let lines: Vec<String> =
+                [Lang::Hi, Lang::En].into_iter().flat_map(|l| wrap(m.text(l), chars)).collect();
+            tallest = tallest.max(lines.len());
+            for (j, line) in lines.iter().enumerate() {
                 body.push_str(&format!(
-                    r#"<text x="{}" y="{:.1}" font-size="2.4" font-weight="700">{}</text>"#,
+                    r#"<text x="{}" y="{:.1}" font-size="2.2" font-weight="700">{}</text>"#,
                     X[i],
-                    *y + j as f64 * 3.0,
-                    escape_html(m.text(lang))
+                    *y + j as f64 * 2.8,
+                    escape_html(line)
                 ));
             }
         }
+        *y += tallest.saturating_sub(1) as f64 * 2.8;
         *y += 5.0;
         body.push_str(&format!(
             r##"<line x1="12" y1="{0:.1}" x2="198" y2="{0:.1}" stroke="#1f3a5f" stroke-width="0.3"/>"##,
