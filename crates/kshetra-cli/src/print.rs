@@ -13,9 +13,9 @@ use kshetra_core::project::Project;
 use kshetra_core::WardMap;
 use kshetra_pdf::{Fonts, Meta};
 use kshetra_poster::{
-    poster_input, render_cmm_sheet, render_organiser_sheets, render_poster, render_tiles,
-    Bilingual, CmmInput, Orientation, Paper, PosterOptions, PrintLang, ProjectView, Summary,
-    TileOptions, TitleBlock,
+    poster_input, render_cmm_sheet, render_organiser_sheets, render_poster,
+    render_tile_parts_prepared, Bilingual, CmmInput, Orientation, Paper, PosterOptions, PrintLang,
+    ProjectView, Summary, TileOptions, TitleBlock,
 };
 
 use crate::error::{write, CliError};
@@ -168,10 +168,24 @@ pub fn print(what: &ToPrint, settings: &PrintSettings, fonts: &Fonts) -> Result<
     };
     let poster_svg = render_poster(&input, &options);
     let poster_pdf = pdf("poster.pdf", std::slice::from_ref(&poster_svg), "poster")?;
+    // The tiles: the poster converted once and placed, clipped, on every sheet.
     let tiles_pdf = match settings.tiles {
         Some(sheet) => {
-            let pages = render_tiles(&input, &options, &TileOptions::new(sheet));
-            Some(pdf("tiles.pdf", &pages, "tiles")?)
+            let prep = kshetra_poster::Prepared::new(&input);
+            let (poster, parts) =
+                render_tile_parts_prepared(&prep, &options, &TileOptions::new(sheet));
+            let sheets: Vec<kshetra_pdf::Sheet> = parts
+                .iter()
+                .map(|(p, marks)| kshetra_pdf::Sheet {
+                    marks,
+                    window_mm: p.window,
+                    offset_mm: p.offset,
+                })
+                .collect();
+            let meta = Meta { title: Some(format!("Kshetra – {name} – tiles")) };
+            let bytes = kshetra_pdf::tiled_pdf(&poster, &sheets, fonts, &meta)
+                .map_err(|source| CliError::Pdf { file: "tiles.pdf".into(), source })?;
+            Some(bytes)
         }
         None => None,
     };

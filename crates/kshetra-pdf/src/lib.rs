@@ -171,13 +171,7 @@ pub fn pages_to_pdf<S: AsRef<str>>(
     let mut pdf = Pdf::new();
     pdf.catalog(catalog).pages(tree);
     pdf.pages(tree).kids(page_ids.iter().map(|(p, _)| *p)).count(page_ids.len() as i32);
-    // Fixed metadata only: no creation date, no document id.
-    let mut doc = pdf.document_info(info);
-    doc.producer(TextStr("Kshetra (svg2pdf)"));
-    if let Some(title) = &meta.title {
-        doc.title(TextStr(title));
-    }
-    doc.finish();
+    write_info(&mut pdf, info, meta);
     let name = Name(b"P");
     for (page, (page_id, content_id)) in converted.into_iter().zip(&page_ids) {
         let mut map = HashMap::new();
@@ -196,6 +190,102 @@ pub fn pages_to_pdf<S: AsRef<str>>(
         pdf.extend(&chunk);
     }
     Ok(pdf.finish())
+}
+
+/// One sheet of a tiled poster: the poster placed at `offset_mm` and clipped to `window_mm`,
+/// then `marks` (an SVG document of the sheet's size: glue strips, crop marks, index) on top.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sheet<'a> {
+    /// The marks drawn over the poster, as an SVG document of the sheet's size.
+    pub marks: &'a str,
+    /// The printed window on the sheet: x, y, width, height (mm, from the top left).
+    pub window_mm: (f64, f64, f64, f64),
+    /// Where the poster's top-left corner lies on the sheet (mm).
+    pub offset_mm: (f64, f64),
+}
+
+/// A tiled poster: the poster is converted once and placed on every sheet (clipped), so a
+/// poster on 15 sheets costs about one poster instead of fifteen and the file holds the map
+/// once. Looks the same as [`pages_to_pdf`] of the whole sheet SVGs.
+pub fn tiled_pdf(
+    poster: &str,
+    sheets: &[Sheet],
+    fonts: &Fonts,
+    meta: &Meta,
+) -> Result<Vec<u8>, PdfError> {
+    if sheets.is_empty() {
+        return Err(PdfError::NoPages);
+    }
+    let poster = convert(poster, 1, fonts)?;
+    let marks: Vec<Page> = sheets
+        .iter()
+        .enumerate()
+        .map(|(i, s)| convert(s.marks, i + 1, fonts))
+        .collect::<Result<_, _>>()?;
+    let mut alloc = Ref::new(1);
+    let catalog = alloc.bump();
+    let tree = alloc.bump();
+    let info = alloc.bump();
+    let page_ids: Vec<(Ref, Ref)> = marks.iter().map(|_| (alloc.bump(), alloc.bump())).collect();
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(tree);
+    pdf.pages(tree).kids(page_ids.iter().map(|(p, _)| *p)).count(page_ids.len() as i32);
+    write_info(&mut pdf, info, meta);
+    let mut map = HashMap::new();
+    let poster_chunk = poster.chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
+    let poster_ref = map.get(&poster.xobject).copied().unwrap_or(poster.xobject);
+    pdf.extend(&poster_chunk);
+    let pt = 72.0 / 25.4;
+    for ((page, sheet), (page_id, content_id)) in marks.into_iter().zip(sheets).zip(&page_ids) {
+        let mut map = HashMap::new();
+        let chunk = page.chunk.renumber(|old| *map.entry(old).or_insert_with(|| alloc.bump()));
+        let marks_ref = map.get(&page.xobject).copied().unwrap_or(page.xobject);
+        let mut p = pdf.page(*page_id);
+        p.media_box(Rect::new(0.0, 0.0, page.w_pt, page.h_pt));
+        p.parent(tree);
+        p.contents(*content_id);
+        {
+            let mut res = p.resources();
+            let mut x = res.x_objects();
+            x.pair(Name(b"P"), poster_ref);
+            x.pair(Name(b"M"), marks_ref);
+        }
+        p.finish();
+        let (x, y, w, h) = sheet.window_mm;
+        let (ox, oy) = sheet.offset_mm;
+        let sheet_h_mm = page.h_pt as f64 / pt;
+        let f = |v: f64| (v * pt) as f32;
+        let mut content = Content::new();
+        content.save_state();
+        content.rect(f(x), f(sheet_h_mm - y - h), f(w), f(h)).clip_nonzero().end_path();
+        let poster_h_mm = poster.h_pt as f64 / pt;
+        content.transform([
+            poster.w_pt,
+            0.0,
+            0.0,
+            poster.h_pt,
+            f(ox),
+            f(sheet_h_mm - oy - poster_h_mm),
+        ]);
+        content.x_object(Name(b"P"));
+        content.restore_state();
+        content.save_state();
+        content.transform([page.w_pt, 0.0, 0.0, page.h_pt, 0.0, 0.0]).x_object(Name(b"M"));
+        content.restore_state();
+        pdf.stream(*content_id, &content.finish());
+        pdf.extend(&chunk);
+    }
+    Ok(pdf.finish())
+}
+
+/// Fixed metadata only: no creation date, no document id.
+fn write_info(pdf: &mut Pdf, info: Ref, meta: &Meta) {
+    let mut doc = pdf.document_info(info);
+    doc.producer(TextStr("Kshetra (svg2pdf)"));
+    if let Some(title) = &meta.title {
+        doc.title(TextStr(title));
+    }
+    doc.finish();
 }
 
 #[cfg(test)]
@@ -221,6 +311,25 @@ mod tests {
         assert!(text.contains("/MediaBox [0 0 595.27563 841.8898]"), "A4 in points");
         assert!(text.contains("/FontFile2") || text.contains("/FontFile3"), "fonts embedded");
         assert!(!text.contains("CreationDate"));
+    }
+
+    #[test]
+    fn tiled_poster_places_one_poster_on_every_sheet() {
+        let fonts = Fonts::bundled().unwrap();
+        let marks = r##"<svg xmlns="http://www.w3.org/2000/svg" width="210mm" height="297mm" viewBox="0 0 210 297"><text x="10" y="290" font-size="4">शीट / Sheet</text></svg>"##;
+        let sheet =
+            |ox: f64| Sheet { marks, window_mm: (10.0, 10.0, 190.0, 277.0), offset_mm: (ox, 10.0) };
+        let a = tiled_pdf(PAGE, &[sheet(10.0), sheet(-170.0)], &fonts, &Meta::default()).unwrap();
+        assert_eq!(
+            a,
+            tiled_pdf(PAGE, &[sheet(10.0), sheet(-170.0)], &fonts, &Meta::default()).unwrap()
+        );
+        let text = String::from_utf8_lossy(&a);
+        assert_eq!(text.matches("/MediaBox [0 0 595.27563 841.8898]").count(), 2);
+        // The poster is one form XObject, drawn on both pages.
+        assert_eq!(text.matches("/P Do").count(), 2);
+        let none: [Sheet; 0] = [];
+        assert_eq!(tiled_pdf(PAGE, &none, &fonts, &Meta::default()), Err(PdfError::NoPages));
     }
 
     #[test]
