@@ -1,10 +1,14 @@
 //! `kshetra-cli`: Kshetra's allocation on the command line.
 //!
 //! ```text
-//! kshetra-cli allocate MAP.geojson --k 14 [--eps 0.05] [--tolerance 5] [--weight population]
+//! kshetra-cli allocate MAP.geojson (--k 14 | --organisers LIST.csv) [--eps 0.05] [--tolerance 5]
+//!             [--weight poor_households] [--poor-share 0.27] [--household-size 4.8]
 //!             [--zones] [--seed 1] [--effort 1000] [--plan plan.csv] [--geojson out.geojson]
-//!             [--metrics metrics.json]
-//! kshetra-cli score MAP.geojson PLAN.csv [--tolerance 5] [--weight population]
+//!             [--metrics metrics.json] [--project out.kshetra.json]
+//! kshetra-cli score MAP.geojson PLAN.csv [--tolerance 5] [--weight poor_households]
+//! kshetra-cli poster PROJECT.kshetra.json [--paper A1] [--lang hi|en|both] [--tiles a4|a3|none]
+//!             [--bw] [--cmms 3] --out DIR
+//! kshetra-cli batch MANIFEST.csv [--jobs N] [--strict] --out DIR
 //! ```
 //! Both take `--ward-column NAME` and `--population-column NAME` to use those columns of the
 //! map instead of the detected ones, and `--merge-duplicates` to accept a ward-number column
@@ -18,6 +22,11 @@
 //! 100 m; a plan's units must be on the map and named once, its parts below the number of wards.
 //! Refusals name the option or the file and line, in English and Hindi (the catalogue's text).
 
+mod batch;
+mod city;
+mod error;
+mod print;
+
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -26,10 +35,14 @@ use clap::{Parser, Subcommand};
 use kshetra_alloc::{Control, Organiser, PlanMetrics, Settings};
 use kshetra_core::adjacency::{bridge_all, build, AdjacencyOptions};
 use kshetra_core::allocation::{problem_for, weights, Weight};
+use kshetra_core::estimate::{estimate, PoorParams};
 use kshetra_core::i18n::{Lang, Msg};
 use kshetra_core::import::{self, Field, FieldMapping, ImportError};
 use kshetra_core::messages::{column_list, UserText};
+use kshetra_core::project::file::save_project;
+use kshetra_core::project::organisers_import::import_organisers;
 use kshetra_core::project::{plan_csv, AllocSettings};
+use kshetra_core::project::{Edit, Organiser as ProjectOrganiser, Project};
 use kshetra_core::settings::is_valid_tolerance;
 use kshetra_core::WardMap;
 use serde_json::{json, Value};
@@ -52,9 +65,16 @@ struct MapArgs {
     /// Adjacency tolerance in metres (0 = exactly shared borders).
     #[arg(long, default_value_t = AdjacencyOptions::DEFAULT_TOLERANCE_M, allow_negative_numbers = true)]
     tolerance: f64,
-    /// Ward weight: `population` or `__count__` (every ward 1).
-    #[arg(long, default_value = "population")]
+    /// Ward weight: `poor_households` (the app's: entered, else households × poor share, else
+    /// population × poor share ÷ household size), `population` or `__count__` (every ward 1).
+    #[arg(long, default_value = "poor_households")]
     weight: String,
+    /// Share of households that are poor (0–1), for `poor_households`.
+    #[arg(long, default_value_t = PoorParams::default().poor_share)]
+    poor_share: f64,
+    /// Persons per household, for `poor_households`.
+    #[arg(long, default_value_t = PoorParams::default().household_size)]
+    household_size: f64,
     /// The map's column holding the ward number (instead of the one detected).
     #[arg(long, value_name = "NAME")]
     ward_column: Option<String>,
@@ -73,9 +93,16 @@ enum Command {
     Allocate {
         #[command(flatten)]
         map: MapArgs,
-        /// Number of organisers.
+        /// Number of organisers (or give --organisers).
         #[arg(long)]
-        k: usize,
+        k: Option<usize>,
+        /// The organisers list (CSV/Excel/ODS, the app's import format: name, mobile, role,
+        /// home ward or point, capacity, contact point); its homes and capacities are used.
+        #[arg(long, conflicts_with = "k")]
+        organisers: Option<PathBuf>,
+        /// Write the project file (`*.kshetra.json`, opens in the app; print it with `poster`).
+        #[arg(long)]
+        project: Option<PathBuf>,
         /// Tolerance on each area's deviation from its target (0.05 = ±5 %).
         #[arg(long, default_value_t = 0.05, allow_negative_numbers = true)]
         eps: f64,
@@ -98,6 +125,46 @@ enum Command {
         #[arg(long)]
         metrics: Option<PathBuf>,
     },
+    /// Print a project file the app saved: poster.svg, poster.pdf, tiles.pdf, sheets.pdf
+    /// (one A4 page per organiser) and cmm.pdf, as the app's print panel draws them.
+    Poster {
+        /// The project file (`*.kshetra.json`).
+        project: PathBuf,
+        #[command(flatten)]
+        print: PrintArgs,
+        /// Adjacency tolerance in metres for the area colours (the app's default 5).
+        #[arg(long, default_value_t = AdjacencyOptions::DEFAULT_TOLERANCE_M, allow_negative_numbers = true)]
+        tolerance: f64,
+        /// Output folder (created).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Allocate and print every city of a manifest (CSV/Excel, one row per city: city, map,
+    /// organisers [file or count], optional table, poor_share, household_size, tolerance,
+    /// zones, split, cmms, paper, tiles, lang, bw). Writes DIR/<city>/… and DIR/summary.csv +
+    /// summary.pdf. A city that fails is reported and the batch goes on.
+    Batch {
+        /// The manifest; its paths are relative to it.
+        manifest: PathBuf,
+        /// Output folder (created).
+        #[arg(long)]
+        out: PathBuf,
+        /// Cities at once (default: every core).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Exit non-zero when any city failed (default: keep going, exit 0).
+        #[arg(long, conflicts_with = "keep_going")]
+        strict: bool,
+        /// Go on past failed cities and exit 0 (the default).
+        #[arg(long)]
+        keep_going: bool,
+        /// Random seed for every city.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Engine work budget per city.
+        #[arg(long, default_value_t = Settings::DEFAULT_EFFORT)]
+        effort: u32,
+    },
     /// Score an existing plan (CSV `unit_index,part`).
     Score {
         #[command(flatten)]
@@ -105,6 +172,59 @@ enum Command {
         /// The plan.
         plan: PathBuf,
     },
+}
+
+/// How to print (the app's print panel).
+#[derive(clap::Args)]
+struct PrintArgs {
+    /// Poster paper: A4, A3, A2, A1 or A0.
+    #[arg(long, default_value = "A1")]
+    paper: String,
+    /// Printed language: hi, en or both.
+    #[arg(long, default_value = "both")]
+    lang: String,
+    /// Tiled poster on office sheets: a4, a3 or none.
+    #[arg(long, default_value = "a4")]
+    tiles: String,
+    /// Black and white (hatched areas) for monochrome printers.
+    #[arg(long)]
+    bw: bool,
+    /// City Mission Managers on the CMM sheet (1 to 3).
+    #[arg(long, default_value_t = 3)]
+    cmms: usize,
+    /// Date printed on the poster (empty: a line to fill in).
+    #[arg(long, default_value = "")]
+    date: String,
+    /// Order/letter number printed on the poster.
+    #[arg(long, default_value = "")]
+    reference: String,
+}
+
+impl PrintArgs {
+    fn settings(&self) -> Result<print::PrintSettings, String> {
+        let choice = |option: &str, value: &str, choices: &str| {
+            let rule = |lang| Msg::CliChoiceRule.fill(lang, &[("choices", choices)]);
+            bad_value(option, value, rule)
+        };
+        let paper = print::paper(&self.paper)
+            .ok_or_else(|| choice("--paper", &self.paper, "A4, A3, A2, A1, A0"))?;
+        let lang = print::print_lang(&self.lang)
+            .ok_or_else(|| choice("--lang", &self.lang, "hi, en, both"))?;
+        let tiles = print::tiles(&self.tiles)
+            .ok_or_else(|| choice("--tiles", &self.tiles, "a4, a3, none"))?;
+        if !(1..=3).contains(&self.cmms) {
+            return Err(choice("--cmms", &self.cmms.to_string(), "1, 2, 3"));
+        }
+        Ok(print::PrintSettings {
+            paper,
+            lang,
+            tiles,
+            black_and_white: self.bw,
+            cmms: self.cmms,
+            date: self.date.clone(),
+            reference: self.reference.clone(),
+        })
+    }
 }
 
 /// A loaded map with its source feature order.
@@ -151,7 +271,19 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<(), String> {
     match cli.command {
-        Command::Allocate { map, k, eps, zones, seed, effort, plan, geojson, metrics } => {
+        Command::Allocate {
+            map,
+            k,
+            organisers: organisers_file,
+            project: project_file,
+            eps,
+            zones,
+            seed,
+            effort,
+            plan,
+            geojson,
+            metrics,
+        } => {
             check_tolerance(&map)?;
             if !AllocSettings::is_valid_epsilon(eps) {
                 let rule = |lang| {
@@ -171,14 +303,55 @@ fn run(cli: Cli) -> Result<(), String> {
             let mut loaded = load(&map, geojson.is_some())?;
             // Before anything is sized by k (the engine checks too, after the organisers exist).
             let wards = loaded.map.wards().len();
-            if !(1..=wards).contains(&k) {
-                let rule = |lang| Msg::CliKRange.fill(lang, &[("wards", &wards.to_string())]);
-                return Err(bad_value("--k", &k.to_string(), rule));
-            }
+            // The project the plan goes into: the app's organisers (homes, capacities, locks)
+            // from a list, or k plain ones.
+            let mut project = Project::new(loaded.file.clone(), loaded.file.clone());
+            project.poor = poor_params(&map);
+            project.settings.epsilon = eps;
+            project.settings.respect_zones = zones;
+            project.settings.seed = seed;
+            let list = match (&organisers_file, k) {
+                (Some(path), _) => {
+                    let bytes = error::read(path).map_err(|e| e.to_string())?;
+                    let name = path.display().to_string();
+                    let list =
+                        import_organisers(&name, &bytes, &loaded.map).map_err(|e| both(&e))?;
+                    for e in &list.errors {
+                        eprintln!("warning: {}", both(e));
+                    }
+                    if list.organisers.is_empty() {
+                        return Err(error::both_fill(Msg::CliNoOrganisers, &[("file", &name)]));
+                    }
+                    list.organisers
+                }
+                (None, Some(k)) => {
+                    if !(1..=wards).contains(&k) {
+                        let rule =
+                            |lang| Msg::CliKRange.fill(lang, &[("wards", &wards.to_string())]);
+                        return Err(bad_value("--k", &k.to_string(), rule));
+                    }
+                    (1..=k)
+                        .map(|n| {
+                            ProjectOrganiser::new(
+                                Msg::CliOrganiserN.fill(Lang::En, &[("n", &n.to_string())]),
+                            )
+                        })
+                        .collect()
+                }
+                (None, None) => {
+                    return Err(format!(
+                        "{} / {}",
+                        Msg::CliNeedOrganisers.text(Lang::En),
+                        Msg::CliNeedOrganisers.text(Lang::Hi)
+                    ))
+                }
+            };
+            project.apply(&loaded.map, Edit::AddOrganisers(list)).map_err(|e| both(&e))?;
+            let k = project.organisers.len();
             let (problem, bridges) = problem(&loaded, &map)?;
             let t_load = t0.elapsed().as_secs_f64();
-            let organisers = Organiser::many(k);
-            let settings = Settings::new(seed).epsilon(eps).respect_zones(zones).effort(effort);
+            let organisers = project.engine_organisers(&loaded.map);
+            let settings = project.settings.engine().effort(effort);
             let t1 = Instant::now();
             let outcome = kshetra_alloc::allocate(&problem, &organisers, &settings, &mut |_| {
                 Control::Continue
@@ -186,6 +359,15 @@ fn run(cli: Cli) -> Result<(), String> {
             .map_err(|e| both(&e))?;
             let t_alloc = t1.elapsed().as_secs_f64();
             let by_feature = by_feature(&loaded, &outcome.assignment);
+            if let Some(path) = project_file {
+                let edit = project.plan_from_engine(&loaded.map, &outcome.assignment);
+                project.apply(&loaded.map, edit).map_err(|e| both(&e))?;
+                let source = kshetra_core::project::file::MapSource {
+                    name: loaded.file.clone(),
+                    ..Default::default()
+                };
+                write(&path, &save_project(&project, &loaded.map, &source))?;
+            }
             if let Some(path) = plan {
                 let mut csv = String::from("unit_index,part\n");
                 for (i, part) in by_feature.iter().enumerate() {
@@ -233,6 +415,49 @@ fn run(cli: Cli) -> Result<(), String> {
             println!("{text}");
             Ok(())
         }
+        Command::Poster { project, print: args, tolerance, out } => {
+            if !is_valid_tolerance(tolerance) {
+                let rule = |lang| Msg::ToleranceInvalid.text(lang).to_string();
+                return Err(bad_value("--tolerance", &format!("{tolerance:?}"), rule));
+            }
+            let settings = args.settings()?;
+            let bytes = error::read(&project).map_err(|e| e.to_string())?;
+            let name = project.display().to_string();
+            let loaded =
+                kshetra_core::project::file::load_project(&name, &bytes).map_err(|e| both(&e))?;
+            let graph = build(&loaded.map, &AdjacencyOptions::tolerant(tolerance));
+            let fonts = kshetra_pdf::Fonts::bundled()
+                .map_err(|source| error::CliError::Pdf { file: "poster.pdf".into(), source })
+                .map_err(|e| e.to_string())?;
+            let what = print::ToPrint {
+                project: &loaded.project,
+                map: &loaded.map,
+                source: &loaded.source,
+                graph: &graph,
+                city: None,
+            };
+            let printed = print::print(&what, &settings, &fonts).map_err(|e| e.to_string())?;
+            std::fs::create_dir_all(&out).map_err(|e| {
+                error::CliError::Write { file: out.display().to_string(), detail: e.to_string() }
+                    .to_string()
+            })?;
+            print::write_printed(&out, &printed).map_err(|e| e.to_string())
+        }
+        Command::Batch { manifest, out, jobs, strict, keep_going: _, seed, effort } => {
+            let failed =
+                batch::run(&manifest, &out, jobs, seed, effort).map_err(|e| e.to_string())?;
+            if strict && failed > 0 {
+                return Err(Msg::CliBatchDone.fill(
+                    Lang::En,
+                    &[
+                        ("done", "-"),
+                        ("failed", &failed.to_string()),
+                        ("out", &out.display().to_string()),
+                    ],
+                ));
+            }
+            Ok(())
+        }
         Command::Score { map, plan } => {
             check_tolerance(&map)?;
             let loaded = load(&map, false)?;
@@ -270,7 +495,7 @@ fn both(e: &impl UserText) -> String {
 }
 
 /// An option's refused value with the rule it breaks, English then Hindi.
-fn bad_value(option: &str, value: &str, rule: impl Fn(Lang) -> String) -> String {
+pub(crate) fn bad_value(option: &str, value: &str, rule: impl Fn(Lang) -> String) -> String {
     let text = |lang| {
         Msg::CliBadValue.fill(lang, &[("option", option), ("value", value), ("rule", &rule(lang))])
     };
@@ -390,15 +615,20 @@ fn load(args: &MapArgs, keep_json: bool) -> Result<Loaded, String> {
 
 fn problem(loaded: &Loaded, args: &MapArgs) -> Result<(kshetra_alloc::Problem, usize), String> {
     let map = &loaded.map;
-    let weight = match args.weight.as_str() {
-        "population" => Weight::Population,
-        "__count__" => Weight::Count,
+    let weights = match args.weight.as_str() {
+        // The app's weights: each ward's poor households (core's estimate).
+        "poor_households" => estimate(map, &poor_params(args))
+            .wards
+            .iter()
+            .map(|w| w.poor_households.unwrap_or(0) as f64)
+            .collect(),
+        "population" => weights(map, &Weight::Population),
+        "__count__" => weights(map, &Weight::Count),
         other => {
             let rule = |lang| Msg::CliWeightRule.text(lang).to_string();
             return Err(bad_value("--weight", other, rule));
         }
     };
-    let weights = weights(map, &weight);
     // "Total weight is zero": no population read. Say which columns there are and what to pass.
     if weights.iter().sum::<f64>() <= 0.0 {
         let used = loaded.population_column.iter().cloned().collect::<Vec<_>>();
@@ -421,6 +651,15 @@ fn problem(loaded: &Loaded, args: &MapArgs) -> Result<(kshetra_alloc::Problem, u
     Ok((problem_for(map, &graph, weights), bridges))
 }
 
+/// The estimate's settings from the command line (the norm stays the app's default).
+fn poor_params(args: &MapArgs) -> PoorParams {
+    PoorParams {
+        poor_share: args.poor_share,
+        household_size: args.household_size,
+        ..PoorParams::default()
+    }
+}
+
 fn by_feature(loaded: &Loaded, assignment: &[u32]) -> Vec<Option<u32>> {
     let mut out = vec![None; loaded.n_features];
     for (w, &f) in loaded.feature_of_ward.iter().enumerate() {
@@ -429,7 +668,7 @@ fn by_feature(loaded: &Loaded, assignment: &[u32]) -> Vec<Option<u32>> {
     out
 }
 
-fn metrics_json(m: &PlanMetrics) -> Value {
+pub(crate) fn metrics_json(m: &PlanMetrics) -> Value {
     json!({
         "max_abs_deviation": m.max_abs_deviation,
         "cut_edges": m.cut_edges,

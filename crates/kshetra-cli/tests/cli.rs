@@ -343,3 +343,54 @@ fn a_ward_column_that_merges_many_features_needs_merge_duplicates() {
         run(&["allocate", &map, "--k", "3", "--ward-column", "zone", "--merge-duplicates"]);
     assert!(ok, "{err}");
 }
+
+#[test]
+fn allocate_reads_the_apps_organisers_list_weighs_poor_households_and_saves_a_printable_project() {
+    let dir = scratch("organisers");
+    let list = dir.join("organisers.csv");
+    std::fs::write(&list, "नाम,मोबाइल,घर का वार्ड\nसुनीता देवी,9415000101,12\nMohd. Arif Khan,,40\nरेखा वर्मा,,\nPriya Srivastava,,\n")
+        .unwrap();
+    let (project, metrics) = (dir.join("p.kshetra.json"), dir.join("m.json"));
+    let out = cli()
+        .args(["allocate", &data("bhopal.geojson"), "--organisers"])
+        .arg(&list)
+        .arg("--project")
+        .arg(&project)
+        .arg("--metrics")
+        .arg(&metrics)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let m: serde_json::Value = serde_json::from_slice(&std::fs::read(&metrics).unwrap()).unwrap();
+    assert_eq!(m["k"], 4);
+    // The default weight is the app's: poor households (Bhopal: population × 0.27 ÷ 4.8).
+    let total: f64 = m["metrics"]["areas"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["weight"].as_f64().unwrap())
+        .sum();
+    assert!((total - 1_902_624.0 * 0.27 / 4.8).abs() < 200.0, "{total}");
+    let saved = std::fs::read_to_string(&project).unwrap();
+    assert!(saved.contains("सुनीता देवी") && saved.contains("\"kshetra-project\""));
+    // The saved project prints.
+    let printed = dir.join("print");
+    let out = cli()
+        .arg("poster")
+        .arg(&project)
+        .args(["--paper", "A3", "--lang", "hi", "--tiles", "none", "--out"])
+        .arg(&printed)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for f in ["poster.svg", "poster.pdf", "sheets.pdf", "cmm.pdf"] {
+        assert!(printed.join(f).exists(), "{f}");
+    }
+    assert!(!printed.join("tiles.pdf").exists());
+    // Without --k or --organisers, or with a bad paper, the refusal names the options.
+    assert_refused(&["allocate", &data("bhopal.geojson")], &["--k", "--organisers"]);
+    assert_refused(
+        &["poster", project.to_str().unwrap(), "--paper", "B5", "--out", printed.to_str().unwrap()],
+        &["--paper", "B5", "A1"],
+    );
+}

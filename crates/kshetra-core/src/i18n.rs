@@ -934,7 +934,50 @@ catalogue! {
     /// CLI: the wards' total weight is zero because no population column was recognised. {file} {columns}
     CliNoPopulationColumn => "नक्शे \"{file}\" के वार्डों का कुल भार शून्य है: जनसंख्या का कोई कॉलम नहीं पहचाना गया (इसके कॉलम: {columns})। जनसंख्या वाला कॉलम --population-column NAME से बताएँ, या हर वार्ड को 1 गिनने के लिए --weight __count__ दें।", "The total weight of the wards of \"{file}\" is zero: no population column was recognised (its columns: {columns}). Pass --population-column NAME with the column that holds the population, or --weight __count__ to count every ward as 1.";
     /// CLI rule: the ward weights on offer.
-    CliWeightRule => "वार्ड का भार population (जनसंख्या) या __count__ (हर वार्ड 1) होना चाहिए।", "The ward weight must be population or __count__ (every ward 1).";
+    CliWeightRule => "वार्ड का भार poor_households (गरीब परिवार, ऐप की तरह), population (जनसंख्या) या __count__ (हर वार्ड 1) होना चाहिए।", "The ward weight must be poor_households (as in the app), population or __count__ (every ward 1).";
+    /// CLI: neither --k nor --organisers given.
+    CliNeedOrganisers => "संगठक बताएँ: --k N (संख्या) या --organisers FILE (ऐप वाली संगठकों की सूची)।", "Say who the organisers are: --k N (a number) or --organisers FILE (the app's organisers list).";
+    // ── kshetra-cli poster / batch (issue 15) ──
+    /// CLI rule: an option's choices. {choices}
+    CliChoiceRule => "इनमें से एक होना चाहिए: {choices}।", "It must be one of: {choices}.";
+    /// CLI: a file could not be read. {file} {detail}
+    CliReadFailed => "फ़ाइल \"{file}\" पढ़ी नहीं जा सकी ({detail})। जाँचें कि फ़ाइल उसी जगह है और उसका नाम सही लिखा है।", "The file \"{file}\" could not be read ({detail}). Check that the file is there and its name is spelt right.";
+    /// CLI: a file could not be written. {file} {detail}
+    CliWriteFailed => "फ़ाइल \"{file}\" लिखी नहीं जा सकी ({detail})। जाँचें कि फ़ोल्डर में लिखने की अनुमति और जगह है।", "The file \"{file}\" could not be written ({detail}). Check that the folder can be written to and has space.";
+    /// CLI: the PDF could not be made. {file} {detail}
+    CliPdfFailed => "PDF \"{file}\" नहीं बन सकी (तकनीकी विवरण: {detail})।", "The PDF \"{file}\" could not be made (technical detail: {detail}).";
+    /// CLI: an organisers list gave no organiser. {file}
+    CliNoOrganisers => "संगठकों की सूची \"{file}\" में एक भी संगठक नहीं पढ़ा जा सका; हर पंक्ति में संगठक का नाम होना चाहिए।", "The organisers list \"{file}\" gave no organiser; every row needs the organiser's name.";
+    /// CLI: the project has no plan to print. {file}
+    CliNoPlan => "प्रोजेक्ट \"{file}\" में अभी कोई बँटवारा नहीं है; पहले ऐप में या kshetra-cli allocate से वार्ड बाँटें।", "The project \"{file}\" has no division of wards yet; divide the wards first in the app or with kshetra-cli allocate.";
+    /// Batch manifest: a required column is missing. {file} {column} {columns}
+    CliManifestNoColumn => "सूची \"{file}\" में \"{column}\" कॉलम नहीं है (इसके कॉलम: {columns})। पहली पंक्ति में कम से कम city,map,organisers होने चाहिए।", "The manifest \"{file}\" has no \"{column}\" column (its columns: {columns}). The first row must name at least city,map,organisers.";
+    /// Batch manifest: a cell holds a value that is not allowed. {file} {row} {column} {value} {rule}
+    CliManifestBadValue => "सूची \"{file}\", पंक्ति {row}, कॉलम {column}: \"{value}\" मान्य नहीं है: {rule}", "Manifest \"{file}\", row {row}, column {column}: \"{value}\" is not valid: {rule}";
+    /// Batch manifest: two rows give the same city (its output folder). {file} {city}
+    CliManifestDuplicateCity => "सूची \"{file}\" में शहर \"{city}\" दो बार है; हर शहर का अपना फ़ोल्डर बनता है, इसलिए नाम अलग रखें।", "The manifest \"{file}\" names the city \"{city}\" twice; each city gets its own folder, so give them different names.";
+    /// Batch progress line: a city done. {city} {wards} {k}
+    CliCityDone => "{city}: पूरा ({wards} वार्ड, {k} संगठक)", "{city}: done ({wards} wards, {k} organisers)";
+    /// Batch progress line: a city failed. {city} {reason}
+    CliCityFailed => "{city}: नहीं हो सका — {reason}", "{city}: failed — {reason}";
+    /// Batch end line. {done} {failed} {out}
+    CliBatchDone => "{done} शहर पूरे, {failed} नहीं हो सके; परिणाम {out} में (summary.csv, summary.pdf)।", "{done} cities done, {failed} failed; results in {out} (summary.csv, summary.pdf).";
+    /// State summary title.
+    StateSummaryTitle => "राज्य सारांश: शहरवार वार्डों का बँटवारा", "State summary: division of wards, city by city";
+    /// State summary column: the city's status.
+    SummaryStatus => "स्थिति", "Status";
+    /// State summary: a city done.
+    SummaryOk => "पूरा", "done";
+    /// State summary: a city failed.
+    SummaryFailed => "नहीं हो सका", "failed";
+    /// State summary column: why a city failed.
+    SummaryReason => "कारण", "Reason";
+    /// State summary column: the worst deviation from the target, in per cent.
+    SummaryWorstDeviation => "सबसे बड़ा अंतर (%)", "Worst deviation (%)";
+    /// An organiser made from a count (no list given). {n}
+    CliOrganiserN => "संगठक {n}", "Organiser {n}";
+    /// State summary total row.
+    SummaryTotal => "कुल", "Total";
 }
 
 impl Msg {

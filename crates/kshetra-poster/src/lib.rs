@@ -44,6 +44,7 @@ pub use geom::Prepared;
 pub use input::{AreaInfo, Bilingual, ContactPoint, PosterInput, Summary, TitleBlock};
 pub use options::{FontFace, Orientation, Paper, PosterOptions, PrintLang, TileOptions};
 pub use tiles::grid as tile_grid;
+pub use tiles::TilePart;
 
 /// Renders the wall poster as one SVG document.
 ///
@@ -110,6 +111,28 @@ pub fn render_tiles_prepared(
 ) -> Vec<String> {
     let page = poster::draw(prep, options);
     tiles::tile(&page, tiles, options.lang, &options.embed_fonts)
+}
+
+/// The poster (one SVG document) and its sheets as [`TilePart`]s, for a PDF writer that
+/// draws the poster once and places it on every sheet; [`render_tiles_prepared`] gives the
+/// same sheets as whole SVG documents. Also returns the marks as SVG documents of the sheet
+/// size (the poster left out).
+pub fn render_tile_parts_prepared(
+    prep: &Prepared,
+    options: &PosterOptions,
+    tiles: &TileOptions,
+) -> (String, Vec<(TilePart, String)>) {
+    let page = poster::draw(prep, options);
+    let poster = poster::document(page.w, page.h, options.lang, &options.embed_fonts, &page.body);
+    let parts = tiles::parts(&page, tiles, options.lang)
+        .into_iter()
+        .map(|p| {
+            let doc =
+                poster::document(p.size.0, p.size.1, options.lang, &options.embed_fonts, &p.marks);
+            (p, doc)
+        })
+        .collect();
+    (poster, parts)
 }
 
 /// Renders the A4 sheet of working area `area` (index in `input.areas`); `None` when there is

@@ -34,6 +34,45 @@ fn printable(opts: &TileOptions, orientation: Orientation) -> (f64, f64, f64, f6
 
 /// Splits `page` into sheet SVG documents, row by row.
 pub fn tile(page: &Page, opts: &TileOptions, lang: PrintLang, fonts: &[FontFace]) -> Vec<String> {
+    parts(page, opts, lang)
+        .into_iter()
+        .map(|p| {
+            let mut body = String::new();
+            let (x, y, w, h) = p.window;
+            let _ = write!(
+                body,
+                r#"<clipPath id="sheet"><rect x="{x}" y="{y}" width="{w}" height="{h}"/></clipPath><g clip-path="url(#sheet)"><g transform="translate({tx} {ty})">{}</g></g>"#,
+                page.body,
+                x = num(x),
+                y = num(y),
+                w = num(w),
+                h = num(h),
+                tx = num(p.offset.0),
+                ty = num(p.offset.1),
+            );
+            body.push_str(&p.marks);
+            document(p.size.0, p.size.1, lang, fonts, &body)
+        })
+        .collect()
+}
+
+/// One office sheet of a tiled poster, in parts: the poster drawn at `offset` and clipped to
+/// `window`, then `marks` (glue strips, crop marks, sheet index) on top. [`tile`] joins them
+/// into one SVG; a PDF writer can instead draw the poster once and place it on every sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TilePart {
+    /// Sheet width and height (mm).
+    pub size: (f64, f64),
+    /// The printed window on the sheet: x, y, width, height (mm).
+    pub window: (f64, f64, f64, f64),
+    /// Where the poster's origin lies on the sheet (mm).
+    pub offset: (f64, f64),
+    /// SVG of everything drawn over the poster (no document wrapper).
+    pub marks: String,
+}
+
+/// The sheets of `page` (row by row), as [`TilePart`]s.
+pub fn parts(page: &Page, opts: &TileOptions, lang: PrintLang) -> Vec<TilePart> {
     let overlap = if opts.overlap_mm.is_finite() { opts.overlap_mm.clamp(0.0, 40.0) } else { 10.0 };
     let orientation = match opts.orientation {
         Orientation::Auto => {
@@ -59,16 +98,6 @@ pub fn tile(page: &Page, opts: &TileOptions, lang: PrintLang, fonts: &[FontFace]
         for c in 0..cols {
             let (px, py) = (c as f64 * (w - overlap), r as f64 * (h - overlap));
             let mut body = String::new();
-            let _ = write!(
-                body,
-                r#"<clipPath id="sheet"><rect x="{m}" y="{m}" width="{w}" height="{h}"/></clipPath><g clip-path="url(#sheet)"><g transform="translate({tx} {ty})">{}</g></g>"#,
-                page.body,
-                m = num(m),
-                w = num(w),
-                h = num(h),
-                tx = num(m - px),
-                ty = num(m - py),
-            );
             // Glue strips: the right and bottom overlaps are covered by the next sheet.
             let strip = r##"fill="#888" fill-opacity="0.18""##;
             let mark = r##"stroke="#000" stroke-width="0.15""##;
@@ -148,7 +177,12 @@ pub fn tile(page: &Page, opts: &TileOptions, lang: PrintLang, fonts: &[FontFace]
             let size2 = fit_size(&how, 2.2, false, sw - 2.0 * m);
             svg::text(&mut body, m, m - 2.0, size2, 400, "start", "#444", &how);
             body.push_str("</g>");
-            sheets.push(document(sw, sh, lang, fonts, &body));
+            sheets.push(TilePart {
+                size: (sw, sh),
+                window: (m, m, w, h),
+                offset: (m - px, m - py),
+                marks: body,
+            });
         }
     }
     sheets
