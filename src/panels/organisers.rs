@@ -372,7 +372,7 @@ impl RowData {
             )
         });
         let detail = [
-            Some(o.role.clone()),
+            Some(o.role_text(lang)),
             (o.capacity != 1.0).then(|| format!("× {}", decimal_indian(o.capacity, 2))),
             o.home_ward().map(|w| format!("{}: {}", Msg::OrgHomeWard.text(lang), w)),
             o.contact.as_ref().map(|c| {

@@ -85,6 +85,17 @@ pub struct Organiser {
 }
 
 impl Organiser {
+    /// The role as shown in `lang`: the default role (saved in either language) in `lang`,
+    /// anything the officer typed as typed.
+    pub fn role_text(&self, lang: Lang) -> String {
+        let role = self.role.trim();
+        if [Lang::Hi, Lang::En].iter().any(|&l| role == default_role(l)) {
+            default_role(lang).to_string()
+        } else {
+            self.role.clone()
+        }
+    }
+
     /// An organiser with a name and the defaults: role "सामुदायिक संगठक", capacity 1, id 0
     /// (the project gives the id when the organiser is added).
     pub fn new(name: impl Into<String>) -> Organiser {
@@ -170,6 +181,17 @@ pub fn normalise_mobile(raw: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_default_role_follows_the_language_a_typed_one_stays() {
+        let mut o = Organiser::new("Asha");
+        assert_eq!(o.role_text(Lang::En), "Community Organiser");
+        assert_eq!(o.role_text(Lang::Hi), "सामुदायिक संगठक");
+        o.role = "Community Organiser".into();
+        assert_eq!(o.role_text(Lang::Hi), "सामुदायिक संगठक");
+        o.role = "CMM".into();
+        assert_eq!(o.role_text(Lang::Hi), "CMM");
+    }
 
     #[test]
     fn mobiles() {
