@@ -438,3 +438,22 @@ fn dump() {
         );
     }
 }
+
+/// A ward table (CSV) chooses its ward column by the values too: the same 227 rows with a
+/// repeating `WARD` letter and a unique `DIVISION` number join by the division (by the names
+/// alone `WARD` ranks first).
+#[test]
+fn a_ward_table_chooses_the_unique_number_column_too() {
+    const LETTERS: [&str; 4] = ["A", "B", "C", "D"];
+    let mut csv = String::from("WARD,DIVISION,NAME,POPULATION\n");
+    for i in 0..227 {
+        csv.push_str(&format!("{},{},Ward {},{}\n", LETTERS[i * 4 / 227], i + 1, i + 1, 1000 + i));
+    }
+    let table = kshetra_core::table::read_table("wards.csv", csv.as_bytes()).unwrap();
+    let m = kshetra_core::table::TableMapping::detect(&table);
+    assert_eq!(m.fields.ward_number.as_deref(), Some("DIVISION"));
+    assert_eq!(m.fields.zone.as_deref(), Some("WARD"));
+    assert_eq!(m.fields.population.as_deref(), Some("POPULATION"));
+    // By the names alone, the repeating column would have been the ward number.
+    assert_eq!(detect_columns(&table.columns).ward_number.as_deref(), Some("WARD"));
+}

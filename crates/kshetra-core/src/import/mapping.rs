@@ -109,10 +109,15 @@ struct ColumnValues {
 
 impl ColumnValues {
     fn of(raw: &RawLayer, col: usize) -> ColumnValues {
+        Self::of_values(raw.features.iter().map(|f| f.value(col)))
+    }
+
+    /// The same for any column's values (a ward table's rows).
+    fn of_values<'v>(values: impl Iterator<Item = Option<&'v Value>>) -> ColumnValues {
         let mut seen = std::collections::BTreeSet::new();
         let mut out = ColumnValues::default();
-        for f in &raw.features {
-            let Some(n) = f.value(col).and_then(|v| normalise_ward_number(&v.to_text())) else {
+        for v in values {
+            let Some(n) = v.and_then(|v| normalise_ward_number(&v.to_text())) else {
                 continue;
             };
             if n == "0" {
@@ -496,6 +501,21 @@ fn zone_rank(s: &str) -> Option<u8> {
 /// ```
 pub fn detect_columns(columns: &[String]) -> FieldMapping {
     detect_with(columns, None)
+}
+
+/// Proposes a mapping for a table from its column names and its rows' values (as
+/// [`FieldMapping::detect`] does for a map): a ward-number column whose values repeat like an
+/// administrative unit is not chosen while one without repeats exists.
+pub fn detect_table_columns(
+    columns: &[String],
+    rows: &[(usize, Vec<Option<Value>>)],
+) -> FieldMapping {
+    let values: Vec<ColumnValues> = (0..columns.len())
+        .map(|c| {
+            ColumnValues::of_values(rows.iter().map(|(_, r)| r.get(c).and_then(Option::as_ref)))
+        })
+        .collect();
+    detect_with(columns, Some(&values))
 }
 
 fn detect_with(columns: &[String], values: Option<&[ColumnValues]>) -> FieldMapping {

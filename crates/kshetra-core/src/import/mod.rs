@@ -38,7 +38,9 @@ pub mod topojson;
 mod wardno;
 
 pub use checks::{problems, WardProblem};
-pub use mapping::{apply, detect_columns, Field, FieldMapping, WardCount, MAX_WARD_AREA_M2};
+pub use mapping::{
+    apply, detect_columns, detect_table_columns, Field, FieldMapping, WardCount, MAX_WARD_AREA_M2,
+};
 pub use raw::{Format, RawFeature, RawGeometry, RawLayer, ShapeProblem, Value};
 pub use wardno::{normalise_ward_number, parse_count};
 

@@ -9,7 +9,7 @@ mod extent;
 mod repair;
 
 use crate::format::{csv_safe, csv_unguard};
-use crate::import::{detect_columns, normalise_ward_number, parse_count, FieldMapping, Value};
+use crate::import::{normalise_ward_number, parse_count, FieldMapping, Value};
 use crate::model::WardMap;
 
 /// A table read from a file: header names and rows of values (rows are 1-based in messages,
@@ -483,7 +483,7 @@ impl TableMapping {
     /// Proposes a mapping from the column names; other columns whose values are all numbers
     /// become extra columns.
     pub fn detect(table: &Table) -> TableMapping {
-        let fields = detect_columns(&table.columns);
+        let fields = crate::import::detect_table_columns(&table.columns, &table.rows);
         let used: Vec<&str> =
             crate::import::Field::ALL.iter().filter_map(|f| fields.get(*f)).collect();
         let extra = table
