@@ -297,6 +297,8 @@ catalogue! {
     TableErrEmpty => "तालिका \"{file}\" खाली है (0 बाइट)। जिस फ़ाइल में तालिका है वही चुनें, या उसे फिर से सहेजें।", "The table \"{file}\" is empty (0 bytes). Choose the file that holds the table, or save it again.";
     /// Table error: not a table. {file}
     TableErrNotATable => "\"{file}\" तालिका नहीं है। CSV, .xlsx, .xls या .ods चुनें।", "\"{file}\" is not a table. Choose a CSV, .xlsx, .xls or .ods file.";
+    /// An .xlsb ward table is not read. {file}
+    TableErrBinaryWorkbook => "\"{file}\" Excel की बाइनरी कार्यपुस्तिका (.xlsb) है, जिसे Kshetra नहीं पढ़ता। इसे Excel या LibreOffice में खोलकर .xlsx (Excel कार्यपुस्तिका) या CSV के रूप में सहेजें और वह फ़ाइल चुनें।", "\"{file}\" is an Excel binary workbook (.xlsb), which Kshetra does not read. Open it in Excel or LibreOffice, save it as .xlsx (Excel workbook) or CSV, and choose that file.";
     /// Table error: broken CSV. {file} {row} {detail}
     TableErrInvalidCsv => "CSV \"{file}\" की पंक्ति {row} पढ़ी नहीं जा सकी (तकनीकी विवरण, अंग्रेज़ी में: {detail})। फ़ाइल को Excel या LibreOffice में खोलें और फिर से CSV (UTF-8) के रूप में सहेजें।", "Row {row} of the CSV \"{file}\" cannot be read (technical detail: {detail}). Open the file in Excel or LibreOffice and save it again as CSV (UTF-8).";
     /// A sheet spanning far more cells than a ward table. {file} {rows} {columns} {max}

@@ -328,6 +328,9 @@ impl UserText for TableError {
             TableError::NotATable { file } => Msg::TableErrNotATable.fill(lang, &[("file", file)]),
             TableError::InvalidCsv { file, row, detail } => Msg::TableErrInvalidCsv
                 .fill(lang, &[("file", file), ("row", &row.to_string()), ("detail", detail)]),
+            TableError::BinaryWorkbook { file } => {
+                Msg::TableErrBinaryWorkbook.fill(lang, &[("file", file)])
+            }
             TableError::SheetTooLarge { file, rows, columns } => Msg::TableErrSheetTooLarge.fill(
                 lang,
                 &[

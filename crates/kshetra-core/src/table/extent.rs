@@ -3,7 +3,8 @@
 //! value far from the table decides the memory: a 2 KB .xlsx with a value at ZZ100000 took
 //! 3.8 GB; an .xls with one cell at its last row and column 1.4 GB (calamine expands every
 //! sheet as it opens the file, twice: values and formulas); an .xlsb with one at XFD1048576
-//! aborted. Each format is measured here from its own records, cheaply, and the caller refuses
+//! aborted (.xlsb files are now refused before calamine opens them: its reader panics on
+//! damaged records). Each format is measured here from its own records, cheaply, and the caller refuses
 //! a sheet spanning more than [`super::MAX_SHEET_CELLS`].
 
 use super::Value;
@@ -16,16 +17,6 @@ pub(super) type Cells = Vec<((u32, u32), Option<Value>)>;
 /// be read so (calamine's range then says why).
 pub(super) fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
     book: &mut calamine::Xlsx<RS>,
-) -> Option<Cells> {
-    use calamine::Reader;
-    let name = book.sheet_names().first()?.clone();
-    let mut reader = book.worksheet_cells_reader(&name).ok()?;
-    collect_cells(|| reader.next_cell())
-}
-
-/// The same for an .xlsb.
-pub(super) fn xlsb_cells<RS: std::io::Read + std::io::Seek>(
-    book: &mut calamine::Xlsb<RS>,
 ) -> Option<Cells> {
     use calamine::Reader;
     let name = book.sheet_names().first()?.clone();

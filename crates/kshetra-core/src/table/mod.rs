@@ -88,6 +88,13 @@ pub enum TableError {
         /// Columns spanned.
         columns: u64,
     },
+    /// An Excel binary workbook (.xlsb): calamine's reader of it indexes records unchecked
+    /// and panics on damaged files (a fuzz finding), so it is not read at all.
+    #[error("{file}: an Excel binary workbook (.xlsb) is not read")]
+    BinaryWorkbook {
+        /// File name.
+        file: String,
+    },
     /// A CSV row with more than [`MAX_CSV_CELLS`] cells.
     #[error("{file}: row {row} has {cells} or more cells")]
     CsvRowTooWide {
@@ -246,6 +253,9 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
     if is_zip && zip_holds_map(bytes) {
         return Err(TableError::MapNotTable { file: f() });
     }
+    if is_zip && is_binary_workbook(bytes) {
+        return Err(TableError::BinaryWorkbook { file: f() });
+    }
     let mut notes = Vec::new();
     // A CSV saved under a spreadsheet's name is read as the CSV it is.
     let grid: Vec<Vec<Option<Value>>> = if is_zip
@@ -278,7 +288,8 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
         // before any grid is made; other formats through calamine's range.
         let cells = match &mut book {
             calamine::Sheets::Xlsx(x) => extent::xlsx_cells(x),
-            calamine::Sheets::Xlsb(x) => extent::xlsb_cells(x),
+            // Not reached (refused above); never read an .xlsb's sheet.
+            calamine::Sheets::Xlsb(_) => return Err(TableError::BinaryWorkbook { file: f() }),
             _ => None,
         };
         let (mut grid, (r0, c0)) = match cells {
@@ -448,6 +459,16 @@ pub fn read_table(file: &str, bytes: &[u8]) -> Result<Table, TableError> {
 }
 
 /// Whether a zip holds a ward map (a Shapefile, KML or GeoJSON) rather than a workbook.
+/// An .xlsb: a zip whose workbook part is `xl/workbook.bin` (however calamine would spell
+/// the entry: any case, backslashes).
+fn is_binary_workbook(bytes: &[u8]) -> bool {
+    let Ok(archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
+    let found = archive.file_names().any(|n| {
+        n.replace('\\', "/").trim_start_matches('/').eq_ignore_ascii_case("xl/workbook.bin")
+    });
+    found
+}
+
 fn zip_holds_map(bytes: &[u8]) -> bool {
     let Ok(archive) = zip::ZipArchive::new(Cursor::new(bytes)) else { return false };
     let names: Vec<String> = archive.file_names().map(str::to_lowercase).collect();
